@@ -1,0 +1,320 @@
+/**
+ * Analysis for scenarios whose state space is too large to explore exhaustively: seeded random
+ * play for the chances and the score distribution, and a directed search (greedy and
+ * ε-greedy interview routes, every sensible close at each stop, exact play after the
+ * interview) for the best and worst paths. Seeded, so the same input gives the same report.
+ */
+import type { Scenario } from '../format/schema';
+import { createRandom } from '../random';
+import { availableChoices, type Compiled, compile } from '../runtime/compile';
+import {
+  closeOptions,
+  composeWords,
+  expectedResolver,
+  initialState,
+  pickAt,
+  type Resolver,
+  type State,
+  step,
+} from '../runtime/step';
+import { scoreState } from '../scoring';
+import type { Action, CloseOptions, CloseSpec } from '../types';
+import type { Analysis, AnalysisIssue, PathStep } from './analyze';
+import { closeCompositions } from './analyze';
+
+const keyOf = (s: State) => {
+  const { draws: _d, ...rest } = s;
+  return JSON.stringify(rest);
+};
+
+/** Counts interview states (without closing) and the close actions they offer, up to a cap. */
+export function interviewSize(
+  scenario: Scenario,
+  cap: number,
+): { states: number; closeActions: number; truncated: boolean } {
+  const c = compile(scenario);
+  const seen = new Set<string>();
+  const queue: State[] = [initialState(c)];
+  let closeActions = 0;
+  while (queue.length) {
+    const s = queue.pop()!;
+    if (s.phase !== 'interview') continue;
+    const k = keyOf(s);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
+    const options = closeOptions(c, s);
+    if (options) closeActions += closeCompositions(options).length;
+    const node = c.nodes.get(s.node)!;
+    const choices = availableChoices(node, s.vars, s.hidden, c);
+    const actions: Action[] = choices.length
+      ? choices.map((ch) => ({ type: 'choose', choice: ch.id }))
+      : [{ type: 'continue' }];
+    for (const a of actions) queue.push(step(c, s, a, expectedResolver, false).state);
+  }
+  return { states: seen.size, closeActions, truncated: false };
+}
+
+function randomClose(options: CloseOptions, rng: () => number): CloseSpec {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)]!;
+  const form = pick(options.forms).form;
+  const asks = form === 'statement-of-intent' || form === 'outright-ask';
+  return {
+    form,
+    delivery: pick(options.deliveries).delivery,
+    points: options.points.filter(() => rng() < 0.5).map((p) => p.id),
+    leverage: pick([null, ...options.leverage.map((l) => l.id)]),
+    commit: options.canCommit && asks ? rng() < 0.5 : false,
+  };
+}
+
+function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
+  const groups: Action[][] = [];
+  const scenario = c.scenario;
+  if (s.phase === 'interview') {
+    const node = c.nodes.get(s.node)!;
+    const choices = availableChoices(node, s.vars, s.hidden, c);
+    for (const ch of choices) groups.push([{ type: 'choose', choice: ch.id }]);
+    if (!choices.length) groups.push([{ type: 'continue' }]);
+    const close = closeOptions(c, s);
+    if (close) groups.push([{ type: 'close', close: randomClose(close, rng) }]);
+  } else if (s.phase === 'follow-up') {
+    for (const a of scenario.followUp!.acts) groups.push([{ type: 'persist', act: a.id }]);
+    groups.push([{ type: 'let-go' }]);
+  } else if (s.phase === 'negotiation') {
+    const n = scenario.negotiation!;
+    for (const m of n.moves) {
+      if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds) continue;
+      groups.push([{ type: 'negotiate', move: m.id }]);
+    }
+  }
+  return groups;
+}
+
+function labelOf(c: Compiled, a: Action): string {
+  const sc = c.scenario;
+  switch (a.type) {
+    case 'choose':
+      for (const n of sc.nodes) {
+        const ch = n.choices.find((x) => x.id === a.choice);
+        if (ch) return ch.text;
+      }
+      return a.choice;
+    case 'continue':
+      return 'Continue';
+    case 'close':
+      return `Close: ${a.close.form}, ${a.close.delivery}${a.close.points.length ? `, points ${a.close.points.join('+')}` : ''}${a.close.leverage ? `, citing ${a.close.leverage}` : ''}${a.close.commit ? ', committing to accept' : ''} — “${composeWords(sc, a.close).text}”`;
+    case 'persist':
+      return sc.followUp?.acts.find((x) => x.id === a.act)?.label ?? a.act;
+    case 'let-go':
+      return sc.followUp?.letGoText ?? 'Let it go';
+    case 'negotiate':
+      return sc.negotiation?.moves.find((m) => m.id === a.move)?.text ?? a.move;
+  }
+}
+
+export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
+  const c = compile(scenario);
+  const rng = createRandom(0x5eed);
+  const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
+  const endingHits = new Float64Array(scenario.endings.length);
+  const scores = new Float64Array(101);
+  const visited = new Set<string>();
+  const statesSeen = new Set<string>();
+  const paths = new Set<string>();
+  const choiceSeen = new Map<
+    string,
+    { seen: number; same: number; node: string; choice: string; twin: string }
+  >();
+  const checksPerNode = new Map<string, number>();
+  const realistic: Resolver = (d, order) => pickAt(d, order, rng());
+
+  const noteChoices = (s: State) => {
+    const n = checksPerNode.get(s.node) ?? 0;
+    if (n >= 6) return;
+    checksPerNode.set(s.node, n + 1);
+    const node = c.nodes.get(s.node)!;
+    const nexts = new Map<string, string>();
+    for (const ch of availableChoices(node, s.vars, s.hidden, c)) {
+      const next = keyOf(step(c, s, { type: 'choose', choice: ch.id }, expectedResolver, false).state);
+      const id = `${s.node}/${ch.id}`;
+      const entry = choiceSeen.get(id) ?? { seen: 0, same: 0, node: s.node, choice: ch.id, twin: '' };
+      entry.seen++;
+      const twin = nexts.get(next);
+      if (twin) {
+        entry.same++;
+        entry.twin = twin;
+      } else nexts.set(next, ch.id);
+      choiceSeen.set(id, entry);
+    }
+  };
+
+  for (let i = 0; i < samples; i++) {
+    let s = initialState(c);
+    const trail: string[] = [];
+    while (s.phase !== 'ended') {
+      if (s.phase === 'interview') {
+        visited.add(s.node);
+        const k = keyOf(s);
+        if (!statesSeen.has(k)) {
+          statesSeen.add(k);
+          noteChoices(s);
+        }
+      }
+      const groups = topLevel(c, s, rng);
+      const group = groups[Math.floor(rng() * groups.length)]!;
+      const action = group[Math.floor(rng() * group.length)]!;
+      trail.push(JSON.stringify(action));
+      s = step(c, s, action, realistic, false).state;
+    }
+    endingHits[endingIndex.get(s.ending!) ?? 0]!++;
+    scores[scoreState(c, s).total]!++;
+    paths.add(trail.join('|'));
+  }
+
+  // Directed search for the best and worst paths in expected mode.
+  const post = new Map<string, { best: number; worst: number; bestPath: Action[]; worstPath: Action[] }>();
+  const postValue = (s: State): { best: number; worst: number; bestPath: Action[]; worstPath: Action[] } => {
+    if (s.phase === 'ended') {
+      const v = scoreState(c, s).total;
+      return { best: v, worst: v, bestPath: [], worstPath: [] };
+    }
+    const k = keyOf(s);
+    const hit = post.get(k);
+    if (hit) return hit;
+    const result = { best: -1, worst: 101, bestPath: [] as Action[], worstPath: [] as Action[] };
+    for (const group of topLevel(c, s, rng)) {
+      const a = group[0]!;
+      const v = postValue(step(c, s, a, expectedResolver, false).state);
+      if (v.best > result.best) {
+        result.best = v.best;
+        result.bestPath = [a, ...v.bestPath];
+      }
+      if (v.worst < result.worst) {
+        result.worst = v.worst;
+        result.worstPath = [a, ...v.worstPath];
+      }
+    }
+    post.set(k, result);
+    return result;
+  };
+  const sensibleCloses = (options: CloseOptions): CloseSpec[] => {
+    const all = options.points.map((p) => p.id);
+    return closeCompositions({ ...options, points: [] }).flatMap((spec) => [spec, { ...spec, points: all }]);
+  };
+  let best = { score: -1, path: [] as Action[] };
+  let worst = { score: 101, path: [] as Action[] };
+  const searchRng = createRandom(0xbe57);
+  const runs = 120;
+  for (let r = 0; r < runs; r++) {
+    const greedyBest = r % 2 === 0;
+    const epsilon = r < 2 ? 0 : 0.35;
+    let s = initialState(c);
+    const prefix: Action[] = [];
+    let guard = 0;
+    while (s.phase === 'interview' && guard++ < 10_000) {
+      const close = closeOptions(c, s);
+      const node = c.nodes.get(s.node)!;
+      if (close && (node.moment === 'closing' || r < 2)) {
+        for (const spec of sensibleCloses(close)) {
+          const a: Action = { type: 'close', close: spec };
+          const v = postValue(step(c, s, a, expectedResolver, false).state);
+          if (v.best > best.score) best = { score: v.best, path: [...prefix, a, ...v.bestPath] };
+          if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, a, ...v.worstPath] };
+        }
+      }
+      const choices = availableChoices(node, s.vars, s.hidden, c);
+      const actions: Action[] = choices.length
+        ? choices.map((ch) => ({ type: 'choose', choice: ch.id }))
+        : [{ type: 'continue' }];
+      let action = actions[0]!;
+      if (actions.length > 1) {
+        if (searchRng() < epsilon) action = actions[Math.floor(searchRng() * actions.length)]!;
+        else {
+          let bestH = greedyBest ? -Infinity : Infinity;
+          for (const a of actions) {
+            const h = step(c, s, a, expectedResolver, false).state.hidden[c.lead]!;
+            const value = h.keenness - h.doubt - 1.5 * h.irritation + 0.5 * h.rapport;
+            if (greedyBest ? value > bestH : value < bestH) {
+              bestH = value;
+              action = a;
+            }
+          }
+        }
+      }
+      prefix.push(action);
+      s = step(c, s, action, expectedResolver, false).state;
+    }
+    const v = postValue(s);
+    if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath] };
+    if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, ...v.worstPath] };
+  }
+  const replayEnding = (path: Action[]) => {
+    let s = initialState(c);
+    for (const a of path) s = step(c, s, a, expectedResolver, false).state;
+    return s.ending ?? '';
+  };
+  const toSteps = (path: Action[]): PathStep[] => path.map((a) => ({ action: a, label: labelOf(c, a) }));
+
+  let min = -1;
+  let max = -1;
+  let median = -1;
+  let cumulative = 0;
+  for (let k = 0; k <= 100; k++) {
+    if (scores[k]! > 0) {
+      if (min < 0) min = k;
+      max = k;
+      cumulative += scores[k]!;
+      if (median < 0 && cumulative >= samples / 2) median = k;
+    }
+  }
+  const issues: AnalysisIssue[] = [];
+  for (const ch of choiceSeen.values()) {
+    if (ch.seen > 0 && ch.same === ch.seen) {
+      issues.push({
+        kind: 'choice-changes-nothing',
+        node: ch.node,
+        choice: ch.choice,
+        message: `Choice "${ch.choice}" at node "${ch.node}" changes nothing: it leads to the same state as "${ch.twin}". Give it different effects or a different next node.`,
+      });
+    }
+  }
+  const endings = scenario.endings.map((e, i) => ({
+    id: e.id,
+    outcome: e.outcome,
+    reachable: endingHits[i]! > 0 || replayEnding(best.path) === e.id || replayEnding(worst.path) === e.id,
+    chance: Math.round((endingHits[i]! / samples) * 10000) / 10000,
+  }));
+  for (const e of endings) {
+    if (!e.reachable) {
+      issues.push({
+        kind: 'unreachable-ending',
+        ending: e.id,
+        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${samples} sampled playthroughs nor by the best or worst path.`,
+      });
+    }
+  }
+  for (const n of scenario.nodes) {
+    if (!visited.has(n.id))
+      issues.push({
+        kind: 'unvisited-node',
+        node: n.id,
+        message: `Node "${n.id}" was reached by no sampled playthrough.`,
+      });
+  }
+  issues.sort((a, b) => a.message.localeCompare(b.message));
+  return {
+    scenario: scenario.meta.id,
+    method: 'sampled',
+    samples,
+    nodes: scenario.nodes.length,
+    paths: paths.size,
+    states: statesSeen.size,
+    statesByPhase: { interview: statesSeen.size },
+    endings,
+    score: { min, median, max },
+    bestPath: { score: best.score, ending: replayEnding(best.path), steps: toSteps(best.path) },
+    worstPath: { score: worst.score, ending: replayEnding(worst.path), steps: toSteps(worst.path) },
+    issues,
+  };
+}

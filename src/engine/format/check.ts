@@ -1,0 +1,479 @@
+/**
+ * Graph and reference checks beyond the schema: missing targets, duplicate ids, unreachable
+ * nodes, dead ends, missing assets and style warnings. Pure TypeScript.
+ */
+import {
+  createLocator,
+  formatPath,
+  type JsonPath,
+  type Locator,
+  type ParseResult,
+  type Problem,
+  parseScenarioText,
+  sortProblems,
+  didYouMean as suggest,
+} from './parse';
+import type { Condition, Line, Scenario } from './schema';
+
+export const MAX_LINE_CHARS = 240;
+
+export interface CheckOptions {
+  /** Maps paths to positions; without it every problem is placed at line 1, column 1. */
+  locator?: Locator;
+  /** Called with a path relative to the project root (e.g. `assets/backdrops/cafe.svg`). */
+  assetExists?: (relPath: string) => boolean;
+}
+
+const SPEAKERS_NOT_DM = new Set(['candidate', 'narrator']);
+
+/** Runs every check on a scenario that passed the schema. */
+export function checkScenario(scenario: Scenario, file: string, options: CheckOptions = {}): Problem[] {
+  const locator = options.locator ?? createLocator('');
+  const problems: Problem[] = [];
+  const add = (
+    severity: Problem['severity'],
+    code: string,
+    path: JsonPath,
+    message: string,
+    fix: string,
+    atKey = false,
+  ) => {
+    problems.push({
+      file,
+      ...(atKey ? locator.key(path) : locator.value(path)),
+      path: formatPath(path),
+      severity,
+      code,
+      message,
+      fix,
+    });
+  };
+  const error = (code: string, path: JsonPath, message: string, fix: string) =>
+    add('error', code, path, message, fix);
+  const warn = (code: string, path: JsonPath, message: string, fix: string) =>
+    add('warning', code, path, message, fix);
+
+  const duplicates = (what: string, items: { id: string; path: JsonPath }[]) => {
+    const seen = new Map<string, JsonPath>();
+    for (const item of items) {
+      const first = seen.get(item.id);
+      if (first) {
+        error(
+          'duplicate-id',
+          item.path,
+          `${what} id "${item.id}" is used twice (first at ${formatPath(first)})`,
+          `Give this ${what} a different id; ids must be unique.`,
+        );
+      } else seen.set(item.id, item.path);
+    }
+  };
+
+  // --- Decision-makers --------------------------------------------------------------------
+  const dms = new Map(scenario.decisionMakers.map((dm) => [dm.id, dm]));
+  const dmIds = [...dms.keys()];
+  duplicates(
+    'decision-maker',
+    scenario.decisionMakers.map((dm, i) => ({ id: dm.id, path: ['decisionMakers', i, 'id'] })),
+  );
+  const checkDm = (id: string | undefined, path: JsonPath) => {
+    if (id === undefined || dms.has(id)) return;
+    const near = suggest(id, dmIds);
+    error(
+      'missing-decision-maker',
+      path,
+      `there is no decision-maker "${id}"${near ? ` — did you mean "${near}"?` : ''}`,
+      `Use one of the ids in decisionMakers: ${quote(dmIds)}.`,
+    );
+  };
+  checkDm(scenario.closing.decisionMaker, ['closing', 'decisionMaker']);
+  scenario.decisionMakers.forEach((dm, i) => {
+    if (dm.salary.min > dm.salary.max) {
+      error(
+        'salary-range',
+        ['decisionMakers', i, 'salary', 'min'],
+        `salary min ${dm.salary.min} is above max ${dm.salary.max}`,
+        'Swap them, or correct one: min must not exceed max.',
+      );
+    }
+    if (options.assetExists) {
+      const missing = [...new Set(dm.portrait.expressions)].filter(
+        (expr) => !options.assetExists?.(`assets/portraits/${dm.portrait.id}/${expr}.svg`),
+      );
+      if (missing.length > 0 && missing.length === new Set(dm.portrait.expressions).size) {
+        error(
+          'missing-asset',
+          ['decisionMakers', i, 'portrait', 'id'],
+          `the portrait "${dm.portrait.id}" has none of its drawings in assets/portraits/${dm.portrait.id}/`,
+          `Check the portrait id, or draw assets/portraits/${dm.portrait.id}/<expression>.svg for ${quote(dm.portrait.expressions)}.`,
+        );
+      } else {
+        for (const expr of missing) {
+          const rel = `assets/portraits/${dm.portrait.id}/${expr}.svg`;
+          error(
+            'missing-asset',
+            ['decisionMakers', i, 'portrait', 'expressions', dm.portrait.expressions.indexOf(expr)],
+            `the portrait file ${rel} does not exist`,
+            `Draw ${rel}, or remove "${expr}" from the expressions list.`,
+          );
+        }
+      }
+      const sound = `assets/sounds/${dm.voice.babble}.ogg`;
+      if (!options.assetExists(sound)) {
+        error(
+          'missing-asset',
+          ['decisionMakers', i, 'voice', 'babble'],
+          `the voice sound ${sound} does not exist`,
+          'Use a voice sound id from assets/sounds/ (e.g. voice-low, voice-mid, voice-high).',
+        );
+      }
+    }
+  });
+  const backdrop = (id: string | undefined, path: JsonPath) => {
+    if (id === undefined || !options.assetExists) return;
+    const rel = `assets/backdrops/${id}.svg`;
+    if (!options.assetExists(rel)) {
+      error(
+        'missing-asset',
+        path,
+        `the backdrop file ${rel} does not exist`,
+        'Use a backdrop id from assets/backdrops/.',
+      );
+    }
+  };
+  backdrop(scenario.meta.backdrop, ['meta', 'backdrop']);
+
+  // --- Lines, everywhere -----------------------------------------------------------------
+  const allLines: { line: Line; path: JsonPath }[] = [];
+  const collect = (lines: Line[] | undefined, path: JsonPath) => {
+    lines?.forEach((line, i) => {
+      allLines.push({ line, path: [...path, i] });
+    });
+  };
+  for (const [n, node] of scenario.nodes.entries()) collect(node.lines, ['nodes', n, 'lines']);
+  for (const [key, lines] of Object.entries(scenario.closing.responses))
+    collect(lines, ['closing', 'responses', key]);
+  for (const [key, lines] of Object.entries(scenario.closing.afterInterview)) {
+    collect(lines, ['closing', 'afterInterview', key]);
+  }
+  if (scenario.followUp) {
+    for (const [key, lines] of Object.entries(scenario.followUp.replies))
+      collect(lines, ['followUp', 'replies', key]);
+  }
+  if (scenario.negotiation) {
+    for (const [key, lines] of Object.entries(scenario.negotiation.replies)) {
+      collect(lines, ['negotiation', 'replies', key]);
+    }
+  }
+  duplicates(
+    'line',
+    allLines.map(({ line, path }) => ({ id: line.id, path: [...path, 'id'] })),
+  );
+  for (const { line, path } of allLines) {
+    const dm = dms.get(line.speaker);
+    if (!dm && !SPEAKERS_NOT_DM.has(line.speaker)) {
+      const near = suggest(line.speaker, [...dmIds, 'candidate', 'narrator']);
+      error(
+        'missing-decision-maker',
+        [...path, 'speaker'],
+        `the speaker "${line.speaker}" is not a decision-maker, "candidate" or "narrator"${
+          near ? ` — did you mean "${near}"?` : ''
+        }`,
+        `Use "candidate", "narrator" or a decision-maker id: ${quote(dmIds)}.`,
+      );
+    }
+    if (line.expression !== undefined) {
+      if (dm && !dm.portrait.expressions.includes(line.expression)) {
+        error(
+          'missing-expression',
+          [...path, 'expression'],
+          `"${line.expression}" is not among the expressions of ${dm.id}'s portrait (${quote(dm.portrait.expressions)})`,
+          `Use one of ${quote(dm.portrait.expressions)}, or add "${line.expression}" to ${dm.id}'s portrait.expressions and draw it.`,
+        );
+      } else if (!dm && SPEAKERS_NOT_DM.has(line.speaker)) {
+        warn(
+          'expression-ignored',
+          [...path, 'expression'],
+          `"${line.speaker}" has no portrait, so the expression is ignored`,
+          'Remove "expression" from this line.',
+        );
+      }
+    }
+    const length = [...line.text].length;
+    if (length > MAX_LINE_CHARS) {
+      warn(
+        'line-too-long',
+        [...path, 'text'],
+        `this line is ${length} characters: too long for the dialogue box (at most ${MAX_LINE_CHARS})`,
+        'Shorten it, or split it into two lines.',
+      );
+    }
+  }
+
+  // --- Nodes and choices -----------------------------------------------------------------
+  const nodeIndex = new Map<string, number>();
+  scenario.nodes.forEach((node, i) => {
+    if (!nodeIndex.has(node.id)) nodeIndex.set(node.id, i);
+  });
+  const nodeIds = [...nodeIndex.keys()];
+  duplicates(
+    'node',
+    scenario.nodes.map((node, i) => ({ id: node.id, path: ['nodes', i, 'id'] })),
+  );
+  const endingIds = scenario.endings.map((e) => e.id);
+  const endingSet = new Set(endingIds);
+  duplicates(
+    'ending',
+    scenario.endings.map((e, i) => ({ id: e.id, path: ['endings', i, 'id'] })),
+  );
+
+  const checkNode = (id: string, path: JsonPath) => {
+    if (nodeIndex.has(id)) return true;
+    const near = suggest(id, nodeIds);
+    error(
+      'missing-node',
+      path,
+      `there is no node "${id}"${near ? ` — did you mean "${near}"?` : ''}`,
+      near
+        ? `Change it to "${near}", or add a node with id "${id}".`
+        : `Add a node with id "${id}", or point to an existing node.`,
+    );
+    return false;
+  };
+  const checkEnding = (id: string, path: JsonPath) => {
+    if (endingSet.has(id)) return;
+    const near = suggest(id, endingIds);
+    error(
+      'missing-ending',
+      path,
+      `there is no ending "${id}"${near ? ` — did you mean "${near}"?` : ''}`,
+      `Use one of the ending ids: ${quote(endingIds)}, or add an ending "${id}".`,
+    );
+  };
+
+  checkNode(scenario.start, ['start']);
+  const directEndings = new Set<string>();
+  const setVars = new Set<string>();
+  const readVars: { name: string; path: JsonPath }[] = [];
+  const walkCondition = (cond: Condition, path: JsonPath) => {
+    if ('var' in cond) readVars.push({ name: cond.var, path: [...path, 'var'] });
+    else if ('state' in cond) checkDm(cond.dm, [...path, 'dm']);
+    else if ('all' in cond) {
+      for (const [i, c] of cond.all.entries()) walkCondition(c, [...path, 'all', i]);
+    } else if ('any' in cond) {
+      for (const [i, c] of cond.any.entries()) walkCondition(c, [...path, 'any', i]);
+    } else if ('not' in cond) walkCondition(cond.not, [...path, 'not']);
+  };
+
+  scenario.nodes.forEach((node, n) => {
+    const np: JsonPath = ['nodes', n];
+    backdrop(node.backdrop, [...np, 'backdrop']);
+    if (node.next !== undefined) checkNode(node.next, [...np, 'next']);
+    if (node.ending !== undefined) {
+      checkEnding(node.ending, [...np, 'ending']);
+      directEndings.add(node.ending);
+    }
+    const exits = [
+      node.choices.length > 0 ? 'choices' : '',
+      node.next !== undefined ? 'next' : '',
+      node.endsInterview ? 'endsInterview' : '',
+      node.ending !== undefined ? 'ending' : '',
+    ].filter(Boolean);
+    if (exits.length === 0) {
+      error(
+        'dead-end',
+        np,
+        `node "${node.id}" leads nowhere: it has no choices, no next, no ending and does not end the interview`,
+        'Add choices, a "next" node, an "ending", or "endsInterview": true.',
+      );
+    } else if (exits.includes('choices') && exits.includes('next')) {
+      error(
+        'choices-and-next',
+        [...np, 'next'],
+        `node "${node.id}" has both choices and next; only one can apply`,
+        'Remove "next" (the choices decide where to go) or remove the choices.',
+      );
+    } else if (exits.length > 1) {
+      error(
+        'node-exits',
+        np,
+        `node "${node.id}" has more than one way out (${exits.join(', ')}); give exactly one`,
+        `Keep one of ${exits.join(', ')} and remove the others.`,
+      );
+    }
+    duplicates(
+      'choice',
+      node.choices.map((c, i) => ({ id: c.id, path: [...np, 'choices', i, 'id'] })),
+    );
+    node.choices.forEach((choice, c) => {
+      const cp: JsonPath = [...np, 'choices', c];
+      if (choice.next !== undefined) checkNode(choice.next, [...cp, 'next']);
+      if (choice.ending !== undefined) {
+        checkEnding(choice.ending, [...cp, 'ending']);
+        directEndings.add(choice.ending);
+      }
+      const targets = [
+        choice.next !== undefined ? 'next' : '',
+        choice.ending !== undefined ? 'ending' : '',
+        choice.endsInterview ? 'endsInterview' : '',
+      ].filter(Boolean);
+      if (targets.length !== 1) {
+        error(
+          'choice-target',
+          cp,
+          targets.length === 0
+            ? `choice "${choice.id}" goes nowhere`
+            : `choice "${choice.id}" has ${targets.join(' and ')}; give exactly one`,
+          'Give exactly one of "next", "ending" or "endsInterview": true.',
+        );
+      }
+      if (choice.condition) walkCondition(choice.condition, [...cp, 'condition']);
+      if (choice.effects) {
+        checkDm(choice.effects.dm, [...cp, 'effects', 'dm']);
+        for (const k of Object.keys(choice.effects.set ?? {})) setVars.add(k);
+        for (const k of Object.keys(choice.effects.add ?? {})) setVars.add(k);
+      }
+    });
+  });
+
+  // --- Reachability ------------------------------------------------------------------------
+  const startIndex = nodeIndex.get(scenario.start);
+  const reached = new Uint8Array(scenario.nodes.length);
+  if (startIndex !== undefined) {
+    const stack = [startIndex];
+    reached[startIndex] = 1;
+    while (stack.length > 0) {
+      const node = scenario.nodes[stack.pop()!]!;
+      const targets = node.choices.map((c) => c.next);
+      targets.push(node.next);
+      for (const t of targets) {
+        if (t === undefined) continue;
+        const i = nodeIndex.get(t);
+        if (i !== undefined && !reached[i]) {
+          reached[i] = 1;
+          stack.push(i);
+        }
+      }
+    }
+    scenario.nodes.forEach((node, i) => {
+      if (!reached[i] && nodeIndex.get(node.id) === i) {
+        warn(
+          'unreachable-node',
+          ['nodes', i, 'id'],
+          `node "${node.id}" cannot be reached from the start node "${scenario.start}"`,
+          `Point a choice or "next" at "${node.id}", or remove the node.`,
+        );
+      }
+    });
+  }
+
+  // --- Closing, follow-up, negotiation -------------------------------------------------------
+  const closing = scenario.closing;
+  duplicates(
+    'close form',
+    closing.forms.map((f, i) => ({ id: f.form, path: ['closing', 'forms', i, 'form'] })),
+  );
+  duplicates(
+    'delivery',
+    closing.deliveries.map((d, i) => ({ id: d.delivery, path: ['closing', 'deliveries', i, 'delivery'] })),
+  );
+  duplicates(
+    'point',
+    closing.points.map((p, i) => ({ id: p.id, path: ['closing', 'points', i, 'id'] })),
+  );
+  closing.points.forEach((p, i) => {
+    if (p.requires) walkCondition(p.requires, ['closing', 'points', i, 'requires']);
+  });
+  duplicates(
+    'option',
+    scenario.candidate.otherOptions.map((o, i) => ({
+      id: o.id,
+      path: ['candidate', 'otherOptions', i, 'id'],
+    })),
+  );
+  if (scenario.followUp) {
+    duplicates(
+      'act',
+      scenario.followUp.acts.map((a, i) => ({ id: a.id, path: ['followUp', 'acts', i, 'id'] })),
+    );
+  }
+  const negotiation = scenario.negotiation;
+  if (negotiation) {
+    duplicates(
+      'move',
+      negotiation.moves.map((m, i) => ({ id: m.id, path: ['negotiation', 'moves', i, 'id'] })),
+    );
+    if (!negotiation.moves.some((m) => m.kind === 'accept')) {
+      error(
+        'no-accept-move',
+        ['negotiation', 'moves'],
+        'the negotiation has no "accept" move, so the player could never take the offer',
+        'Add a move with "kind": "accept".',
+      );
+    }
+  }
+  scenario.endings.forEach((ending, i) => {
+    if (ending.condition) walkCondition(ending.condition, ['endings', i, 'condition']);
+  });
+
+  // --- Variables -------------------------------------------------------------------------
+  for (const read of readVars) {
+    if (!setVars.has(read.name)) {
+      warn(
+        'unset-variable',
+        read.path,
+        `the condition reads the variable "${read.name}", but no choice ever sets it`,
+        `Set "${read.name}" in some choice's effects.set or effects.add, or fix the name${
+          suggest(read.name, [...setVars]) ? ` (did you mean "${suggest(read.name, [...setVars])}"?)` : ''
+        }.`,
+      );
+    }
+  }
+
+  // --- Endings no path can reach (conservative) -----------------------------------------------
+  const walkAway = negotiation?.moves.some((m) => m.kind === 'walk-away') ?? false;
+  const closeSomewhere = scenario.nodes.some(
+    (node, i) =>
+      reached[i] && (node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing')),
+  );
+  scenario.endings.forEach((ending, i) => {
+    if (directEndings.has(ending.id)) return;
+    let why: string | undefined;
+    if (ending.outcome === 'withdrawn' && !walkAway) {
+      why = 'nothing leads to it: no choice or node names it and the negotiation has no walk-away move';
+    } else if (ending.outcome === 'offer-rescinded' && !negotiation) {
+      why = 'an offer can only be rescinded during a negotiation, and this scenario has none';
+    } else if (ending.outcome === 'offer-now' && !closeSomewhere) {
+      why = 'an offer on the spot needs a close, and no reachable node allows one';
+    }
+    if (why) {
+      warn(
+        'unreachable-ending',
+        ['endings', i, 'outcome'],
+        `ending "${ending.id}" (${ending.outcome}) can never happen: ${why}`,
+        'Point a choice at this ending, add what produces the outcome, or remove the ending.',
+      );
+    }
+  });
+
+  return sortProblems(problems);
+}
+
+/** Parses, schema-checks and graph-checks a scenario text in one go. */
+export function validateScenario(
+  text: string,
+  file: string,
+  options: Omit<CheckOptions, 'locator'> = {},
+): ParseResult {
+  const parsed = parseScenarioText(text, file);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const problems = sortProblems([
+    ...parsed.problems,
+    ...checkScenario(parsed.scenario, file, { ...options, locator: parsed.locator }),
+  ]);
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  return { ok: true, scenario: parsed.scenario, problems };
+}
+
+function quote(ids: readonly string[]): string {
+  return ids.map((i) => `"${i}"`).join(', ');
+}

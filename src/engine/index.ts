@@ -1,0 +1,25 @@
+/**
+ * Close Call's engine: the scenario format, the runtime, the decision-maker model, scoring
+ * and analysis. Plain TypeScript: no Phaser, no howler, no DOM. See README.md beside it.
+ */
+
+export { type Analysis, type AnalysisIssue, analyzeExact, closeCompositions } from './analysis/analyze';
+export { analyzeScenario } from './analysis/index';
+export { parseScenario } from './format/parse';
+export * from './format/schema';
+export { expressionFor } from './model/expression';
+export { KIND_TRAITS } from './model/traits';
+export { WEIGHTS, type Weight } from './model/weights';
+export { Playthrough, type StartOptions } from './runtime/playthrough';
+export { composeWords, EngineError } from './runtime/step';
+export { OUTCOME_VALUE } from './scoring';
+export type * from './types';
+
+import type { Scenario } from './format/schema';
+import { composeWords } from './runtime/step';
+import type { CloseSpec } from './types';
+
+/** The words the candidate's close will say, with its stage cue. */
+export function composeCloseWords(scenario: Scenario, close: CloseSpec): { cue: string; text: string } {
+  return composeWords(scenario, close);
+}

@@ -1,0 +1,81 @@
+import type { Choice, Condition, DecisionMaker, Node, Scenario } from '../format/schema';
+import { type ResolvedTraits, resolveTraits } from '../model/traits';
+import type { HiddenState } from '../types';
+
+/** A scenario with its lookups built once, for fast stepping. */
+export interface Compiled {
+  scenario: Scenario;
+  nodes: Map<string, Node>;
+  dmIndex: Map<string, number>;
+  lead: number;
+  traits: ResolvedTraits[];
+  initialHidden: HiddenState[];
+  endings: Scenario['endings'];
+}
+
+const DEFAULT_HIDDEN: HiddenState = {
+  keenness: 0.45,
+  doubt: 0.4,
+  irritation: 0.05,
+  rapport: 0.3,
+  believesOptions: 0.2,
+};
+
+export function initialHidden(dm: DecisionMaker): HiddenState {
+  return { ...DEFAULT_HIDDEN, ...dm.initial } as HiddenState;
+}
+
+const cache = new WeakMap<Scenario, Compiled>();
+
+export function compile(scenario: Scenario): Compiled {
+  const hit = cache.get(scenario);
+  if (hit) return hit;
+  const dmIndex = new Map(scenario.decisionMakers.map((dm, i) => [dm.id, i] as const));
+  const compiled: Compiled = {
+    scenario,
+    nodes: new Map(scenario.nodes.map((n) => [n.id, n] as const)),
+    dmIndex,
+    lead: dmIndex.get(scenario.closing.decisionMaker) ?? 0,
+    traits: scenario.decisionMakers.map(resolveTraits),
+    initialHidden: scenario.decisionMakers.map(initialHidden),
+    endings: scenario.endings,
+  };
+  cache.set(scenario, compiled);
+  return compiled;
+}
+
+export type Vars = Record<string, string | number | boolean>;
+
+export function holds(
+  c: Condition | undefined,
+  vars: Vars,
+  hidden: HiddenState[],
+  compiled: Compiled,
+): boolean {
+  if (!c) return true;
+  if ('all' in c) return c.all.every((x) => holds(x, vars, hidden, compiled));
+  if ('any' in c) return c.any.some((x) => holds(x, vars, hidden, compiled));
+  if ('not' in c) return !holds(c.not, vars, hidden, compiled);
+  if ('var' in c) {
+    const v = vars[c.var] ?? false;
+    if (c.equals !== undefined && v !== c.equals) return false;
+    const n = typeof v === 'number' ? v : v === true ? 1 : 0;
+    if (c.atLeast !== undefined && !(n >= c.atLeast)) return false;
+    if (c.atMost !== undefined && !(n <= c.atMost)) return false;
+    return true;
+  }
+  const dm = c.dm ? (compiled.dmIndex.get(c.dm) ?? compiled.lead) : compiled.lead;
+  const value = hidden[dm]![c.state];
+  if (c.atLeast !== undefined && !(value >= c.atLeast - 1e-9)) return false;
+  if (c.atMost !== undefined && !(value <= c.atMost + 1e-9)) return false;
+  return true;
+}
+
+export function availableChoices(
+  node: Node,
+  vars: Vars,
+  hidden: HiddenState[],
+  compiled: Compiled,
+): Choice[] {
+  return node.choices.filter((ch) => holds(ch.condition, vars, hidden, compiled));
+}

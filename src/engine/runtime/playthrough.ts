@@ -1,0 +1,266 @@
+import type { Scenario } from '../format/schema';
+import { expressionFor } from '../model/expression';
+import { createRandom } from '../random';
+import { scoreState } from '../scoring';
+import type { Action, Debrief, HistoryEntry, Mode, Response, SaveData, TimelinePoint, View } from '../types';
+import { availableChoices, type Compiled, compile } from './compile';
+import {
+  closeOptions,
+  EngineError,
+  expectedResolver,
+  initialState,
+  pickAt,
+  type Resolver,
+  type State,
+  type StepTrace,
+  step,
+} from './step';
+
+export interface StartOptions {
+  seed?: number;
+  mode?: Mode;
+}
+
+interface StepRecord {
+  action: Action;
+  trace: StepTrace;
+  after: State;
+}
+
+function resolverFor(mode: Mode, seed: number): Resolver {
+  if (mode === 'expected') return expectedResolver;
+  return (distribution, order, draw) =>
+    pickAt(distribution, order, createRandom((seed ^ Math.imul(draw + 1, 0x9e3779b1)) >>> 0)());
+}
+
+/**
+ * A playthrough: a scenario, a seed and the player's actions. Its state is always the replay
+ * of those actions, so saving, restoring and rewinding are the same operation.
+ */
+export class Playthrough {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly mode: Mode;
+  private readonly compiled: Compiled;
+  private readonly resolve: Resolver;
+  private readonly records: StepRecord[] = [];
+  private state: State;
+
+  private constructor(scenario: Scenario, seed: number, mode: Mode) {
+    this.scenario = scenario;
+    this.seed = seed;
+    this.mode = mode;
+    this.compiled = compile(scenario);
+    this.resolve = resolverFor(mode, seed);
+    this.state = initialState(this.compiled);
+  }
+
+  static start(scenario: Scenario, options: StartOptions = {}): Playthrough {
+    return new Playthrough(scenario, options.seed ?? 1, options.mode ?? 'expected');
+  }
+
+  /** Replays a save. Throws EngineError when the log does not fit the scenario. */
+  static restore(scenario: Scenario, save: SaveData): Playthrough {
+    if (save.scenario !== scenario.meta.id) {
+      throw new EngineError(`This save is for scenario "${save.scenario}", not "${scenario.meta.id}".`);
+    }
+    const play = new Playthrough(scenario, save.seed, save.mode);
+    for (const action of save.actions) play.act(action);
+    return play;
+  }
+
+  get step(): number {
+    return this.records.length;
+  }
+
+  get actions(): Action[] {
+    return this.records.map((r) => r.action);
+  }
+
+  /** Takes an action. On an invalid action it throws EngineError and the playthrough is unchanged. */
+  act(action: Action): View {
+    const result = step(this.compiled, this.state, action, this.resolve);
+    this.records.push({ action, trace: result.trace, after: result.state });
+    this.state = result.state;
+    return this.view();
+  }
+
+  rewind(toStep: number): Playthrough {
+    if (!Number.isInteger(toStep) || toStep < 0 || toStep > this.records.length) {
+      throw new EngineError(
+        `Cannot rewind to step ${toStep}: the playthrough has ${this.records.length} steps.`,
+      );
+    }
+    const play = new Playthrough(this.scenario, this.seed, this.mode);
+    for (const r of this.records.slice(0, toStep)) play.act(r.action);
+    return play;
+  }
+
+  save(): SaveData {
+    return { v: 1, scenario: this.scenario.meta.id, seed: this.seed, mode: this.mode, actions: this.actions };
+  }
+
+  /** The raw state, for tools (analyzer, tests). */
+  get current(): Readonly<State> {
+    return this.state;
+  }
+
+  view(): View {
+    const s = this.state;
+    const c = this.compiled;
+    const scenario = this.scenario;
+    const node = s.phase === 'interview' ? c.nodes.get(s.node)! : null;
+    const choices = node ? availableChoices(node, s.vars, s.hidden, c) : [];
+    const last = this.records[this.records.length - 1];
+    const response = last?.trace.response
+      ? { ...last.trace.response, actionIndex: this.records.length - 1 }
+      : null;
+    const hidden = s.hidden[c.lead]!;
+    const dm = scenario.decisionMakers[c.lead]!;
+    const ending = s.ending ? scenario.endings.find((e) => e.id === s.ending)! : null;
+    return {
+      phase: s.phase,
+      step: this.records.length,
+      node: node
+        ? {
+            id: node.id,
+            moment: node.moment,
+            lines: node.lines,
+            coach: node.coach,
+            discussion: node.discussion,
+            backdrop: node.backdrop ?? scenario.meta.backdrop,
+          }
+        : null,
+      choices: choices.map((ch) => ({ id: ch.id, text: ch.text })),
+      canContinue: node !== null && choices.length === 0,
+      close: closeOptions(c, s),
+      followUp:
+        s.phase === 'follow-up' && scenario.followUp
+          ? {
+              day: s.day + 1,
+              days: scenario.followUp.days,
+              status: s.status ?? 'rejection',
+              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity }) => ({
+                id,
+                kind,
+                label,
+                text,
+                intensity,
+              })),
+              letGoText: scenario.followUp.letGoText,
+            }
+          : null,
+      negotiation:
+        s.phase === 'negotiation' && scenario.negotiation
+          ? {
+              round: s.round,
+              rounds: scenario.negotiation.rounds,
+              offer: s.offer ?? 0,
+              currency: dm.salary.currency,
+              moves: scenario.negotiation.moves
+                .filter(
+                  (m) =>
+                    s.round < scenario.negotiation!.rounds || m.kind === 'accept' || m.kind === 'walk-away',
+                )
+                .map(({ id, kind, text }) => ({ id, kind, text })),
+            }
+          : null,
+      response,
+      expression: response && last?.trace.response ? response.expression : expressionFor(hidden),
+      hidden: { ...hidden },
+      ending: ending ? { ending, salary: s.salary, currency: dm.salary.currency } : null,
+    };
+  }
+
+  /** Every line said so far: the nodes' lines as they were shown, the candidate's words and the responses. */
+  history(): HistoryEntry[] {
+    const names = new Map(this.scenario.decisionMakers.map((d) => [d.id, d.name] as const));
+    names.set('candidate', this.scenario.candidate.name);
+    names.set('narrator', '');
+    const out: HistoryEntry[] = [];
+    const pushNode = (nodeId: string, actionIndex: number) => {
+      const node = this.compiled.nodes.get(nodeId);
+      if (!node) return;
+      for (const l of node.lines) {
+        out.push({
+          actionIndex,
+          speaker: l.speaker,
+          speakerName: names.get(l.speaker) ?? l.speaker,
+          text: l.text,
+          cue: l.cue,
+          expression: l.expression,
+        });
+      }
+    };
+    let state = initialState(this.compiled);
+    pushNode(state.node, -1);
+    this.records.forEach((r, i) => {
+      for (const l of r.trace.lines) {
+        out.push({
+          actionIndex: i,
+          speaker: l.speaker,
+          speakerName: names.get(l.speaker) ?? l.speaker,
+          text: l.text,
+          cue: l.cue,
+          expression: l.expression,
+        });
+      }
+      if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i);
+      state = r.after;
+    });
+    return out;
+  }
+
+  timeline(): TimelinePoint[] {
+    const lead = this.compiled.lead;
+    const points: TimelinePoint[] = [
+      { actionIndex: -1, label: 'Start', hidden: { ...this.compiled.initialHidden[lead]! } },
+    ];
+    for (const [i, r] of this.records.entries()) {
+      points.push({ actionIndex: i, label: r.trace.label, hidden: { ...r.after.hidden[lead]! } });
+    }
+    return points;
+  }
+
+  responses(): Response[] {
+    return this.records.flatMap((r, i) =>
+      r.trace.response ? [{ ...r.trace.response, actionIndex: i }] : [],
+    );
+  }
+
+  score() {
+    return scoreState(this.compiled, this.state);
+  }
+
+  debrief(): Debrief {
+    const s = this.state;
+    if (s.phase !== 'ended' || !s.ending || !s.result)
+      throw new EngineError('The playthrough has not ended yet.');
+    const responses = this.responses();
+    const decisive = responses.find((r) => r.kind === 'close' || r.kind === 'after-interview') ?? null;
+    const closeIndex = this.records.findIndex((r) => r.action.type === 'close');
+    return {
+      ending: this.scenario.endings.find((e) => e.id === s.ending)!,
+      outcome: s.result,
+      salary: s.salary,
+      currency: this.scenario.decisionMakers[this.compiled.lead]!.salary.currency,
+      score: scoreState(this.compiled, s),
+      decisive,
+      responses,
+      timeline: this.timeline(),
+      closeActionIndex: closeIndex >= 0 ? closeIndex : null,
+      coaching: this.records.flatMap((r, i) =>
+        r.trace.coaching
+          ? [
+              {
+                actionIndex: i,
+                choice: r.trace.coaching.choice,
+                quality: r.trace.coaching.quality,
+                text: r.trace.coaching.text,
+              },
+            ]
+          : [],
+      ),
+    };
+  }
+}

@@ -1,0 +1,680 @@
+/**
+ * The pure state machine of a playthrough: `step(state, action)` gives the next state.
+ * Chance is resolved through a `Resolver`, so the same code serves expected play (the median
+ * outcome), realistic play (a seeded draw) and the analyzer (which forces each branch in turn).
+ */
+import type { Effects, Line, OutcomeName, Scenario } from '../format/schema';
+import {
+  asksForOffer,
+  clamp,
+  type DecisionContext,
+  type Judgement,
+  judgeAfterInterview,
+  judgeClose,
+  judgeCounter,
+  judgePersistence,
+  type LeverageUse,
+  openingOffer,
+  readiness,
+  roundSalary,
+} from '../model/decision';
+import { weight } from '../model/weights';
+import type { Action, CloseOptions, CloseSpec, Distribution, HiddenState, Phase, Response } from '../types';
+import { availableChoices, type Compiled, holds, type Vars } from './compile';
+import { closeCounterfactuals, noCloseCounterfactuals } from './counterfactuals';
+
+export class EngineError extends Error {
+  override name = 'EngineError';
+}
+
+/** Everything that decides what happens next. Small and JSON-safe; equal states play the same. */
+export interface State {
+  phase: Phase;
+  node: string;
+  vars: Vars;
+  hidden: HiddenState[];
+  /** Decisions resolved so far (indexes realistic draws). */
+  draws: number;
+  /** Timing judgement (0–100) of the close, once the player has closed. */
+  close: { timing: number } | null;
+  /** Where a standing offer came from. */
+  offerFrom: 'close' | 'later' | null;
+  offer: number | null;
+  round: number;
+  status: 'rejection' | 'no-decision' | null;
+  day: number;
+  persisted: number;
+  doorClosed: boolean;
+  professionalism: number;
+  result: OutcomeName | null;
+  salary: number | null;
+  ending: string | null;
+}
+
+/** What a step said and showed, for the interface and the debrief (not part of the state). */
+export interface StepTrace {
+  lines: { speaker: string; text: string; cue?: string; expression?: Line['expression'] }[];
+  response: Omit<Response, 'actionIndex'> | null;
+  coaching: { choice: string; quality?: string; text: string } | null;
+  label: string;
+}
+
+export type Resolver = (distribution: Distribution, order: readonly string[], draw: number) => string;
+
+/** The median outcome, best first: deterministic and fair for group play. */
+export const expectedResolver: Resolver = (distribution, order) => pickAt(distribution, order, 0.5);
+
+export function pickAt(distribution: Distribution, order: readonly string[], u: number): string {
+  let cumulative = 0;
+  let last = order[0]!;
+  for (const key of order) {
+    const p = distribution[key as keyof Distribution] ?? 0;
+    if (p <= 0) continue;
+    last = key;
+    cumulative += p;
+    if (cumulative >= u - 1e-12) return key;
+  }
+  return last;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function initialState(compiled: Compiled): State {
+  return {
+    phase: 'interview',
+    node: compiled.scenario.start,
+    vars: {},
+    hidden: compiled.initialHidden.map((h) => ({ ...h })),
+    draws: 0,
+    close: null,
+    offerFrom: null,
+    offer: null,
+    round: 0,
+    status: null,
+    day: 0,
+    persisted: 0,
+    doorClosed: false,
+    professionalism: 70,
+    result: null,
+    salary: null,
+    ending: null,
+  };
+}
+
+export function context(
+  compiled: Compiled,
+  state: State,
+  hidden = state.hidden[compiled.lead]!,
+): DecisionContext {
+  const node = compiled.nodes.get(state.node);
+  return {
+    traits: compiled.traits[compiled.lead]!,
+    hidden,
+    situation: compiled.scenario.situation,
+    commercial: compiled.scenario.meta.role.commercial,
+    moment: node?.moment ?? 'closing',
+  };
+}
+
+export function closeOptions(compiled: Compiled, state: State): CloseOptions | null {
+  if (state.phase !== 'interview') return null;
+  const node = compiled.nodes.get(state.node)!;
+  const { closing, candidate } = compiled.scenario;
+  const allowed = node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing');
+  if (!allowed || node.ending) return null;
+  return {
+    forms: closing.forms,
+    deliveries: closing.deliveries,
+    points: closing.points
+      .filter((p) => holds(p.requires, state.vars, state.hidden, compiled))
+      .map(({ id, kind, text }) => ({ id, kind, text })),
+    leverage: candidate.otherOptions.map(({ id, kind, text }) => ({ id, kind, text })),
+    canCommit: candidate.canAcceptOnSpot,
+    commitText: closing.commitText,
+  };
+}
+
+function applyEffects(compiled: Compiled, state: State, effects: Effects | undefined): State {
+  if (!effects) return state;
+  const index = effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead;
+  const hidden = state.hidden.slice();
+  const h = { ...hidden[index]! };
+  for (const key of ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const) {
+    const delta = effects[key];
+    if (delta !== undefined) h[key] = round2(clamp(h[key] + delta));
+  }
+  hidden[index] = h;
+  let vars = state.vars;
+  if (effects.set || effects.add) {
+    vars = { ...vars };
+    if (effects.set) Object.assign(vars, effects.set);
+    if (effects.add) {
+      for (const [k, v] of Object.entries(effects.add)) {
+        const old = vars[k];
+        vars[k] = (typeof old === 'number' ? old : 0) + v;
+      }
+    }
+  }
+  return { ...state, hidden, vars };
+}
+
+function withLead(compiled: Compiled, state: State, h: HiddenState): State {
+  const hidden = state.hidden.slice();
+  hidden[compiled.lead] = {
+    keenness: round2(clamp(h.keenness)),
+    doubt: round2(clamp(h.doubt)),
+    irritation: round2(clamp(h.irritation)),
+    rapport: round2(clamp(h.rapport)),
+    believesOptions: round2(clamp(h.believesOptions)),
+  };
+  return { ...state, hidden };
+}
+
+const CLOSE_ORDER = ['offer-now', 'next-stage', 'no-decision', 'rejection'] as const;
+const AFTER_ORDER = ['offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
+const PERSIST_ORDER = ['offer-later', 'holding', 'closed'] as const;
+const COUNTER_ORDER = ['raise', 'hold', 'rescind'] as const;
+
+function nextStageOutcome(scenario: Scenario, spec?: CloseSpec): OutcomeName {
+  return spec?.form === 'shortlist' || scenario.situation.nextStage === 'shortlist'
+    ? 'shortlisted'
+    : 'next-stage';
+}
+
+const FALLBACK: Record<OutcomeName, OutcomeName[]> = {
+  'offer-now': ['offer-now', 'offer-later'],
+  'offer-later': ['offer-later', 'offer-now'],
+  'next-stage': ['next-stage', 'shortlisted'],
+  shortlisted: ['shortlisted', 'next-stage'],
+  'no-decision': ['no-decision', 'rejection'],
+  rejection: ['rejection', 'no-decision'],
+  withdrawn: ['withdrawn', 'rejection'],
+  'offer-rescinded': ['offer-rescinded', 'rejection'],
+};
+
+export function pickEnding(compiled: Compiled, state: State, outcome: OutcomeName): string {
+  for (const wanted of FALLBACK[outcome]) {
+    const ending = compiled.endings.find(
+      (e) => e.outcome === wanted && holds(e.condition, state.vars, state.hidden, compiled),
+    );
+    if (ending) return ending.id;
+  }
+  const any = compiled.endings.find((e) => e.outcome === outcome) ?? compiled.endings[0]!;
+  return any.id;
+}
+
+function end(compiled: Compiled, state: State, outcome: OutcomeName, salary: number | null = null): State {
+  const ended = { ...state, phase: 'ended' as const, result: outcome, salary };
+  return { ...ended, ending: pickEnding(compiled, ended, outcome) };
+}
+
+const round05 = (x: number) => Math.round(x * 20) / 20;
+
+/**
+ * Once the interview is over, the decision-maker remembers the candidate in broad strokes:
+ * hidden state settles to steps of 0.05 and professionalism to steps of 5. Besides being a
+ * fair picture of memory, it lets equal impressions merge, which keeps analysis fast.
+ */
+function settle(compiled: Compiled, state: State): State {
+  const h = state.hidden[compiled.lead]!;
+  const hidden = state.hidden.slice();
+  hidden[compiled.lead] = {
+    keenness: round05(h.keenness),
+    doubt: round05(h.doubt),
+    irritation: round05(h.irritation),
+    rapport: round05(h.rapport),
+    believesOptions: round05(h.believesOptions),
+  };
+  return { ...state, node: '', hidden, professionalism: Math.round(state.professionalism / 5) * 5 };
+}
+
+/** Where a decision that produced an offer leads: negotiation if the scenario has one. */
+function offerMade(compiled: Compiled, state: State, from: 'close' | 'later', committed: boolean): State {
+  const offer = openingOffer(compiled.scenario, compiled.lead, state.hidden[compiled.lead]!, committed);
+  if (committed || !compiled.scenario.negotiation) {
+    return end(
+      compiled,
+      { ...state, offerFrom: from, offer },
+      from === 'close' ? 'offer-now' : 'offer-later',
+      offer,
+    );
+  }
+  return settle(compiled, { ...state, phase: 'negotiation', offerFrom: from, offer, round: 0 });
+}
+
+function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
+  if (compiled.scenario.followUp) return settle(compiled, { ...state, phase: 'follow-up', status, day: 0 });
+  return end(compiled, state, status);
+}
+
+function responseLines(lines: Line[], dmId: string): StepTrace['lines'] {
+  return lines.map((l) => ({
+    speaker: l.speaker || dmId,
+    text: l.text,
+    cue: l.cue,
+    expression: l.expression,
+  }));
+}
+
+function toneOf(result: string): Response['tone'] {
+  if (result === 'offer-now' || result === 'offer-later' || result === 'raise') return 'offer';
+  if (result === 'next-stage' || result === 'shortlisted' || result === 'holding' || result === 'hold') {
+    return result === 'next-stage' || result === 'shortlisted' ? 'warm' : 'neutral';
+  }
+  return 'cool';
+}
+
+export interface StepResult {
+  state: State;
+  trace: StepTrace;
+}
+
+function decide(
+  resolve: Resolver,
+  state: State,
+  judgement: Judgement,
+  order: readonly string[],
+): { result: string; state: State } {
+  const result = resolve(judgement.distribution, order, state.draws);
+  return { result, state: { ...state, draws: state.draws + 1 } };
+}
+
+function validateClose(compiled: Compiled, state: State, spec: CloseSpec): CloseOptions {
+  const options = closeOptions(compiled, state);
+  if (!options) throw new EngineError(`You cannot close at node "${state.node}".`);
+  if (!options.forms.some((f) => f.form === spec.form))
+    throw new EngineError(`The form "${spec.form}" is not on offer here.`);
+  if (!options.deliveries.some((d) => d.delivery === spec.delivery)) {
+    throw new EngineError(`The delivery "${spec.delivery}" is not on offer here.`);
+  }
+  for (const p of spec.points) {
+    if (!options.points.some((x) => x.id === p))
+      throw new EngineError(`The supporting point "${p}" is not available here.`);
+  }
+  if (new Set(spec.points).size !== spec.points.length)
+    throw new EngineError('A supporting point was given twice.');
+  if (spec.leverage !== null && !options.leverage.some((x) => x.id === spec.leverage)) {
+    throw new EngineError(`The option "${spec.leverage}" is not one the candidate has.`);
+  }
+  if (spec.commit && !options.canCommit)
+    throw new EngineError('This candidate cannot accept an offer on the spot.');
+  return options;
+}
+
+/** Timing judgement of a close, 0–100, from the terms that depend on when it was made. */
+function timingScore(judgement: Judgement): number {
+  const timing = judgement.factors
+    .filter(
+      (f) =>
+        f.id === 'moment' ||
+        f.id === 'premature' ||
+        f.id === 'form' ||
+        f.id === 'ready-ask' ||
+        f.id === 'readiness',
+    )
+    .reduce((a, f) => a + f.points, 0);
+  return Math.round(clamp(60 + timing * 1.2, 0, 100) / 5) * 5;
+}
+
+export function step(
+  compiled: Compiled,
+  state: State,
+  action: Action,
+  resolve: Resolver,
+  explain = true,
+): StepResult {
+  const scenario = compiled.scenario;
+  const dm = scenario.decisionMakers[compiled.lead]!;
+  const trace: StepTrace = { lines: [], response: null, coaching: null, label: '' };
+  const respond = (
+    kind: Response['kind'],
+    judgement: Judgement,
+    result: string,
+    lines: Line[],
+    expression: Response['expression'],
+    extra: Partial<Response> = {},
+  ) => {
+    trace.lines.push(...responseLines(lines, dm.id));
+    trace.response = {
+      kind,
+      result,
+      distribution: judgement.distribution,
+      chance: judgement.chance,
+      chanceOf: judgement.chanceOf,
+      lines,
+      expression,
+      tone: toneOf(result),
+      factors: judgement.factors,
+      counterfactuals: [],
+      ...extra,
+    };
+  };
+
+  switch (state.phase) {
+    case 'ended':
+      throw new EngineError('The playthrough has ended.');
+    case 'interview': {
+      const node = compiled.nodes.get(state.node);
+      if (!node) throw new EngineError(`The scenario has no node "${state.node}".`);
+      if (action.type === 'choose') {
+        const choice = availableChoices(node, state.vars, state.hidden, compiled).find(
+          (c) => c.id === action.choice,
+        );
+        if (!choice)
+          throw new EngineError(`There is no choice "${action.choice}" available at node "${node.id}".`);
+        trace.lines.push({ speaker: 'candidate', text: choice.text });
+        trace.label = choice.text;
+        if (choice.feedback)
+          trace.coaching = { choice: choice.id, quality: choice.quality, text: choice.feedback };
+        let next = applyEffects(compiled, state, choice.effects);
+        const qualityDelta = choice.quality === 'strong' ? 4 : choice.quality === 'weak' ? -6 : 0;
+        if (qualityDelta)
+          next = { ...next, professionalism: clamp(next.professionalism + qualityDelta, 0, 100) };
+        if (choice.ending) {
+          const ending = scenario.endings.find((e) => e.id === choice.ending)!;
+          return { state: { ...next, phase: 'ended', result: ending.outcome, ending: ending.id }, trace };
+        }
+        if (choice.endsInterview) return interviewOver(compiled, next, trace, resolve, respond, explain);
+        return { state: { ...next, node: choice.next! }, trace };
+      }
+      if (action.type === 'continue') {
+        if (availableChoices(node, state.vars, state.hidden, compiled).length > 0) {
+          throw new EngineError(`Node "${node.id}" is waiting for a choice, not for continue.`);
+        }
+        trace.label = 'Continue';
+        if (node.ending) {
+          const ending = scenario.endings.find((e) => e.id === node.ending)!;
+          return { state: { ...state, phase: 'ended', result: ending.outcome, ending: ending.id }, trace };
+        }
+        if (node.next) return { state: { ...state, node: node.next }, trace };
+        return interviewOver(compiled, state, trace, resolve, respond, explain);
+      }
+      if (action.type === 'close') {
+        const spec = action.close;
+        const options = validateClose(compiled, state, spec);
+        const closing = scenario.closing;
+        const words = composeWords(scenario, spec);
+        trace.lines.push({ speaker: 'candidate', text: words.text, cue: words.cue });
+        trace.label = 'Close';
+        let s = state;
+        let leverage: LeverageUse | null = null;
+        let exposed = false;
+        if (spec.leverage) {
+          const option = scenario.candidate.otherOptions.find((o) => o.id === spec.leverage)!;
+          if (!option.real) {
+            const p = option.exposeChance ?? 0.5;
+            const d = decide(resolve, s, { distribution: { rescind: p, raise: 1 - p } } as Judgement, [
+              'rescind',
+              'raise',
+            ]);
+            s = d.state;
+            exposed = d.result === 'rescind';
+          }
+          leverage = { kind: option.kind, real: option.real, exposed };
+        }
+        const points = {
+          whyUs: spec.points.filter((id) => closing.points.find((p) => p.id === id)?.kind === 'why-us')
+            .length,
+          reasons: spec.points.filter((id) => closing.points.find((p) => p.id === id)?.kind === 'reason')
+            .length,
+        };
+        const ctx = context(compiled, s);
+        const judgement = judgeClose(ctx, spec, leverage, points);
+        const d = decide(resolve, s, judgement, CLOSE_ORDER);
+        s = d.state;
+        const result = d.result as (typeof CLOSE_ORDER)[number];
+        // The close moves the decision-maker: doubt cleared, pressure felt, options believed.
+        const h = { ...s.hidden[compiled.lead]! };
+        h.doubt = judgement.doubtRemaining;
+        const t = compiled.traits[compiled.lead]!;
+        if (spec.delivery === 'pushy' || spec.delivery === 'desperate') {
+          h.irritation += (0.12 + 0.15 * t.processOrientation) * (1.2 - t.patience);
+        }
+        if (exposed) {
+          h.irritation += 0.2;
+          h.doubt += 0.1;
+          h.believesOptions = 0;
+        } else if (leverage) {
+          h.believesOptions = Math.max(h.believesOptions, leverage.kind === 'offer' ? 0.9 : 0.6);
+        }
+        if (result === 'offer-now' || result === 'next-stage') h.keenness += 0.05;
+        s = withLead(compiled, s, h);
+        const profDelta =
+          (spec.delivery === 'firm'
+            ? 15
+            : spec.delivery === 'tentative'
+              ? 0
+              : spec.delivery === 'pushy'
+                ? -25
+                : -30) + (exposed ? -30 : leverage && !leverage.real ? -10 : 0);
+        s = {
+          ...s,
+          professionalism: clamp(s.professionalism + profDelta, 0, 100),
+          close: { timing: timingScore(judgement) },
+        };
+        const outcomeLines: Line[] = [];
+        if (exposed && closing.responses['bluff-exposed'])
+          outcomeLines.push(...closing.responses['bluff-exposed']);
+        if ((spec.delivery === 'pushy' || spec.delivery === 'desperate') && closing.responses['too-pushy']) {
+          outcomeLines.push(...closing.responses['too-pushy']);
+        }
+        outcomeLines.push(...closing.responses[result]);
+        const expression =
+          result === 'offer-now'
+            ? 'impressed'
+            : result === 'next-stage'
+              ? 'warm'
+              : result === 'no-decision'
+                ? 'thinking'
+                : exposed || spec.delivery === 'pushy'
+                  ? 'irritated'
+                  : 'sceptical';
+        const available = {
+          whyUs: options.points.filter((p) => p.kind === 'why-us').length,
+          reasons: options.points.filter((p) => p.kind === 'reason').length,
+        };
+        respond('close', judgement, result, outcomeLines, expression, {
+          bluffExposed: exposed || undefined,
+          counterfactuals: explain
+            ? closeCounterfactuals(ctx, spec, leverage, points, available, judgement.chance)
+            : [],
+        });
+        if (result === 'offer-now') return { state: offerMade(compiled, s, 'close', spec.commit), trace };
+        if (result === 'next-stage')
+          return { state: end(compiled, s, nextStageOutcome(scenario, spec)), trace };
+        return { state: afterNo(compiled, s, result), trace };
+      }
+      throw new EngineError(`"${action.type}" is not possible during the interview.`);
+    }
+    case 'follow-up': {
+      const followUp = scenario.followUp!;
+      if (action.type === 'let-go') {
+        trace.label = followUp.letGoText;
+        return letGo(compiled, state, trace, resolve, respond);
+      }
+      if (action.type !== 'persist')
+        throw new EngineError(`"${action.type}" is not possible during the follow-up.`);
+      const act = followUp.acts.find((a) => a.id === action.act);
+      if (!act) throw new EngineError(`There is no follow-up act "${action.act}".`);
+      trace.lines.push({ speaker: 'candidate', text: act.text });
+      trace.label = act.label;
+      const judgement = judgePersistence(context(compiled, state), state.persisted, act.intensity);
+      const d = decide(resolve, state, judgement, PERSIST_ORDER);
+      const h = { ...d.state.hidden[compiled.lead]! };
+      h.irritation += judgement.irritationGain;
+      h.doubt = judgement.doubtRemaining;
+      let s = settle(compiled, withLead(compiled, d.state, h));
+      s = {
+        ...s,
+        persisted: s.persisted + 1,
+        day: s.day + 1,
+      };
+      const replies = followUp.replies;
+      if (d.result === 'offer-later') {
+        respond('persistence', judgement, 'offer-later', replies.concede, 'impressed');
+        return { state: offerMade(compiled, s, 'later', false), trace };
+      }
+      if (d.result === 'closed') {
+        respond('persistence', judgement, 'closed', replies.closed, 'irritated');
+        return { state: end(compiled, { ...s, doorClosed: true }, 'rejection'), trace };
+      }
+      respond(
+        'persistence',
+        judgement,
+        'holding',
+        replies.holding,
+        h.irritation > 0.35 ? 'irritated' : 'thinking',
+      );
+      if (s.day >= followUp.days) {
+        const after = letGo(
+          compiled,
+          s,
+          { lines: [], response: null, coaching: null, label: '' },
+          resolve,
+          () => {},
+        );
+        return { state: after.state, trace };
+      }
+      return { state: s, trace };
+    }
+    case 'negotiation': {
+      const negotiation = scenario.negotiation!;
+      if (action.type !== 'negotiate')
+        throw new EngineError(`"${action.type}" is not possible during negotiation.`);
+      const move = negotiation.moves.find((m) => m.id === action.move);
+      if (!move) throw new EngineError(`There is no negotiation move "${action.move}".`);
+      const counter = move.kind === 'counter' || move.kind === 'counter-with-leverage';
+      if (counter && state.round >= negotiation.rounds) {
+        throw new EngineError('There are no counter-offers left: accept or walk away.');
+      }
+      trace.lines.push({ speaker: 'candidate', text: move.text });
+      trace.label = move.text;
+      const outcome: OutcomeName = state.offerFrom === 'close' ? 'offer-now' : 'offer-later';
+      if (move.kind === 'accept') {
+        trace.lines.push(...responseLines(negotiation.replies.agreed, dm.id));
+        return { state: end(compiled, state, outcome, state.offer), trace };
+      }
+      if (move.kind === 'walk-away') return { state: end(compiled, state, 'withdrawn'), trace };
+      const band = dm.salary;
+      const ceiling = state.offer! >= band.max;
+      const real = scenario.candidate.otherOptions.some((o) => o.real);
+      const withLeverage = move.kind === 'counter-with-leverage' && real;
+      const judgement = judgeCounter(
+        context(compiled, state),
+        move.kind === 'counter-with-leverage',
+        ceiling,
+      );
+      const d = decide(resolve, state, judgement, COUNTER_ORDER);
+      const s = { ...d.state, round: d.state.round + 1 };
+      if (d.result === 'rescind') {
+        respond('negotiation', judgement, 'rescind', negotiation.replies.rescind, 'irritated');
+        return { state: end(compiled, s, 'offer-rescinded'), trace };
+      }
+      if (d.result === 'raise') {
+        const share = withLeverage ? weight('counterLeverageRaise') : weight('counterRaise');
+        const offer = Math.min(band.max, roundSalary(s.offer! + (band.max - band.min) * share));
+        respond('negotiation', judgement, 'raise', negotiation.replies.raise, 'thinking');
+        return { state: { ...s, offer }, trace };
+      }
+      respond('negotiation', judgement, 'hold', negotiation.replies.hold, 'sceptical');
+      return { state: s, trace };
+    }
+  }
+}
+
+type Respond = (
+  kind: Response['kind'],
+  judgement: Judgement,
+  result: string,
+  lines: Line[],
+  expression: Response['expression'],
+  extra?: Partial<Response>,
+) => void;
+
+function interviewOver(
+  compiled: Compiled,
+  state: State,
+  trace: StepTrace,
+  resolve: Resolver,
+  respond: Respond,
+  explain: boolean,
+): StepResult {
+  const ctx = context(compiled, state);
+  const judgement = judgeAfterInterview(ctx);
+  const d = decide(resolve, { ...state }, judgement, AFTER_ORDER);
+  const result = d.result as (typeof AFTER_ORDER)[number];
+  const lines = compiled.scenario.closing.afterInterview[result];
+  const points = compiled.scenario.closing.points.filter((p) =>
+    holds(p.requires, state.vars, state.hidden, compiled),
+  );
+  const available = {
+    whyUs: points.filter((p) => p.kind === 'why-us').length,
+    reasons: points.filter((p) => p.kind === 'reason').length,
+  };
+  respond(
+    'after-interview',
+    judgement,
+    result,
+    lines,
+    result === 'rejection' ? 'sceptical' : result === 'no-decision' ? 'thinking' : 'warm',
+    {
+      counterfactuals: explain
+        ? noCloseCounterfactuals(
+            ctx,
+            available,
+            judgement.chance,
+            compiled.scenario.candidate.canAcceptOnSpot,
+          )
+        : [],
+    },
+  );
+  const s = { ...d.state, node: state.node };
+  if (result === 'offer-later') return { state: offerMade(compiled, s, 'later', false), trace };
+  if (result === 'next-stage') return { state: end(compiled, s, nextStageOutcome(compiled.scenario)), trace };
+  return { state: afterNo(compiled, s, result), trace };
+}
+
+function letGo(
+  compiled: Compiled,
+  state: State,
+  trace: StepTrace,
+  resolve: Resolver,
+  respond: Respond,
+): StepResult {
+  if (state.status === 'rejection') return { state: end(compiled, state, 'rejection'), trace };
+  const judgement = judgeAfterInterview(context(compiled, state));
+  const d = decide(resolve, state, judgement, AFTER_ORDER);
+  const result = d.result as (typeof AFTER_ORDER)[number];
+  respond(
+    'after-interview',
+    judgement,
+    result,
+    compiled.scenario.closing.afterInterview[result],
+    result === 'rejection' ? 'sceptical' : 'warm',
+  );
+  if (result === 'offer-later') return { state: offerMade(compiled, d.state, 'later', false), trace };
+  if (result === 'next-stage')
+    return { state: end(compiled, d.state, nextStageOutcome(compiled.scenario)), trace };
+  return { state: end(compiled, d.state, result), trace };
+}
+
+/** The words the candidate's close will say, assembled from the scenario's authored parts. */
+export function composeWords(scenario: Scenario, spec: CloseSpec): { cue: string; text: string } {
+  const closing = scenario.closing;
+  const form = closing.forms.find((f) => f.form === spec.form);
+  const delivery = closing.deliveries.find((d) => d.delivery === spec.delivery);
+  const parts: string[] = [];
+  for (const id of spec.points) {
+    const point = closing.points.find((p) => p.id === id);
+    if (point) parts.push(point.text);
+  }
+  if (spec.leverage) {
+    const option = scenario.candidate.otherOptions.find((o) => o.id === spec.leverage);
+    if (option) parts.push(option.text);
+  }
+  if (form) parts.push(form.text);
+  if (spec.commit && asksForOffer(spec.form)) parts.push(closing.commitText);
+  return { cue: delivery?.text ?? '', text: parts.join(' ') };
+}
+
+export { readiness };

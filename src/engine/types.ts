@@ -1,0 +1,192 @@
+/**
+ * The engine's public types: what a caller (a Phaser scene, a command-line tool, a test,
+ * a session server) sends in and reads back. See `src/engine/README.md` for examples.
+ */
+import type {
+  CloseFormName,
+  DeliveryName,
+  Ending,
+  ExpressionName,
+  HiddenKey,
+  Line,
+  OutcomeName,
+} from './format/schema';
+
+/** How chances become outcomes: `expected` is deterministic (fair for groups), `realistic` samples the seed. */
+export type Mode = 'expected' | 'realistic';
+
+/** What the player builds on the Close screen. */
+export interface CloseSpec {
+  form: CloseFormName;
+  delivery: DeliveryName;
+  /** Ids of supporting points from `closing.points`. */
+  points: string[];
+  /** Id of an option from `candidate.otherOptions`, or null for none. */
+  leverage: string | null;
+  /** True when the candidate commits to accept an offer on the spot. */
+  commit: boolean;
+}
+
+export type Action =
+  | { type: 'choose'; choice: string }
+  | { type: 'continue' }
+  | { type: 'close'; close: CloseSpec }
+  | { type: 'persist'; act: string }
+  | { type: 'let-go' }
+  | { type: 'negotiate'; move: string };
+
+export type HiddenState = Record<HiddenKey, number>;
+
+export type Phase = 'interview' | 'follow-up' | 'negotiation' | 'ended';
+
+/** One factor that moved the decision-maker, with its signed share of the chance. */
+export interface Factor {
+  id: string;
+  group: 'choices' | 'circumstances';
+  /** Signed contribution in percentage points of the chance of the outcome asked for. */
+  points: number;
+  /** A sentence a trainee understands. */
+  text: string;
+}
+
+export interface Counterfactual {
+  id: string;
+  /** e.g. "The same close after every candidate had been seen" */
+  text: string;
+  /** Chance (0–1) of the favourable outcome in the counterfactual. */
+  chance: number;
+  /** Chance (0–1) in what actually happened. */
+  actual: number;
+}
+
+/** Probabilities of each outcome of one decision, summing to 1. */
+export type Distribution = Partial<
+  Record<OutcomeName | 'holding' | 'closed' | 'raise' | 'hold' | 'rescind', number>
+>;
+
+export type ResponseKind = 'close' | 'after-interview' | 'persistence' | 'negotiation';
+
+/** The decision-maker's answer to a close, a persistence act, the end of the interview or a negotiation move. */
+export interface Response {
+  kind: ResponseKind;
+  /** Index of the action that produced it (-1 for a decision made when the interview ended by itself). */
+  actionIndex: number;
+  /** The resolved result, e.g. 'offer-now', 'next-stage', 'holding', 'raise'. */
+  result: string;
+  /** What the model thought could happen. */
+  distribution: Distribution;
+  /** Chance (0–1) of the favourable result the player was after. */
+  chance: number;
+  /** What the chance is of, in words: "an offer on the spot". */
+  chanceOf: string;
+  lines: Line[];
+  expression: ExpressionName;
+  /** 'warm' | 'cool' | 'offer' | 'neutral' — which sound a game should play. */
+  tone: 'warm' | 'cool' | 'offer' | 'neutral';
+  factors: Factor[];
+  counterfactuals: Counterfactual[];
+  bluffExposed?: boolean;
+}
+
+export interface ScoreDimension {
+  id: 'outcome' | 'terms' | 'timing' | 'professionalism' | 'relationship';
+  label: string;
+  /** 0–100 */
+  value: number;
+  weight: number;
+  note: string;
+}
+
+export interface Score {
+  dimensions: ScoreDimension[];
+  /** 0–100 */
+  total: number;
+}
+
+export interface HistoryEntry {
+  actionIndex: number;
+  speaker: string;
+  speakerName: string;
+  text: string;
+  cue?: string;
+  expression?: ExpressionName;
+}
+
+/** Snapshot of the decision-makers' hidden state after each action, for plots. */
+export interface TimelinePoint {
+  actionIndex: number;
+  label: string;
+  hidden: HiddenState;
+}
+
+export interface CloseOptions {
+  forms: { form: CloseFormName; text: string }[];
+  deliveries: { delivery: DeliveryName; text: string }[];
+  points: { id: string; kind: 'why-us' | 'reason'; text: string }[];
+  leverage: { id: string; kind: 'offer' | 'interview'; text: string }[];
+  canCommit: boolean;
+  commitText: string;
+}
+
+export interface View {
+  phase: Phase;
+  /** Number of actions taken so far. */
+  step: number;
+  node: {
+    id: string;
+    moment: 'opening' | 'middle' | 'closing';
+    lines: Line[];
+    coach?: string;
+    discussion: string[];
+    backdrop: string;
+  } | null;
+  choices: { id: string; text: string }[];
+  canContinue: boolean;
+  /** The close on offer now, or null when the player may not close here. */
+  close: CloseOptions | null;
+  followUp: {
+    day: number;
+    days: number;
+    status: 'rejection' | 'no-decision';
+    acts: { id: string; kind: string; label: string; text: string; intensity: number }[];
+    letGoText: string;
+  } | null;
+  negotiation: {
+    round: number;
+    rounds: number;
+    offer: number;
+    currency: string;
+    moves: { id: string; kind: string; text: string }[];
+  } | null;
+  /** The latest decision-maker response, if the last action produced one. */
+  response: Response | null;
+  /** The lead decision-maker's current face. */
+  expression: ExpressionName;
+  hidden: HiddenState;
+  ending: { ending: Ending; salary: number | null; currency: string } | null;
+}
+
+export interface Debrief {
+  ending: Ending;
+  outcome: OutcomeName;
+  salary: number | null;
+  currency: string;
+  score: Score;
+  /** The response that decided the outcome (the close, or the decision after the interview). */
+  decisive: Response | null;
+  responses: Response[];
+  timeline: TimelinePoint[];
+  /** Action index of the close, to replay from the moment the player closed; null if they never closed. */
+  closeActionIndex: number | null;
+  /** Coaching feedback on the choices made, in order. */
+  coaching: { actionIndex: number; choice: string; quality?: string; text: string }[];
+}
+
+/** A small, JSON-safe save: the playthrough is its action log. */
+export interface SaveData {
+  v: 1;
+  scenario: string;
+  seed: number;
+  mode: Mode;
+  actions: Action[];
+}

@@ -1,0 +1,41 @@
+import type { Playthrough } from '../engine';
+import type { Scenario } from '../engine/format/schema';
+import type { GameAudio } from './audio/audio';
+import type { ScenarioEntry } from './catalog';
+import type { Shell } from './shell';
+
+/** The playthrough under way: the scenario, the engine's Playthrough and what the player has seen. */
+export interface CurrentPlay {
+  file: string;
+  scenario: Scenario;
+  play: Playthrough;
+  /** Step at which the player last saw a response (so Response is shown once). */
+  responseSeenStep: number;
+  /** Whether the finished playthrough was recorded in progress. */
+  recorded: boolean;
+}
+
+/** Everything the scenes share. Scenes read and render it; the engine decides. */
+export interface GameContext {
+  shell: Shell;
+  audio: GameAudio;
+  catalog: ScenarioEntry[];
+  current: CurrentPlay | null;
+  /** Where Settings returns to. */
+  returnTo: string;
+  /** Best achievable score per scenario id (analyzeScenario(...).score.max), computed once. */
+  bestAchievable: Map<string, number>;
+  /** The active scene's key, set by each scene on create. */
+  activeKey: string;
+}
+
+let context: GameContext | null = null;
+
+export function setContext(c: GameContext): void {
+  context = c;
+}
+
+export function ctx(): GameContext {
+  if (!context) throw new Error('The game context is not set up yet.');
+  return context;
+}

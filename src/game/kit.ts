@@ -1,0 +1,279 @@
+import * as Phaser from 'phaser';
+import { EngineError, Playthrough } from '../engine';
+import type { Scenario } from '../engine/format/schema';
+import type { View } from '../engine/types';
+import { backdropKey, portraitKey, portraitUrl } from './assets';
+import { CAPTIONS } from './audio/audio';
+import { ctx } from './context';
+import { button, h } from './dom/h';
+import type { ScreenName } from './dom/layer';
+import { openPause } from './dom/pause';
+import { colorNumber, palette } from './theme';
+import { containSize, LOGICAL_HEIGHT, LOGICAL_WIDTH } from './ui/layout';
+import { screenFor } from './ui/route';
+
+/** Shared behaviour of every screen: the DOM screen, art, keyboard, pause and navigation. */
+export abstract class BaseScene extends Phaser.Scene {
+  /** Whether Esc opens the pause menu on this screen. */
+  protected pausable = false;
+  private readonly keyListener = (e: KeyboardEvent) => this.handleKey(e);
+
+  protected get layer() {
+    return ctx().shell.layer;
+  }
+  protected get settings() {
+    return ctx().shell.store.settings;
+  }
+  protected get reduced(): boolean {
+    return ctx().shell.store.settings.reducedMotion;
+  }
+
+  /** Loads the portraits of the scenario being played (skipping those already loaded). */
+  preload(): void {
+    const cur = ctx().current;
+    if (cur) queuePortraits(this, cur.scenario);
+  }
+
+  /** Starts the DOM side of a screen: names <main>, wires keys, cleans up on shutdown. */
+  protected begin(name: ScreenName, className = '', clear = true): HTMLElement {
+    ctx().activeKey = this.scene.key;
+    document.addEventListener('keydown', this.keyListener, true);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      document.removeEventListener('keydown', this.keyListener, true);
+      this.tweens.killAll();
+      this.onShutdown();
+    });
+    return clear ? this.layer.setScreen(name, className) : this.layer.main;
+  }
+
+  protected onShutdown(): void {}
+
+  /** Screen-specific keys; return true when handled. */
+  protected onKey(_e: KeyboardEvent): boolean {
+    return false;
+  }
+
+  private handleKey(e: KeyboardEvent): void {
+    if (this.layer.main.querySelector('[data-overlay]')) return;
+    if (e.key === 'Escape' && this.pausable) {
+      e.preventDefault();
+      this.pause();
+      return;
+    }
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const t = e.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') && /^[1-9]$/.test(e.key)) {
+      if ((t as HTMLInputElement).type === 'range') return;
+    }
+    if (this.onKey(e)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  protected pause(): void {
+    this.click('ui-click');
+    openPause(this.layer, {
+      resume: () => undefined,
+      settings: () => {
+        ctx().returnTo = this.scene.key;
+        this.go('Settings');
+      },
+      restart: ctx().current ? () => restartCurrent(this) : null,
+      quitToSelect: () => this.go('ScenarioSelect'),
+      quitToTitle: () => this.go('Title'),
+    });
+  }
+
+  /** Switches screen. */
+  go(key: string): void {
+    this.scene.start(key);
+  }
+
+  /** Plays an interface sound. */
+  protected click(id: 'ui-click' | 'ui-confirm' | 'ui-back' | 'page-turn' = 'ui-click'): void {
+    ctx().audio.play(id, { channel: 'ui' });
+  }
+
+  /** Plays a sound that carries meaning, with its caption. */
+  protected cue(id: string): void {
+    ctx().audio.play(id, { channel: 'ui', gain: 0.9 });
+    const caption = CAPTIONS[id];
+    if (caption) this.layer.caption(caption);
+  }
+
+  /** Draws a backdrop across the canvas with an optional dimming scrim. */
+  protected drawBackdrop(id: string, dim = 0): void {
+    const key = backdropKey(id);
+    if (this.textures.exists(key)) {
+      const img = this.add.image(LOGICAL_WIDTH / 2, LOGICAL_HEIGHT / 2, key);
+      img.setDisplaySize(LOGICAL_WIDTH, LOGICAL_HEIGHT);
+    } else {
+      const g = this.add.graphics();
+      g.fillGradientStyle(0x3d5560, 0x3d5560, 0x1a262b, 0x1a262b, 1);
+      g.fillRect(0, 0, LOGICAL_WIDTH, LOGICAL_HEIGHT);
+    }
+    if (dim > 0) {
+      const scrim = this.add.graphics();
+      scrim.fillStyle(colorNumber(palette.shade), dim);
+      scrim.fillRect(0, 0, LOGICAL_WIDTH, LOGICAL_HEIGHT);
+    }
+  }
+
+  /** A standard top bar: a title tag on the left, buttons on the right. */
+  protected topbar(tag: string, ...buttons: (HTMLElement | null)[]): HTMLElement {
+    return h(
+      'div',
+      { class: 'topbar' },
+      h('div', { class: 'tag panel', text: tag }),
+      h('div', { class: 'spacer' }),
+      ...buttons,
+    );
+  }
+
+  protected pauseButton(): HTMLButtonElement {
+    return button('Pause', () => this.pause(), { class: 'btn-small btn-ghost', title: 'Pause (Esc)' });
+  }
+
+  /** Routes to the screen that shows the current view. */
+  protected route(view: View): void {
+    const cur = ctx().current;
+    if (!cur) return this.go('ScenarioSelect');
+    const next = screenFor(view, cur.responseSeenStep);
+    this.go(next);
+  }
+
+  /** Sends an action to the engine; an invalid one is reported, never a crash. */
+  protected act(action: Parameters<Playthrough['act']>[0]): View | null {
+    const cur = ctx().current;
+    if (!cur) return null;
+    try {
+      const view = cur.play.act(action);
+      saveResume();
+      return view;
+    } catch (err) {
+      const msg = err instanceof EngineError ? err.message : String(err);
+      console.info('Close Call: the engine refused an action', msg);
+      this.layer.notice(`That could not be done: ${msg}`);
+      return null;
+    }
+  }
+}
+
+/** A decision-maker's face on the canvas that cross-fades between expressions. */
+export class PortraitView {
+  private img: Phaser.GameObjects.Image | null = null;
+  private current = '';
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly portraitId: string,
+    private readonly x: number,
+    private readonly bottom: number,
+    private readonly maxWidth: number,
+    private readonly maxHeight: number,
+    private readonly reduced: boolean,
+  ) {}
+
+  set(expression: string): void {
+    if (expression === this.current) return;
+    const key = this.textureFor(expression);
+    if (!key) return;
+    this.current = expression;
+    const frame = this.scene.textures.getFrame(key);
+    const size = containSize(frame.width, frame.height, this.maxWidth, this.maxHeight);
+    const next = this.scene.add.image(this.x, this.bottom, key).setOrigin(0.5, 1).setDisplaySize(size.width, size.height);
+    const old = this.img;
+    this.img = next;
+    if (!old || this.reduced) {
+      old?.destroy();
+      return;
+    }
+    next.setAlpha(0);
+    this.scene.tweens.add({ targets: next, alpha: 1, duration: 220, ease: 'Sine.easeOut' });
+    this.scene.tweens.add({ targets: old, alpha: 0, duration: 260, ease: 'Sine.easeIn', onComplete: () => old.destroy() });
+  }
+
+  private textureFor(expression: string): string | null {
+    for (const e of [expression, 'neutral']) {
+      const key = portraitKey(this.portraitId, e);
+      if (this.scene.textures.exists(key)) return key;
+    }
+    return null;
+  }
+}
+
+export function queuePortraits(scene: Phaser.Scene, scenario: Scenario): void {
+  for (const dm of scenario.decisionMakers) {
+    for (const expr of dm.portrait.expressions) {
+      const key = portraitKey(dm.portrait.id, expr);
+      const url = portraitUrl(dm.portrait.id, expr);
+      if (url && !scene.textures.exists(key)) scene.load.svg(key, url, { scale: 1 });
+    }
+  }
+}
+
+/** The lead decision-maker (the one who answers a close). */
+export function leadOf(scenario: Scenario) {
+  return scenario.decisionMakers.find((d) => d.id === scenario.closing.decisionMaker) ?? scenario.decisionMakers[0]!;
+}
+
+export function speakerName(scenario: Scenario, speaker: string): string {
+  if (speaker === 'candidate') return scenario.candidate.name;
+  if (speaker === 'narrator') return '';
+  return scenario.decisionMakers.find((d) => d.id === speaker)?.name ?? speaker;
+}
+
+/** Writes the playthrough under way to the save so it can be resumed. */
+export function saveResume(): void {
+  const c = ctx();
+  if (!c.current) return;
+  const ended = c.current.play.view().phase === 'ended';
+  c.shell.store.setResume(ended ? null : c.current.play.save());
+}
+
+/** Starts a new playthrough of a scenario with the current settings. */
+export function startPlay(file: string, scenario: Scenario): void {
+  const c = ctx();
+  const s = c.shell.store.settings;
+  const seed = s.mode === 'realistic' ? Math.floor(Math.random() * 2 ** 31) : 1;
+  c.current = {
+    file,
+    scenario,
+    play: Playthrough.start(scenario, { seed, mode: s.mode }),
+    responseSeenStep: -1,
+    recorded: false,
+  };
+  saveResume();
+}
+
+function restartCurrent(scene: BaseScene): void {
+  const cur = ctx().current;
+  if (!cur) return;
+  startPlay(cur.file, cur.scenario);
+  scene.go('Briefing');
+}
+
+/** Restores the saved playthrough; returns the screen to show, or null (with a notice) when it cannot. */
+export function resumeSaved(): string | null {
+  const c = ctx();
+  const save = c.shell.store.resume;
+  if (!save) return null;
+  const entry = c.catalog.find((e) => e.ok && e.scenario.meta.id === save.scenario);
+  if (!entry || !entry.ok) {
+    c.shell.layer.notice('The interview you left could not be resumed: its scenario is no longer available.');
+    c.shell.store.setResume(null);
+    return null;
+  }
+  try {
+    const play = Playthrough.restore(entry.scenario, save);
+    const view = play.view();
+    c.current = { file: entry.file, scenario: entry.scenario, play, responseSeenStep: view.step - 1, recorded: false };
+    return screenFor(view, view.step - 1);
+  } catch (err) {
+    console.info('Close Call: the saved playthrough does not fit its scenario', err);
+    c.shell.layer.notice('The interview you left could not be resumed because the scenario has changed. Start it again from the scenario list.');
+    c.shell.store.setResume(null);
+    return null;
+  }
+}

@@ -1,0 +1,49 @@
+import * as Phaser from 'phaser';
+import { HowlerAudio } from './audio/howler-audio';
+import { soundManifest } from './audio/manifest';
+import { setContext } from './context';
+import { Boot } from './scenes/Boot';
+import { Briefing } from './scenes/Briefing';
+import { Close } from './scenes/Close';
+import { Debrief } from './scenes/Debrief';
+import { FollowUp } from './scenes/FollowUp';
+import { Interview } from './scenes/Interview';
+import { Negotiation } from './scenes/Negotiation';
+import { Preloader } from './scenes/Preloader';
+import { Response } from './scenes/Response';
+import { ScenarioSelect } from './scenes/ScenarioSelect';
+import { Settings } from './scenes/Settings';
+import { Title } from './scenes/Title';
+import type { Shell } from './shell';
+import { palette } from './theme';
+import { LOGICAL_HEIGHT, LOGICAL_WIDTH } from './ui/layout';
+
+/** Starts the Phaser game inside `parent`, sharing the DOM layer and save from the shell. */
+export function StartGame(parent: HTMLElement, shell: Shell): Phaser.Game {
+  const audio = new HowlerAudio(soundManifest());
+  const s = shell.store.settings;
+  audio.setVolumes({ ...s.volumes, muted: s.muted });
+  setContext({
+    shell,
+    audio,
+    catalog: [],
+    current: null,
+    returnTo: 'Title',
+    bestAchievable: new Map(),
+    activeKey: 'Boot',
+  });
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: LOGICAL_WIDTH,
+    height: LOGICAL_HEIGHT,
+    backgroundColor: palette.shade,
+    banner: false,
+    audio: { noAudio: true },
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Interview, Close, Response, FollowUp, Negotiation, Debrief, Settings],
+  });
+  shell.layer.onResize(() => game.scale.refresh());
+  return game;
+}

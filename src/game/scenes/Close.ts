@@ -1,0 +1,179 @@
+import { composeCloseWords } from '../../engine';
+import type { CloseOptions, CloseSpec } from '../../engine/types';
+import { ctx } from '../context';
+import { button, h } from '../dom/h';
+import { BaseScene, leadOf, PortraitView } from '../kit';
+import { deliveryLabel, formLabel } from '../ui/format';
+
+/** Building the close from its parts; the words come from the engine before the player confirms. */
+export class Close extends BaseScene {
+  private spec!: CloseSpec;
+  private options!: CloseOptions;
+  private said!: HTMLElement;
+  private cueEl!: HTMLElement;
+
+  constructor() {
+    super('Close');
+  }
+
+  create(): void {
+    const cur = ctx().current;
+    if (!cur) return this.go('ScenarioSelect');
+    const view = cur.play.view();
+    if (!view.close || !view.node) return this.route(view);
+    this.pausable = true;
+    this.options = view.close;
+    const o = this.options;
+    this.spec = {
+      form: o.forms[0]!.form,
+      delivery: (o.deliveries.find((d) => d.delivery === 'firm') ?? o.deliveries[0]!).delivery,
+      points: [],
+      leverage: null,
+      commit: false,
+    };
+    this.drawBackdrop(view.node.backdrop, 0.45);
+    const lead = leadOf(cur.scenario);
+    new PortraitView(this, lead.portrait.id, 1058, 318, 300, 232, this.reduced).set(view.expression);
+
+    const main = this.begin('Close');
+    const parts = h('form', { class: 'close-parts panel scroll', 'aria-label': 'Build your close' });
+    parts.addEventListener('submit', (e) => e.preventDefault());
+    parts.append(
+      this.radioGroup('Form', 'form', o.forms.map((f) => ({ value: f.form, label: formLabel(f.form), detail: f.text })), this.spec.form, (v) => {
+        this.spec.form = v as CloseSpec['form'];
+      }),
+      this.radioGroup(
+        'Delivery',
+        'delivery',
+        o.deliveries.map((d) => ({ value: d.delivery, label: deliveryLabel(d.delivery), detail: d.text })),
+        this.spec.delivery,
+        (v) => {
+          this.spec.delivery = v as CloseSpec['delivery'];
+        },
+        false,
+      ),
+    );
+    if (o.points.length > 0) {
+      const fs = h('fieldset', {}, h('legend', { text: 'Supporting points' }));
+      const opts = h('div', { class: 'opts' });
+      for (const p of o.points) {
+        const input = h('input', { type: 'checkbox', name: 'points', value: p.id });
+        input.addEventListener('change', () => {
+          this.spec.points = input.checked ? [...this.spec.points, p.id] : this.spec.points.filter((x) => x !== p.id);
+          this.refreshWords();
+        });
+        opts.append(
+          h('label', { class: 'opt wide' }, input, h('span', {}, h('b', { text: p.kind === 'why-us' ? 'Why you: ' : 'Why me: ' }), p.text)),
+        );
+      }
+      fs.append(opts);
+      parts.append(fs);
+    }
+    if (o.leverage.length > 0) {
+      parts.append(
+        this.radioGroup(
+          'Leverage',
+          'leverage',
+          [
+            { value: '', label: 'No leverage', detail: '' },
+            ...o.leverage.map((l) => ({ value: l.id, label: l.kind === 'offer' ? 'Mention another offer' : 'Mention other interviews', detail: l.text })),
+          ],
+          '',
+          (v) => {
+            this.spec.leverage = v === '' ? null : v;
+          },
+          true,
+        ),
+      );
+    }
+    if (o.canCommit) {
+      const input = h('input', { type: 'checkbox', name: 'commit' });
+      input.addEventListener('change', () => {
+        this.spec.commit = input.checked;
+        this.refreshWords();
+      });
+      parts.append(
+        h(
+          'fieldset',
+          {},
+          h('legend', { text: 'Commitment' }),
+          h('label', { class: 'opt wide' }, input, h('span', {}, h('b', { text: 'Commit to accept on the spot: ' }), o.commitText)),
+        ),
+      );
+    }
+
+    this.said = h('p', { class: 'said', 'aria-live': 'polite' });
+    this.cueEl = h('p', { class: 'cue' });
+    const confirm = button('Say it', () => this.confirm(), { class: 'btn-accent', name: 'Say it: make your close' });
+    const preview = h(
+      'section',
+      { class: 'close-preview panel', 'aria-label': 'What you will say', style: 'margin-top: 250px;' },
+      h('p', { class: 'eyebrow', text: 'What you will say' }),
+      this.cueEl,
+      this.said,
+      h(
+        'div',
+        { style: 'display:flex; gap:10px; justify-content:flex-end;' },
+        button('Back', () => {
+          this.click('ui-back');
+          this.go('Interview');
+        }, { class: 'btn-small', name: 'Back to the interview' }),
+        confirm,
+      ),
+    );
+    main.append(this.topbar('Your close', this.pauseButton()), h('div', { class: 'close-wrap' }, parts, preview));
+    this.refreshWords();
+    this.layer.focusFirst(parts.querySelector<HTMLElement>('input:checked'));
+  }
+
+  private radioGroup(
+    legend: string,
+    name: string,
+    items: { value: string; label: string; detail: string }[],
+    selected: string,
+    onPick: (v: string) => void,
+    wide = true,
+  ): HTMLElement {
+    const fs = h('fieldset', {}, h('legend', { text: legend }));
+    const opts = h('div', { class: 'opts' });
+    for (const it of items) {
+      const input = h('input', { type: 'radio', name, value: it.value, checked: it.value === selected });
+      input.addEventListener('change', () => {
+        if (input.checked) {
+          onPick(it.value);
+          this.click('ui-click');
+          this.refreshWords();
+        }
+      });
+      opts.append(
+        h(
+          'label',
+          { class: `opt ${wide ? 'wide' : ''}`, title: it.detail || undefined },
+          input,
+          h('span', {}, h('b', { text: it.label }), it.detail && wide ? ` — ${it.detail}` : ''),
+        ),
+      );
+    }
+    fs.append(opts);
+    return fs;
+  }
+
+  private refreshWords(): void {
+    const cur = ctx().current!;
+    try {
+      const words = composeCloseWords(cur.scenario, this.spec);
+      this.said.textContent = `“${words.text}”`;
+      this.cueEl.textContent = words.cue ? `(${words.cue})` : '';
+    } catch (err) {
+      this.said.textContent = '';
+      console.info('Close Call: could not compose the close', err);
+    }
+  }
+
+  private confirm(): void {
+    const v = this.act({ type: 'close', close: { ...this.spec, points: [...this.spec.points] } });
+    if (!v) return;
+    this.click('ui-confirm');
+    this.route(v);
+  }
+}

@@ -1,0 +1,180 @@
+import { analyzeScenario } from '../../engine';
+import type { Debrief as DebriefData, Factor } from '../../engine/types';
+import { ctx } from '../context';
+import { button, h } from '../dom/h';
+import { hiddenStatePlot, plotLegend } from '../dom/plot';
+import { BaseScene, leadOf, PortraitView, saveResume, startPlay } from '../kit';
+import { formatMoney, formatPercent, formatPoints, formatScore, outcomeLabel } from '../ui/format';
+
+const GOOD = new Set(['offer-now', 'offer-later', 'next-stage', 'shortlisted']);
+
+/** The debrief: the ending, the score by dimension, what moved the decision and what might have. */
+export class Debrief extends BaseScene {
+  constructor() {
+    super('Debrief');
+  }
+
+  create(): void {
+    const c = ctx();
+    const cur = c.current;
+    if (!cur) return this.go('ScenarioSelect');
+    const view = cur.play.view();
+    if (view.phase !== 'ended') return this.route(view);
+    this.pausable = true;
+    let d: DebriefData;
+    try {
+      d = cur.play.debrief();
+    } catch (err) {
+      console.info('Close Call: no debrief', err);
+      return this.go('ScenarioSelect');
+    }
+    const s = cur.scenario;
+    if (!cur.recorded) {
+      cur.recorded = true;
+      c.shell.store.recordResult(s.meta.id, d.score.total, d.ending.id);
+      saveResume();
+    }
+    this.drawBackdrop(s.meta.backdrop, 0.6);
+    new PortraitView(this, leadOf(s).portrait.id, 1180, 200, 150, 120, this.reduced).set(view.expression);
+    this.cue(GOOD.has(d.outcome) ? 'warm-chime' : 'cool-note');
+
+    const main = this.begin('Debrief');
+    const best = h('p', { class: 'small', text: 'Best achievable score: working it out…' });
+    const left = h(
+      'div',
+      { class: 'col', tabindex: '0', 'aria-label': 'Outcome and score' },
+      h('p', { class: 'eyebrow', text: outcomeLabel(d.outcome) + (d.salary ? ` · ${formatMoney(d.salary, d.currency)}` : '') }),
+      h('h1', { class: 'h1', text: d.ending.title }),
+      h('p', { class: 'body', text: d.ending.debrief }),
+      h(
+        'div',
+        { class: 'score-total' },
+        h('span', { class: 'big-number', text: formatScore(d.score.total) }),
+        h('span', { class: 'small', text: 'your score' }),
+      ),
+      best,
+      h(
+        'div',
+        { class: 'dims', role: 'list', 'aria-label': 'Score by dimension' },
+        d.score.dimensions.map((dim) =>
+          h(
+            'div',
+            { class: 'dim', role: 'listitem', title: dim.note, 'aria-label': `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}` },
+            h('span', { text: dim.label }),
+            h('div', { class: 'bar', 'aria-hidden': 'true' }, h('div', { style: `width:${Math.round(dim.value)}%` })),
+            h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
+          ),
+        ),
+      ),
+      d.coaching.length > 0
+        ? h(
+            'section',
+            {},
+            h('h2', { class: 'h3', text: 'Coaching on your answers' }),
+            h('ul', { class: 'factors' }, d.coaching.map((k) => h('li', { style: 'grid-template-columns: 1fr;', text: k.text }))),
+          )
+        : null,
+    );
+    const factors = d.decisive?.factors ?? [];
+    const cfs = d.decisive?.counterfactuals ?? [];
+    const right = h(
+      'div',
+      { class: 'col', tabindex: '0', 'aria-label': 'What moved the decision' },
+      h('h2', { class: 'h3', text: 'How they felt, move by move' }),
+      h('div', { class: 'plot' }, hiddenStatePlot(d.timeline, d.closeActionIndex)),
+      plotLegend(),
+      d.decisive
+        ? h('p', { class: 'small', text: `The chance of ${d.decisive.chanceOf} was ${formatPercent(d.decisive.chance)}. What moved it:` })
+        : null,
+      this.factorList('Your choices', factors.filter((f) => f.group === 'choices')),
+      this.factorList('Circumstances', factors.filter((f) => f.group === 'circumstances')),
+      cfs.length > 0
+        ? h(
+            'section',
+            {},
+            h('h2', { class: 'h3', text: 'What if…' }),
+            h(
+              'ul',
+              { class: 'factors' },
+              cfs.map((cf) =>
+                h('li', { class: 'cf', style: 'grid-template-columns: 1fr;' }, `${cf.text}: `, h('b', { text: `${formatPercent(cf.chance)}` }), ` instead of ${formatPercent(cf.actual)}`),
+              ),
+            ),
+          )
+        : null,
+    );
+    const actions = h(
+      'div',
+      { class: 'debrief-actions' },
+      d.closeActionIndex !== null
+        ? button('Replay from the moment you closed', () => this.replayFromClose(d.closeActionIndex as number), { class: 'btn-accent' })
+        : null,
+      button('Play again', () => {
+        this.click('ui-confirm');
+        startPlay(cur.file, s);
+        this.go('Briefing');
+      }, { class: 'btn-primary', name: 'Play this scenario again' }),
+      button('Choose another scenario', () => {
+        this.click('ui-back');
+        this.go('ScenarioSelect');
+      }),
+    );
+    left.append(actions);
+    main.append(this.topbar(`${s.meta.title} · Debrief`, this.pauseButton()), h('section', { class: 'debrief panel' }, left, right));
+    this.layer.announce(`${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`);
+    this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
+    this.time.delayedCall(60, () => this.bestAchievable(best));
+  }
+
+  private factorList(title: string, factors: Factor[]): HTMLElement | null {
+    if (factors.length === 0) return null;
+    const sorted = [...factors].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+    return h(
+      'section',
+      {},
+      h('h2', { class: 'h3', text: title }),
+      h(
+        'ul',
+        { class: 'factors' },
+        sorted.map((f) =>
+          h(
+            'li',
+            {},
+            h('span', { class: `pts ${f.points > 0.5 ? 'pos' : f.points < -0.5 ? 'neg' : ''}`, text: formatPoints(f.points) }),
+            h('span', { text: f.text }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private bestAchievable(el: HTMLElement): void {
+    const c = ctx();
+    const cur = c.current;
+    if (!cur) return;
+    const id = cur.scenario.meta.id;
+    let max = c.bestAchievable.get(id);
+    if (max === undefined) {
+      try {
+        max = analyzeScenario(cur.scenario).score.max;
+        c.bestAchievable.set(id, max);
+      } catch (err) {
+        console.info('Close Call: could not analyse the scenario', err);
+        el.textContent = '';
+        return;
+      }
+    }
+    el.textContent = `Best achievable score in this scenario: ${max} / 100.`;
+  }
+
+  private replayFromClose(index: number): void {
+    const cur = ctx().current;
+    if (!cur) return;
+    this.click('page-turn');
+    cur.play = cur.play.rewind(index);
+    cur.responseSeenStep = cur.play.step;
+    cur.recorded = false;
+    saveResume();
+    this.route(cur.play.view());
+  }
+}

@@ -1,0 +1,93 @@
+import type { View } from '../../engine/types';
+import { ctx } from '../context';
+import { DialogueBox } from '../dom/dialogue';
+import { button, h } from '../dom/h';
+import { BaseScene, leadOf, PortraitView, speakerName } from '../kit';
+import { formatPercent, resultLabel } from '../ui/format';
+import { completesTyping } from '../ui/keys';
+import { ledTo } from '../ui/route';
+
+const KIND: Record<string, string> = {
+  close: 'Their answer to your close',
+  'after-interview': 'Their decision after the interview',
+  persistence: 'Their reply to your follow-up',
+  negotiation: 'Their reply in the negotiation',
+};
+
+const SAD = new Set(['rejection', 'closed', 'rescind', 'offer-rescinded']);
+
+/** The decision-maker's answer: their words, their face, a sound; then what it led to. */
+export class Response extends BaseScene {
+  private dialogue!: DialogueBox;
+  private panel!: HTMLElement;
+  private view!: View;
+
+  constructor() {
+    super('Response');
+  }
+
+  create(): void {
+    const cur = ctx().current;
+    if (!cur) return this.go('ScenarioSelect');
+    this.view = cur.play.view();
+    const r = this.view.response;
+    if (!r) return this.route(this.view);
+    this.pausable = true;
+    const s = cur.scenario;
+    const lead = leadOf(s);
+    this.drawBackdrop(this.view.node?.backdrop ?? s.meta.backdrop, 0.1);
+    new PortraitView(this, lead.portrait.id, 350, 500, 460, 430, this.reduced).set(r.expression);
+    const sound = SAD.has(r.result) ? 'reject-note' : r.tone === 'offer' ? 'offer-sting' : r.tone === 'warm' ? 'warm-chime' : r.tone === 'cool' ? 'cool-note' : null;
+    if (sound) this.time.delayedCall(this.reduced ? 0 : 250, () => this.cue(sound));
+
+    const main = this.begin('Response');
+    this.panel = h(
+      'section',
+      { class: 'side-panel panel', 'aria-label': 'What happened' },
+      h('p', { class: 'eyebrow', text: KIND[r.kind] ?? 'Their answer' }),
+      h('p', { class: 'result', text: resultLabel(r.result) }),
+      h('p', { class: 'body', text: `The chance of ${r.chanceOf} was ${formatPercent(r.chance)}.` }),
+      r.bluffExposed ? h('p', { class: 'body', style: 'color: var(--bad); font-weight: 700;', text: 'They saw through your bluff.' }) : null,
+    );
+    const entries = cur.play.history().filter((e) => e.actionIndex === this.view.step - 1);
+    const lines = entries.length > 0 ? entries : r.lines.map((l) => ({ ...l, speakerName: speakerName(s, l.speaker) }));
+    this.dialogue = new DialogueBox({
+      layer: this.layer,
+      audio: ctx().audio,
+      scenario: s,
+      reducedMotion: this.reduced,
+      onFinished: () => this.finished(),
+    });
+    main.append(this.topbar(s.meta.title, this.pauseButton()), this.panel, this.dialogue.el);
+    this.dialogue.play(lines);
+    if (!this.dialogue.done) this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
+  }
+
+  protected override onShutdown(): void {
+    this.dialogue?.stop();
+  }
+
+  private finished(): void {
+    if (this.panel.querySelector('[data-continue]')) return;
+    const led = ledTo(this.view);
+    this.layer.announce(led);
+    const b = button('Continue', () => {
+      const cur = ctx().current;
+      if (!cur) return;
+      this.click('ui-click');
+      cur.responseSeenStep = this.view.step;
+      this.route(this.view);
+    }, { class: 'btn-primary' });
+    b.dataset.continue = '';
+    this.panel.append(h('p', { class: 'body', style: 'flex: 1;', text: led }), h('div', { style: 'display:flex; justify-content:flex-end;' }, b));
+    b.focus({ preventScroll: true });
+  }
+
+  protected override onKey(e: KeyboardEvent): boolean {
+    if (this.dialogue.typing && completesTyping(e.key)) {
+      this.dialogue.complete();
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,59 @@
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import '@fontsource/atkinson-hyperlegible/400-italic.css';
+import './game/dom/style.css';
+import { DomLayer } from './game/dom/layer';
+import { injectPalette } from './game/dom/palette';
+import { renderTitle } from './game/dom/titleView';
+import type { KeyValueStorage } from './game/save/store';
+import { loadSave, SaveStore } from './game/save/store';
+import { navigate, type Shell } from './game/shell';
+
+function safeStorage(): KeyValueStorage | null {
+  try {
+    const s = window.localStorage;
+    s.getItem('closecall.probe');
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+injectPalette();
+const root = document.getElementById('app') ?? document.body;
+const layer = new DomLayer(root);
+const storage = safeStorage();
+const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+const loaded = loadSave(storage, Date.now(), reduced);
+const store = new SaveStore(storage, loaded.save);
+layer.applyDisplay(store.settings);
+
+let title: ReturnType<typeof renderTitle> | null = null;
+const shell: Shell = {
+  layer,
+  store,
+  go: null,
+  pending: null,
+  progress: (f, note) => title?.setProgress(f, note),
+};
+
+// The Title is drawn in the DOM at once; Phaser arrives after the first paint.
+title = renderTitle(layer, {
+  play: () => navigate(shell, 'ScenarioSelect'),
+  resume: store.resume ? () => navigate(shell, 'Resume') : null,
+  resumeLabel: 'Resume your interview',
+  settings: () => navigate(shell, 'Settings'),
+});
+if (loaded.notice) layer.notice(loaded.notice);
+layer.focusFirst();
+
+requestAnimationFrame(() => {
+  setTimeout(() => {
+    import('./game/main')
+      .then((m) => m.StartGame(layer.canvasHost, shell))
+      .catch((err: unknown) => {
+        console.error('Close Call could not start', err);
+        layer.notice('The game could not finish loading. Please reload the page.');
+      });
+  }, 0);
+});

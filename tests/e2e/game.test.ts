@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/engine';
+import { buildAndServe, capture, launch, ROOT, screen, tabTo, watchErrors } from './harness';
+import { type Input, playToDebrief } from './play';
+
+const scenarios = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .sort()
+  .flatMap((f) => {
+    const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', f), 'utf8'), `scenarios/${f}`);
+    return parsed.ok ? [{ file: f, title: parsed.scenario.meta.title, tutorial: parsed.scenario.meta.difficulty === 'tutorial' }] : [];
+  });
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await buildAndServe());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(viewport = { width: 1280, height: 720 }, init?: () => void): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
+  await page.waitForSelector('main[aria-label="Title"] button');
+  // Wait until the game (not just the first-paint title) is ready.
+  await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden') || document.querySelector('.loadbar[aria-valuenow="100"]'));
+  return { page, errors };
+}
+
+describe('Close Call in the browser', () => {
+  it('finds the scenarios to play', () => {
+    expect(scenarios.length).toBeGreaterThan(0);
+  });
+
+  const plans: { file: string; title: string; input: Input }[] = [];
+  scenarios.forEach((s, i) => {
+    if (s.tutorial) {
+      plans.push({ ...s, input: 'keyboard' }, { ...s, input: 'mouse' });
+    } else plans.push({ ...s, input: i % 2 === 0 ? 'keyboard' : 'mouse' });
+  });
+
+  for (const plan of plans) {
+    it(`plays ${plan.file} from Title to Debrief by ${plan.input} alone`, async () => {
+      const { page, errors } = await open();
+      const seen = await playToDebrief(page, plan.title, plan.input);
+      expect(seen[0]).toBe('Title');
+      expect(seen).toContain('Scenario select');
+      expect(seen).toContain('Briefing');
+      expect(seen).toContain('Interview');
+      expect(seen[seen.length - 1]).toBe('Debrief');
+      await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('opens Settings and the pause menu by keyboard', async () => {
+    const { page, errors } = await open();
+    await tabTo(page, 'Settings');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main[aria-label="Settings"]');
+    await capture(page, 'Settings', true);
+    await page.getByLabel('High contrast').check();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast'))).toBe(true);
+    await page.getByLabel('High contrast').uncheck();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('main[aria-label="Title"]');
+    await tabTo(page, 'Play');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main[aria-label="Scenario select"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main[aria-label="Briefing"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role="dialog"][aria-labelledby="pause-title"]');
+    await capture(page, 'Pause', true);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[role="dialog"]').count()).toBe(0);
+    expect(await screen(page)).toBe('Briefing');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a notice for a corrupted save, moves it aside and still plays', async () => {
+    const { page, errors } = await open(undefined, () => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('closecall.save', '{"v":1,"settings":"broken');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    const notice = page.locator('[role="alert"]');
+    await expect(notice.first().textContent()).resolves.toContain('could not be read');
+    await capture(page, 'Corrupted save notice', true);
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    expect(keys.some((k) => k.startsWith('closecall.corrupt.'))).toBe(true);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForSelector('main[aria-label="Scenario select"]');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a phone held landscape', async () => {
+    const { page, errors } = await open({ width: 844, height: 390 });
+    const box = await page.locator('#frame').boundingBox();
+    expect(box?.height).toBeCloseTo(390, 0);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForSelector('main[aria-label="Scenario select"]');
+    await capture(page, 'Phone scenario select', true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

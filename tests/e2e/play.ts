@@ -1,0 +1,111 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { capture, SCREENS, screen, tabTo } from './harness';
+
+export type Input = 'keyboard' | 'mouse';
+
+async function waitForChange(page: Page, before: string, beforeStep: string): Promise<void> {
+  await page
+    .waitForFunction(
+      ([b, s]) => {
+        const m = document.querySelector('main');
+        return m && (m.getAttribute('aria-label') !== b || (document.querySelector('#live')?.childElementCount ?? 0).toString() !== s);
+      },
+      [before, beforeStep],
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+}
+
+/** Plays one scenario from the Title to the Debrief with one input method; returns the screens seen in order. */
+export async function playToDebrief(page: Page, title: string, input: Input): Promise<string[]> {
+  const seen: string[] = [];
+  let interviewMoves = 0;
+  let followUps = 0;
+  for (let guard = 0; guard < 160; guard++) {
+    const name = await screen(page);
+    expect(SCREENS).toContain(name as (typeof SCREENS)[number]);
+    if (seen[seen.length - 1] !== name) seen.push(name);
+    await capture(page, name);
+    if (name === 'Debrief') return seen;
+    const liveCount = String(await page.locator('#live > *').count());
+    const typing = await page.locator('.dialogue .line[data-typing="true"]').count();
+    const key = input === 'keyboard';
+    const btn = (n: string | RegExp) => page.getByRole('button', { name: n, exact: typeof n === 'string' });
+    const press = async (n: string | RegExp) => {
+      if (key) {
+        await tabTo(page, n);
+        await page.keyboard.press('Enter');
+      } else {
+        await btn(n).first().click();
+      }
+    };
+    if (typing > 0) {
+      if (key) await page.keyboard.press('Space');
+      else await page.locator('.dialogue').click({ position: { x: 30, y: 30 } });
+      continue;
+    }
+    switch (name) {
+      case 'Title':
+        await press('Play');
+        break;
+      case 'Scenario select':
+        await press(`Play: ${title}`);
+        break;
+      case 'Briefing':
+        await press('Begin the interview');
+        break;
+      case 'Interview': {
+        if (await btn('Next line').count()) {
+          await press('Next line');
+          break;
+        }
+        const closing = (await page.locator('.topbar .tag').textContent())?.includes('Closing');
+        const canClose = (await btn('Close: ask for the job').count()) > 0;
+        const choices = await page.locator('.choices .choice').count();
+        if (canClose && (closing || interviewMoves >= 6 || choices === 0)) {
+          await press('Close: ask for the job');
+        } else if (choices > 0) {
+          interviewMoves++;
+          if (key) await page.keyboard.press('1');
+          else await page.locator('.choices .choice').first().click();
+        } else {
+          await page.waitForTimeout(100);
+        }
+        break;
+      }
+      case 'Close':
+        if (!key) await page.locator('.close-parts label.opt').first().click();
+        await press('Say it: make your close');
+        break;
+      case 'Response':
+        if (await btn('Next line').count()) await press('Next line');
+        else if (await btn('Continue').count()) await press('Continue');
+        else await page.waitForTimeout(100);
+        break;
+      case 'Follow-up': {
+        followUps++;
+        if (followUps === 1) {
+          if (key) await page.keyboard.press('1');
+          else await page.locator('main .choice').first().click();
+        } else {
+          const letGo = page.locator('main .side-panel .btn-ghost').last();
+          const label = ((await letGo.textContent()) ?? '').trim();
+          await press(label);
+        }
+        break;
+      }
+      case 'Negotiation': {
+        const names = await page.locator('main .choice').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        const i = Math.max(0, names.findIndex((n) => n.startsWith('Accept')));
+        if (key) await page.keyboard.press(String(i + 1));
+        else await page.locator('main .choice').nth(i).click();
+        break;
+      }
+      default:
+        throw new Error(`Unexpected screen ${name}`);
+    }
+    await waitForChange(page, name, liveCount);
+  }
+  throw new Error(`Did not reach the Debrief; screens: ${seen.join(' → ')}`);
+}

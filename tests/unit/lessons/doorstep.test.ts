@@ -1,0 +1,182 @@
+/**
+ * The doorstep lesson, asserted through the engine: with an attuned owner-manager and almost no
+ * other candidates, not taking "no" for an answer, politely and persistently, can turn a no into
+ * an offer; letting go does not, and there is a point where more of it only hurts
+ * (C6, C7; the positive side of ordering 9).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+
+const FILE = 'scenarios/06-doorstep.json';
+
+function load(): Scenario {
+  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  return parsed.scenario;
+}
+
+/** Plays the choices in order, pressing Continue wherever a node has no choices. */
+function playTo(scenario: Scenario, choices: string[], mode: 'expected' | 'realistic' = 'expected', seed = 1): Playthrough {
+  const play = Playthrough.start(scenario, { seed, mode });
+  const skip = () => {
+    while (play.view().phase === 'interview' && play.view().canContinue) play.act({ type: 'continue' });
+  };
+  for (const choice of choices) {
+    skip();
+    play.act({ type: 'choose', choice });
+  }
+  skip();
+  return play;
+}
+
+const close = (over: Partial<CloseSpec>): CloseSpec => ({
+  form: 'statement-of-intent',
+  delivery: 'firm',
+  points: [],
+  leverage: null,
+  commit: false,
+  ...over,
+});
+
+const scenario = load();
+
+// A decent interview: nothing disastrous, a few fair answers, no homework on the dealership.
+const DECENT = [
+  'greet-apologise',
+  'test-features',
+  'why-money',
+  'gym-honest',
+  'px-fetch-frank',
+  'walkin-wait',
+  'ask-commission',
+  'know-photos',
+  'cq-start',
+];
+// A strong interview: questions first, the forecourt test handled, Gary and the reviews asked about.
+const STRONG = [
+  'greet-forecourt',
+  'test-ask-needs',
+  'why-finance-link',
+  'gym-honest',
+  'px-walkround',
+  'walkin-greet',
+  'ask-gary',
+  'know-reviews',
+  'cq-doubts',
+];
+const POLITE = ['thank-you-email', 'ring-showroom', 'coffee-drop-in', 'thank-you-email', 'ring-showroom', 'thank-you-email'];
+
+/** Persists with the acts in order until the follow-up ends; accepts any offer that follows. */
+function persist(play: Playthrough, acts: string[]): Playthrough {
+  for (const act of acts) {
+    if (play.view().phase !== 'follow-up') break;
+    play.act({ type: 'persist', act });
+  }
+  if (play.view().phase === 'follow-up') play.act({ type: 'let-go' });
+  if (play.view().phase === 'negotiation') play.act({ type: 'negotiate', move: 'shake-on-it' });
+  return play;
+}
+
+const afterNo = (choices: string[], mode: 'expected' | 'realistic' = 'expected', seed = 1) =>
+  playTo(scenario, [...choices, 'nephew-accept'], mode, seed);
+
+describe('doorstep lesson', () => {
+  it('Frank says "not now" before the candidate can close, and a decent interview left alone ends in a no', () => {
+    const atQuestions = playTo(scenario, DECENT.slice(0, -1));
+    expect(atQuestions.view().node?.id).toBe('closing-questions');
+    expect(atQuestions.view().close).toBeNull();
+    const atNephew = playTo(scenario, DECENT);
+    expect(atNephew.view().node?.id).toBe('nephew-reveal');
+    expect(atNephew.view().close).not.toBeNull();
+    for (const choices of [DECENT, STRONG]) {
+      const view = afterNo(choices).view();
+      expect(view.phase).toBe('follow-up');
+      expect(['rejection', 'no-decision']).toContain(view.followUp?.status);
+    }
+  });
+
+  it('polite persistence over several days wins the job in expected mode; letting go does not', () => {
+    for (const choices of [DECENT, STRONG]) {
+      const persisted = persist(afterNo(choices), POLITE);
+      const day = persisted.debrief();
+      expect(day.outcome).toBe('offer-later');
+      expect(day.ending.id).toBe('won-on-the-forecourt');
+
+      const letGo = afterNo(choices);
+      letGo.act({ type: 'let-go' });
+      const left = letGo.debrief();
+      expect(['rejection', 'no-decision']).toContain(left.outcome);
+      expect(day.score.total).toBeGreaterThan(left.score.total);
+    }
+  });
+
+  it('it takes more than one contact: the first polite email alone does not turn Frank round', () => {
+    const play = afterNo(DECENT);
+    const view = play.act({ type: 'persist', act: 'thank-you-email' });
+    expect(view.response?.result).toBe('holding');
+    expect(view.phase).toBe('follow-up');
+  });
+
+  it('each polite contact raises the chance he concedes: he reads it as commitment', () => {
+    const play = afterNo(DECENT);
+    const chances: number[] = [];
+    for (const act of POLITE.slice(0, 3)) chances.push(play.act({ type: 'persist', act }).response!.chance);
+    expect(chances[1]!).toBeGreaterThan(chances[0]!);
+    expect(chances[2]!).toBeGreaterThan(chances[1]!);
+  });
+
+  it('there is a point where more of it always hurts: turning up day after day never wins and shuts the door', () => {
+    const play = afterNo(DECENT);
+    const chances: number[] = [];
+    while (play.view().phase === 'follow-up') {
+      chances.push(play.act({ type: 'persist', act: 'saturday-turn-up' }).response!.chance);
+    }
+    const debrief = play.debrief();
+    expect(debrief.outcome).toBe('rejection');
+    expect(debrief.ending.id).toBe('door-shut');
+    // The chance rises at first, then only falls as irritation builds.
+    const peak = chances.indexOf(Math.max(...chances));
+    for (let i = peak + 1; i < chances.length; i++) expect(chances[i]!).toBeLessThan(chances[i - 1]!);
+    expect(chances.at(-1)!).toBeLessThan(chances[0]!);
+  });
+
+  it('in realistic play, polite persistence wins far more often than letting go', () => {
+    let persistedWins = 0;
+    let letGoWins = 0;
+    const seeds = 120;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const a = afterNo(DECENT, 'realistic', seed);
+      if (a.view().phase === 'follow-up') {
+        if (['offer-later', 'offer-now'].includes(persist(a, POLITE.slice(0, 4)).debrief().outcome)) persistedWins++;
+      }
+      const b = afterNo(DECENT, 'realistic', seed);
+      if (b.view().phase === 'follow-up') {
+        b.act({ type: 'let-go' });
+        if (b.view().phase === 'negotiation') b.act({ type: 'negotiate', move: 'shake-on-it' });
+        if (['offer-later', 'offer-now'].includes(b.debrief().outcome)) letGoWins++;
+      }
+    }
+    expect(persistedWins).toBeGreaterThan(seeds / 2);
+    expect(persistedWins).toBeGreaterThan(letGoWins * 3);
+  });
+
+  it('answering the "not now" in the room also works with Frank: a firm statement of intent with points', () => {
+    const play = playTo(scenario, STRONG);
+    const view = play.act({ type: 'close', close: close({ points: ['repeat-trade', 'walk-in-initiative'] }) });
+    expect(view.response?.result).toBe('offer-now');
+    const tentative = playTo(scenario, DECENT).act({
+      type: 'close',
+      close: close({ form: 'tentative', delivery: 'tentative' }),
+    });
+    expect(tentative.phase).toBe('follow-up');
+  });
+
+  it('withdrawing when family is mentioned gives up a job that persistence could have won', () => {
+    const play = playTo(scenario, [...DECENT, 'nephew-step-aside']);
+    const debrief = play.debrief();
+    expect(debrief.outcome).toBe('withdrawn');
+    expect(debrief.ending.id).toBe('stepped-aside');
+    expect(debrief.score.total).toBeLessThan(persist(afterNo(DECENT), POLITE).debrief().score.total);
+  });
+});

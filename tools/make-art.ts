@@ -1,0 +1,1704 @@
+/**
+ * Generates all of Close Call's original vector art:
+ *   assets/portraits/<id>/<expression>.svg  (10 people × 7 expressions, 400×480, transparent)
+ *   assets/backdrops/<id>.svg               (8 places, 1280×720)
+ *   assets/ui/*.svg                         (logo and small icons)
+ * Every person is a parametric description (face, skin, hair, brows, eyes, mouth, accessories,
+ * clothing); every expression is a set of offsets applied to that description.
+ * Run: npx tsx tools/make-art.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { palette } from '../src/game/theme.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const EXPRESSIONS = [
+  'neutral',
+  'interested',
+  'sceptical',
+  'impressed',
+  'irritated',
+  'warm',
+  'thinking',
+] as const;
+export type Expression = (typeof EXPRESSIONS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// small helpers
+
+const r1 = (n: number): string => {
+  const v = Math.round(n * 10) / 10;
+  return Object.is(v, -0) ? '0' : String(v);
+};
+/** Template tag that rounds every interpolated number to one decimal. */
+function d(strings: TemplateStringsArray, ...vals: (number | string)[]): string {
+  let out = strings[0] ?? '';
+  vals.forEach((v, i) => {
+    out += (typeof v === 'number' ? r1(v) : v) + (strings[i + 1] ?? '');
+  });
+  return out;
+}
+const path = (pd: string, fill: string, extra = ''): string => `<path d="${pd}" fill="${fill}"${extra}/>`;
+const stroke = (pd: string, color: string, w: number, extra = ''): string =>
+  `<path d="${pd}" fill="none" stroke="${color}" stroke-width="${r1(w)}" stroke-linecap="round" stroke-linejoin="round"${extra}/>`;
+const ell = (cx: number, cy: number, rx: number, ry: number, fill: string, extra = ''): string =>
+  `<ellipse cx="${r1(cx)}" cy="${r1(cy)}" rx="${r1(rx)}" ry="${r1(ry)}" fill="${fill}"${extra}/>`;
+const circ = (cx: number, cy: number, r: number, fill: string, extra = ''): string =>
+  `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}" fill="${fill}"${extra}/>`;
+const rect = (x: number, y: number, w: number, h: number, fill: string, extra = ''): string =>
+  `<rect x="${r1(x)}" y="${r1(y)}" width="${r1(w)}" height="${r1(h)}" fill="${fill}"${extra}/>`;
+const op = (o: number): string => ` opacity="${o}"`;
+
+/** Mix two '#rrggbb' colours; t=0 → a, t=1 → b. */
+function mixColor(a: string, b: string, t: number): string {
+  const pa = [1, 3, 5].map((i) => Number.parseInt(a.slice(i, i + 2), 16));
+  const pb = [1, 3, 5].map((i) => Number.parseInt(b.slice(i, i + 2), 16));
+  return `#${pa
+    .map((v, i) =>
+      Math.round(v + ((pb[i] ?? 0) - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+const darken = (c: string, t: number): string => mixColor(c, '#1a0f08', t);
+const lighten = (c: string, t: number): string => mixColor(c, '#ffffff', t);
+
+/** Deterministic pseudo-random numbers (mulberry32) for clutter placement. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function write(rel: string, content: string): void {
+  const file = join(ROOT, rel);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+// ---------------------------------------------------------------------------------------------
+// portraits: people
+
+type HairStyle =
+  | 'short'
+  | 'bob'
+  | 'long'
+  | 'bald'
+  | 'crop'
+  | 'pixie'
+  | 'swept'
+  | 'receding'
+  | 'bun'
+  | 'cropped';
+type Clothing =
+  | 'cardigan'
+  | 'shirt'
+  | 'blazer'
+  | 'suit-tie'
+  | 'polo'
+  | 'suit'
+  | 'open-collar'
+  | 'loose-tie'
+  | 'blouse'
+  | 'lab-coat';
+
+interface Person {
+  id: string;
+  skin: string;
+  /** cheek half-width, jaw half-width, chin y */
+  face: { w: number; jaw: number; chin: number };
+  hair: { style: HairStyle; color: string };
+  brow: { color: string; thick: number; arch: number };
+  iris: string;
+  lip: string;
+  mouthW: number;
+  nose: 'narrow' | 'round' | 'broad';
+  /** 0 young … 3 oldest: adds lines */
+  age: number;
+  glasses?: { color: string; shape: 'round' | 'rect' | 'half' };
+  beard?: string;
+  moustache?: string;
+  earrings?: string;
+  clothing: {
+    kind: Clothing;
+    main: string;
+    under: string;
+    tie?: string;
+    /** polo logo / lanyard strap / scrub top colour */
+    extra?: string;
+  };
+  lashes?: boolean;
+}
+
+const PEOPLE: Person[] = [
+  {
+    id: 'sam-okafor',
+    skin: '#8a5a3c',
+    face: { w: 78, jaw: 54, chin: 302 },
+    hair: { style: 'short', color: '#1f1815' },
+    brow: { color: '#1f1815', thick: 8, arch: 4 },
+    iris: '#3a2419',
+    lip: '#8f5443',
+    mouthW: 20,
+    nose: 'broad',
+    age: 0,
+    clothing: { kind: 'cardigan', main: '#6f7f5a', under: '#e9e1d2' },
+  },
+  {
+    id: 'dana-whitlock',
+    skin: '#ecc7a9',
+    face: { w: 76, jaw: 50, chin: 298 },
+    hair: { style: 'bob', color: '#b8b3ad' },
+    brow: { color: '#8d8379', thick: 5, arch: 6 },
+    iris: '#5b7386',
+    lip: '#b5675f',
+    mouthW: 18,
+    nose: 'narrow',
+    age: 3,
+    earrings: '#c9a24a',
+    lashes: true,
+    clothing: { kind: 'shirt', main: '#7f9bb3', under: '#6c879e' },
+  },
+  {
+    id: 'priya-raman',
+    skin: '#b47b58',
+    face: { w: 74, jaw: 48, chin: 298 },
+    hair: { style: 'long', color: '#221a17' },
+    brow: { color: '#221a17', thick: 6, arch: 7 },
+    iris: '#2e1d14',
+    lip: '#8c4a42',
+    mouthW: 17,
+    nose: 'narrow',
+    age: 1,
+    glasses: { color: '#4a2f2a', shape: 'rect' },
+    lashes: true,
+    clothing: { kind: 'blazer', main: '#3f4a66', under: '#e8dccb' },
+  },
+  {
+    id: 'tom-beck',
+    skin: '#e4b699',
+    face: { w: 80, jaw: 58, chin: 302 },
+    hair: { style: 'bald', color: '#8c7c6d' },
+    brow: { color: '#7a6a5c', thick: 6, arch: 2 },
+    iris: '#566a4f',
+    lip: '#a7655a',
+    mouthW: 18,
+    nose: 'round',
+    age: 2,
+    glasses: { color: '#6e6a66', shape: 'half' },
+    clothing: { kind: 'suit-tie', main: '#4c5259', under: '#dfe6ee', tie: '#7a2f35' },
+  },
+  {
+    id: 'marco-silva',
+    skin: '#c9956f',
+    face: { w: 79, jaw: 56, chin: 302 },
+    hair: { style: 'crop', color: '#2e211a' },
+    brow: { color: '#2e211a', thick: 8, arch: 3 },
+    iris: '#4a3020',
+    lip: '#9a5a48',
+    mouthW: 19,
+    nose: 'round',
+    age: 0,
+    beard: '#2e211a',
+    clothing: { kind: 'polo', main: '#2f6f8a', under: '#26596f', extra: '#e3a857' },
+  },
+  {
+    id: 'helen-achterberg',
+    skin: '#f0d0b6',
+    face: { w: 74, jaw: 46, chin: 298 },
+    hair: { style: 'pixie', color: '#b99a68' },
+    brow: { color: '#8a6f4c', thick: 5, arch: 8 },
+    iris: '#4f6f80',
+    lip: '#a4524e',
+    mouthW: 17,
+    nose: 'narrow',
+    age: 1,
+    earrings: '#d8d3cc',
+    lashes: true,
+    clothing: { kind: 'suit', main: '#2c2f38', under: '#f1ece4' },
+  },
+  {
+    id: 'raj-mehta',
+    skin: '#a86d4b',
+    face: { w: 80, jaw: 56, chin: 302 },
+    hair: { style: 'swept', color: '#4e4845' },
+    brow: { color: '#3a3431', thick: 8, arch: 3 },
+    iris: '#2e1d14',
+    lip: '#8c4f3f',
+    mouthW: 19,
+    nose: 'broad',
+    age: 2,
+    beard: '#58524e',
+    moustache: '#4a4441',
+    clothing: { kind: 'open-collar', main: '#d9d2c3', under: '#bfb6a4', extra: '#5a4f6d' },
+  },
+  {
+    id: 'frank-doyle',
+    skin: '#e2a88e',
+    face: { w: 82, jaw: 60, chin: 304 },
+    hair: { style: 'receding', color: '#d7d2cb' },
+    brow: { color: '#b8b0a6', thick: 7, arch: 2 },
+    iris: '#5b7386',
+    lip: '#a45a50',
+    mouthW: 19,
+    nose: 'round',
+    age: 3,
+    moustache: '#c4bdb3',
+    clothing: { kind: 'loose-tie', main: '#eef0ee', under: '#d5dad8', tie: '#2f4f7a', extra: '#7d6a55' },
+  },
+  {
+    id: 'claire-dubois',
+    skin: '#f2d5bf',
+    face: { w: 72, jaw: 46, chin: 296 },
+    hair: { style: 'bun', color: '#8e4427' },
+    brow: { color: '#7a3c25', thick: 5, arch: 6 },
+    iris: '#4f6a3e',
+    lip: '#b0585a',
+    mouthW: 16,
+    nose: 'narrow',
+    age: 0,
+    earrings: '#e7e1d6',
+    lashes: true,
+    clothing: { kind: 'blouse', main: '#b7c4cf', under: '#f3efe8', extra: '#1b7f79' },
+  },
+  {
+    id: 'ruth-adeyemi',
+    skin: '#5c3826',
+    face: { w: 76, jaw: 50, chin: 300 },
+    hair: { style: 'cropped', color: '#2a2220' },
+    brow: { color: '#1d1512', thick: 6, arch: 5 },
+    iris: '#24150f',
+    lip: '#84493a',
+    mouthW: 18,
+    nose: 'broad',
+    age: 2,
+    earrings: '#c9a24a',
+    lashes: true,
+    clothing: { kind: 'lab-coat', main: '#f4f3ef', under: '#dcdcd6', extra: '#4f8f8c' },
+  },
+];
+
+interface ExprSpec {
+  tilt: number;
+  /** brow offsets: [inner dy, outer dy] for the viewer's left and right brow; furrow pulls inner ends in */
+  browL: [number, number];
+  browR: [number, number];
+  furrow: number;
+  eyeL: number;
+  eyeR: number;
+  gaze: [number, number];
+  mouth: 'neutral' | 'slight' | 'smirk' | 'open' | 'pressed' | 'smile' | 'pursed';
+  blush: number;
+  smileEyes: boolean;
+  hand: boolean;
+}
+
+const EXPR: Record<Expression, ExprSpec> = {
+  neutral: {
+    tilt: 0,
+    browL: [0, 0],
+    browR: [0, 0],
+    furrow: 0,
+    eyeL: 1,
+    eyeR: 1,
+    gaze: [0, 0],
+    mouth: 'neutral',
+    blush: 0,
+    smileEyes: false,
+    hand: false,
+  },
+  interested: {
+    tilt: 4,
+    browL: [-7, -4],
+    browR: [-7, -4],
+    furrow: 0,
+    eyeL: 1.2,
+    eyeR: 1.2,
+    gaze: [0, 0],
+    mouth: 'slight',
+    blush: 0,
+    smileEyes: false,
+    hand: false,
+  },
+  sceptical: {
+    tilt: -5,
+    browL: [-14, -10],
+    browR: [5, 1],
+    furrow: 2,
+    eyeL: 1.05,
+    eyeR: 0.6,
+    gaze: [-3, 0],
+    mouth: 'smirk',
+    blush: 0,
+    smileEyes: false,
+    hand: false,
+  },
+  impressed: {
+    tilt: -2,
+    browL: [-14, -9],
+    browR: [-14, -9],
+    furrow: 0,
+    eyeL: 1.3,
+    eyeR: 1.3,
+    gaze: [0, 0],
+    mouth: 'open',
+    blush: 0.12,
+    smileEyes: false,
+    hand: false,
+  },
+  irritated: {
+    tilt: 1,
+    browL: [9, -3],
+    browR: [9, -3],
+    furrow: 5,
+    eyeL: 0.6,
+    eyeR: 0.6,
+    gaze: [0, 1],
+    mouth: 'pressed',
+    blush: 0,
+    smileEyes: false,
+    hand: false,
+  },
+  warm: {
+    tilt: 5,
+    browL: [-5, 0],
+    browR: [-5, 0],
+    furrow: 0,
+    eyeL: 0.7,
+    eyeR: 0.7,
+    gaze: [0, 0],
+    mouth: 'smile',
+    blush: 0.2,
+    smileEyes: true,
+    hand: false,
+  },
+  thinking: {
+    tilt: 6,
+    browL: [-8, -6],
+    browR: [3, 0],
+    furrow: 1,
+    eyeL: 0.95,
+    eyeR: 0.95,
+    gaze: [5, -4],
+    mouth: 'pursed',
+    blush: 0,
+    smileEyes: false,
+    hand: true,
+  },
+};
+
+const CX = 200;
+const EYE_Y = 207;
+const EYE_DX = 31;
+const BROW_Y = 184;
+const MOUTH_Y = 268;
+const TOP = 92;
+
+function headPath(p: Person): string {
+  const { w, jaw, chin } = p.face;
+  return d`M${CX} ${TOP}C${CX + w * 1.02} ${TOP} ${CX + w} ${150} ${CX + w} ${200}C${CX + w} ${252} ${CX + jaw + 6} ${chin - 12} ${CX} ${chin}C${CX - jaw - 6} ${chin - 12} ${CX - w} ${252} ${CX - w} ${200}C${CX - w} ${150} ${CX - w * 1.02} ${TOP} ${CX} ${TOP}Z`;
+}
+
+/** Hair as two layers: `back` is drawn behind the head (bob, long hair, bun), `front` over it. */
+function hair(p: Person): { back: string; front: string } {
+  const c = p.hair.color;
+  const sh = darken(c, 0.25);
+  const hl = lighten(c, 0.18);
+  const { w } = p.face;
+  const L = CX - w;
+  const R = CX + w;
+  switch (p.hair.style) {
+    case 'short': {
+      const f = d`M${L + 2} ${190}C${L - 4} ${120} ${CX - 50} ${80} ${CX} ${80}C${CX + 50} ${80} ${R + 4} ${120} ${R - 2} ${190}L${R - 8} ${168}C${R - 16} ${140} ${CX + 40} ${126} ${CX} ${128}C${CX - 40} ${126} ${L + 16} ${140} ${L + 8} ${168}Z`;
+      return {
+        back: '',
+        front: path(f, c) + stroke(d`M${CX - 40} ${100}Q${CX} ${88} ${CX + 44} ${102}`, hl, 3, op(0.5)),
+      };
+    }
+    case 'crop': {
+      const f = d`M${L + 1} ${195}C${L - 8} ${118} ${CX - 54} ${72} ${CX + 4} ${74}C${CX + 56} ${74} ${R + 8} ${116} ${R - 1} ${195}L${R - 7} ${172}C${R - 12} ${146} ${CX + 44} ${130} ${CX + 10} ${130}C${CX - 14} ${124} ${CX - 34} ${132} ${CX - 44} ${128}C${L + 16} ${136} ${L + 10} ${150} ${L + 7} ${172}Z`;
+      return {
+        back: '',
+        front: path(f, c) + stroke(d`M${CX - 30} ${92}Q${CX + 10} ${80} ${CX + 46} ${96}`, hl, 3, op(0.45)),
+      };
+    }
+    case 'bob': {
+      const back = d`M${L - 22} ${286}C${L - 34} ${190} ${L - 24} ${74} ${CX} ${72}C${R + 24} ${74} ${R + 34} ${190} ${R + 22} ${286}C${R} ${296} ${L} ${296} ${L - 22} ${286}Z`;
+      const front = d`M${L - 20} ${270}C${L - 26} ${160} ${L - 6} ${78} ${CX} ${78}C${R + 6} ${78} ${R + 26} ${160} ${R + 20} ${270}C${R + 6} ${220} ${R - 4} ${168} ${R - 10} ${150}C${CX + 30} ${140} ${CX - 20} ${118} ${CX - 36} ${112}C${CX - 54} ${140} ${L + 4} ${160} ${L - 2} ${230}Z`;
+      return {
+        back: path(back, sh),
+        front:
+          path(front, c) +
+          stroke(d`M${CX - 36} ${112}C${CX - 10} ${96} ${CX + 50} ${92} ${R + 4} ${140}`, hl, 4, op(0.5)) +
+          stroke(d`M${L - 8} ${150}C${L - 14} ${190} ${L - 12} ${230} ${L - 8} ${262}`, sh, 3, op(0.6)),
+      };
+    }
+    case 'long': {
+      const back = d`M${L - 18} ${400}C${L - 30} ${300} ${L - 34} ${150} ${L} ${110}C${L + 30} ${70} ${R - 30} ${70} ${R} ${110}C${R + 34} ${150} ${R + 30} ${300} ${R + 18} ${400}C${R - 20} ${412} ${L + 20} ${412} ${L - 18} ${400}Z`;
+      const front = d`M${L - 10} ${300}C${L - 18} ${200} ${L - 10} ${84} ${CX - 6} ${82}C${R + 10} ${82} ${R + 18} ${200} ${R + 10} ${300}C${R} ${250} ${R - 2} ${180} ${R - 8} ${160}C${R - 20} ${130} ${CX + 30} ${112} ${CX - 10} ${108}C${CX - 40} ${124} ${L + 10} ${150} ${L + 6} ${200}C${L + 2} ${240} ${L + 2} ${270} ${L - 10} ${300}Z`;
+      return {
+        back: path(back, sh),
+        front:
+          path(front, c) +
+          stroke(d`M${CX - 10} ${108}C${CX + 20} ${92} ${R} ${110} ${R + 6} ${170}`, hl, 3, op(0.45)),
+      };
+    }
+    case 'bald': {
+      const side = (s: number): string =>
+        path(
+          d`M${CX + s * (w - 4)} ${150}C${CX + s * (w + 8)} ${180} ${CX + s * (w + 8)} ${215} ${CX + s * (w - 2)} ${238}L${CX + s * (w - 8)} ${226}C${CX + s * (w - 2)} ${205} ${CX + s * (w - 2)} ${180} ${CX + s * (w - 10)} ${158}Z`,
+          c,
+        );
+      return {
+        back: '',
+        front: side(-1) + side(1) + ell(CX - 22, 116, 30, 12, '#ffffff', op(0.18)),
+      };
+    }
+    case 'pixie': {
+      const f = d`M${L - 4} ${212}C${L - 14} ${120} ${CX - 50} ${74} ${CX + 10} ${76}C${CX + 66} ${78} ${R + 12} ${120} ${R + 4} ${200}L${R - 6} ${186}C${R - 8} ${160} ${R - 20} ${146} ${R - 30} ${140}C${CX + 20} ${160} ${CX - 20} ${150} ${CX - 40} ${132}C${L + 20} ${150} ${L + 8} ${170} ${L + 6} ${196}Z`;
+      return {
+        back: path(
+          d`M${L - 6} ${150}C${L - 14} ${200} ${L - 8} ${240} ${L + 6} ${250}L${R - 6} ${250}C${R + 8} ${240} ${R + 14} ${200} ${R + 6} ${150}Z`,
+          sh,
+        ),
+        front:
+          path(f, c) +
+          stroke(d`M${CX - 40} ${118}C${CX} ${96} ${CX + 50} ${104} ${R - 20} ${140}`, hl, 4, op(0.55)),
+      };
+    }
+    case 'swept': {
+      const f = d`M${L + 1} ${196}C${L - 12} ${112} ${CX - 50} ${66} ${CX + 10} ${70}C${CX + 64} ${72} ${R + 10} ${112} ${R - 1} ${196}L${R - 7} ${170}C${R - 14} ${138} ${CX + 50} ${122} ${CX + 20} ${120}C${CX - 10} ${118} ${CX - 40} ${126} ${L + 22} ${138}C${L + 12} ${150} ${L + 8} ${160} ${L + 7} ${172}Z`;
+      return {
+        back: '',
+        front:
+          path(f, c) +
+          stroke(
+            d`M${CX - 44} ${96}C${CX - 10} ${80} ${CX + 30} ${82} ${CX + 56} ${100}`,
+            '#9a938c',
+            4,
+            op(0.7),
+          ) +
+          stroke(d`M${L + 4} ${180}C${L} ${160} ${L + 2} ${150} ${L + 8} ${140}`, '#a9a29b', 3, op(0.8)) +
+          stroke(d`M${R - 4} ${180}C${R} ${160} ${R - 2} ${150} ${R - 8} ${140}`, '#a9a29b', 3, op(0.8)),
+      };
+    }
+    case 'receding': {
+      const side = (s: number): string =>
+        path(
+          d`M${CX + s * (w - 14)} ${126}C${CX + s * (w + 10)} ${150} ${CX + s * (w + 10)} ${210} ${CX + s * (w - 2)} ${236}L${CX + s * (w - 8)} ${222}C${CX + s * (w - 2)} ${196} ${CX + s * (w - 4)} ${168} ${CX + s * (w - 16)} ${140}Z`,
+          c,
+        );
+      const top = d`M${CX - 56} ${112}C${CX - 30} ${90} ${CX + 30} ${88} ${CX + 58} ${112}C${CX + 30} ${102} ${CX - 20} ${104} ${CX - 56} ${112}Z`;
+      return {
+        back: '',
+        front: side(-1) + side(1) + path(top, c, op(0.85)) + ell(CX, 124, 26, 10, '#ffffff', op(0.14)),
+      };
+    }
+    case 'bun': {
+      const back = circ(CX + 6, 80, 34, sh) + circ(CX + 6, 80, 26, c, op(0.5));
+      const f = d`M${L + 1} ${200}C${L - 8} ${116} ${CX - 50} ${80} ${CX} ${80}C${CX + 50} ${80} ${R + 8} ${116} ${R - 1} ${200}L${R - 8} ${176}C${R - 14} ${140} ${CX + 40} ${120} ${CX + 12} ${118}C${CX - 20} ${118} ${L + 16} ${140} ${L + 8} ${176}Z`;
+      return {
+        back,
+        front:
+          path(f, c) +
+          stroke(
+            d`M${CX + 12} ${118}C${CX - 10} ${100} ${CX - 30} ${92} ${L + 20} ${110}`,
+            sh,
+            2.5,
+            op(0.6),
+          ) +
+          stroke(
+            d`M${CX + 12} ${118}C${CX + 34} ${100} ${CX + 44} ${94} ${R - 16} ${112}`,
+            hl,
+            2.5,
+            op(0.6),
+          ) +
+          stroke(d`M${L + 6} ${176}C${L + 2} ${200} ${L + 4} ${220} ${L + 10} ${236}`, c, 3),
+      };
+    }
+    case 'cropped': {
+      const f = d`M${L + 2} ${180}C${L - 2} ${118} ${CX - 50} ${84} ${CX} ${84}C${CX + 50} ${84} ${R + 2} ${118} ${R - 2} ${180}L${R - 8} ${160}C${R - 14} ${134} ${CX + 40} ${120} ${CX} ${120}C${CX - 40} ${120} ${L + 14} ${134} ${L + 8} ${160}Z`;
+      const rand = rng(7);
+      let flecks = '';
+      for (let i = 0; i < 14; i++) {
+        const t = rand();
+        const x = CX - 60 + t * 120;
+        const y = 92 + rand() * 26 + Math.abs(x - CX) * 0.25;
+        flecks += circ(x, y, 1.6, '#9c948e', op(0.8));
+      }
+      return { back: '', front: path(f, c) + flecks };
+    }
+  }
+}
+
+function eyebrows(p: Person, e: ExprSpec): string {
+  const out: string[] = [];
+  for (const side of [-1, 1] as const) {
+    const [di, dout] = side < 0 ? e.browL : e.browR;
+    const ix = CX + side * (14 - e.furrow);
+    const ox = CX + side * 52;
+    const iy = BROW_Y + di + 2;
+    const oy = BROW_Y + dout + 4;
+    const mx = (ix + ox) / 2;
+    const my = Math.min(iy, oy) - p.brow.arch - 2;
+    out.push(stroke(d`M${ix} ${iy}Q${mx} ${my} ${ox} ${oy}`, p.brow.color, p.brow.thick));
+  }
+  if (e.furrow >= 4) {
+    out.push(stroke(d`M${CX - 4} ${190}l2 11M${CX + 4} ${190}l-2 11`, darken(p.skin, 0.3), 2.2, op(0.7)));
+  }
+  return out.join('');
+}
+
+function eyes(p: Person, e: ExprSpec, ids: string): string {
+  const out: string[] = [];
+  const defs: string[] = [];
+  const lid = darken(p.skin, 0.55);
+  for (const side of [-1, 1] as const) {
+    const ex = CX + side * EYE_DX;
+    const open = side < 0 ? e.eyeL : e.eyeR;
+    const ry = 9 * open;
+    const id = `${ids}${side < 0 ? 'l' : 'r'}`;
+    defs.push(`<clipPath id="${id}">${ell(ex, EYE_Y, 14.5, ry, '#000')}</clipPath>`);
+    out.push(ell(ex, EYE_Y, 14.5, ry, '#f6f1ea'));
+    out.push(
+      `<g clip-path="url(#${id})">${circ(ex + e.gaze[0], EYE_Y + e.gaze[1], 8.2, p.iris)}${circ(ex + e.gaze[0], EYE_Y + e.gaze[1], 3.8, '#120b08')}${circ(ex + e.gaze[0] + 2.6, EYE_Y + e.gaze[1] - 2.6, 1.8, '#ffffff')}</g>`,
+    );
+    // upper lid / lash line
+    out.push(
+      stroke(
+        d`M${ex - 15.5} ${EYE_Y + 1}Q${ex} ${EYE_Y - ry * 2.1} ${ex + 15.5} ${EYE_Y + 1}`,
+        lid,
+        p.lashes ? 3.6 : 2.6,
+      ),
+    );
+    if (p.lashes) out.push(stroke(d`M${ex + side * 13} ${EYE_Y}l${side * 4} ${-3}`, lid, 2.4));
+    // crease above the eye
+    out.push(
+      stroke(
+        d`M${ex - 11} ${EYE_Y - ry - 5}Q${ex} ${EYE_Y - ry - 10} ${ex + 11} ${EYE_Y - ry - 5}`,
+        darken(p.skin, 0.25),
+        1.8,
+        op(0.6),
+      ),
+    );
+    if (e.smileEyes) {
+      out.push(
+        stroke(
+          d`M${ex - 12} ${EYE_Y + 8}Q${ex} ${EYE_Y + 2} ${ex + 12} ${EYE_Y + 8}`,
+          darken(p.skin, 0.35),
+          2.2,
+          op(0.8),
+        ),
+      );
+    }
+    if (p.age >= 2 || e.smileEyes) {
+      const n = e.smileEyes ? Math.max(2, p.age) : p.age - 1;
+      for (let k = 0; k < n; k++) {
+        out.push(
+          stroke(
+            d`M${ex + side * 18} ${EYE_Y - 2 + k * 5}l${side * 8} ${-3 + k * 3}`,
+            darken(p.skin, 0.3),
+            1.6,
+            op(0.55),
+          ),
+        );
+      }
+    }
+  }
+  return `<defs>${defs.join('')}</defs>${out.join('')}`;
+}
+
+function glasses(p: Person): string {
+  if (!p.glasses) return '';
+  const g = p.glasses;
+  const out: string[] = [];
+  const { w } = p.face;
+  for (const side of [-1, 1] as const) {
+    const ex = CX + side * EYE_DX;
+    if (g.shape === 'round')
+      out.push(circ(ex, EYE_Y, 19, '#ffffff', ` fill-opacity=".12" stroke="${g.color}" stroke-width="3"`));
+    else if (g.shape === 'rect')
+      out.push(
+        rect(
+          ex - 21,
+          EYE_Y - 14,
+          42,
+          28,
+          '#ffffff',
+          ` rx="8" fill-opacity=".12" stroke="${g.color}" stroke-width="4"`,
+        ),
+      );
+    else {
+      out.push(
+        rect(
+          ex - 20,
+          EYE_Y - 11,
+          40,
+          24,
+          '#ffffff',
+          ` rx="9" fill-opacity=".1" stroke="${g.color}" stroke-width="1.6"`,
+        ),
+      );
+      out.push(stroke(d`M${ex - 20} ${EYE_Y - 5}Q${ex} ${EYE_Y - 13} ${ex + 20} ${EYE_Y - 5}`, g.color, 3.4));
+    }
+    out.push(stroke(d`M${ex + side * 20} ${EYE_Y - 4}L${CX + side * (w + 1)} ${EYE_Y - 8}`, g.color, 3));
+  }
+  out.push(stroke(d`M${CX - 11} ${EYE_Y - 3}Q${CX} ${EYE_Y - 9} ${CX + 11} ${EYE_Y - 3}`, g.color, 3));
+  return out.join('');
+}
+
+function nose(p: Person): string {
+  const shade = darken(p.skin, 0.28);
+  const wd = p.nose === 'broad' ? 15 : p.nose === 'round' ? 12 : 9;
+  return (
+    stroke(
+      d`M${CX - 3} ${214}C${CX - 6} ${228} ${CX - wd} ${238} ${CX - wd + 2} ${246}`,
+      shade,
+      2.2,
+      op(0.55),
+    ) +
+    path(
+      d`M${CX - wd} ${246}C${CX - wd + 4} ${254} ${CX + wd - 4} ${254} ${CX + wd} ${246}C${CX + wd - 6} ${250} ${CX - wd + 6} ${250} ${CX - wd} ${246}Z`,
+      shade,
+      op(0.7),
+    ) +
+    ell(CX, 243, wd - 4, 4, lighten(p.skin, 0.25), op(0.35))
+  );
+}
+
+function mouth(p: Person, e: ExprSpec): string {
+  const m = p.mouthW + 2;
+  const y = MOUTH_Y;
+  const lc = darken(p.lip, 0.25);
+  const lipFill = p.lip;
+  switch (e.mouth) {
+    case 'neutral':
+      return (
+        path(
+          d`M${CX - m} ${y}Q${CX} ${y + 3} ${CX + m} ${y}Q${CX} ${y + 11} ${CX - m} ${y}Z`,
+          lipFill,
+          op(0.8),
+        ) + stroke(d`M${CX - m} ${y}Q${CX} ${y + 3} ${CX + m} ${y}`, lc, 2.6)
+      );
+    case 'slight':
+      return (
+        path(
+          d`M${CX - m - 2} ${y - 2}Q${CX} ${y + 6} ${CX + m + 2} ${y - 2}Q${CX} ${y + 14} ${CX - m - 2} ${y - 2}Z`,
+          lipFill,
+          op(0.8),
+        ) + stroke(d`M${CX - m - 2} ${y - 2}Q${CX} ${y + 6} ${CX + m + 2} ${y - 2}`, lc, 2.8)
+      );
+    case 'smirk':
+      return (
+        path(
+          d`M${CX - m + 2} ${y + 3}Q${CX + 2} ${y + 3} ${CX + m + 4} ${y - 6}Q${CX + 4} ${y + 12} ${CX - m + 2} ${y + 3}Z`,
+          lipFill,
+          op(0.75),
+        ) +
+        stroke(d`M${CX - m + 2} ${y + 3}Q${CX + 2} ${y + 3} ${CX + m + 4} ${y - 6}`, lc, 3) +
+        stroke(d`M${CX + m + 4} ${y - 6}l3 -2`, lc, 2)
+      );
+    case 'open':
+      return (
+        path(
+          d`M${CX - m - 4} ${y - 4}Q${CX} ${y} ${CX + m + 4} ${y - 4}Q${CX + m} ${y + 24} ${CX} ${y + 25}Q${CX - m} ${y + 24} ${CX - m - 4} ${y - 4}Z`,
+          '#4a1f1b',
+        ) +
+        path(
+          d`M${CX - m - 1} ${y - 2}Q${CX} ${y + 2} ${CX + m + 1} ${y - 2}L${CX + m - 2} ${y + 4}Q${CX} ${y + 7} ${CX - m + 2} ${y + 4}Z`,
+          '#f4efe8',
+        ) +
+        ell(CX, y + 18, 9, 4, '#b45a55', op(0.8)) +
+        stroke(
+          d`M${CX - m - 4} ${y - 4}Q${CX} ${y} ${CX + m + 4} ${y - 4}Q${CX + m} ${y + 24} ${CX} ${y + 25}Q${CX - m} ${y + 24} ${CX - m - 4} ${y - 4}Z`,
+          lc,
+          2.4,
+        )
+      );
+    case 'pressed':
+      return (
+        stroke(d`M${CX - m + 2} ${y + 4}Q${CX} ${y - 1} ${CX + m - 2} ${y + 4}`, lc, 4) +
+        stroke(d`M${CX - m + 1} ${y + 4}l-3 3M${CX + m - 1} ${y + 4}l3 3`, lc, 2)
+      );
+    case 'smile':
+      return (
+        path(
+          d`M${CX - m - 5} ${y - 5}Q${CX} ${y + 4} ${CX + m + 5} ${y - 5}Q${CX} ${y + 22} ${CX - m - 5} ${y - 5}Z`,
+          '#5a2420',
+        ) +
+        path(
+          d`M${CX - m - 2} ${y - 3}Q${CX} ${y + 5} ${CX + m + 2} ${y - 3}L${CX + m - 2} ${y + 1}Q${CX} ${y + 8} ${CX - m + 2} ${y + 1}Z`,
+          '#f4efe8',
+        ) +
+        stroke(d`M${CX - m - 5} ${y - 5}Q${CX} ${y + 22} ${CX + m + 5} ${y - 5}`, lc, 2.6) +
+        stroke(
+          d`M${CX - m - 6} ${y - 6}Q${CX - m - 9} ${y - 2} ${CX - m - 7} ${y + 2}M${CX + m + 6} ${y - 6}Q${CX + m + 9} ${y - 2} ${CX + m + 7} ${y + 2}`,
+          darken(p.skin, 0.3),
+          2,
+          op(0.6),
+        )
+      );
+    case 'pursed':
+      return (
+        ell(CX + 8, y + 1, m * 0.45, 5, lipFill, op(0.85)) +
+        stroke(d`M${CX - 2} ${y + 1}Q${CX + 8} ${y - 2} ${CX + 18} ${y}`, lc, 2.6)
+      );
+  }
+}
+
+function facialHair(p: Person): string {
+  const { w, jaw, chin } = p.face;
+  let out = '';
+  if (p.beard) {
+    const full = p.id === 'raj-mehta';
+    const b = full
+      ? d`M${CX - w} ${200}C${CX - w} ${262} ${CX - jaw - 8} ${chin + 4} ${CX} ${chin + 12}C${CX + jaw + 8} ${chin + 4} ${CX + w} ${262} ${CX + w} ${200}L${CX + w - 7} ${206}C${CX + w - 12} ${240} ${CX + 40} ${252} ${CX + 28} ${258}C${CX + 26} ${286} ${CX - 26} ${286} ${CX - 28} ${258}C${CX - 40} ${252} ${CX - w + 12} ${240} ${CX - w + 7} ${206}Z`
+      : d`M${CX - w + 2} ${210}C${CX - w + 4} ${262} ${CX - jaw - 6} ${chin - 4} ${CX} ${chin + 3}C${CX + jaw + 6} ${chin - 4} ${CX + w - 4} ${262} ${CX + w - 2} ${210}L${CX + w - 8} ${222}C${CX + w - 12} ${250} ${CX + 36} ${262} ${CX + 26} ${274}C${CX + 20} ${288} ${CX - 20} ${288} ${CX - 26} ${274}C${CX - 36} ${262} ${CX - w + 12} ${250} ${CX - w + 8} ${222}Z`;
+    out += path(b, p.beard, full ? '' : op(0.55));
+  }
+  if (p.moustache) {
+    const big = p.id === 'frank-doyle';
+    const h = big ? 16 : 8;
+    const y = MOUTH_Y - (big ? 4 : 7);
+    const x = p.mouthW + (big ? 16 : 6);
+    out += path(
+      d`M${CX - x} ${y + 2}C${CX - 16} ${y - 8 - h} ${CX - 4} ${y - 12} ${CX} ${y - 9}C${CX + 4} ${y - 12} ${CX + 16} ${y - 8 - h} ${CX + x} ${y + 2}C${CX + 12} ${y - 5} ${CX - 12} ${y - 5} ${CX - x} ${y + 2}Z`,
+      p.moustache,
+    );
+  }
+  return out;
+}
+
+function ageLines(p: Person): string {
+  if (p.age < 2) return '';
+  const c = darken(p.skin, 0.3);
+  let out = stroke(
+    d`M${CX - 22} ${238}Q${CX - 30} ${256} ${CX - 26} ${272}M${CX + 22} ${238}Q${CX + 30} ${256} ${CX + 26} ${272}`,
+    c,
+    2,
+    op(0.45),
+  );
+  if (p.age >= 3)
+    out += stroke(
+      d`M${CX - 28} ${150}Q${CX} ${144} ${CX + 28} ${150}M${CX - 22} ${160}Q${CX} ${155} ${CX + 22} ${160}`,
+      c,
+      1.8,
+      op(0.4),
+    );
+  return out;
+}
+
+function body(p: Person): string {
+  const c = p.clothing;
+  const skin = p.skin;
+  const skinShade = darken(skin, 0.2);
+  const main = c.main;
+  const mainShade = darken(main, 0.18);
+  const out: string[] = [];
+  // neck
+  out.push(
+    path(
+      d`M${CX - 31} ${262}L${CX - 33} ${362}C${CX - 16} ${382} ${CX + 16} ${382} ${CX + 33} ${362}L${CX + 31} ${262}Z`,
+      skin,
+    ),
+  );
+  out.push(
+    path(
+      d`M${CX - 32} ${286}C${CX - 10} ${322} ${CX + 10} ${322} ${CX + 32} ${286}L${CX + 32} ${306}C${CX + 10} ${340} ${CX - 10} ${340} ${CX - 32} ${306}Z`,
+      skinShade,
+      op(0.8),
+    ),
+  );
+  const torso = d`M${18} ${480}C${22} ${414} ${70} ${378} ${CX - 44} ${360}L${CX + 44} ${360}C${330} ${378} ${378} ${414} ${382} ${480}Z`;
+  const shadeR = d`M${300} ${380}C${350} ${400} ${378} ${430} ${382} ${480}L${330} ${480}C${330} ${440} ${320} ${410} ${300} ${380}Z`;
+  const vneck = (depth: number, half: number): string =>
+    path(d`M${CX - half} ${358}L${CX} ${358 + depth}L${CX + half} ${358}Z`, skin);
+  const collar = (col: string, spread = 1): string =>
+    path(d`M${CX} ${400}L${CX - 32 * spread} ${354}L${CX - 50 * spread} ${372}L${CX - 14} ${414}Z`, col) +
+    path(d`M${CX} ${400}L${CX + 32 * spread} ${354}L${CX + 50 * spread} ${372}L${CX + 14} ${414}Z`, col) +
+    stroke(
+      d`M${CX} ${400}L${CX - 32 * spread} ${354}M${CX} ${400}L${CX + 32 * spread} ${354}`,
+      darken(col, 0.2),
+      1.5,
+    );
+  const jacket = (col: string, lapel: string, gap: number): string =>
+    path(
+      d`M${18} ${480}C${22} ${414} ${70} ${378} ${CX - 44} ${360}L${CX - 30} ${362}L${CX - gap} ${480}Z`,
+      col,
+    ) +
+    path(
+      d`M${382} ${480}C${378} ${414} ${330} ${378} ${CX + 44} ${360}L${CX + 30} ${362}L${CX + gap} ${480}Z`,
+      col,
+    ) +
+    path(
+      d`M${CX - 30} ${362}L${CX - 58} ${394}L${CX - 42} ${408}L${CX - 50} ${418}L${CX - gap + 2} ${478}L${CX - gap} ${480}L${CX - 30} ${362}Z`,
+      lapel,
+    ) +
+    path(
+      d`M${CX + 30} ${362}L${CX + 58} ${394}L${CX + 42} ${408}L${CX + 50} ${418}L${CX + gap - 2} ${478}L${CX + gap} ${480}L${CX + 30} ${362}Z`,
+      lapel,
+    ) +
+    path(shadeR, darken(col, 0.25), op(0.6));
+  const tie = (col: string, knotY: number, loose: boolean): string =>
+    path(
+      d`M${CX - 9} ${knotY}L${CX + 9} ${knotY}L${CX + 7} ${knotY + 16}L${CX - 7} ${knotY + 16}Z`,
+      darken(col, 0.1),
+    ) +
+    path(
+      d`M${CX - 7} ${knotY + 15}L${CX + 7} ${knotY + 15}L${CX + (loose ? 18 : 15)} ${480}L${CX - (loose ? 10 : 15)} ${480}Z`,
+      col,
+    ) +
+    stroke(
+      d`M${CX - 4} ${knotY + 30}L${CX + 8} ${knotY + 22}M${CX - 6} ${knotY + 60}L${CX + 12} ${knotY + 48}`,
+      lighten(col, 0.25),
+      3,
+      op(0.5),
+    );
+  switch (c.kind) {
+    case 'cardigan': {
+      out.push(path(torso, c.under));
+      out.push(collar(lighten(c.under, 0.3)));
+      out.push(
+        path(
+          d`M${18} ${480}C${22} ${414} ${70} ${378} ${CX - 44} ${360}L${CX - 34} ${364}L${CX - 6} ${480}Z`,
+          main,
+        ) +
+          path(
+            d`M${382} ${480}C${378} ${414} ${330} ${378} ${CX + 44} ${360}L${CX + 34} ${364}L${CX + 6} ${480}Z`,
+            main,
+          ) +
+          stroke(
+            d`M${CX - 34} ${366}L${CX - 8} ${480}M${CX + 34} ${366}L${CX + 8} ${480}`,
+            darken(main, 0.2),
+            6,
+          ) +
+          circ(CX + 16, 430, 4, lighten(main, 0.35)) +
+          circ(CX + 10, 462, 4, lighten(main, 0.35)) +
+          path(shadeR, mainShade, op(0.7)),
+      );
+      break;
+    }
+    case 'shirt': {
+      out.push(path(torso, main));
+      out.push(vneck(50, 26));
+      out.push(collar(lighten(main, 0.15), 1.1));
+      out.push(stroke(d`M${CX} ${410}L${CX} ${480}`, darken(main, 0.2), 2));
+      out.push(circ(CX + 5, 430, 2.5, '#efe9df') + circ(CX + 5, 462, 2.5, '#efe9df'));
+      out.push(path(shadeR, mainShade, op(0.7)));
+      // rolled sleeves on the upper arms
+      out.push(
+        path(
+          d`M${22} ${452}C${34} ${446} ${52} ${446} ${62} ${452}L${60} ${470}C${50} ${464} ${34} ${464} ${20} ${470}Z`,
+          c.under,
+        ),
+      );
+      out.push(
+        path(
+          d`M${378} ${452}C${366} ${446} ${348} ${446} ${338} ${452}L${340} ${470}C${350} ${464} ${366} ${464} ${380} ${470}Z`,
+          c.under,
+        ),
+      );
+      out.push(stroke(d`M${CX - 26} ${366}Q${CX} ${392} ${CX + 26} ${366}`, '#c9a24a', 2.2));
+      break;
+    }
+    case 'blazer':
+    case 'suit': {
+      out.push(path(torso, c.under));
+      if (c.kind === 'blazer') out.push(vneck(26, 24));
+      else out.push(path(d`M${CX - 30} ${360}Q${CX} ${378} ${CX + 30} ${360}`, skin));
+      out.push(jacket(main, lighten(main, c.kind === 'suit' ? 0.08 : 0.12), c.kind === 'suit' ? 8 : 14));
+      if (c.kind === 'suit') out.push(circ(CX + 4, 458, 4, '#11131a'));
+      break;
+    }
+    case 'suit-tie': {
+      out.push(path(torso, c.under));
+      out.push(collar('#f3f6f9', 0.8));
+      out.push(tie(c.tie ?? '#7a2f35', 370, false));
+      out.push(collar('#f3f6f9', 0.8).replace(/<path[^>]*\/>$/, ''));
+      out.push(jacket(main, lighten(main, 0.1), 30));
+      break;
+    }
+    case 'loose-tie': {
+      out.push(path(torso, main));
+      out.push(vneck(34, 22));
+      out.push(tie(c.tie ?? '#2f4f7a', 392, true));
+      out.push(collar('#f7f8f6', 1.15));
+      out.push(path(shadeR, mainShade, op(0.7)));
+      // braces
+      out.push(
+        stroke(
+          d`M${CX - 78} ${372}L${CX - 62} ${480}M${CX + 78} ${372}L${CX + 62} ${480}`,
+          c.extra ?? '#7d6a55',
+          9,
+        ),
+      );
+      break;
+    }
+    case 'polo': {
+      out.push(path(torso, main));
+      out.push(vneck(30, 16));
+      out.push(path(d`M${CX - 6} ${386}L${CX + 6} ${386}L${CX + 6} ${430}L${CX - 6} ${430}Z`, c.under));
+      out.push(circ(CX, 400, 2.4, '#e9e4dc') + circ(CX, 418, 2.4, '#e9e4dc'));
+      out.push(
+        path(d`M${CX} ${388}L${CX - 34} ${354}L${CX - 56} ${368}L${CX - 20} ${398}Z`, c.under) +
+          path(d`M${CX} ${388}L${CX + 34} ${354}L${CX + 56} ${368}L${CX + 20} ${398}Z`, c.under),
+      );
+      out.push(path(shadeR, mainShade, op(0.7)));
+      // logo on the chest
+      out.push(
+        circ(CX + 70, 420, 10, c.extra ?? '#e3a857') +
+          path(d`M${CX + 64} ${420}L${CX + 70} ${414}L${CX + 76} ${420}L${CX + 70} ${426}Z`, main),
+      );
+      // headset resting round the neck
+      out.push(stroke(d`M${CX - 46} ${352}Q${CX} ${392} ${CX + 46} ${352}`, '#2a2d31', 6));
+      out.push(ell(CX - 48, 352, 14, 18, '#33373c', ' transform="rotate(-25 152 352)"'));
+      out.push(ell(CX + 48, 352, 14, 18, '#33373c', ' transform="rotate(25 248 352)"'));
+      out.push(ell(CX - 48, 352, 8, 11, '#4c5157', ' transform="rotate(-25 152 352)"'));
+      out.push(stroke(d`M${CX - 40} ${364}Q${CX - 30} ${384} ${CX - 10} ${386}`, '#2a2d31', 3.5));
+      break;
+    }
+    case 'open-collar': {
+      out.push(path(torso, c.extra ?? '#5a4f6d'));
+      out.push(path(d`M${CX - 44} ${360}L${CX + 44} ${360}L${CX + 30} ${480}L${CX - 30} ${480}Z`, main));
+      out.push(vneck(44, 22));
+      out.push(collar(lighten(main, 0.2), 1.1));
+      out.push(jacket(c.extra ?? '#5a4f6d', lighten(c.extra ?? '#5a4f6d', 0.1), 30));
+      break;
+    }
+    case 'blouse': {
+      out.push(path(torso, main));
+      out.push(path(d`M${CX - 34} ${360}Q${CX} ${392} ${CX + 34} ${360}`, skin));
+      out.push(stroke(d`M${CX - 34} ${360}Q${CX} ${392} ${CX + 34} ${360}`, lighten(main, 0.3), 5));
+      out.push(path(shadeR, mainShade, op(0.7)));
+      // lanyard and badge
+      const lan = c.extra ?? '#1b7f79';
+      out.push(stroke(d`M${CX - 30} ${366}L${CX - 6} ${440}M${CX + 30} ${366}L${CX + 6} ${440}`, lan, 7));
+      out.push(rect(CX - 22, 436, 44, 46, '#fbfaf7', ' rx="4" stroke="#c9c4bb" stroke-width="1.5"'));
+      out.push(rect(CX - 22, 436, 44, 12, lan, ' rx="3"'));
+      out.push(
+        circ(CX - 9, 462, 6, '#c9d2d8') +
+          rect(CX + 1, 457, 15, 3, '#8d9aa3') +
+          rect(CX + 1, 464, 11, 3, '#b7c0c6'),
+      );
+      break;
+    }
+    case 'lab-coat': {
+      out.push(path(torso, c.extra ?? '#4f8f8c'));
+      out.push(path(d`M${CX - 30} ${358}L${CX} ${400}L${CX + 30} ${358}Z`, skin));
+      out.push(jacket(main, '#e6e5df', 36));
+      out.push(
+        stroke(d`M${CX - 30} ${362}L${CX} ${402}L${CX + 30} ${362}`, darken(c.extra ?? '#4f8f8c', 0.1), 3),
+      );
+      // pocket with pens, badge
+      out.push(rect(CX + 64, 424, 42, 50, '#ecebe6', ' rx="3" stroke="#cfcdc5" stroke-width="1.5"'));
+      out.push(
+        rect(CX + 72, 410, 5, 22, '#2f5d8a', ' rx="2"') + rect(CX + 82, 414, 5, 18, '#a9483a', ' rx="2"'),
+      );
+      out.push(
+        rect(CX - 100, 426, 34, 40, '#fbfaf7', ' rx="3" stroke="#c9c4bb" stroke-width="1.5"') +
+          rect(CX - 100, 426, 34, 9, '#4f8f8c', ' rx="2"'),
+      );
+      break;
+    }
+  }
+  return out.join('');
+}
+
+function hand(p: Person, e: ExprSpec): string {
+  if (!e.hand) return '';
+  // the sleeve is the outer garment: the jacket for the open-collar look, else the main colour
+  const sleeve = p.clothing.kind === 'open-collar' ? (p.clothing.extra ?? p.clothing.main) : p.clothing.main;
+  const skin = p.skin;
+  const sh = darken(skin, 0.22);
+  return [
+    // forearm rising from the lower right
+    path(d`M${262} ${480}L${224} ${340}L${266} ${332}L${330} ${480}Z`, sleeve),
+    path(d`M${300} ${480}L${254} ${336}L${266} ${332}L${330} ${480}Z`, darken(sleeve, 0.18), op(0.7)),
+    path(d`M${222} ${344}L${268} ${336}L${270} ${350}L${224} ${358}Z`, darken(sleeve, 0.1)),
+    // loose fist under the chin with the index finger along the jaw
+    path(
+      d`M${196} ${306}C${200} ${292} ${238} ${288} ${256} ${298}C${270} ${306} ${272} ${334} ${262} ${342}L${228} ${346}C${212} ${340} ${194} ${322} ${196} ${306}Z`,
+      skin,
+      ` stroke="${sh}" stroke-width="2.5"`,
+    ),
+    path(
+      d`M${236} ${300}C${244} ${280} ${252} ${256} ${262} ${232}C${266} ${226} ${276} ${230} ${274} ${238}C${268} ${262} ${262} ${284} ${256} ${302}Z`,
+      skin,
+      ` stroke="${sh}" stroke-width="2.5"`,
+    ),
+    stroke(
+      d`M${204} ${318}C${216} ${316} ${230} ${318} ${240} ${324}M${206} ${330}C${218} ${328} ${232} ${330} ${244} ${336}`,
+      sh,
+      2.2,
+      op(0.8),
+    ),
+    stroke(d`M${256} ${302}C${262} ${284} ${268} ${262} ${274} ${238}`, sh, 2, op(0.7)),
+    stroke(d`M${198} ${306}C${212} ${300} ${226} ${302} ${236} ${306}`, sh, 2.2, op(0.8)),
+  ].join('');
+}
+
+function portrait(p: Person, exprName: Expression): string {
+  const e = EXPR[exprName];
+  const h = hair(p);
+  const skinShade = darken(p.skin, 0.16);
+  const { w } = p.face;
+  const tilt = `rotate(${e.tilt} ${CX} 300)`;
+  const ears =
+    ell(CX - w + 2, 214, 12, 22, p.skin) +
+    ell(CX + w - 2, 214, 12, 22, p.skin) +
+    ell(CX - w + 1, 214, 6, 13, skinShade) +
+    ell(CX + w - 1, 214, 6, 13, skinShade) +
+    (p.earrings ? circ(CX - w + 1, 240, 4.5, p.earrings) + circ(CX + w - 1, 240, 4.5, p.earrings) : '');
+  const faceShade = path(
+    d`M${CX + w * 0.45} ${TOP + 8}C${CX + w + 2} ${120} ${CX + w} ${170} ${CX + w} ${200}C${CX + w} ${252} ${CX + p.face.jaw + 6} ${p.face.chin - 12} ${CX} ${p.face.chin}C${CX + p.face.jaw} ${p.face.chin - 24} ${CX + w - 12} ${240} ${CX + w - 10} ${200}C${CX + w - 10} ${160} ${CX + w - 20} ${120} ${CX + w * 0.45} ${TOP + 8}Z`,
+    skinShade,
+    op(0.75),
+  );
+  const blush = e.blush
+    ? ell(CX - 46, 240, 16, 9, '#d9534f', op(e.blush)) + ell(CX + 46, 240, 16, 9, '#d9534f', op(e.blush))
+    : '';
+  const ids = `${p.id.slice(0, 2)}${exprName.slice(0, 3)}`;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 480" width="400" height="480">`,
+    `<title>${p.id} — ${exprName}</title>`,
+    '<g transform="matrix(1.08 0 0 1.08 -16 -38.4)">',
+    h.back ? `<g transform="${tilt}">${h.back}</g>` : '',
+    body(p),
+    `<g transform="${tilt}">`,
+    ears,
+    path(headPath(p), p.skin),
+    faceShade,
+    ageLines(p),
+    blush,
+    facialHair(p),
+    nose(p),
+    mouth(p, e),
+    eyes(p, e, ids),
+    eyebrows(p, e),
+    h.front,
+    glasses(p),
+    '</g>',
+    hand(p, e),
+    '</g>',
+    '</svg>',
+  ];
+  return `${parts.join('')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// backdrops (1280×720): details at the edges and top, the centre and lower third kept quiet
+
+const W = 1280;
+const H = 720;
+const poly = (pts: number[], fill: string, extra = ''): string =>
+  `<polygon points="${pts.map(r1).join(' ')}" fill="${fill}"${extra}/>`;
+const line = (x1: number, y1: number, x2: number, y2: number, c: string, w: number, extra = ''): string =>
+  `<line x1="${r1(x1)}" y1="${r1(y1)}" x2="${r1(x2)}" y2="${r1(y2)}" stroke="${c}" stroke-width="${r1(w)}"${extra}/>`;
+
+function svgDoc(id: string, body: string, wash = 0.18): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"><title>${id}</title>${body}${rect(0, 0, W, H, palette.paper, op(wash))}</svg>\n`;
+}
+
+/** A plant in a pot standing on y (foot of the pot). */
+function plant(x: number, y: number, s: number, leaf: string): string {
+  let out = '';
+  const rand = rng(Math.round(x * 7 + y));
+  for (let i = 0; i < 7; i++) {
+    const a = -Math.PI / 2 + (rand() - 0.5) * 2.2;
+    const len = (50 + rand() * 40) * s;
+    const ex = x + Math.cos(a) * len;
+    const ey = y - 40 * s + Math.sin(a) * len;
+    out += path(
+      d`M${x} ${y - 40 * s}Q${(x + ex) / 2 - 14 * s} ${(y - 40 * s + ey) / 2} ${ex} ${ey}Q${(x + ex) / 2 + 14 * s} ${(y - 40 * s + ey) / 2} ${x} ${y - 40 * s}Z`,
+      i % 2 ? leaf : darken(leaf, 0.15),
+    );
+  }
+  return (
+    out + poly([x - 26 * s, y - 44 * s, x + 26 * s, y - 44 * s, x + 20 * s, y, x - 20 * s, y], '#a86f4c')
+  );
+}
+
+function windowPane(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  sky: string,
+  frame: string,
+  bars = 2,
+): string {
+  let out = rect(x - 8, y - 8, w + 16, h + 16, frame) + rect(x, y, w, h, sky);
+  for (let i = 1; i < bars; i++) out += rect(x + (w / bars) * i - 3, y, 6, h, frame);
+  out += rect(x, y + h / 2 - 3, w, 6, frame);
+  return out;
+}
+
+function skyline(x: number, y: number, w: number, color: string, seed: number): string {
+  const rand = rng(seed);
+  let out = '';
+  let cx = x;
+  while (cx < x + w) {
+    const bw = 40 + rand() * 70;
+    const bh = 80 + rand() * 220;
+    out += rect(cx, y - bh, bw - 6, bh, mixColor(color, '#ffffff', rand() * 0.25));
+    for (let wy = y - bh + 14; wy < y - 10; wy += 22)
+      out += rect(cx + 8, wy, bw - 22, 6, '#ffffff', op(0.25));
+    cx += bw;
+  }
+  return out;
+}
+
+function ownerOffice(): string {
+  const rand = rng(11);
+  let b = rect(0, 0, W, H, '#d8c6a8') + rect(0, 470, W, 250, '#a78869') + rect(0, 462, W, 12, '#8e7153');
+  // shelves with binders and boxes on the left
+  b += rect(30, 60, 330, 410, '#8a6a4c') + rect(44, 74, 302, 392, '#6e5239');
+  for (let sh = 0; sh < 4; sh++) {
+    const y = 74 + sh * 98;
+    b += rect(44, y + 90, 302, 8, '#8a6a4c');
+    let x = 50;
+    while (x < 330) {
+      const bw = 16 + rand() * 22;
+      const bh = 56 + rand() * 28;
+      const col =
+        ['#8a5a44', '#5f7a8c', '#b59a62', '#6b7f5a', '#9c6e5a', '#d8cdb6'][Math.floor(rand() * 6)] ??
+        '#8a5a44';
+      if (rand() < 0.12) {
+        b += rect(x, y + 90 - 30, 50, 30, '#c9b48e');
+        x += 56;
+        continue;
+      }
+      b +=
+        rect(x, y + 90 - bh, bw, bh, col) + rect(x + bw / 2 - 3, y + 90 - bh + 10, 6, 14, '#ffffff', op(0.5));
+      x += bw + 2;
+    }
+  }
+  // window with blinds on the right
+  b += windowPane(940, 70, 280, 250, '#c9d7d9', '#efe6d6', 2);
+  for (let y = 78; y < 190; y += 14) b += rect(940, y, 280, 8, '#e8dcc6', op(0.9));
+  b += plant(1160, 470, 1, '#7d8f62');
+  // framed photo and certificate
+  b += rect(880, 120, 40, 2, '#8a6a4c');
+  b +=
+    rect(410, 110, 96, 76, '#6e5239') +
+    rect(418, 118, 80, 60, '#e9dcc2') +
+    circ(445, 150, 12, '#b48a6a') +
+    circ(470, 146, 14, '#8a6a54') +
+    rect(430, 160, 56, 18, '#7d8f9a');
+  b +=
+    rect(790, 100, 110, 84, '#c9a24a') +
+    rect(798, 108, 94, 68, '#f3ecdd') +
+    rect(812, 124, 66, 5, '#b9ad98') +
+    rect(812, 138, 50, 4, '#cfc4b0') +
+    circ(860, 162, 8, '#b5533f', op(0.7));
+  // wall clock
+  b +=
+    circ(640, 90, 34, '#f3ecdd', ' stroke="#6e5239" stroke-width="6"') +
+    line(640, 90, 640, 68, '#3a2f26', 4) +
+    line(640, 90, 656, 98, '#3a2f26', 4);
+  // filing cabinet and paper stacks
+  b +=
+    rect(960, 330, 150, 140, '#8c8a80') +
+    rect(970, 342, 130, 56, '#9d9b91') +
+    rect(970, 406, 130, 56, '#9d9b91') +
+    rect(1020, 364, 30, 6, '#5f5d55') +
+    rect(1020, 428, 30, 6, '#5f5d55');
+  for (let i = 0; i < 5; i++) b += rect(975 + i * 3, 318 - i * 6, 70, 6, i % 2 ? '#f1ebdf' : '#e4dccb');
+  b += rect(1060, 300, 40, 30, '#b59a62');
+  // desk edge in the foreground
+  b += rect(0, 640, W, 80, '#6e5239') + rect(0, 640, W, 10, '#86664a');
+  b +=
+    rect(60, 600, 150, 40, '#f1ebdf') +
+    rect(66, 592, 140, 8, '#e4dccb') +
+    rect(1080, 596, 40, 44, '#5a7a8c') +
+    rect(1124, 610, 70, 30, '#e4dccb');
+  return svgDoc('owner-office', b);
+}
+
+function glassMeetingRoom(): string {
+  let b = rect(0, 0, W, H, '#cfdbe0');
+  b += skyline(0, 470, W, '#9fb1bb', 21);
+  b += rect(0, 470, W, 250, '#b9c3c4');
+  // glass panels and mullions
+  for (let x = 0; x <= W; x += 213) b += rect(x - 5, 0, 10, 470, '#6f7b80');
+  b += rect(0, 0, W, 26, '#6f7b80');
+  b += rect(0, 300, W, 46, '#eef3f4', op(0.55));
+  for (let x = 20; x < W; x += 40) b += rect(x, 312, 22, 22, '#ffffff', op(0.25));
+  // reflections
+  b +=
+    poly([80, 26, 140, 26, 40, 470, 0, 470, 0, 420], '#ffffff', op(0.12)) +
+    poly([1000, 26, 1040, 26, 930, 470, 890, 470], '#ffffff', op(0.1));
+  // long table in perspective with chairs
+  b +=
+    poly([330, 560, 950, 560, 1180, 720, 100, 720], '#e7e2d8') +
+    poly([330, 560, 950, 560, 960, 572, 320, 572], '#cfc9bd');
+  for (const [x, y, sc] of [
+    [200, 560, 1],
+    [1080, 560, 1],
+    [120, 610, 1.2],
+    [1160, 610, 1.2],
+  ] as const) {
+    b +=
+      rect(x - 40 * sc, y - 90 * sc, 80 * sc, 100 * sc, '#3f4a52', ' rx="14"') +
+      rect(x - 36 * sc, y + 10 * sc, 72 * sc, 14 * sc, '#2f383f');
+  }
+  b += rect(560, 566, 160, 8, '#9aa5ab', op(0.4));
+  b += plant(1220, 470, 1.1, '#6f8a62');
+  return svgDoc('glass-meeting-room', b);
+}
+
+function salesFloor(): string {
+  const rand = rng(31);
+  let b = rect(0, 0, W, H, '#dcd3c4') + rect(0, 0, W, 40, '#c9c0b1');
+  for (let x = 80; x < W; x += 220)
+    b += rect(x, 40, 120, 10, '#fff9ea') + rect(x + 10, 50, 100, 30, '#fff9ea', op(0.25));
+  // target board on the back wall, top left
+  b += rect(60, 90, 330, 190, '#f7f3ea', ' stroke="#8a8275" stroke-width="6"');
+  b += rect(84, 112, 140, 12, '#5e544b') + rect(84, 132, 90, 8, '#a79e90');
+  const bars = [0.55, 0.8, 0.65, 0.95, 0.4];
+  bars.forEach((v, i) => {
+    b += rect(90 + i * 58, 262 - v * 110, 36, v * 110, i === 3 ? palette.accent : '#8fa3b3');
+  });
+  b += line(80, 262 - 0.85 * 110, 380, 262 - 0.85 * 110, '#b5533f', 3, ' stroke-dasharray="10 6"');
+  // clock / screen at the right
+  b += rect(920, 90, 300, 170, '#3d4349') + rect(934, 104, 272, 142, '#5b6f7d');
+  b += path(
+    d`M950 220L1000 190L1040 200L1090 150L1140 160L1190 120`,
+    'none',
+    ' stroke="#d9c27a" stroke-width="6" stroke-linecap="round"',
+  );
+  // rows of desks with monitors and people, far to near
+  for (let row = 0; row < 3; row++) {
+    const y = 360 + row * 56;
+    const sc = 0.7 + row * 0.18;
+    b += rect(0, y, W, 18 * sc, '#b8ab96');
+    for (let x = 20 + row * 40; x < W; x += 150 * sc) {
+      if (x > 380 && x < 880) continue;
+      b +=
+        rect(x, y - 46 * sc, 64 * sc, 40 * sc, '#40464c') +
+        rect(x + 4 * sc, y - 42 * sc, 56 * sc, 32 * sc, rand() < 0.5 ? '#7f9bb0' : '#a7b8a0');
+      b += rect(x + 28 * sc, y - 8 * sc, 8 * sc, 8 * sc, '#40464c');
+      if (rand() < 0.6) {
+        const skin =
+          ['#8a5a3c', '#e4b699', '#c9956f', '#5c3826', '#f0d0b6'][Math.floor(rand() * 5)] ?? '#c9956f';
+        const shirt =
+          ['#6f7f5a', '#7f9bb3', '#b07a5a', '#5a4f6d', '#c9b48e'][Math.floor(rand() * 5)] ?? '#7f9bb3';
+        b += path(
+          d`M${x + 70 * sc} ${y}C${x + 70 * sc} ${y - 40 * sc} ${x + 120 * sc} ${y - 40 * sc} ${x + 120 * sc} ${y}Z`,
+          shirt,
+        );
+        b +=
+          circ(x + 95 * sc, y - 50 * sc, 15 * sc, skin) +
+          path(
+            d`M${x + 80 * sc} ${y - 52 * sc}C${x + 80 * sc} ${y - 72 * sc} ${x + 110 * sc} ${y - 72 * sc} ${x + 110 * sc} ${y - 52 * sc}Z`,
+            '#3a2c24',
+          );
+      }
+    }
+  }
+  b += rect(0, 500, W, 220, '#b3a690');
+  b += plant(440, 500, 0.9, '#7d8f62') + plant(860, 500, 0.9, '#7d8f62');
+  return svgDoc('sales-floor', b, 0.26);
+}
+
+function videoCall(): string {
+  // a home office seen through a video call window
+  let b = rect(0, 0, W, H, '#2e3136');
+  const x0 = 40;
+  const y0 = 30;
+  const w = W - 80;
+  const h = H - 110;
+  let room = rect(x0, y0, w, h, '#d9cdb8') + rect(x0, y0 + h - 150, w, 150, '#b49a7c');
+  // bookcase left
+  room += rect(x0 + 40, y0 + 60, 240, 400, '#9a7b5c') + rect(x0 + 52, y0 + 72, 216, 376, '#7a5d42');
+  const rand = rng(41);
+  for (let sh = 0; sh < 4; sh++) {
+    const y = y0 + 72 + sh * 94;
+    room += rect(x0 + 52, y + 86, 216, 8, '#9a7b5c');
+    let x = x0 + 58;
+    while (x < x0 + 252) {
+      const bw = 12 + rand() * 14;
+      const bh = 50 + rand() * 30;
+      room += rect(
+        x,
+        y + 86 - bh,
+        bw,
+        bh,
+        ['#8a5a44', '#5f7a8c', '#c9b48e', '#6b7f5a', '#b07a5a'][Math.floor(rand() * 5)] ?? '#8a5a44',
+      );
+      x += bw + 2;
+    }
+  }
+  // framed art and lamp right
+  room += rect(x0 + w - 320, y0 + 80, 200, 140, '#f3ecdd', ' stroke="#6e5239" stroke-width="8"');
+  room += path(
+    d`M${x0 + w - 310} ${y0 + 200}L${x0 + w - 250} ${y0 + 130}L${x0 + w - 210} ${y0 + 170}L${x0 + w - 170} ${y0 + 120}L${x0 + w - 130} ${y0 + 200}Z`,
+    '#9fb1a0',
+  );
+  room += circ(x0 + w - 170, y0 + 110, 14, '#e3a857');
+  room += plant(x0 + w - 90, y0 + h - 150, 1.2, '#7d8f62');
+  room +=
+    poly(
+      [x0 + w - 240, y0 + 300, x0 + w - 180, y0 + 300, x0 + w - 196, y0 + 260, x0 + w - 224, y0 + 260],
+      '#efe1c2',
+    ) + rect(x0 + w - 214, y0 + 300, 8, 160, '#5e544b');
+  b += rect(x0, y0, w, h, '#000000') + room;
+  // self-view tile top right, toolbar at the bottom
+  b += rect(
+    x0 + w - 230,
+    y0 + 16,
+    200,
+    120,
+    '#4a4f57',
+    ' rx="10" stroke="#ffffff" stroke-opacity=".5" stroke-width="2"',
+  );
+  b +=
+    circ(x0 + w - 130, y0 + 70, 22, '#b9a58f') +
+    path(
+      d`M${x0 + w - 170} ${y0 + 136}C${x0 + w - 170} ${y0 + 96} ${x0 + w - 90} ${y0 + 96} ${x0 + w - 90} ${y0 + 136}Z`,
+      '#6f7f8f',
+    );
+  b +=
+    rect(x0 + 16, y0 + 16, 150, 30, '#000000', ' rx="8" fill-opacity=".35"') +
+    circ(x0 + 36, y0 + 31, 6, '#6fbf73');
+  b += rect(x0 + 48, y0 + 26, 100, 10, '#ffffff', op(0.7));
+  const ty = y0 + h + 40;
+  b += rect(W / 2 - 150, ty - 26, 300, 52, '#3d4148', ' rx="26"');
+  b += circ(W / 2 - 90, ty, 18, '#5b6068') + rect(W / 2 - 95, ty - 10, 10, 16, '#e8e8e8', ' rx="5"');
+  b +=
+    circ(W / 2 - 30, ty, 18, '#5b6068') +
+    rect(W / 2 - 40, ty - 7, 16, 14, '#e8e8e8', ' rx="3"') +
+    poly([W / 2 - 24, ty, W / 2 - 18, ty - 6, W / 2 - 18, ty + 6], '#e8e8e8');
+  b += circ(W / 2 + 30, ty, 18, '#5b6068') + rect(W / 2 + 22, ty - 8, 16, 12, '#e8e8e8', ' rx="3"');
+  b += rect(W / 2 + 70, ty - 16, 60, 32, '#b5533f', ' rx="16"');
+  return svgDoc('video-call', b, 0.1);
+}
+
+function cafe(): string {
+  let b = rect(0, 0, W, H, '#c9a98a') + rect(0, 0, W, 300, '#b88f6e') + rect(0, 470, W, 250, '#8a6a52');
+  // tiled counter front left, espresso machine
+  b += rect(0, 330, 380, 150, '#e9e0d0');
+  for (let x = 0; x < 380; x += 38)
+    for (let y = 330; y < 480; y += 25) b += rect(x + 1, y + 1, 36, 23, '#f2ebdf');
+  b += rect(0, 318, 400, 14, '#5e4634');
+  b +=
+    rect(60, 226, 150, 92, '#b7bcbf') +
+    rect(70, 236, 130, 30, '#8d9396') +
+    rect(90, 290, 20, 20, '#5e5a56') +
+    rect(150, 290, 20, 20, '#5e5a56');
+  b += rect(250, 270, 40, 48, '#e9e0d0') + rect(300, 280, 36, 38, '#f2ebdf');
+  // chalkboard menu
+  b += rect(40, 40, 300, 160, '#3c3f3a', ' stroke="#7a5b40" stroke-width="8"');
+  for (let i = 0; i < 5; i++)
+    b +=
+      rect(64, 64 + i * 26, 120 + ((i * 37) % 80), 5, '#e8e4da', op(0.75)) +
+      rect(270, 64 + i * 26, 40, 5, '#e8e4da', op(0.75));
+  // pendant lamps
+  for (const x of [470, 640, 810])
+    b +=
+      line(x, 0, x, 80, '#3a2f26', 3) +
+      path(d`M${x - 34} ${110}Q${x} ${64} ${x + 34} ${110}Z`, '#3d5a57') +
+      ell(x, 112, 30, 6, '#f8e2a8', op(0.9));
+  // window onto the street right
+  b += windowPane(920, 70, 320, 330, '#cfdbd8', '#5e4634', 2);
+  b +=
+    rect(920, 300, 320, 100, '#b9c0bb') +
+    rect(950, 200, 90, 100, '#d6c3a5') +
+    rect(1060, 160, 120, 140, '#c0b1a0');
+  b += rect(920, 70, 320, 30, '#b5533f', op(0.8));
+  for (let x = 920; x < 1240; x += 40) b += poly([x, 100, x + 40, 100, x + 20, 116], '#b5533f', op(0.8));
+  // a small round table and cups in the foreground right
+  b += ell(1090, 600, 150, 30, '#e9e0d0') + rect(1082, 610, 16, 110, '#4a3a2e');
+  b +=
+    rect(1040, 566, 34, 30, '#f7f3ea', ' rx="5"') +
+    ell(1057, 566, 17, 5, '#6a4a36') +
+    ell(1130, 590, 28, 7, '#f7f3ea');
+  b += plant(420, 470, 0.9, '#7d8f62');
+  return svgDoc('cafe', b);
+}
+
+function hubOffice(): string {
+  let b = rect(0, 0, W, H, '#d2d4cf') + rect(0, 470, W, 250, '#9ea3a2');
+  // big interior window onto the warehouse, with racking
+  const wx = 40;
+  const wy = 60;
+  const ww = 760;
+  const wh = 330;
+  let wh2 = rect(wx, wy, ww, wh, '#e6e2d6') + rect(wx, wy + wh - 40, ww, 40, '#bdb9ae');
+  const rand = rng(61);
+  for (let rack = 0; rack < 4; rack++) {
+    const rx = wx + 20 + rack * 190;
+    wh2 += rect(rx, wy + 40, 8, wh - 80, '#d9822b') + rect(rx + 150, wy + 40, 8, wh - 80, '#d9822b');
+    for (let lvl = 0; lvl < 3; lvl++) {
+      const ly = wy + 120 + lvl * 80;
+      wh2 += rect(rx, ly, 158, 8, '#3f6f9a');
+      let px = rx + 12;
+      while (px < rx + 140) {
+        const pw = 30 + rand() * 20;
+        const ph = 30 + rand() * 30;
+        wh2 +=
+          rect(px, ly - ph, pw, ph, rand() < 0.5 ? '#c9a878' : '#b8946a') +
+          rect(px, ly - 6, pw, 6, '#9a7b5c');
+        px += pw + 6;
+      }
+    }
+  }
+  // a forklift
+  wh2 +=
+    rect(wx + 560, wy + 250, 70, 40, '#e3a857') +
+    rect(wx + 600, wy + 220, 8, 70, '#3a3a3a') +
+    rect(wx + 630, wy + 200, 6, 90, '#3a3a3a') +
+    circ(wx + 575, wy + 292, 10, '#333') +
+    circ(wx + 615, wy + 292, 10, '#333');
+  b +=
+    rect(wx - 10, wy - 10, ww + 20, wh + 20, '#6f7472') + wh2 + rect(wx + ww / 2 - 4, wy, 8, wh, '#6f7472');
+  b += poly([wx + 60, wy, wx + 120, wy, wx + 20, wy + wh, wx, wy + wh, wx, wy + 110], '#ffffff', op(0.15));
+  // whiteboard shift plan and safety sign on the right
+  b += rect(880, 70, 340, 200, '#f7f7f2', ' stroke="#8d918f" stroke-width="6"');
+  for (let r = 0; r < 5; r++)
+    for (let c = 0; c < 5; c++)
+      b += rect(
+        900 + c * 62,
+        96 + r * 32,
+        52,
+        22,
+        ['#8fb3c9', '#e3c07a', '#a7c49a', '#ffffff'][(r * 3 + c * 2) % 4] ?? '#ffffff',
+        ' stroke="#c9ccc9"',
+      );
+  b +=
+    rect(1020, 300, 90, 90, '#f4d03f') +
+    poly([1065, 318, 1095, 372, 1035, 372], '#2b2622') +
+    rect(1062, 336, 6, 18, '#f4d03f') +
+    rect(1062, 358, 6, 6, '#f4d03f');
+  b += rect(880, 300, 100, 150, '#6f7f8a') + rect(888, 310, 84, 60, '#7f8f9a');
+  // hi-vis vest on a hook
+  b +=
+    circ(1180, 310, 5, '#5e544b') +
+    poly([1150, 320, 1210, 320, 1220, 420, 1140, 420], '#e6c534') +
+    rect(1140, 380, 80, 10, '#d8d8d0');
+  b += rect(0, 640, W, 80, '#6f7472') + rect(0, 640, W, 8, '#868b89');
+  return svgDoc('hub-office', b);
+}
+
+function labOffice(): string {
+  let b = rect(0, 0, W, H, '#dfe6e2') + rect(0, 470, W, 250, '#b9c4c0');
+  // window into the lab (left)
+  let lab = rect(50, 60, 440, 320, '#eef3f1') + rect(50, 290, 440, 90, '#c9d3d0');
+  lab += rect(70, 250, 400, 40, '#f7faf9') + rect(70, 290, 400, 12, '#9aa6a3');
+  lab += rect(100, 200, 60, 50, '#d7dfdc') + circ(130, 225, 16, '#9fb3b8'); // centrifuge
+  lab +=
+    rect(210, 160, 16, 90, '#4f5b61') +
+    rect(196, 236, 50, 14, '#4f5b61') +
+    rect(218, 150, 30, 14, '#4f5b61') +
+    circ(238, 200, 10, '#4f5b61'); // microscope
+  for (let i = 0; i < 6; i++)
+    lab += rect(300 + i * 20, 214, 10, 36, ['#b5533f', '#e3a857', '#5f8f9a'][i % 3] ?? '#b5533f', ' rx="4"');
+  lab += rect(300, 244, 130, 8, '#9aa6a3');
+  lab += rect(100, 90, 340, 50, '#f7faf9') + rect(110, 100, 320, 30, '#dfe6e2');
+  b += rect(40, 50, 460, 340, '#9aa6a3') + lab + rect(266, 60, 8, 320, '#9aa6a3');
+  b += poly([70, 60, 120, 60, 60, 380, 50, 380, 50, 160], '#ffffff', op(0.2));
+  // shelf with binders and a sample fridge (right)
+  b += rect(880, 100, 340, 12, '#9aa6a3');
+  const rand = rng(71);
+  let x = 890;
+  while (x < 1200) {
+    const bw = 22 + rand() * 10;
+    b += rect(
+      x,
+      40,
+      bw,
+      60,
+      ['#5f8f9a', '#e6e2d6', '#8fa3b3', '#c9b48e'][Math.floor(rand() * 4)] ?? '#5f8f9a',
+    );
+    x += bw + 3;
+  }
+  b +=
+    rect(1000, 180, 200, 290, '#f4f6f5', ' stroke="#b9c4c0" stroke-width="4"') +
+    rect(1010, 190, 180, 150, '#cfe0e3') +
+    rect(1180, 260, 6, 60, '#9aa6a3');
+  for (let s2 = 0; s2 < 3; s2++)
+    b += rect(1014, 230 + s2 * 40, 172, 4, '#ffffff') + rect(1024, 210 + s2 * 40, 40, 20, '#b5533f', op(0.6));
+  // a poster and a hand-wash sign
+  b +=
+    rect(880, 180, 90, 120, '#f7faf9', ' stroke="#9aa6a3" stroke-width="3"') +
+    circ(925, 225, 24, '#c97f80', op(0.5)) +
+    circ(925, 225, 10, '#8a4a5a', op(0.6)) +
+    rect(895, 264, 60, 6, '#9aa6a3') +
+    rect(895, 278, 44, 6, '#c0c9c6');
+  b += rect(0, 640, W, 80, '#e9eeec') + rect(0, 640, W, 8, '#c9d3d0');
+  b += rect(90, 596, 120, 44, '#f7faf9') + rect(1060, 590, 40, 50, '#5f8f9a', op(0.7));
+  return svgDoc('lab-office', b);
+}
+
+function showroom(): string {
+  let b = rect(0, 0, W, H, '#e4e0d8') + rect(0, 440, W, 280, '#cfcac0');
+  // tall glass front at the back with the forecourt outside
+  b += rect(0, 40, W, 370, '#c9d6d9');
+  b += rect(0, 300, W, 110, '#b8bdb8');
+  for (let x = 0; x <= W; x += 160) b += rect(x - 5, 40, 10, 370, '#7c8186');
+  b += rect(0, 34, W, 12, '#7c8186') + rect(0, 406, W, 10, '#7c8186');
+  b += rect(0, 0, W, 34, '#ece8e0');
+  for (let x = 100; x < W; x += 260) b += rect(x, 8, 120, 14, '#fffbef');
+  // bunting
+  b += path(d`M0 60Q320 110 640 60Q960 110 1280 60`, 'none', ' stroke="#8a8275" stroke-width="2"');
+  for (let i = 0; i < 16; i++) {
+    const x = 20 + i * 80;
+    const t = (x % 640) / 640;
+    const y = 60 + Math.sin(t * Math.PI) * 36;
+    b += poly(
+      [x - 12, y, x + 12, y, x, y + 22],
+      ['#b5533f', '#e3a857', '#5f8f9a', palette.accent][i % 4] ?? '#b5533f',
+      op(0.85),
+    );
+  }
+  // a car on a low turntable at the left
+  const car = (cx: number, cy: number, body: string): string =>
+    ell(cx, cy + 36, 250, 26, '#b7b1a6') +
+    path(
+      d`M${cx - 220} ${cy + 20}C${cx - 220} ${cy - 20} ${cx - 190} ${cy - 34} ${cx - 130} ${cy - 40}C${cx - 90} ${cy - 90} ${cx + 30} ${cy - 100} ${cx + 90} ${cy - 44}C${cx + 170} ${cy - 40} ${cx + 220} ${cy - 20} ${cx + 222} ${cy + 20}Z`,
+      body,
+    ) +
+    path(
+      d`M${cx - 110} ${cy - 42}C${cx - 76} ${cy - 80} ${cx + 20} ${cy - 86} ${cx + 70} ${cy - 44}Z`,
+      '#c9d6d9',
+    ) +
+    rect(cx - 18, cy - 84, 8, 42, body) +
+    circ(cx - 130, cy + 20, 38, '#2e3136') +
+    circ(cx - 130, cy + 20, 18, '#b7bcbf') +
+    circ(cx + 140, cy + 20, 38, '#2e3136') +
+    circ(cx + 140, cy + 20, 18, '#b7bcbf') +
+    rect(cx + 196, cy - 20, 20, 10, '#f3e7b5') +
+    path(
+      d`M${cx - 200} ${cy - 14}L${cx + 200} ${cy - 18}`,
+      'none',
+      ` stroke="${lighten(body, 0.3)}" stroke-width="4"`,
+    );
+  b += car(230, 480, '#8a3f3a');
+  b += car(1090, 470, '#46627a');
+  // price stand and a desk with a monitor at the right
+  b +=
+    rect(430, 410, 8, 80, '#5e544b') +
+    rect(400, 380, 68, 40, '#f7f3ea', ' stroke="#8a8275" stroke-width="2"') +
+    rect(410, 392, 48, 6, '#8a8275');
+  b += rect(0, 640, W, 80, '#bdb7ab');
+  b += ell(640, 600, 300, 12, '#ffffff', op(0.3));
+  return svgDoc('showroom', b);
+}
+
+const BACKDROPS: Record<string, () => string> = {
+  'owner-office': ownerOffice,
+  'glass-meeting-room': glassMeetingRoom,
+  'sales-floor': salesFloor,
+  'video-call': videoCall,
+  cafe,
+  'hub-office': hubOffice,
+  'lab-office': labOffice,
+  showroom,
+};
+
+// ---------------------------------------------------------------------------------------------
+// UI: logo (wordmark drawn as monoline paths, so it needs no font) and small icons
+
+/** Monoline letters on baseline 140 (x-height 50, cap height 88); returns [path data, advance]. */
+function glyph(ch: string, x: number): [string, number] {
+  switch (ch) {
+    case 'C':
+      return [d`M${x + 72} ${62}A44 44 0 1 0 ${x + 72} ${130}`, 88];
+    case 'l':
+      return [d`M${x + 6} ${50}V${140}`, 30];
+    case 'o':
+      return [d`M${x + 52} ${115}A25 25 0 1 0 ${x + 2} ${115}A25 25 0 1 0 ${x + 52} ${115}Z`, 66];
+    case 's':
+      return [
+        d`M${x + 36} ${98}C${x + 30} ${87} ${x + 2} ${86} ${x + 2} ${102}C${x + 2} ${117} ${x + 36} ${112} ${x + 36} ${127}C${x + 36} ${143} ${x + 6} ${142} ${x} ${132}`,
+        50,
+      ];
+    case 'e':
+      return [d`M${x + 2} ${115}H${x + 52}A25 25 0 1 0 ${x + 45} ${133}`, 64];
+    case 'a':
+      return [
+        d`M${x + 50} ${115}A24 24 0 1 0 ${x + 2} ${115}A24 24 0 1 0 ${x + 50} ${115}M${x + 50} ${91}V${140}`,
+        66,
+      ];
+    default:
+      return ['', 30];
+  }
+}
+
+function wordmark(text: string, x: number, color: string): [string, number] {
+  let pd = '';
+  let cx = x;
+  for (const ch of text) {
+    const [g, adv] = glyph(ch, cx);
+    pd += g;
+    cx += adv;
+  }
+  return [stroke(pd, color, 13), cx];
+}
+
+/** Speech bubble with a check: the game's mark (also the close-action icon). */
+function mark(x: number, y: number, s: number, fill: string): string {
+  return (
+    path(
+      d`M${x + 20 * s} ${y}H${x + 110 * s}Q${x + 130 * s} ${y} ${x + 130 * s} ${y + 20 * s}V${y + 76 * s}Q${x + 130 * s} ${y + 96 * s} ${x + 110 * s} ${y + 96 * s}H${x + 52 * s}L${x + 24 * s} ${y + 122 * s}L${x + 28 * s} ${y + 96 * s}H${x + 20 * s}Q${x} ${y + 96 * s} ${x} ${y + 76 * s}V${y + 20 * s}Q${x} ${y} ${x + 20 * s} ${y}Z`,
+      fill,
+    ) +
+    stroke(
+      d`M${x + 38 * s} ${y + 50 * s}L${x + 58 * s} ${y + 70 * s}L${x + 94 * s} ${y + 30 * s}`,
+      '#ffffff',
+      13 * s,
+    )
+  );
+}
+
+function logo(): string {
+  const [close, x1] = wordmark('Close', 186, palette.ink);
+  const [call, x2] = wordmark('Call', x1 + 26, palette.accent);
+  const w = Math.ceil(x2 + 20);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} 180" width="${w}" height="180"><title>Close Call</title>${mark(14, 30, 1.05, palette.accent)}${close}${call}</svg>\n`;
+}
+
+function icon(title: string, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48"><title>${title}</title>${body}</svg>\n`;
+}
+const speaker = path('M8 18H16L27 9V39L16 30H8Z', palette.ink, ' stroke-linejoin="round"');
+const UI: Record<string, string> = {
+  logo: logo(),
+  'icon-close': icon('Close: ask for the job', mark(3, 5, 0.32, palette.accent)),
+  'icon-sound-on': icon(
+    'Sound on',
+    speaker + stroke('M32 18Q36 24 32 30M36 13Q44 24 36 35', palette.ink, 3.5),
+  ),
+  'icon-sound-off': icon('Sound off', speaker + stroke('M33 18L43 30M43 18L33 30', palette.ink, 3.5)),
+};
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+function main(): void {
+  let count = 0;
+  let largest = 0;
+  for (const p of PEOPLE) {
+    for (const ex of EXPRESSIONS) {
+      const svg = portrait(p, ex);
+      largest = Math.max(largest, svg.length);
+      write(`assets/portraits/${p.id}/${ex}.svg`, svg);
+      count++;
+    }
+  }
+  console.log(`make-art: ${count} portraits (largest ${(largest / 1024).toFixed(1)} KB)`);
+  for (const [id, make] of Object.entries(BACKDROPS)) write(`assets/backdrops/${id}.svg`, make());
+  console.log(`make-art: ${Object.keys(BACKDROPS).length} backdrops`);
+  for (const [id, svg] of Object.entries(UI)) write(`assets/ui/${id}.svg`, svg);
+  console.log(`make-art: ${Object.keys(UI).length} ui files`);
+}
+
+main();
