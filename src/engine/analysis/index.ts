@@ -17,5 +17,5 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOpti
   if (!size.truncated && size.closeActions <= (options.exactCloseBudget ?? 150_000)) {
     return analyzeExact(scenario, options);
   }
-  return analyzeSampled(scenario, options.samples ?? 4000);
+  return analyzeSampled(scenario, options.samples ?? 2500);
 }

@@ -44,7 +44,7 @@ export function interviewSize(
     seen.add(k);
     if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
     const options = closeOptions(c, s);
-    if (options) closeActions += closeCompositions(options).length;
+    if (options) closeActions += countCompositions(options);
     const node = c.nodes.get(s.node)!;
     const choices = availableChoices(node, s.vars, s.hidden, c);
     const actions: Action[] = choices.length
@@ -53,6 +53,13 @@ export function interviewSize(
     for (const a of actions) queue.push(step(c, s, a, expectedResolver, false).state);
   }
   return { states: seen.size, closeActions, truncated: false };
+}
+
+function countCompositions(o: CloseOptions): number {
+  const points = o.points.length > 4 ? o.points.length + 2 : 2 ** o.points.length;
+  const asks = o.forms.filter((f) => f.form === 'statement-of-intent' || f.form === 'outright-ask').length;
+  const formsWeighted = o.canCommit ? o.forms.length + asks : o.forms.length;
+  return formsWeighted * o.deliveries.length * points * (o.leverage.length + 1);
 }
 
 function randomClose(options: CloseOptions, rng: () => number): CloseSpec {
@@ -149,27 +156,44 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     }
   };
 
-  for (let i = 0; i < samples; i++) {
+  // Long scenarios take fewer samples, so a run stays within a fixed budget of steps.
+  let budget = samples * 24;
+  let longest = 0;
+  let taken = 0;
+  for (let i = 0; i < samples && (i < 200 || budget > 0); i++) {
+    taken++;
     let s = initialState(c);
-    const trail: string[] = [];
+    // A path is identified by a hash of its picks and the draws that resolved them.
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    let length = 0;
     while (s.phase !== 'ended') {
       if (s.phase === 'interview') {
         visited.add(s.node);
-        const k = keyOf(s);
-        if (!statesSeen.has(k)) {
-          statesSeen.add(k);
-          noteChoices(s);
+        if ((checksPerNode.get(s.node) ?? 0) < 6) {
+          const k = keyOf(s);
+          if (!statesSeen.has(k)) {
+            statesSeen.add(k);
+            noteChoices(s);
+          }
         }
       }
       const groups = topLevel(c, s, rng);
-      const group = groups[Math.floor(rng() * groups.length)]!;
-      const action = group[Math.floor(rng() * group.length)]!;
-      trail.push(JSON.stringify(action));
+      const pick = Math.floor(rng() * groups.length);
+      const action = groups[pick]![0]!;
+      const mark = action.type === 'close' ? JSON.stringify(action.close).length * 131 + pick : pick;
+      const before = s.draws;
       s = step(c, s, action, realistic, false).state;
+      const value = mark * 17 + (s.draws - before) * 7 + (s.result ? s.result.length : 0);
+      h1 = Math.imul(h1 ^ value, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ (value + length), 0x5bd1e995) >>> 0;
+      length++;
+      budget--;
     }
+    longest = Math.max(longest, length);
     endingHits[endingIndex.get(s.ending!) ?? 0]!++;
     scores[scoreState(c, s).total]!++;
-    paths.add(trail.join('|'));
+    paths.add(`${h1.toString(36)}.${h2.toString(36)}.${length}.${s.ending}`);
   }
 
   // Directed search for the best and worst paths in expected mode.
@@ -205,7 +229,8 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   let best = { score: -1, path: [] as Action[] };
   let worst = { score: 101, path: [] as Action[] };
   const searchRng = createRandom(0xbe57);
-  const runs = 120;
+  // Fewer directed runs on very long scenarios, so the search stays within a fixed budget of steps.
+  const runs = Math.max(4, Math.min(40, Math.floor(6000 / Math.max(1, longest))));
   for (let r = 0; r < runs; r++) {
     const greedyBest = r % 2 === 0;
     const epsilon = r < 2 ? 0 : 0.35;
@@ -265,7 +290,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
       if (min < 0) min = k;
       max = k;
       cumulative += scores[k]!;
-      if (median < 0 && cumulative >= samples / 2) median = k;
+      if (median < 0 && cumulative >= taken / 2) median = k;
     }
   }
   const issues: AnalysisIssue[] = [];
@@ -283,14 +308,14 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     id: e.id,
     outcome: e.outcome,
     reachable: endingHits[i]! > 0 || replayEnding(best.path) === e.id || replayEnding(worst.path) === e.id,
-    chance: Math.round((endingHits[i]! / samples) * 10000) / 10000,
+    chance: Math.round((endingHits[i]! / taken) * 10000) / 10000,
   }));
   for (const e of endings) {
     if (!e.reachable) {
       issues.push({
         kind: 'unreachable-ending',
         ending: e.id,
-        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${samples} sampled playthroughs nor by the best or worst path.`,
+        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs nor by the best or worst path.`,
       });
     }
   }
@@ -306,7 +331,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   return {
     scenario: scenario.meta.id,
     method: 'sampled',
-    samples,
+    samples: taken,
     nodes: scenario.nodes.length,
     paths: paths.size,
     states: statesSeen.size,

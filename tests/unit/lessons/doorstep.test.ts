@@ -17,7 +17,12 @@ function load(): Scenario {
 }
 
 /** Plays the choices in order, pressing Continue wherever a node has no choices. */
-function playTo(scenario: Scenario, choices: string[], mode: 'expected' | 'realistic' = 'expected', seed = 1): Playthrough {
+function playTo(
+  scenario: Scenario,
+  choices: string[],
+  mode: 'expected' | 'realistic' = 'expected',
+  seed = 1,
+): Playthrough {
   const play = Playthrough.start(scenario, { seed, mode });
   const skip = () => {
     while (play.view().phase === 'interview' && play.view().canContinue) play.act({ type: 'continue' });
@@ -65,7 +70,14 @@ const STRONG = [
   'know-reviews',
   'cq-doubts',
 ];
-const POLITE = ['thank-you-email', 'ring-showroom', 'coffee-drop-in', 'thank-you-email', 'ring-showroom', 'thank-you-email'];
+const POLITE = [
+  'thank-you-email',
+  'ring-showroom',
+  'coffee-drop-in',
+  'thank-you-email',
+  'ring-showroom',
+  'thank-you-email',
+];
 
 /** Persists with the acts in order until the follow-up ends; accepts any offer that follows. */
 function persist(play: Playthrough, acts: string[]): Playthrough {
@@ -148,7 +160,8 @@ describe('doorstep lesson', () => {
     for (let seed = 1; seed <= seeds; seed++) {
       const a = afterNo(DECENT, 'realistic', seed);
       if (a.view().phase === 'follow-up') {
-        if (['offer-later', 'offer-now'].includes(persist(a, POLITE.slice(0, 4)).debrief().outcome)) persistedWins++;
+        if (['offer-later', 'offer-now'].includes(persist(a, POLITE.slice(0, 4)).debrief().outcome))
+          persistedWins++;
       }
       const b = afterNo(DECENT, 'realistic', seed);
       if (b.view().phase === 'follow-up') {
@@ -163,7 +176,10 @@ describe('doorstep lesson', () => {
 
   it('answering the "not now" in the room also works with Frank: a firm statement of intent with points', () => {
     const play = playTo(scenario, STRONG);
-    const view = play.act({ type: 'close', close: close({ points: ['repeat-trade', 'walk-in-initiative'] }) });
+    const view = play.act({
+      type: 'close',
+      close: close({ points: ['repeat-trade', 'walk-in-initiative'] }),
+    });
     expect(view.response?.result).toBe('offer-now');
     const tentative = playTo(scenario, DECENT).act({
       type: 'close',

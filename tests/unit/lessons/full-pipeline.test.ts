@@ -6,7 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CloseSpec, type Debrief, OUTCOME_VALUE, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+import {
+  type CloseSpec,
+  type Debrief,
+  OUTCOME_VALUE,
+  Playthrough,
+  parseScenario,
+  type Scenario,
+} from '../../../src/engine';
 
 function load(file: string): Scenario {
   const parsed = parseScenario(readFileSync(file, 'utf8'), file);
@@ -62,7 +69,8 @@ function followUp(acts: string[]): Debrief {
     play.act({ type: 'persist', act });
   }
   if (play.view().phase === 'follow-up') play.act({ type: 'let-go' });
-  if (play.view().phase === 'negotiation') play.act({ type: 'negotiate', move: scenario.negotiation!.moves[0]!.id });
+  if (play.view().phase === 'negotiation')
+    play.act({ type: 'negotiate', move: scenario.negotiation!.moves[0]!.id });
   return play.debrief();
 }
 
@@ -112,7 +120,8 @@ describe('full-pipeline lesson', () => {
     const byAct = ACTS.map((act) => ({ act, debrief: followUp([act]) }));
     const turnUp = byAct.find((x) => x.act === 'turn-up-hq')!;
     for (const other of byAct) {
-      if (other.act !== 'turn-up-hq') expect(turnUp.debrief.score.total).toBeLessThan(other.debrief.score.total);
+      if (other.act !== 'turn-up-hq')
+        expect(turnUp.debrief.score.total).toBeLessThan(other.debrief.score.total);
     }
     expect(turnUp.debrief.outcome).toBe('rejection');
     expect(turnUp.debrief.ending.id).toBe('application-closed');
@@ -128,7 +137,10 @@ describe('full-pipeline lesson', () => {
     while (frank.view().phase === 'interview') {
       const v = frank.view();
       if (v.choices.length > 0) {
-        frank.act({ type: 'choose', choice: v.node?.id === 'nephew-reveal' ? 'nephew-accept' : v.choices[0]!.id });
+        frank.act({
+          type: 'choose',
+          choice: v.node?.id === 'nephew-reveal' ? 'nephew-accept' : v.choices[0]!.id,
+        });
       } else frank.act({ type: 'continue' });
     }
     expect(frank.view().phase).toBe('follow-up');

@@ -1,0 +1,153 @@
+/**
+ * The commitment lesson, asserted through the engine: outside sales, closing still helps when
+ * doubt about commitment is the obstacle. A calm statement of intent with reasons tied to this
+ * lab removes the doubt and wins the offer; never asking leaves the doubt and no offer
+ * (C1 "not limited to sales", C8, C12; orderings 3, 6 and 10).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+
+const FILE = 'scenarios/08-commitment.json';
+
+function load(): Scenario {
+  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  return parsed.scenario;
+}
+
+/** Plays the choices in order, pressing Continue wherever a node has no choices. */
+function playTo(scenario: Scenario, choices: string[]): Playthrough {
+  const play = Playthrough.start(scenario, { seed: 1, mode: 'expected' });
+  const skip = () => {
+    while (play.view().phase === 'interview' && play.view().canContinue) play.act({ type: 'continue' });
+  };
+  for (const choice of choices) {
+    skip();
+    play.act({ type: 'choose', choice });
+  }
+  skip();
+  return play;
+}
+
+const close = (over: Partial<CloseSpec>): CloseSpec => ({
+  form: 'statement-of-intent',
+  delivery: 'firm',
+  points: [],
+  leverage: null,
+  commit: false,
+  ...over,
+});
+
+const scenario = load();
+
+// A strong interview: moves explained, the safe QC answer, honest about the research post, questions about the lab.
+const STRONG = [
+  'open-tube',
+  'cv-explain',
+  'qc-stop',
+  'oncall-rota',
+  'research-honest',
+  'ask-training',
+  'more-track',
+  'more-ukas',
+  'more-done',
+];
+// A decent interview: moves explained and honest, but a hesitant QC answer and lukewarm on nights.
+const DECENT = [
+  'open-thanks',
+  'cv-explain',
+  'qc-rerun',
+  'oncall-reluctant',
+  'research-honest',
+  'ask-track',
+  'more-done',
+];
+const STRONG_POINTS = ['why-training', 'why-track', 'reason-rooted', 'reason-safety'];
+const DECENT_POINTS = ['why-track', 'why-diagnostics', 'reason-rooted', 'reason-portfolio'];
+
+const neverAsk = (choices: string[]) => playTo(scenario, [...choices, 'final-leave']).debrief();
+const ask = (choices: string[], spec: Partial<CloseSpec>) => {
+  const play = playTo(scenario, choices);
+  play.act({ type: 'close', close: close(spec) });
+  return play;
+};
+
+describe('commitment lesson', () => {
+  it('the close is on offer only in the closing minutes, not while Ruth is still probing', () => {
+    const probing = playTo(scenario, STRONG.slice(0, 4));
+    expect(probing.view().node?.id).toBe('research-question');
+    expect(probing.view().close).toBeNull();
+    const atEnd = playTo(scenario, STRONG);
+    expect(atEnd.view().node?.id).toBe('final-minutes');
+    expect(atEnd.view().close).not.toBeNull();
+  });
+
+  it('never asking leaves the doubt, and no offer comes, even after a strong interview', () => {
+    for (const choices of [STRONG, DECENT]) {
+      const debrief = neverAsk(choices);
+      expect(['no-decision', 'rejection']).toContain(debrief.outcome);
+      expect(debrief.timeline.at(-1)!.hidden.doubt).toBeGreaterThanOrEqual(0.4);
+    }
+  });
+
+  it('a firm statement of intent with why-this-lab points wins the offer and scores better than never asking', () => {
+    for (const [choices, points] of [
+      [STRONG, STRONG_POINTS],
+      [DECENT, DECENT_POINTS],
+    ] as const) {
+      const play = ask(choices, { points: [...points] });
+      const debrief = play.debrief();
+      expect(debrief.outcome).toBe('offer-now');
+      expect(debrief.ending.id).toBe('post-is-yours');
+      expect(debrief.score.total).toBeGreaterThan(neverAsk(choices).score.total);
+      // The ask cleared most of the doubt about commitment (C8).
+      expect(play.view().hidden.doubt).toBeLessThan(0.2);
+    }
+  });
+
+  it('the supporting points matter: the same close without them is less likely to bring an offer (C12, ordering 6)', () => {
+    const bare = playTo(scenario, DECENT).act({ type: 'close', close: close({}) });
+    const prepared = playTo(scenario, DECENT).act({ type: 'close', close: close({ points: DECENT_POINTS }) });
+    expect(prepared.response!.chance).toBeGreaterThan(bare.response!.chance);
+  });
+
+  it('why-this-lab points come from asking about the lab', () => {
+    const without = playTo(scenario, [
+      'open-thanks',
+      'cv-joke',
+      'qc-rerun',
+      'oncall-reluctant',
+      'research-hedge',
+      'ask-nothing',
+    ]);
+    const ids = without.view().close!.points.map((p) => p.id);
+    expect(ids).not.toContain('why-training');
+    expect(ids).not.toContain('why-track');
+    expect(ids).not.toContain('reason-rooted');
+    const withQuestions = playTo(scenario, STRONG)
+      .view()
+      .close!.points.map((p) => p.id);
+    expect(withQuestions).toEqual(expect.arrayContaining(STRONG_POINTS));
+  });
+
+  it('a clear statement clears more doubt than a tentative question about next steps', () => {
+    const firm = ask(DECENT, { points: DECENT_POINTS });
+    const tentative = ask(DECENT, { form: 'tentative', delivery: 'tentative' });
+    expect(firm.view().hidden.doubt).toBeLessThan(tentative.view().hidden.doubt);
+    expect(tentative.debrief().outcome).not.toBe('offer-now');
+  });
+
+  it('closing helps here, but less than it would in a sales role (ordering 10)', () => {
+    const sales: Scenario = {
+      ...scenario,
+      meta: { ...scenario.meta, role: { ...scenario.meta.role, commercial: 1 } },
+    };
+    const chanceIn = (s: Scenario) => {
+      const reference = playTo(s, DECENT);
+      expect(reference.view().node?.id).toBe('final-minutes');
+      return reference.act({ type: 'close', close: close({ points: DECENT_POINTS }) }).response!.chance;
+    };
+    expect(chanceIn(sales)).toBeGreaterThan(chanceIn(scenario));
+  });
+});

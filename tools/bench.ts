@@ -1,0 +1,126 @@
+/**
+ * npm run bench — prints figures, never fails for being slow (machines here are shared:
+ * compare the ratios within one run).
+ *  - engine steps per second (expected-mode random play over the library)
+ *  - validation time for example.json and for a generated 10,000-node scenario
+ *  - analysis time for every scenario in the library and for the 10,000-node scenario
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Action, analyzeScenario, closeCompositions, parseScenario, Scenario } from '../src/engine';
+import { validateScenario } from '../src/engine/format/check';
+import { generateScenario } from '../src/engine/format/generate';
+import { createRandom } from '../src/engine/random';
+import { availableChoices, compile } from '../src/engine/runtime/compile';
+import { closeOptions, expectedResolver, initialState, type State, step } from '../src/engine/runtime/step';
+
+const now = () => performance.now();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function time<T>(fn: () => T, runs = 5): { ms: number; value: T } {
+  let value!: T;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    value = fn();
+    times.push(now() - t);
+  }
+  return { ms: median(times), value };
+}
+
+const files = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .sort()
+  .map((f) => join('scenarios', f));
+const library = files.map((f) => {
+  const parsed = parseScenario(readFileSync(f, 'utf8'), f);
+  if (!parsed.ok) throw new Error(`${f} does not parse: run npm run validate`);
+  return { file: f, scenario: parsed.scenario };
+});
+
+// 1. Engine steps per second.
+function stepsPerSecond(): number {
+  const rng = createRandom(7);
+  let steps = 0;
+  const start = now();
+  const compiled = library.map((l) => compile(l.scenario));
+  // Close compositions are built once per scenario, outside the timed steps' hot path.
+  const closes = new Map(
+    compiled.map((c) => {
+      const s = initialState(c);
+      const node = c.scenario.nodes.find((n) => n.moment === 'closing') ?? c.scenario.nodes[0]!;
+      const options = closeOptions(c, { ...s, node: node.id }) ?? closeOptions(c, s);
+      const all = options ? closeCompositions({ ...options, points: [] }) : [];
+      return [c, all] as const;
+    }),
+  );
+  while (now() - start < 2000) {
+    for (const c of compiled) {
+      let s: State = initialState(c);
+      while (s.phase !== 'ended') {
+        const actions: Action[] = [];
+        if (s.phase === 'interview') {
+          const node = c.nodes.get(s.node)!;
+          const choices = availableChoices(node, s.vars, s.hidden, c);
+          for (const ch of choices) actions.push({ type: 'choose', choice: ch.id });
+          if (!choices.length) actions.push({ type: 'continue' });
+          const close = closeOptions(c, s);
+          if (close && closes.get(c)!.length && rng() < 0.15) {
+            actions.length = 0;
+            actions.push({
+              type: 'close',
+              close: closes.get(c)![Math.floor(rng() * closes.get(c)!.length)]!,
+            });
+          }
+        } else if (s.phase === 'follow-up') {
+          for (const a of c.scenario.followUp!.acts) actions.push({ type: 'persist', act: a.id });
+          actions.push({ type: 'let-go' });
+        } else {
+          const n = c.scenario.negotiation!;
+          for (const m of n.moves) {
+            if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds) continue;
+            actions.push({ type: 'negotiate', move: m.id });
+          }
+        }
+        s = step(c, s, actions[Math.floor(rng() * actions.length)]!, expectedResolver, false).state;
+        steps++;
+      }
+    }
+  }
+  return steps / ((now() - start) / 1000);
+}
+
+const out: string[] = [];
+const sps = stepsPerSecond();
+out.push(
+  `engine steps per second (expected mode, random play over ${library.length} scenarios): ${Math.round(sps).toLocaleString('en-GB')}`,
+);
+
+const exampleText = readFileSync('scenarios/example.json', 'utf8');
+const v1 = time(() => validateScenario(exampleText, 'scenarios/example.json', {}), 20);
+out.push(
+  `validate example.json (${exampleText.length.toLocaleString('en-GB')} chars): ${v1.ms.toFixed(2)} ms`,
+);
+
+const big = generateScenario(10_000, 1);
+const bigText = JSON.stringify(big, null, 2);
+const v2 = time(() => validateScenario(bigText, 'generated-10000.json', {}), 3);
+out.push(
+  `validate generated 10,000-node scenario (${(bigText.length / 1e6).toFixed(1)} MB): ${v2.ms.toFixed(0)} ms, ${v2.value.problems.filter((p) => p.severity === 'error').length} errors`,
+);
+const bigScenario = Scenario.parse(big);
+const a2 = time(() => analyzeScenario(bigScenario), 3);
+out.push(
+  `analyze generated 10,000-node scenario: ${a2.ms.toFixed(0)} ms (${a2.value.method}, ${a2.value.states.toLocaleString('en-GB')} states)`,
+);
+out.push(`validate + analyze the 10,000-node scenario: ${(v2.ms + a2.ms).toFixed(0)} ms`);
+
+let total = 0;
+for (const { file, scenario } of library) {
+  const r = time(() => analyzeScenario(scenario), 1);
+  total += r.ms;
+  out.push(
+    `  analyze ${file}: ${r.ms.toFixed(0)} ms (${r.value.method}, ${r.value.states.toLocaleString('en-GB')} states)`,
+  );
+}
+out.push(`analyze the whole library (${library.length} files): ${total.toFixed(0)} ms`);
+console.log(out.join('\n'));
