@@ -16,6 +16,7 @@ export default defineConfig({
       },
     },
   },
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -13,7 +13,9 @@ const files = import.meta.glob(['../../scenarios/*.json', '!../../scenarios/scen
 }) as Record<string, () => Promise<string>>;
 
 /** Loads and parses every scenario file; a broken file becomes an error entry, never an exception. */
-export async function loadCatalog(onProgress?: (done: number, total: number) => void): Promise<ScenarioEntry[]> {
+export async function loadCatalog(
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScenarioEntry[]> {
   const paths = Object.keys(files).sort();
   let done = 0;
   const entries = await Promise.all(

@@ -23,8 +23,6 @@ export interface GameContext {
   current: CurrentPlay | null;
   /** Where Settings returns to. */
   returnTo: string;
-  /** Best achievable score per scenario id (analyzeScenario(...).score.max), computed once. */
-  bestAchievable: Map<string, number>;
   /** The active scene's key, set by each scene on create. */
   activeKey: string;
 }

@@ -62,7 +62,11 @@ export abstract class BaseScene extends Phaser.Scene {
     }
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const t = e.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') && /^[1-9]$/.test(e.key)) {
+    if (
+      t &&
+      (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') &&
+      /^[1-9]$/.test(e.key)
+    ) {
       if ((t as HTMLInputElement).type === 'range') return;
     }
     if (this.onKey(e)) {
@@ -138,7 +142,10 @@ export abstract class BaseScene extends Phaser.Scene {
   /** Routes to the screen that shows the current view. */
   protected route(view: View): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     const next = screenFor(view, cur.responseSeenStep);
     this.go(next);
   }
@@ -182,7 +189,10 @@ export class PortraitView {
     this.current = expression;
     const frame = this.scene.textures.getFrame(key);
     const size = containSize(frame.width, frame.height, this.maxWidth, this.maxHeight);
-    const next = this.scene.add.image(this.x, this.bottom, key).setOrigin(0.5, 1).setDisplaySize(size.width, size.height);
+    const next = this.scene.add
+      .image(this.x, this.bottom, key)
+      .setOrigin(0.5, 1)
+      .setDisplaySize(size.width, size.height);
     const old = this.img;
     this.img = next;
     if (!old || this.reduced) {
@@ -191,7 +201,13 @@ export class PortraitView {
     }
     next.setAlpha(0);
     this.scene.tweens.add({ targets: next, alpha: 1, duration: 220, ease: 'Sine.easeOut' });
-    this.scene.tweens.add({ targets: old, alpha: 0, duration: 260, ease: 'Sine.easeIn', onComplete: () => old.destroy() });
+    this.scene.tweens.add({
+      targets: old,
+      alpha: 0,
+      duration: 260,
+      ease: 'Sine.easeIn',
+      onComplete: () => old.destroy(),
+    });
   }
 
   private textureFor(expression: string): string | null {
@@ -215,7 +231,10 @@ export function queuePortraits(scene: Phaser.Scene, scenario: Scenario): void {
 
 /** The lead decision-maker (the one who answers a close). */
 export function leadOf(scenario: Scenario) {
-  return scenario.decisionMakers.find((d) => d.id === scenario.closing.decisionMaker) ?? scenario.decisionMakers[0]!;
+  return (
+    scenario.decisionMakers.find((d) => d.id === scenario.closing.decisionMaker) ??
+    scenario.decisionMakers[0]!
+  );
 }
 
 export function speakerName(scenario: Scenario, speaker: string): string {
@@ -260,7 +279,7 @@ export function resumeSaved(): string | null {
   const save = c.shell.store.resume;
   if (!save) return null;
   const entry = c.catalog.find((e) => e.ok && e.scenario.meta.id === save.scenario);
-  if (!entry || !entry.ok) {
+  if (!entry?.ok) {
     c.shell.layer.notice('The interview you left could not be resumed: its scenario is no longer available.');
     c.shell.store.setResume(null);
     return null;
@@ -268,11 +287,19 @@ export function resumeSaved(): string | null {
   try {
     const play = Playthrough.restore(entry.scenario, save);
     const view = play.view();
-    c.current = { file: entry.file, scenario: entry.scenario, play, responseSeenStep: view.step - 1, recorded: false };
+    c.current = {
+      file: entry.file,
+      scenario: entry.scenario,
+      play,
+      responseSeenStep: view.step - 1,
+      recorded: false,
+    };
     return screenFor(view, view.step - 1);
   } catch (err) {
     console.info('Close Call: the saved playthrough does not fit its scenario', err);
-    c.shell.layer.notice('The interview you left could not be resumed because the scenario has changed. Start it again from the scenario list.');
+    c.shell.layer.notice(
+      'The interview you left could not be resumed because the scenario has changed. Start it again from the scenario list.',
+    );
     c.shell.store.setResume(null);
     return null;
   }

@@ -29,7 +29,6 @@ export function StartGame(parent: HTMLElement, shell: Shell): Phaser.Game {
     catalog: [],
     current: null,
     returnTo: 'Title',
-    bestAchievable: new Map(),
     activeKey: 'Boot',
   });
   const game = new Phaser.Game({
@@ -42,7 +41,20 @@ export function StartGame(parent: HTMLElement, shell: Shell): Phaser.Game {
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Interview, Close, Response, FollowUp, Negotiation, Debrief, Settings],
+    scene: [
+      Boot,
+      Preloader,
+      Title,
+      ScenarioSelect,
+      Briefing,
+      Interview,
+      Close,
+      Response,
+      FollowUp,
+      Negotiation,
+      Debrief,
+      Settings,
+    ],
   });
   shell.layer.onResize(() => game.scale.refresh());
   return game;

@@ -12,7 +12,15 @@ const scenarios = readdirSync(join(ROOT, 'scenarios'))
   .sort()
   .flatMap((f) => {
     const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', f), 'utf8'), `scenarios/${f}`);
-    return parsed.ok ? [{ file: f, title: parsed.scenario.meta.title, tutorial: parsed.scenario.meta.difficulty === 'tutorial' }] : [];
+    return parsed.ok
+      ? [
+          {
+            file: f,
+            title: parsed.scenario.meta.title,
+            tutorial: parsed.scenario.meta.difficulty === 'tutorial',
+          },
+        ]
+      : [];
   });
 
 let server: Server;
@@ -29,7 +37,10 @@ afterAll(async () => {
   server?.close();
 });
 
-async function open(viewport = { width: 1280, height: 720 }, init?: () => void): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  viewport = { width: 1280, height: 720 },
+  init?: () => void,
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -37,7 +48,11 @@ async function open(viewport = { width: 1280, height: 720 }, init?: () => void):
   await page.goto(url);
   await page.waitForSelector('main[aria-label="Title"] button');
   // Wait until the game (not just the first-paint title) is ready.
-  await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden') || document.querySelector('.loadbar[aria-valuenow="100"]'));
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
+      document.querySelector('.loadbar[aria-valuenow="100"]'),
+  );
   return { page, errors };
 }
 
@@ -63,6 +78,15 @@ describe('Close Call in the browser', () => {
       expect(seen).toContain('Interview');
       expect(seen[seen.length - 1]).toBe('Debrief');
       await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
+      // The best achievable score arrives from the analysis worker without freezing the screen.
+      await page.waitForFunction(
+        () =>
+          /Best achievable score in this scenario \(expected play\): \d+ \/ 100/.test(
+            document.body.textContent ?? '',
+          ),
+        null,
+        { timeout: 90_000 },
+      );
       expect(errors).toEqual([]);
       await page.context().close();
     });
@@ -75,7 +99,9 @@ describe('Close Call in the browser', () => {
     await page.waitForSelector('main[aria-label="Settings"]');
     await capture(page, 'Settings', true);
     await page.getByLabel('High contrast').check();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast'))).toBe(
+      true,
+    );
     await page.getByLabel('High contrast').uncheck();
     await page.keyboard.press('Escape');
     await page.waitForSelector('main[aria-label="Title"]');

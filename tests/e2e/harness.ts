@@ -34,13 +34,20 @@ export const SCREENS = [
 /** Builds the game once per test run (vite build) and serves dist/ on a free port. */
 export async function buildAndServe(): Promise<{ url: string; server: Server }> {
   if (!process.env.CLOSECALL_E2E_SKIP_BUILD || !existsSync(join(ROOT, 'dist', 'index.html'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
   }
   mkdirSync(SHOTS, { recursive: true });
-  return (await serveDir(join(ROOT, 'dist'), 4400 + Math.floor(Math.random() * 400))) as { url: string; server: Server };
+  return (await serveDir(join(ROOT, 'dist'), 4400 + Math.floor(Math.random() * 400))) as {
+    url: string;
+    server: Server;
+  };
 }
 
 export function launch(): Promise<Browser> {
@@ -87,5 +94,7 @@ export async function tabTo(page: Page, name: RegExp | string, max = 60): Promis
     if (typeof name === 'string' ? n === name : name.test(n)) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Could not Tab to "${String(name)}" on ${await screen(page)}; focus is on "${await focusedName(page)}"`);
+  throw new Error(
+    `Could not Tab to "${String(name)}" on ${await screen(page)}; focus is on "${await focusedName(page)}"`,
+  );
 }

@@ -1,20 +1,34 @@
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { capture, SCREENS, screen, tabTo } from './harness';
 
 export type Input = 'keyboard' | 'mouse';
 
-async function waitForChange(page: Page, before: string, beforeStep: string): Promise<void> {
+/** A fingerprint of what is on screen: changes whenever the DOM layer or the focus changes. */
+function signature(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const m = document.querySelector('main');
+    const a = document.activeElement;
+    return `${m?.getAttribute('aria-label')}|${m?.innerHTML.length}|${m?.innerHTML.slice(-200)}|${a?.outerHTML.slice(0, 120)}`;
+  });
+}
+
+async function waitForChange(page: Page, before: string): Promise<void> {
   await page
     .waitForFunction(
-      ([b, s]) => {
+      (b) => {
         const m = document.querySelector('main');
-        return m && (m.getAttribute('aria-label') !== b || (document.querySelector('#live')?.childElementCount ?? 0).toString() !== s);
+        const a = document.activeElement;
+        return (
+          `${m?.getAttribute('aria-label')}|${m?.innerHTML.length}|${m?.innerHTML.slice(-200)}|${a?.outerHTML.slice(0, 120)}` !==
+          b
+        );
       },
-      [before, beforeStep],
-      { timeout: 3000 },
+      before,
+      { timeout: 4000, polling: 30 },
     )
     .catch(() => undefined);
+  await page.waitForTimeout(40);
 }
 
 /** Plays one scenario from the Title to the Debrief with one input method; returns the screens seen in order. */
@@ -26,10 +40,10 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
     const name = await screen(page);
     expect(SCREENS).toContain(name as (typeof SCREENS)[number]);
     if (seen[seen.length - 1] !== name) seen.push(name);
-    await capture(page, name);
-    if (name === 'Debrief') return seen;
-    const liveCount = String(await page.locator('#live > *').count());
     const typing = await page.locator('.dialogue .line[data-typing="true"]').count();
+    if (typing === 0) await capture(page, name);
+    if (name === 'Debrief') return seen;
+    const before = await signature(page);
     const key = input === 'keyboard';
     const btn = (n: string | RegExp) => page.getByRole('button', { name: n, exact: typeof n === 'string' });
     const press = async (n: string | RegExp) => {
@@ -43,6 +57,7 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
     if (typing > 0) {
       if (key) await page.keyboard.press('Space');
       else await page.locator('.dialogue').click({ position: { x: 30, y: 30 } });
+      await waitForChange(page, before);
       continue;
     }
     switch (name) {
@@ -96,8 +111,13 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
         break;
       }
       case 'Negotiation': {
-        const names = await page.locator('main .choice').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-        const i = Math.max(0, names.findIndex((n) => n.startsWith('Accept')));
+        const names = await page
+          .locator('main .choice')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        const i = Math.max(
+          0,
+          names.findIndex((n) => n.startsWith('Accept')),
+        );
         if (key) await page.keyboard.press(String(i + 1));
         else await page.locator('main .choice').nth(i).click();
         break;
@@ -105,7 +125,7 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
       default:
         throw new Error(`Unexpected screen ${name}`);
     }
-    await waitForChange(page, name, liveCount);
+    await waitForChange(page, before);
   }
   throw new Error(`Did not reach the Debrief; screens: ${seen.join(' → ')}`);
 }

@@ -393,7 +393,7 @@ export const Candidate = z
     targetSalary: z.number().positive().describe('The salary the candidate hopes for.'),
     canAcceptOnSpot: z
       .boolean()
-      .describe('Whether the candidate could truthfully accept an offer there and then.'),
+      .describe('Whether the candidate could truthfully accept an offer on the spot.'),
     otherOptions: z.array(OtherOption).default([]).describe('Other offers or interviews, real or bluffed.'),
   })
   .strict()

@@ -9,7 +9,7 @@ import type { ResolvedTraits } from './traits';
 import { weight } from './weights';
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-export const clamp = (x: number, lo = 0, hi = 1): number => (x < lo ? lo : x > hi ? hi : x);
+export const clamp = (x: number, lo = 0, hi = 1): number => Math.min(hi, Math.max(lo, x));
 
 /** What the model reads about the moment, apart from the decision-maker's own state. */
 export interface DecisionContext {

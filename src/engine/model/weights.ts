@@ -127,7 +127,7 @@ export const WEIGHTS = {
   persistAttunement: w(2.2, 'domain claim C7', 'Attuned decision-makers read persistence as commitment.'),
   persistScarcity: w(
     1.5,
-    'domain claim C7 (when other candidates are thin on the ground)',
+    'domain claim C7 (when few other candidates remain)',
     'Per unit of candidate scarcity.',
   ),
   persistCumulative: w(0.45, 'domain claim C7', 'Each earlier act adds this, times attunement and scarcity.'),

@@ -59,6 +59,44 @@ export interface StepTrace {
   label: string;
 }
 
+class Trace implements StepTrace {
+  lines: StepTrace['lines'] = [];
+  response: StepTrace['response'] = null;
+  coaching: StepTrace['coaching'] = null;
+  label = '';
+  constructor(private readonly dmId: string) {}
+
+  respond(
+    kind: Response['kind'],
+    judgement: Judgement,
+    result: string,
+    lines: Line[],
+    expression: Response['expression'],
+    extra: Partial<Response> = {},
+  ): void {
+    for (const l of lines)
+      this.lines.push({
+        speaker: l.speaker || this.dmId,
+        text: l.text,
+        cue: l.cue,
+        expression: l.expression,
+      });
+    this.response = {
+      kind,
+      result,
+      distribution: judgement.distribution,
+      chance: judgement.chance,
+      chanceOf: judgement.chanceOf,
+      lines,
+      expression,
+      tone: toneOf(result),
+      factors: judgement.factors,
+      counterfactuals: [],
+      ...extra,
+    };
+  }
+}
+
 export type Resolver = (distribution: Distribution, order: readonly string[], draw: number) => string;
 
 /** The median outcome, best first: deterministic and fair for group play. */
@@ -325,30 +363,7 @@ export function step(
 ): StepResult {
   const scenario = compiled.scenario;
   const dm = scenario.decisionMakers[compiled.lead]!;
-  const trace: StepTrace = { lines: [], response: null, coaching: null, label: '' };
-  const respond = (
-    kind: Response['kind'],
-    judgement: Judgement,
-    result: string,
-    lines: Line[],
-    expression: Response['expression'],
-    extra: Partial<Response> = {},
-  ) => {
-    trace.lines.push(...responseLines(lines, dm.id));
-    trace.response = {
-      kind,
-      result,
-      distribution: judgement.distribution,
-      chance: judgement.chance,
-      chanceOf: judgement.chanceOf,
-      lines,
-      expression,
-      tone: toneOf(result),
-      factors: judgement.factors,
-      counterfactuals: [],
-      ...extra,
-    };
-  };
+  const trace = new Trace(dm.id);
 
   switch (state.phase) {
     case 'ended':
@@ -374,7 +389,7 @@ export function step(
           const ending = scenario.endings.find((e) => e.id === choice.ending)!;
           return { state: { ...next, phase: 'ended', result: ending.outcome, ending: ending.id }, trace };
         }
-        if (choice.endsInterview) return interviewOver(compiled, next, trace, resolve, respond, explain);
+        if (choice.endsInterview) return interviewOver(compiled, next, trace, resolve, explain);
         return { state: { ...next, node: choice.next! }, trace };
       }
       if (action.type === 'continue') {
@@ -387,7 +402,7 @@ export function step(
           return { state: { ...state, phase: 'ended', result: ending.outcome, ending: ending.id }, trace };
         }
         if (node.next) return { state: { ...state, node: node.next }, trace };
-        return interviewOver(compiled, state, trace, resolve, respond, explain);
+        return interviewOver(compiled, state, trace, resolve, explain);
       }
       if (action.type === 'close') {
         const spec = action.close;
@@ -473,7 +488,7 @@ export function step(
           whyUs: options.points.filter((p) => p.kind === 'why-us').length,
           reasons: options.points.filter((p) => p.kind === 'reason').length,
         };
-        respond('close', judgement, result, outcomeLines, expression, {
+        trace.respond('close', judgement, result, outcomeLines, expression, {
           bluffExposed: exposed || undefined,
           counterfactuals: explain
             ? closeCounterfactuals(ctx, spec, leverage, points, available, judgement.chance)
@@ -490,7 +505,7 @@ export function step(
       const followUp = scenario.followUp!;
       if (action.type === 'let-go') {
         trace.label = followUp.letGoText;
-        return letGo(compiled, state, trace, resolve, respond);
+        return letGo(compiled, state, trace, resolve);
       }
       if (action.type !== 'persist')
         throw new EngineError(`"${action.type}" is not possible during the follow-up.`);
@@ -511,14 +526,14 @@ export function step(
       };
       const replies = followUp.replies;
       if (d.result === 'offer-later') {
-        respond('persistence', judgement, 'offer-later', replies.concede, 'impressed');
+        trace.respond('persistence', judgement, 'offer-later', replies.concede, 'impressed');
         return { state: offerMade(compiled, s, 'later', false), trace };
       }
       if (d.result === 'closed') {
-        respond('persistence', judgement, 'closed', replies.closed, 'irritated');
+        trace.respond('persistence', judgement, 'closed', replies.closed, 'irritated');
         return { state: end(compiled, { ...s, doorClosed: true }, 'rejection'), trace };
       }
-      respond(
+      trace.respond(
         'persistence',
         judgement,
         'holding',
@@ -526,13 +541,7 @@ export function step(
         h.irritation > 0.35 ? 'irritated' : 'thinking',
       );
       if (s.day >= followUp.days) {
-        const after = letGo(
-          compiled,
-          s,
-          { lines: [], response: null, coaching: null, label: '' },
-          resolve,
-          () => {},
-        );
+        const after = letGo(compiled, s, new Trace(dm.id), resolve);
         return { state: after.state, trace };
       }
       return { state: s, trace };
@@ -567,36 +576,26 @@ export function step(
       const d = decide(resolve, state, judgement, COUNTER_ORDER);
       const s = { ...d.state, round: d.state.round + 1 };
       if (d.result === 'rescind') {
-        respond('negotiation', judgement, 'rescind', negotiation.replies.rescind, 'irritated');
+        trace.respond('negotiation', judgement, 'rescind', negotiation.replies.rescind, 'irritated');
         return { state: end(compiled, s, 'offer-rescinded'), trace };
       }
       if (d.result === 'raise') {
         const share = withLeverage ? weight('counterLeverageRaise') : weight('counterRaise');
         const offer = Math.min(band.max, roundSalary(s.offer! + (band.max - band.min) * share));
-        respond('negotiation', judgement, 'raise', negotiation.replies.raise, 'thinking');
+        trace.respond('negotiation', judgement, 'raise', negotiation.replies.raise, 'thinking');
         return { state: { ...s, offer }, trace };
       }
-      respond('negotiation', judgement, 'hold', negotiation.replies.hold, 'sceptical');
+      trace.respond('negotiation', judgement, 'hold', negotiation.replies.hold, 'sceptical');
       return { state: s, trace };
     }
   }
 }
 
-type Respond = (
-  kind: Response['kind'],
-  judgement: Judgement,
-  result: string,
-  lines: Line[],
-  expression: Response['expression'],
-  extra?: Partial<Response>,
-) => void;
-
 function interviewOver(
   compiled: Compiled,
   state: State,
-  trace: StepTrace,
+  trace: Trace,
   resolve: Resolver,
-  respond: Respond,
   explain: boolean,
 ): StepResult {
   const ctx = context(compiled, state);
@@ -611,7 +610,7 @@ function interviewOver(
     whyUs: points.filter((p) => p.kind === 'why-us').length,
     reasons: points.filter((p) => p.kind === 'reason').length,
   };
-  respond(
+  trace.respond(
     'after-interview',
     judgement,
     result,
@@ -634,18 +633,12 @@ function interviewOver(
   return { state: afterNo(compiled, s, result), trace };
 }
 
-function letGo(
-  compiled: Compiled,
-  state: State,
-  trace: StepTrace,
-  resolve: Resolver,
-  respond: Respond,
-): StepResult {
+function letGo(compiled: Compiled, state: State, trace: Trace, resolve: Resolver): StepResult {
   if (state.status === 'rejection') return { state: end(compiled, state, 'rejection'), trace };
   const judgement = judgeAfterInterview(context(compiled, state));
   const d = decide(resolve, state, judgement, AFTER_ORDER);
   const result = d.result as (typeof AFTER_ORDER)[number];
-  respond(
+  trace.respond(
     'after-interview',
     judgement,
     result,

@@ -40,7 +40,14 @@ export class DialogueBox {
   private finished = false;
 
   constructor(private readonly opts: DialogueOptions) {
-    this.el = h('section', { class: 'dialogue panel', 'aria-label': 'Dialogue' }, this.who, this.cue, this.text, this.footer);
+    this.el = h(
+      'section',
+      { class: 'dialogue panel', 'aria-label': 'Dialogue' },
+      this.who,
+      this.cue,
+      this.text,
+      this.footer,
+    );
     this.el.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
       this.complete();
@@ -101,7 +108,9 @@ export class DialogueBox {
     this.who.hidden = narrator;
     this.cue.textContent = line.cue ? `(${line.cue})` : '';
     this.cue.hidden = !line.cue;
-    this.opts.layer.announce(`${narrator ? '' : `${line.speakerName}: `}${line.cue ? `(${line.cue}) ` : ''}${line.text}`);
+    this.opts.layer.announce(
+      `${narrator ? '' : `${line.speakerName}: `}${line.cue ? `(${line.cue}) ` : ''}${line.text}`,
+    );
     this.opts.onLine?.(line, this.index);
     this.footer.replaceChildren(h('span', { class: 'hint', text: '' }));
     const dm = this.opts.scenario.decisionMakers.find((d) => d.id === line.speaker);
@@ -109,11 +118,15 @@ export class DialogueBox {
     this.typer = new Typer(this.text, line.text, {
       reducedMotion: this.opts.reducedMotion,
       babbleEvery: dm ? babbleEvery(dm.voice.rate) : 6,
-      onSyllable: dm ? () => this.opts.audio.play(dm.voice.babble, { channel: 'voices', rate: dm.voice.rate }) : undefined,
+      onSyllable: dm
+        ? () => this.opts.audio.play(dm.voice.babble, { channel: 'voices', rate: dm.voice.rate })
+        : undefined,
       onDone: () => this.afterTyped(),
     });
     if (this.typer.typing) {
-      this.footer.replaceChildren(h('span', { class: 'hint', text: 'Click or press Space to show the whole line' }));
+      this.footer.replaceChildren(
+        h('span', { class: 'hint', text: 'Click or press Space to show the whole line' }),
+      );
     }
   }
 
@@ -121,7 +134,10 @@ export class DialogueBox {
     const more = this.index < this.lines.length - 1;
     if (more) {
       const next = button('Next', () => this.next(), { class: 'btn-small btn-primary', name: 'Next line' });
-      this.footer.replaceChildren(h('span', { class: 'hint', text: `${this.index + 1} of ${this.lines.length}` }), next);
+      this.footer.replaceChildren(
+        h('span', { class: 'hint', text: `${this.index + 1} of ${this.lines.length}` }),
+        next,
+      );
       next.focus({ preventScroll: true });
     } else {
       this.footer.replaceChildren();

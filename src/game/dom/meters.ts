@@ -30,7 +30,14 @@ export function metersPanel(hidden: HiddenState, name: string): HTMLElement {
       const pct = Math.round((hidden[k] ?? 0) * 100);
       return h(
         'div',
-        { class: 'meter', role: 'meter', 'aria-label': HIDDEN_LABELS[k], 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 },
+        {
+          class: 'meter',
+          role: 'meter',
+          'aria-label': HIDDEN_LABELS[k],
+          'aria-valuenow': pct,
+          'aria-valuemin': 0,
+          'aria-valuemax': 100,
+        },
         h('span', { text: HIDDEN_LABELS[k] }),
         h('span', { text: `${pct}%` }),
         h('div', { class: 'bar' }, h('div', { style: `width:${pct}%;background:${meterFill(k)}` })),

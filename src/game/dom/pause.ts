@@ -18,12 +18,21 @@ export function openPause(layer: DomLayer, actions: PauseActions): () => void {
   };
   const dialog = h(
     'div',
-    { class: 'dialog panel pause-menu', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'pause-title' },
+    {
+      class: 'dialog panel pause-menu',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'pause-title',
+    },
     h('h2', { class: 'h2', id: 'pause-title', text: 'Paused' }),
-    button('Resume', () => {
-      close();
-      actions.resume();
-    }, { class: 'btn-primary' }),
+    button(
+      'Resume',
+      () => {
+        close();
+        actions.resume();
+      },
+      { class: 'btn-primary' },
+    ),
     button('Settings', () => {
       close();
       actions.settings();
@@ -53,7 +62,9 @@ export function openPause(layer: DomLayer, actions: PauseActions): () => void {
 /** Keeps Tab inside a modal dialog. */
 export function trapFocus(e: KeyboardEvent, container: HTMLElement): void {
   if (e.key !== 'Tab') return;
-  const items = Array.from(container.querySelectorAll<HTMLElement>('button:not([disabled]), input, [tabindex="0"]'));
+  const items = Array.from(
+    container.querySelectorAll<HTMLElement>('button:not([disabled]), input, [tabindex="0"]'),
+  );
   if (items.length === 0) return;
   const first = items[0] as HTMLElement;
   const last = items[items.length - 1] as HTMLElement;
@@ -67,7 +78,12 @@ export function trapFocus(e: KeyboardEvent, container: HTMLElement): void {
 }
 
 /** A modal dialog with arbitrary content and a close button (history, etc.). */
-export function openDialog(layer: DomLayer, title: string, content: HTMLElement, onClose?: () => void): () => void {
+export function openDialog(
+  layer: DomLayer,
+  title: string,
+  content: HTMLElement,
+  onClose?: () => void,
+): () => void {
   const before = document.activeElement as HTMLElement | null;
   const close = () => {
     overlay.remove();
@@ -80,7 +96,11 @@ export function openDialog(layer: DomLayer, title: string, content: HTMLElement,
     { class: 'dialog panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id },
     h('h2', { class: 'h2', id, text: title }),
     content,
-    h('div', { class: 'actions' }, button('Close this panel', close, { class: 'btn-primary', name: `Close ${title.toLowerCase()}` })),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Close this panel', close, { class: 'btn-primary', name: `Close ${title.toLowerCase()}` }),
+    ),
   );
   const overlay = h('div', { class: 'overlay', 'data-overlay': 'dialog' }, dialog);
   overlay.addEventListener('keydown', (e) => {

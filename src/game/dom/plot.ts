@@ -29,7 +29,11 @@ export function hiddenStatePlot(timeline: TimelinePoint[], closeActionIndex: num
   const W = 600;
   const H = 300;
   const box: PlotBox = { x: 44, y: 16, width: 440, height: 240 };
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'plot-title plot-desc' });
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    role: 'img',
+    'aria-labelledby': 'plot-title plot-desc',
+  });
   const first = timeline[0]?.hidden;
   const last = timeline[timeline.length - 1]?.hidden;
   root.append(svg('title', { id: 'plot-title' }, "The decision-maker's hidden state over the conversation"));
@@ -37,27 +41,86 @@ export function hiddenStatePlot(timeline: TimelinePoint[], closeActionIndex: num
     svg(
       'desc',
       { id: 'plot-desc' },
-      KEYS.map((k) => `${HIDDEN_LABELS[k]} from ${Math.round((first?.[k] ?? 0) * 100)}% to ${Math.round((last?.[k] ?? 0) * 100)}%`).join('; '),
+      KEYS.map(
+        (k) =>
+          `${HIDDEN_LABELS[k]} from ${Math.round((first?.[k] ?? 0) * 100)}% to ${Math.round((last?.[k] ?? 0) * 100)}%`,
+      ).join('; '),
     ),
   );
   for (const v of [0, 0.5, 1]) {
     const y = plotY(v, box);
-    root.append(svg('line', { x1: box.x, x2: box.x + box.width, y1: y, y2: y, stroke: palette.panelBorder, 'stroke-width': 1 }));
-    root.append(svg('text', { x: box.x - 8, y: y + 5, 'text-anchor': 'end', 'font-size': 13, fill: palette.inkSoft }, `${v * 100}%`));
+    root.append(
+      svg('line', {
+        x1: box.x,
+        x2: box.x + box.width,
+        y1: y,
+        y2: y,
+        stroke: palette.panelBorder,
+        'stroke-width': 1,
+      }),
+    );
+    root.append(
+      svg(
+        'text',
+        { x: box.x - 8, y: y + 5, 'text-anchor': 'end', 'font-size': 13, fill: palette.inkSoft },
+        `${v * 100}%`,
+      ),
+    );
   }
   const n = timeline.length;
-  const closeAt = closeActionIndex === null ? -1 : timeline.findIndex((p) => p.actionIndex === closeActionIndex);
+  const closeAt =
+    closeActionIndex === null ? -1 : timeline.findIndex((p) => p.actionIndex === closeActionIndex);
   if (closeAt >= 0) {
     const x = plotX(closeAt, n, box);
-    root.append(svg('line', { x1: x, x2: x, y1: box.y, y2: box.y + box.height, stroke: palette.accent, 'stroke-width': 3, 'stroke-dasharray': '2 4' }));
-    root.append(svg('text', { x, y: box.y + box.height + 18, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, fill: palette.accent }, 'Your close'));
+    root.append(
+      svg('line', {
+        x1: x,
+        x2: x,
+        y1: box.y,
+        y2: box.y + box.height,
+        stroke: palette.accent,
+        'stroke-width': 3,
+        'stroke-dasharray': '2 4',
+      }),
+    );
+    root.append(
+      svg(
+        'text',
+        {
+          x,
+          y: box.y + box.height + 18,
+          'text-anchor': 'middle',
+          'font-size': 14,
+          'font-weight': 700,
+          fill: palette.accent,
+        },
+        'Your close',
+      ),
+    );
   } else {
-    root.append(svg('text', { x: box.x, y: box.y + box.height + 18, 'font-size': 13, fill: palette.inkSoft }, 'Start'));
-    root.append(svg('text', { x: box.x + box.width, y: box.y + box.height + 18, 'text-anchor': 'end', 'font-size': 13, fill: palette.inkSoft }, 'End'));
+    root.append(
+      svg('text', { x: box.x, y: box.y + box.height + 18, 'font-size': 13, fill: palette.inkSoft }, 'Start'),
+    );
+    root.append(
+      svg(
+        'text',
+        {
+          x: box.x + box.width,
+          y: box.y + box.height + 18,
+          'text-anchor': 'end',
+          'font-size': 13,
+          fill: palette.inkSoft,
+        },
+        'End',
+      ),
+    );
   }
   const ends: number[] = [];
   for (const k of KEYS) {
-    const pts = seriesPoints(timeline.map((p) => p.hidden[k] ?? 0), box);
+    const pts = seriesPoints(
+      timeline.map((p) => p.hidden[k] ?? 0),
+      box,
+    );
     const [dash, gap] = seriesDash[k];
     root.append(
       svg('polyline', {
@@ -86,7 +149,11 @@ export function hiddenStatePlot(timeline: TimelinePoint[], closeActionIndex: num
         'stroke-width': 3.5,
         'stroke-dasharray': gap === 0 ? 'none' : `${Math.min(dash, 6)} ${Math.min(gap, 3)}`,
       }),
-      svg('text', { x: box.x + box.width + 30, y: y + 5, 'font-size': 14, 'font-weight': 700, fill: palette.ink }, SHORT[k]),
+      svg(
+        'text',
+        { x: box.x + box.width + 30, y: y + 5, 'font-size': 14, 'font-weight': 700, fill: palette.ink },
+        SHORT[k],
+      ),
     );
   });
   return root;
@@ -100,7 +167,17 @@ export function plotLegend(): HTMLElement {
     const item = document.createElement('span');
     const sample = svg('svg', { width: 36, height: 12, 'aria-hidden': 'true' });
     const [dash, gap] = seriesDash[k];
-    sample.append(svg('line', { x1: 2, x2: 34, y1: 6, y2: 6, stroke: series[k], 'stroke-width': 3.5, 'stroke-dasharray': gap === 0 ? 'none' : `${dash} ${gap}` }));
+    sample.append(
+      svg('line', {
+        x1: 2,
+        x2: 34,
+        y1: 6,
+        y2: 6,
+        stroke: series[k],
+        'stroke-width': 3.5,
+        'stroke-dasharray': gap === 0 ? 'none' : `${dash} ${gap}`,
+      }),
+    );
     item.append(sample, document.createTextNode(HIDDEN_LABELS[k]));
     wrap.append(item);
   }

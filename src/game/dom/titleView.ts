@@ -1,10 +1,11 @@
 import { button, h } from './h';
 import type { DomLayer } from './layer';
 
-const logo = import.meta.glob('../../../assets/ui/logo.svg', { eager: true, query: '?url', import: 'default' }) as Record<
-  string,
-  string
->;
+const logo = import.meta.glob('../../../assets/ui/logo.svg', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+}) as Record<string, string>;
 
 export interface TitleActions {
   play(): void;
@@ -26,17 +27,31 @@ export function renderTitle(layer: DomLayer, actions: TitleActions): TitleHandle
   const logoUrl = Object.values(logo)[0];
   const mark = logoUrl
     ? h('img', { class: 'title-logo', src: logoUrl, alt: 'Close Call' })
-    : h('div', { class: 'title-word', role: 'img', 'aria-label': 'Close Call' }, 'Close ', h('span', { text: 'Call' }));
+    : h(
+        'div',
+        { class: 'title-word', role: 'img', 'aria-label': 'Close Call' },
+        'Close ',
+        h('span', { text: 'Call' }),
+      );
   const bar = h('div');
   const note = h('p', { class: 'loadnote', text: '' });
   const progress = h(
     'div',
-    { class: 'loadbar', role: 'progressbar', 'aria-label': 'Loading the game', 'aria-valuemin': 0, 'aria-valuemax': 100 },
+    {
+      class: 'loadbar',
+      role: 'progressbar',
+      'aria-label': 'Loading the game',
+      'aria-valuemin': 0,
+      'aria-valuemax': 100,
+    },
     bar,
   );
   const buttons = [
     actions.resume
-      ? button(actions.resumeLabel ?? 'Resume', actions.resume, { class: 'btn-accent', name: actions.resumeLabel ?? 'Resume' })
+      ? button(actions.resumeLabel ?? 'Resume', actions.resume, {
+          class: 'btn-accent',
+          name: actions.resumeLabel ?? 'Resume',
+        })
       : null,
     button('Play', actions.play, { class: actions.resume ? 'btn-primary' : 'btn-accent' }),
     button('Settings', actions.settings, { class: 'btn-ghost' }),
@@ -46,7 +61,10 @@ export function renderTitle(layer: DomLayer, actions: TitleActions): TitleHandle
     { class: 'title-card panel' },
     h('h1', { class: 'sr-only', text: 'Close Call' }),
     mark,
-    h('p', { class: 'title-tag', text: 'Practise the moment that wins the job: asking for it, at the right time, in the right way.' }),
+    h('p', {
+      class: 'title-tag',
+      text: 'Practise the moment that wins the job: asking for it, at the right time, in the right way.',
+    }),
     h('div', { class: 'title-actions' }, buttons),
     progress,
     note,

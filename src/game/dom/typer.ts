@@ -40,7 +40,8 @@ export class Typer {
   private readonly tick = (now: number) => {
     const n = visibleChars(this.chars.length, now - this.start, this.opts.charsPerSecond);
     if (n !== this.shown) {
-      if (this.opts.onSyllable && babbleDue(this.shown, n, this.opts.babbleEvery ?? 6)) this.opts.onSyllable();
+      if (this.opts.onSyllable && babbleDue(this.shown, n, this.opts.babbleEvery ?? 6))
+        this.opts.onSyllable();
       this.shown = n;
       this.el.textContent = typedText(this.text, n);
     }

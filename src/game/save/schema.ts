@@ -91,7 +91,12 @@ export function validateSave(raw: string): Validation {
   } catch {
     return { ok: false, reason: 'it is not valid JSON' };
   }
-  if (typeof data === 'object' && data !== null && 'v' in data && (data as { v: unknown }).v !== SAVE_VERSION) {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'v' in data &&
+    (data as { v: unknown }).v !== SAVE_VERSION
+  ) {
     return { ok: false, reason: `it is from another version (${String((data as { v: unknown }).v)})` };
   }
   const parsed = SaveSchema.safeParse(data);

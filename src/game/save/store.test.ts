@@ -22,7 +22,10 @@ describe('validateSave', () => {
   it('rejects broken JSON, other versions and wrong shapes', () => {
     expect(validateSave('{oops')).toMatchObject({ ok: false, reason: 'it is not valid JSON' });
     expect(validateSave(JSON.stringify({ ...emptySave(), v: 0 }))).toMatchObject({ ok: false });
-    const bad = { ...emptySave(), settings: { ...emptySave().settings, volumes: { ui: 7, voices: 0, ambience: 0 } } };
+    const bad = {
+      ...emptySave(),
+      settings: { ...emptySave().settings, volumes: { ui: 7, voices: 0, ambience: 0 } },
+    };
     const r = validateSave(JSON.stringify(bad));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain('settings.volumes.ui');
@@ -37,7 +40,10 @@ describe('validateSave', () => {
         mode: 'expected',
         actions: [
           { type: 'choose', choice: 'a' },
-          { type: 'close', close: { form: 'tentative', delivery: 'firm', points: [], leverage: null, commit: false } },
+          {
+            type: 'close',
+            close: { form: 'tentative', delivery: 'firm', points: [], leverage: null, commit: false },
+          },
         ],
       },
     };

@@ -28,7 +28,11 @@ export interface LoadResult {
  * Reads the save; an unreadable or outdated one is moved aside to `closecall.corrupt.<time>`
  * and the game starts fresh with a notice. Never throws.
  */
-export function loadSave(storage: KeyValueStorage | null, now: number, prefersReducedMotion = false): LoadResult {
+export function loadSave(
+  storage: KeyValueStorage | null,
+  now: number,
+  prefersReducedMotion = false,
+): LoadResult {
   const fresh = emptySave(prefersReducedMotion);
   if (!storage) return { save: fresh, notice: null, movedTo: null };
   let raw: string | null = null;

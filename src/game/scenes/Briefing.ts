@@ -11,7 +11,10 @@ export class Briefing extends BaseScene {
 
   create(): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
@@ -26,7 +29,8 @@ export class Briefing extends BaseScene {
       ['Candidates', `${sit.candidatesSeen} seen before you, ${sit.candidatesRemaining} still to see`],
       ['Vacancies', String(sit.vacancies)],
     ];
-    if (sit.deadlineDays !== undefined) facts.push(['Deadline', `${plural(sit.deadlineDays, 'day')} to hire`]);
+    if (sit.deadlineDays !== undefined)
+      facts.push(['Deadline', `${plural(sit.deadlineDays, 'day')} to hire`]);
     const band = lead.salary;
     const options = s.candidate.otherOptions;
     const panel = h(
@@ -39,7 +43,11 @@ export class Briefing extends BaseScene {
         {},
         h('h2', { class: 'h3', text: 'Where the process stands' }),
         h('p', { class: 'body', text: sit.description }),
-        h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
+        h(
+          'dl',
+          { class: 'facts' },
+          facts.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
+        ),
       ),
       h(
         'section',
@@ -66,7 +74,11 @@ export class Briefing extends BaseScene {
           ? h(
               'ul',
               { class: 'body' },
-              options.map((o) => h('li', { text: `${o.briefing} (${o.kind === 'offer' ? 'another offer' : 'other interviews'})` })),
+              options.map((o) =>
+                h('li', {
+                  text: `${o.briefing} (${o.kind === 'offer' ? 'another offer' : 'other interviews'})`,
+                }),
+              ),
             )
           : h('p', { class: 'body', text: 'You have no other offers or interviews lined up.' }),
       ),
@@ -84,16 +96,24 @@ export class Briefing extends BaseScene {
       h(
         'div',
         { class: 'brief-actions', style: 'bottom: auto; top: 18px; right: 140px;' },
-        button('Back', () => {
-          this.click('ui-back');
-          this.go('ScenarioSelect');
-        }, { class: 'btn-small btn-ghost', name: 'Back to scenarios' }),
+        button(
+          'Back',
+          () => {
+            this.click('ui-back');
+            this.go('ScenarioSelect');
+          },
+          { class: 'btn-small btn-ghost', name: 'Back to scenarios' },
+        ),
       ),
     );
-    const begin = button('Begin the interview', () => {
-      this.click('ui-confirm');
-      this.go('Interview');
-    }, { class: 'btn-accent' });
+    const begin = button(
+      'Begin the interview',
+      () => {
+        this.click('ui-confirm');
+        this.go('Interview');
+      },
+      { class: 'btn-accent' },
+    );
     begin.dataset.autofocus = '';
     main.append(h('div', { class: 'brief-actions', style: 'right: 60px; bottom: 28px;' }, begin));
     this.layer.focusFirst();

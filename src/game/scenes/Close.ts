@@ -18,9 +18,15 @@ export class Close extends BaseScene {
 
   create(): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     const view = cur.play.view();
-    if (!view.close || !view.node) return this.route(view);
+    if (!view.close || !view.node) {
+      this.route(view);
+      return;
+    }
     this.pausable = true;
     this.options = view.close;
     const o = this.options;
@@ -39,9 +45,15 @@ export class Close extends BaseScene {
     const parts = h('form', { class: 'close-parts panel scroll', 'aria-label': 'Build your close' });
     parts.addEventListener('submit', (e) => e.preventDefault());
     parts.append(
-      this.radioGroup('Form', 'form', o.forms.map((f) => ({ value: f.form, label: formLabel(f.form), detail: f.text })), this.spec.form, (v) => {
-        this.spec.form = v as CloseSpec['form'];
-      }),
+      this.radioGroup(
+        'Form',
+        'form',
+        o.forms.map((f) => ({ value: f.form, label: formLabel(f.form), detail: f.text })),
+        this.spec.form,
+        (v) => {
+          this.spec.form = v as CloseSpec['form'];
+        },
+      ),
       this.radioGroup(
         'Delivery',
         'delivery',
@@ -59,11 +71,18 @@ export class Close extends BaseScene {
       for (const p of o.points) {
         const input = h('input', { type: 'checkbox', name: 'points', value: p.id });
         input.addEventListener('change', () => {
-          this.spec.points = input.checked ? [...this.spec.points, p.id] : this.spec.points.filter((x) => x !== p.id);
+          this.spec.points = input.checked
+            ? [...this.spec.points, p.id]
+            : this.spec.points.filter((x) => x !== p.id);
           this.refreshWords();
         });
         opts.append(
-          h('label', { class: 'opt wide' }, input, h('span', {}, h('b', { text: p.kind === 'why-us' ? 'Why you: ' : 'Why me: ' }), p.text)),
+          h(
+            'label',
+            { class: 'opt wide' },
+            input,
+            h('span', {}, h('b', { text: p.kind === 'why-us' ? 'Why you: ' : 'Why me: ' }), p.text),
+          ),
         );
       }
       fs.append(opts);
@@ -76,7 +95,11 @@ export class Close extends BaseScene {
           'leverage',
           [
             { value: '', label: 'No leverage', detail: '' },
-            ...o.leverage.map((l) => ({ value: l.id, label: l.kind === 'offer' ? 'Mention another offer' : 'Mention other interviews', detail: l.text })),
+            ...o.leverage.map((l) => ({
+              value: l.id,
+              label: l.kind === 'offer' ? 'Mention another offer' : 'Mention other interviews',
+              detail: l.text,
+            })),
           ],
           '',
           (v) => {
@@ -97,14 +120,22 @@ export class Close extends BaseScene {
           'fieldset',
           {},
           h('legend', { text: 'Commitment' }),
-          h('label', { class: 'opt wide' }, input, h('span', {}, h('b', { text: 'Commit to accept on the spot: ' }), o.commitText)),
+          h(
+            'label',
+            { class: 'opt wide' },
+            input,
+            h('span', {}, h('b', { text: 'Commit to accept on the spot: ' }), o.commitText),
+          ),
         ),
       );
     }
 
     this.said = h('p', { class: 'said', 'aria-live': 'polite' });
     this.cueEl = h('p', { class: 'cue' });
-    const confirm = button('Say it', () => this.confirm(), { class: 'btn-accent', name: 'Say it: make your close' });
+    const confirm = button('Say it', () => this.confirm(), {
+      class: 'btn-accent',
+      name: 'Say it: make your close',
+    });
     const preview = h(
       'section',
       { class: 'close-preview panel', 'aria-label': 'What you will say', style: 'margin-top: 250px;' },
@@ -114,14 +145,21 @@ export class Close extends BaseScene {
       h(
         'div',
         { style: 'display:flex; gap:10px; justify-content:flex-end;' },
-        button('Back', () => {
-          this.click('ui-back');
-          this.go('Interview');
-        }, { class: 'btn-small', name: 'Back to the interview' }),
+        button(
+          'Back',
+          () => {
+            this.click('ui-back');
+            this.go('Interview');
+          },
+          { class: 'btn-small', name: 'Back to the interview' },
+        ),
         confirm,
       ),
     );
-    main.append(this.topbar('Your close', this.pauseButton()), h('div', { class: 'close-wrap' }, parts, preview));
+    main.append(
+      this.topbar('Your close', this.pauseButton()),
+      h('div', { class: 'close-wrap' }, parts, preview),
+    );
     this.refreshWords();
     this.layer.focusFirst(parts.querySelector<HTMLElement>('input:checked'));
   }

@@ -1,9 +1,9 @@
-import { analyzeScenario } from '../../engine';
 import type { Debrief as DebriefData, Factor } from '../../engine/types';
+import { bestAchievable } from '../analysis/best';
 import { ctx } from '../context';
 import { button, h } from '../dom/h';
 import { hiddenStatePlot, plotLegend } from '../dom/plot';
-import { BaseScene, leadOf, PortraitView, saveResume, startPlay } from '../kit';
+import { BaseScene, saveResume, startPlay } from '../kit';
 import { formatMoney, formatPercent, formatPoints, formatScore, outcomeLabel } from '../ui/format';
 
 const GOOD = new Set(['offer-now', 'offer-later', 'next-stage', 'shortlisted']);
@@ -17,16 +17,23 @@ export class Debrief extends BaseScene {
   create(): void {
     const c = ctx();
     const cur = c.current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     const view = cur.play.view();
-    if (view.phase !== 'ended') return this.route(view);
+    if (view.phase !== 'ended') {
+      this.route(view);
+      return;
+    }
     this.pausable = true;
     let d: DebriefData;
     try {
       d = cur.play.debrief();
     } catch (err) {
       console.info('Close Call: no debrief', err);
-      return this.go('ScenarioSelect');
+      this.go('ScenarioSelect');
+      return;
     }
     const s = cur.scenario;
     if (!cur.recorded) {
@@ -35,7 +42,6 @@ export class Debrief extends BaseScene {
       saveResume();
     }
     this.drawBackdrop(s.meta.backdrop, 0.6);
-    new PortraitView(this, leadOf(s).portrait.id, 1180, 200, 150, 120, this.reduced).set(view.expression);
     this.cue(GOOD.has(d.outcome) ? 'warm-chime' : 'cool-note');
 
     const main = this.begin('Debrief');
@@ -43,7 +49,10 @@ export class Debrief extends BaseScene {
     const left = h(
       'div',
       { class: 'col', tabindex: '0', 'aria-label': 'Outcome and score' },
-      h('p', { class: 'eyebrow', text: outcomeLabel(d.outcome) + (d.salary ? ` · ${formatMoney(d.salary, d.currency)}` : '') }),
+      h('p', {
+        class: 'eyebrow',
+        text: outcomeLabel(d.outcome) + (d.salary ? ` · ${formatMoney(d.salary, d.currency)}` : ''),
+      }),
       h('h1', { class: 'h1', text: d.ending.title }),
       h('p', { class: 'body', text: d.ending.debrief }),
       h(
@@ -59,9 +68,18 @@ export class Debrief extends BaseScene {
         d.score.dimensions.map((dim) =>
           h(
             'div',
-            { class: 'dim', role: 'listitem', title: dim.note, 'aria-label': `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}` },
+            {
+              class: 'dim',
+              role: 'listitem',
+              title: dim.note,
+              'aria-label': `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}`,
+            },
             h('span', { text: dim.label }),
-            h('div', { class: 'bar', 'aria-hidden': 'true' }, h('div', { style: `width:${Math.round(dim.value)}%` })),
+            h(
+              'div',
+              { class: 'bar', 'aria-hidden': 'true' },
+              h('div', { style: `width:${Math.round(dim.value)}%` }),
+            ),
             h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
           ),
         ),
@@ -71,7 +89,11 @@ export class Debrief extends BaseScene {
             'section',
             {},
             h('h2', { class: 'h3', text: 'Coaching on your answers' }),
-            h('ul', { class: 'factors' }, d.coaching.map((k) => h('li', { style: 'grid-template-columns: 1fr;', text: k.text }))),
+            h(
+              'ul',
+              { class: 'factors' },
+              d.coaching.map((k) => h('li', { style: 'grid-template-columns: 1fr;', text: k.text })),
+            ),
           )
         : null,
     );
@@ -84,10 +106,19 @@ export class Debrief extends BaseScene {
       h('div', { class: 'plot' }, hiddenStatePlot(d.timeline, d.closeActionIndex)),
       plotLegend(),
       d.decisive
-        ? h('p', { class: 'small', text: `The chance of ${d.decisive.chanceOf} was ${formatPercent(d.decisive.chance)}. What moved it:` })
+        ? h('p', {
+            class: 'small',
+            text: `The chance of ${d.decisive.chanceOf} was ${formatPercent(d.decisive.chance)}. What moved it:`,
+          })
         : null,
-      this.factorList('Your choices', factors.filter((f) => f.group === 'choices')),
-      this.factorList('Circumstances', factors.filter((f) => f.group === 'circumstances')),
+      this.factorList(
+        'Your choices',
+        factors.filter((f) => f.group === 'choices'),
+      ),
+      this.factorList(
+        'Circumstances',
+        factors.filter((f) => f.group === 'circumstances'),
+      ),
       cfs.length > 0
         ? h(
             'section',
@@ -97,7 +128,13 @@ export class Debrief extends BaseScene {
               'ul',
               { class: 'factors' },
               cfs.map((cf) =>
-                h('li', { class: 'cf', style: 'grid-template-columns: 1fr;' }, `${cf.text}: `, h('b', { text: `${formatPercent(cf.chance)}` }), ` instead of ${formatPercent(cf.actual)}`),
+                h(
+                  'li',
+                  { class: 'cf', style: 'grid-template-columns: 1fr;' },
+                  `${cf.text}: `,
+                  h('b', { text: `${formatPercent(cf.chance)}` }),
+                  ` instead of ${formatPercent(cf.actual)}`,
+                ),
               ),
             ),
           )
@@ -107,20 +144,31 @@ export class Debrief extends BaseScene {
       'div',
       { class: 'debrief-actions' },
       d.closeActionIndex !== null
-        ? button('Replay from the moment you closed', () => this.replayFromClose(d.closeActionIndex as number), { class: 'btn-accent' })
+        ? button(
+            'Replay from the moment you closed',
+            () => this.replayFromClose(d.closeActionIndex as number),
+            { class: 'btn-accent' },
+          )
         : null,
-      button('Play again', () => {
-        this.click('ui-confirm');
-        startPlay(cur.file, s);
-        this.go('Briefing');
-      }, { class: 'btn-primary', name: 'Play this scenario again' }),
+      button(
+        'Play again',
+        () => {
+          this.click('ui-confirm');
+          startPlay(cur.file, s);
+          this.go('Briefing');
+        },
+        { class: 'btn-primary', name: 'Play this scenario again' },
+      ),
       button('Choose another scenario', () => {
         this.click('ui-back');
         this.go('ScenarioSelect');
       }),
     );
     left.append(actions);
-    main.append(this.topbar(`${s.meta.title} · Debrief`, this.pauseButton()), h('section', { class: 'debrief panel' }, left, right));
+    main.append(
+      this.topbar(`${s.meta.title} · Debrief`, this.pauseButton()),
+      h('section', { class: 'debrief panel' }, left, right),
+    );
     this.layer.announce(`${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`);
     this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
     this.time.delayedCall(60, () => this.bestAchievable(best));
@@ -140,7 +188,10 @@ export class Debrief extends BaseScene {
           h(
             'li',
             {},
-            h('span', { class: `pts ${f.points > 0.5 ? 'pos' : f.points < -0.5 ? 'neg' : ''}`, text: formatPoints(f.points) }),
+            h('span', {
+              class: `pts ${f.points > 0.5 ? 'pos' : f.points < -0.5 ? 'neg' : ''}`,
+              text: formatPoints(f.points),
+            }),
             h('span', { text: f.text }),
           ),
         ),
@@ -149,22 +200,13 @@ export class Debrief extends BaseScene {
   }
 
   private bestAchievable(el: HTMLElement): void {
-    const c = ctx();
-    const cur = c.current;
+    const cur = ctx().current;
     if (!cur) return;
-    const id = cur.scenario.meta.id;
-    let max = c.bestAchievable.get(id);
-    if (max === undefined) {
-      try {
-        max = analyzeScenario(cur.scenario).score.max;
-        c.bestAchievable.set(id, max);
-      } catch (err) {
-        console.info('Close Call: could not analyse the scenario', err);
-        el.textContent = '';
-        return;
-      }
-    }
-    el.textContent = `Best achievable score in this scenario: ${max} / 100.`;
+    el.textContent = 'Working out the best achievable score…';
+    void bestAchievable(cur.scenario).then((best) => {
+      el.textContent =
+        best === null ? '' : `Best achievable score in this scenario (expected play): ${best} / 100.`;
+    });
   }
 
   private replayFromClose(index: number): void {

@@ -16,21 +16,35 @@ export class FollowUp extends BaseScene {
 
   create(): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     const view = cur.play.view();
     const f = view.followUp;
-    if (!f) return this.route(view);
+    if (!f) {
+      this.route(view);
+      return;
+    }
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
     this.drawBackdrop(s.meta.backdrop, 0.55);
-    new PortraitView(this, lead.portrait.id, 330, 520, 400, 380, this.reduced).set(view.expression);
+    new PortraitView(this, lead.portrait.id, 330, 720, 460, 560, this.reduced).set(view.expression);
     const main = this.begin('Follow-up');
-    const acts = h('div', { class: 'list', role: 'group', 'aria-label': 'What you do today', style: 'display:flex; flex-direction:column; gap:10px;' });
+    const acts = h('div', {
+      class: 'list',
+      role: 'group',
+      'aria-label': 'What you do today',
+      style: 'display:flex; flex-direction:column; gap:10px;',
+    });
     f.acts.forEach((a, i) => {
       const key = keyHintFor(i);
       const b = button(
-        [key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null, h('span', {}, h('b', { text: a.label }), h('span', { class: 'small', text: ` ${a.text}` }))],
+        [
+          key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null,
+          h('span', {}, h('b', { text: a.label }), h('span', { class: 'small', text: ` ${a.text}` })),
+        ],
         () => this.persist(a.id),
         { class: 'choice', name: a.label, key: key ?? undefined },
       );
@@ -46,7 +60,10 @@ export class FollowUp extends BaseScene {
         { class: 'side-panel panel scroll', style: 'bottom: 22px;', 'aria-label': 'Follow-up' },
         h('p', { class: 'eyebrow', text: `Day ${f.day} of ${f.days}` }),
         h('h1', { class: 'h2', text: STATUS[f.status] }),
-        h('p', { class: 'body', text: `What do you do about ${lead.name}? Each day you can try once more, or let it rest and wait for their own decision.` }),
+        h('p', {
+          class: 'body',
+          text: `What do you do about ${lead.name}? Each day you can try once more, or let it rest and wait for their own decision.`,
+        }),
         acts,
         h('div', { style: 'display:flex; justify-content:flex-end;' }, letGo),
       ),

@@ -30,10 +30,16 @@ export class Interview extends BaseScene {
 
   create(): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     this.pausable = true;
     this.view = cur.play.view();
-    if (this.view.phase !== 'interview' || !this.view.node) return this.route(this.view);
+    if (this.view.phase !== 'interview' || !this.view.node) {
+      this.route(this.view);
+      return;
+    }
     const s = cur.scenario;
     this.drawBackdrop(this.view.node.backdrop, 0);
     this.portraits = new Map();
@@ -41,7 +47,10 @@ export class Interview extends BaseScene {
     const slots = portraitSlots(dms.length, 40, 660);
     dms.forEach((dm, i) => {
       const maxW = dms.length > 1 ? 300 : 460;
-      this.portraits.set(dm.id, new PortraitView(this, dm.portrait.id, slots[i] ?? 350, 500, maxW, 430, this.reduced));
+      this.portraits.set(
+        dm.id,
+        new PortraitView(this, dm.portrait.id, slots[i] ?? 350, 500, maxW, 430, this.reduced),
+      );
     });
     this.setFaces(this.view.expression);
 
@@ -61,7 +70,8 @@ export class Interview extends BaseScene {
     this.renderTop();
     this.renderChoices(false);
     this.dialogue.play(this.linesFor(this.view));
-    if (!this.dialogue.done) this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
+    if (!this.dialogue.done)
+      this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
   }
 
   protected override onShutdown(): void {
@@ -85,7 +95,11 @@ export class Interview extends BaseScene {
 
   private faceFor(line: SpokenLine): void {
     const p = this.portraits.get(line.speaker);
-    if (p) p.set(line.expression ?? (line.speaker === leadOf(ctx().current!.scenario).id ? this.view.expression : 'neutral'));
+    if (p)
+      p.set(
+        line.expression ??
+          (line.speaker === leadOf(ctx().current!.scenario).id ? this.view.expression : 'neutral'),
+      );
   }
 
   private renderTop(): void {
@@ -97,15 +111,26 @@ export class Interview extends BaseScene {
       : null;
     dmToggle?.setAttribute('aria-pressed', String(this.showMeters));
     const buttons: (HTMLElement | null)[] = [
-      button('History', () => this.openHistory(), { class: 'btn-small btn-ghost', name: 'Conversation history' }),
+      button('History', () => this.openHistory(), {
+        class: 'btn-small btn-ghost',
+        name: 'Conversation history',
+      }),
       v.node?.coach && this.settings.coach
-        ? button(this.coachEl ? 'Hide hint' : 'Hint', () => this.toggleCoach(), { class: 'btn-small btn-ghost', name: this.coachEl ? 'Hide coach hint' : 'Coach hint' })
+        ? button(this.coachEl ? 'Hide hint' : 'Hint', () => this.toggleCoach(), {
+            class: 'btn-small btn-ghost',
+            name: this.coachEl ? 'Hide coach hint' : 'Coach hint',
+          })
         : null,
       dmToggle,
-      practice && v.step > 0 ? button('Undo', () => this.undo(), { class: 'btn-small btn-ghost', name: 'Undo last move' }) : null,
+      practice && v.step > 0
+        ? button('Undo', () => this.undo(), { class: 'btn-small btn-ghost', name: 'Undo last move' })
+        : null,
       this.pauseButton(),
     ];
-    const top = this.topbar(`${cur.scenario.meta.title} · ${MOMENT[v.node?.moment ?? 'middle'] ?? ''}`, ...buttons);
+    const top = this.topbar(
+      `${cur.scenario.meta.title} · ${MOMENT[v.node?.moment ?? 'middle'] ?? ''}`,
+      ...buttons,
+    );
     this.topEl.replaceChildren(top);
     this.metersEl?.remove();
     this.metersEl = null;
@@ -123,7 +148,10 @@ export class Interview extends BaseScene {
       v.choices.forEach((c, i) => {
         const key = keyHintFor(i);
         const b = button(
-          [key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null, h('span', { text: c.text })],
+          [
+            key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null,
+            h('span', { text: c.text }),
+          ],
           () => this.choose(c.id),
           { class: 'choice', name: c.text, key: key ?? undefined },
         );
@@ -131,24 +159,33 @@ export class Interview extends BaseScene {
         list.append(b);
       });
       if (v.canContinue) {
-        const b = button([h('span', { class: 'key', 'aria-hidden': 'true', text: '1' }), h('span', { text: 'Continue' })], () => this.continue(), {
-          class: 'choice',
-          name: 'Continue',
-          key: '1',
-        });
+        const b = button(
+          [h('span', { class: 'key', 'aria-hidden': 'true', text: '1' }), h('span', { text: 'Continue' })],
+          () => this.continue(),
+          {
+            class: 'choice',
+            name: 'Continue',
+            key: '1',
+          },
+        );
         b.setAttribute('aria-keyshortcuts', '1');
         list.append(b);
       }
     }
     const close = v.close
-      ? button('Close: ask for the job', () => {
-          this.click('page-turn');
-          this.go('Close');
-        }, { class: 'btn-accent', name: 'Close: ask for the job', title: 'Build your close (C)' })
+      ? button(
+          'Close: ask for the job',
+          () => {
+            this.click('page-turn');
+            this.go('Close');
+          },
+          { class: 'btn-accent', name: 'Close: ask for the job', title: 'Build your close (C)' },
+        )
       : null;
     if (close) close.setAttribute('aria-keyshortcuts', 'C');
     const parts: HTMLElement[] = [];
-    if (ready && list.childElementCount > 0) parts.push(h('p', { class: 'choices-title panel', text: 'Your move' }));
+    if (ready && list.childElementCount > 0)
+      parts.push(h('p', { class: 'choices-title panel', text: 'Your move' }));
     parts.push(list);
     if (close) parts.push(close);
     this.choicesEl.replaceChildren(...parts);
@@ -189,14 +226,18 @@ export class Interview extends BaseScene {
       if (WARM.has(v.expression) && !WARM.has(before)) this.cue('warm-chime');
       else if (COOL.has(v.expression) && !COOL.has(before)) this.cue('cool-note');
     }
-    if (v.phase !== 'interview' || v.response) return this.route(v);
+    if (v.phase !== 'interview' || v.response) {
+      this.route(v);
+      return;
+    }
     this.view = v;
     this.coachEl = null;
     this.setFaces(v.expression);
     this.renderTop();
     this.renderChoices(false);
     this.dialogue.play(this.linesFor(v));
-    if (!this.dialogue.done) this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
+    if (!this.dialogue.done)
+      this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
   }
 
   private undo(): void {
@@ -219,7 +260,9 @@ export class Interview extends BaseScene {
   private toggleCoach(): void {
     const coach = this.view.node?.coach;
     if (!coach) return;
-    this.coachEl = this.coachEl ? null : h('aside', { class: 'coach panel', 'aria-label': 'Coach hint' }, h('p', { text: coach }));
+    this.coachEl = this.coachEl
+      ? null
+      : h('aside', { class: 'coach panel', 'aria-label': 'Coach hint' }, h('p', { text: coach }));
     if (this.coachEl) this.layer.announce(`Coach: ${coach}`);
     this.renderTop();
   }

@@ -19,24 +19,41 @@ export class Negotiation extends BaseScene {
 
   create(): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     const view = cur.play.view();
     const n = view.negotiation;
-    if (!n) return this.route(view);
+    if (!n) {
+      this.route(view);
+      return;
+    }
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
     this.drawBackdrop(view.node?.backdrop ?? s.meta.backdrop, 0.15);
     new PortraitView(this, lead.portrait.id, 350, 640, 460, 540, this.reduced).set(view.expression);
     const main = this.begin('Negotiation');
-    const moves = h('div', { role: 'group', 'aria-label': 'Your move', style: 'display:flex; flex-direction:column; gap:10px;' });
+    const moves = h('div', {
+      role: 'group',
+      'aria-label': 'Your move',
+      style: 'display:flex; flex-direction:column; gap:10px;',
+    });
     n.moves.forEach((m, i) => {
       const key = keyHintFor(i);
       const label = KIND[m.kind] ?? m.kind;
       const b = button(
-        [key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null, h('span', {}, h('b', { text: `${label}: ` }), m.text)],
+        [
+          key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null,
+          h('span', {}, h('b', { text: `${label}: ` }), m.text),
+        ],
         () => this.move(m.id),
-        { class: `choice ${m.kind === 'accept' ? '' : ''}`, name: `${label}: ${m.text}`, key: key ?? undefined },
+        {
+          class: `choice ${m.kind === 'accept' ? '' : ''}`,
+          name: `${label}: ${m.text}`,
+          key: key ?? undefined,
+        },
       );
       if (key) b.setAttribute('aria-keyshortcuts', key);
       moves.append(b);
@@ -50,7 +67,10 @@ export class Negotiation extends BaseScene {
         h('p', { class: 'eyebrow', text: `Counter-offers made: ${n.round} of ${n.rounds}` }),
         h('p', { class: 'body', text: `${lead.name} offers you` }),
         h('p', { class: 'big-number', text: offer }),
-        h('p', { class: 'small', text: `You hoped for ${formatMoney(s.candidate.targetSalary, n.currency)}.` }),
+        h('p', {
+          class: 'small',
+          text: `You hoped for ${formatMoney(s.candidate.targetSalary, n.currency)}.`,
+        }),
         moves,
       ),
     );

@@ -5,7 +5,20 @@ import { ctx } from '../context';
 import { resumeSaved } from '../kit';
 import { colorNumber, palette } from '../theme';
 
-const SOUNDS = ['ui-click', 'ui-confirm', 'ui-back', 'page-turn', 'warm-chime', 'cool-note', 'offer-sting', 'reject-note', 'office-bed', 'voice-low', 'voice-mid', 'voice-high'];
+const SOUNDS = [
+  'ui-click',
+  'ui-confirm',
+  'ui-back',
+  'page-turn',
+  'warm-chime',
+  'cool-note',
+  'offer-sting',
+  'reject-note',
+  'office-bed',
+  'voice-low',
+  'voice-mid',
+  'voice-high',
+];
 
 /** Loads the backdrops and the scenarios with a progress bar, then hands over to the Title. */
 export class Preloader extends Phaser.Scene {

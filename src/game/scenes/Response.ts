@@ -28,29 +28,42 @@ export class Response extends BaseScene {
 
   create(): void {
     const cur = ctx().current;
-    if (!cur) return this.go('ScenarioSelect');
+    if (!cur) {
+      this.go('ScenarioSelect');
+      return;
+    }
     this.view = cur.play.view();
     const r = this.view.response;
-    if (!r) return this.route(this.view);
+    if (!r) {
+      this.route(this.view);
+      return;
+    }
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
     this.drawBackdrop(this.view.node?.backdrop ?? s.meta.backdrop, 0.1);
     new PortraitView(this, lead.portrait.id, 350, 500, 460, 430, this.reduced).set(r.expression);
-    const sound = SAD.has(r.result) ? 'reject-note' : r.tone === 'offer' ? 'offer-sting' : r.tone === 'warm' ? 'warm-chime' : r.tone === 'cool' ? 'cool-note' : null;
+    const sound = SAD.has(r.result)
+      ? 'reject-note'
+      : r.tone === 'offer'
+        ? 'offer-sting'
+        : r.tone === 'warm'
+          ? 'warm-chime'
+          : r.tone === 'cool'
+            ? 'cool-note'
+            : null;
     if (sound) this.time.delayedCall(this.reduced ? 0 : 250, () => this.cue(sound));
 
     const main = this.begin('Response');
     this.panel = h(
       'section',
-      { class: 'side-panel panel', 'aria-label': 'What happened' },
+      { class: 'side-panel panel', style: 'bottom: auto; max-height: 400px;', 'aria-label': 'What happened' },
       h('p', { class: 'eyebrow', text: KIND[r.kind] ?? 'Their answer' }),
-      h('p', { class: 'result', text: resultLabel(r.result) }),
-      h('p', { class: 'body', text: `The chance of ${r.chanceOf} was ${formatPercent(r.chance)}.` }),
-      r.bluffExposed ? h('p', { class: 'body', style: 'color: var(--bad); font-weight: 700;', text: 'They saw through your bluff.' }) : null,
+      h('p', { class: 'body', text: `${lead.name} is answering…` }),
     );
     const entries = cur.play.history().filter((e) => e.actionIndex === this.view.step - 1);
-    const lines = entries.length > 0 ? entries : r.lines.map((l) => ({ ...l, speakerName: speakerName(s, l.speaker) }));
+    const lines =
+      entries.length > 0 ? entries : r.lines.map((l) => ({ ...l, speakerName: speakerName(s, l.speaker) }));
     this.dialogue = new DialogueBox({
       layer: this.layer,
       audio: ctx().audio,
@@ -60,7 +73,8 @@ export class Response extends BaseScene {
     });
     main.append(this.topbar(s.meta.title, this.pauseButton()), this.panel, this.dialogue.el);
     this.dialogue.play(lines);
-    if (!this.dialogue.done) this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
+    if (!this.dialogue.done)
+      this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
   }
 
   protected override onShutdown(): void {
@@ -69,17 +83,41 @@ export class Response extends BaseScene {
 
   private finished(): void {
     if (this.panel.querySelector('[data-continue]')) return;
+    const r = this.view.response!;
     const led = ledTo(this.view);
-    this.layer.announce(led);
-    const b = button('Continue', () => {
-      const cur = ctx().current;
-      if (!cur) return;
-      this.click('ui-click');
-      cur.responseSeenStep = this.view.step;
-      this.route(this.view);
-    }, { class: 'btn-primary' });
+    const result = resultLabel(r.result);
+    const chance = `The chance of ${r.chanceOf} was ${formatPercent(r.chance)}.`;
+    this.panel.replaceChildren(
+      h('p', { class: 'eyebrow', text: KIND[r.kind] ?? 'Their answer' }),
+      h('p', { class: 'result', text: result }),
+      h('p', { class: 'body', text: chance }),
+    );
+    if (r.bluffExposed) {
+      this.panel.append(
+        h('p', {
+          class: 'body',
+          style: 'color: var(--bad); font-weight: 700;',
+          text: 'They saw through your bluff.',
+        }),
+      );
+    }
+    this.layer.announce(`${result}. ${chance} ${led}`);
+    const b = button(
+      'Continue',
+      () => {
+        const cur = ctx().current;
+        if (!cur) return;
+        this.click('ui-click');
+        cur.responseSeenStep = this.view.step;
+        this.route(this.view);
+      },
+      { class: 'btn-primary' },
+    );
     b.dataset.continue = '';
-    this.panel.append(h('p', { class: 'body', style: 'flex: 1;', text: led }), h('div', { style: 'display:flex; justify-content:flex-end;' }, b));
+    this.panel.append(
+      h('p', { class: 'body', text: led }),
+      h('div', { style: 'display:flex; justify-content:flex-end;' }, b),
+    );
     b.focus({ preventScroll: true });
   }
 

@@ -18,15 +18,23 @@ export class ScenarioSelect extends BaseScene {
     main.append(
       this.topbar(
         'Choose an interview',
-        button('Settings', () => {
-          this.click();
-          c.returnTo = 'ScenarioSelect';
-          this.go('Settings');
-        }, { class: 'btn-small btn-ghost' }),
-        button('Back to title', () => {
-          this.click('ui-back');
-          this.go('Title');
-        }, { class: 'btn-small btn-ghost' }),
+        button(
+          'Settings',
+          () => {
+            this.click();
+            c.returnTo = 'ScenarioSelect';
+            this.go('Settings');
+          },
+          { class: 'btn-small btn-ghost' },
+        ),
+        button(
+          'Back to title',
+          () => {
+            this.click('ui-back');
+            this.go('Title');
+          },
+          { class: 'btn-small btn-ghost' },
+        ),
       ),
     );
     const cards = h('div', { class: 'cards', role: 'list' });
@@ -36,7 +44,10 @@ export class ScenarioSelect extends BaseScene {
           'div',
           { class: 'card panel', role: 'listitem' },
           h('h2', { class: 'h3', text: 'No scenarios found' }),
-          h('p', { class: 'body', text: 'Put scenario files (.json) in the scenarios folder and rebuild the game.' }),
+          h('p', {
+            class: 'body',
+            text: 'Put scenario files (.json) in the scenarios folder and rebuild the game.',
+          }),
         ),
       );
     }
@@ -70,7 +81,10 @@ export class ScenarioSelect extends BaseScene {
           shown.map((p) => h('li', { text: `${p.line > 0 ? `line ${p.line}: ` : ''}${p.message}` })),
         ),
         entry.problems.length > shown.length
-          ? h('p', { class: 'small', text: `and ${plural(entry.problems.length - shown.length, 'more problem')}.` })
+          ? h('p', {
+              class: 'small',
+              text: `and ${plural(entry.problems.length - shown.length, 'more problem')}.`,
+            })
           : null,
       );
     }
@@ -91,22 +105,38 @@ export class ScenarioSelect extends BaseScene {
         h('span', { class: `chip diff-${s.meta.difficulty}`, text: difficultyLabel(s.meta.difficulty) }),
         h('span', { class: 'chip', text: `${s.meta.minutes} min` }),
         h('span', { class: 'chip', text: progress.best === null ? 'No score yet' : `Best ${progress.best}` }),
-        progress.completed ? h('span', { class: 'chip done', text: `Completed ✓ ${progress.endings.length > 1 ? `(${progress.endings.length} endings)` : ''}`.trim() }) : null,
+        progress.completed
+          ? h('span', {
+              class: 'chip done',
+              text: `Completed ✓ ${progress.endings.length > 1 ? `(${progress.endings.length} endings)` : ''}`.trim(),
+            })
+          : null,
       ),
       h('p', { class: 'body grow', text: s.meta.summary }),
       h(
         'div',
         { class: 'actions' },
-        button(canResume ? 'Start again' : 'Play', () => {
-          this.click('ui-confirm');
-          startPlay(entry.file, s);
-          this.go('Briefing');
-        }, { class: canResume ? 'btn-primary' : 'btn-accent', name: `${canResume ? 'Start again' : 'Play'}: ${s.meta.title}` }),
+        button(
+          canResume ? 'Start again' : 'Play',
+          () => {
+            this.click('ui-confirm');
+            startPlay(entry.file, s);
+            this.go('Briefing');
+          },
+          {
+            class: canResume ? 'btn-primary' : 'btn-accent',
+            name: `${canResume ? 'Start again' : 'Play'}: ${s.meta.title}`,
+          },
+        ),
         canResume
-          ? button('Resume', () => {
-              this.click('ui-confirm');
-              this.go(resumeSaved() ?? 'ScenarioSelect');
-            }, { class: 'btn-accent', name: `Resume: ${s.meta.title}` })
+          ? button(
+              'Resume',
+              () => {
+                this.click('ui-confirm');
+                this.go(resumeSaved() ?? 'ScenarioSelect');
+              },
+              { class: 'btn-accent', name: `Resume: ${s.meta.title}` },
+            )
           : null,
       ),
     );

@@ -23,13 +23,22 @@ export class Settings extends BaseScene {
     const slider = (key: keyof SettingsData['volumes'], label: string) => {
       const id = `vol-${key}`;
       const out = h('output', { for: id, text: `${Math.round(s.volumes[key] * 100)}%` });
-      const input = h('input', { id, type: 'range', min: 0, max: 100, step: 5, value: Math.round(s.volumes[key] * 100) });
+      const input = h('input', {
+        id,
+        type: 'range',
+        min: 0,
+        max: 100,
+        step: 5,
+        value: Math.round(s.volumes[key] * 100),
+      });
       input.addEventListener('input', () => {
         const v = Number(input.value) / 100;
         out.textContent = `${Math.round(v * 100)}%`;
         apply({ volumes: { ...store.settings.volumes, [key]: v } });
       });
-      input.addEventListener('change', () => c.audio.play(key === 'voices' ? 'voice-mid' : 'ui-click', { channel: key }));
+      input.addEventListener('change', () =>
+        c.audio.play(key === 'voices' ? 'voice-mid' : 'ui-click', { channel: key }),
+      );
       return h('div', { class: 'slider' }, h('label', { for: id, text: label }), input, out);
     };
     const check = (key: 'muted' | 'reducedMotion' | 'highContrast' | 'practice' | 'coach', label: string) => {
@@ -40,7 +49,13 @@ export class Settings extends BaseScene {
       });
       return h('label', { class: 'check' }, input, h('span', { text: label }));
     };
-    const radios = <T extends string>(name: string, legend: string, items: [T, string][], value: T, onPick: (v: T) => void) =>
+    const radios = <T extends string>(
+      name: string,
+      legend: string,
+      items: [T, string][],
+      value: T,
+      onPick: (v: T) => void,
+    ) =>
       h(
         'fieldset',
         {},
@@ -67,7 +82,15 @@ export class Settings extends BaseScene {
       h(
         'section',
         { class: 'settings panel scroll', 'aria-label': 'Settings' },
-        h('fieldset', {}, h('legend', { text: 'Sound' }), slider('ui', 'Interface'), slider('voices', 'Voices'), slider('ambience', 'Ambience'), check('muted', 'Mute all sound')),
+        h(
+          'fieldset',
+          {},
+          h('legend', { text: 'Sound' }),
+          slider('ui', 'Interface'),
+          slider('voices', 'Voices'),
+          slider('ambience', 'Ambience'),
+          check('muted', 'Mute all sound'),
+        ),
         h(
           'fieldset',
           {},
@@ -75,8 +98,16 @@ export class Settings extends BaseScene {
           check('reducedMotion', 'Reduced motion (no typing effect or fades)'),
           check('highContrast', 'High contrast'),
         ),
-        radios<'normal' | 'large' | 'larger'>('textSize', 'Text size', [['normal', 'Normal'], ['large', 'Large'], ['larger', 'Larger']], s.textSize, (v) =>
-          apply({ textSize: v }),
+        radios<'normal' | 'large' | 'larger'>(
+          'textSize',
+          'Text size',
+          [
+            ['normal', 'Normal'],
+            ['large', 'Large'],
+            ['larger', 'Larger'],
+          ],
+          s.textSize,
+          (v) => apply({ textSize: v }),
         ),
         radios<'expected' | 'realistic'>(
           'mode',
@@ -94,7 +125,10 @@ export class Settings extends BaseScene {
           h('legend', { text: 'Learning' }),
           check('practice', "Practice mode: undo moves and see the decision-maker's view"),
           check('coach', 'Offer coach hints during the interview'),
-          h('p', { class: 'small', text: 'Mode and practice settings apply from the next interview you start.' }),
+          h('p', {
+            class: 'small',
+            text: 'Mode and practice settings apply from the next interview you start.',
+          }),
         ),
       ),
     );

@@ -19,7 +19,9 @@ export function formatPercent(chance: number): string {
 /** A salary: "£31,500" (falls back to "31,500 XYZ" for an unknown code). */
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      amount,
+    );
   } catch {
     return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
   }

@@ -14,7 +14,12 @@ export interface FitRect {
  * The largest 16:9 rectangle that fits the window, centred (the same rule as Phaser's Scale.FIT
  * with CENTER_BOTH), so the canvas and the DOM layer share one transform.
  */
-export function fitRect(windowWidth: number, windowHeight: number, w = LOGICAL_WIDTH, h = LOGICAL_HEIGHT): FitRect {
+export function fitRect(
+  windowWidth: number,
+  windowHeight: number,
+  w = LOGICAL_WIDTH,
+  h = LOGICAL_HEIGHT,
+): FitRect {
   const ww = Math.max(1, windowWidth);
   const wh = Math.max(1, windowHeight);
   const scale = Math.min(ww / w, wh / h);

@@ -7,7 +7,10 @@ export type PlayScreen = 'Interview' | 'Response' | 'FollowUp' | 'Negotiation' |
  * Which screen shows a view. A response the player has not yet seen comes first
  * (`responseSeenStep` is the step at which the player last saw a response); otherwise the phase decides.
  */
-export function screenFor(view: Pick<View, 'phase' | 'response' | 'step'>, responseSeenStep: number): PlayScreen {
+export function screenFor(
+  view: Pick<View, 'phase' | 'response' | 'step'>,
+  responseSeenStep: number,
+): PlayScreen {
   if (view.response && responseSeenStep < view.step) return 'Response';
   switch (view.phase) {
     case 'interview':

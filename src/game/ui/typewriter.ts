@@ -3,7 +3,11 @@
 export const DEFAULT_CHARS_PER_SECOND = 45;
 
 /** Characters visible after `elapsedMs`; never more than the text, never negative. */
-export function visibleChars(textLength: number, elapsedMs: number, charsPerSecond = DEFAULT_CHARS_PER_SECOND): number {
+export function visibleChars(
+  textLength: number,
+  elapsedMs: number,
+  charsPerSecond = DEFAULT_CHARS_PER_SECOND,
+): number {
   if (textLength <= 0) return 0;
   if (!Number.isFinite(charsPerSecond) || charsPerSecond <= 0) return textLength;
   const n = Math.floor((Math.max(0, elapsedMs) * charsPerSecond) / 1000);
