@@ -42,7 +42,15 @@ function main(argv: string[]): number {
 function printText(file: string, a: Analysis) {
   const out: string[] = [];
   out.push(`${file} — ${a.scenario}`);
-  out.push(`  nodes ${a.nodes}, distinct states ${a.states}, paths ${a.paths.toLocaleString('en-GB')}`);
+  if (a.method === 'exact') {
+    out.push(
+      `  exact: every path explored; nodes ${a.nodes}, distinct states ${a.states}, paths ${a.paths.toLocaleString('en-GB')}`,
+    );
+  } else {
+    out.push(
+      `  sampled (state space too large to enumerate): nodes ${a.nodes}, routes through the interview graph ${a.paths.toLocaleString('en-GB')}, ${a.samples} seeded random playthroughs (${a.sampledPaths} distinct)`,
+    );
+  }
   out.push(`  score under random play: min ${a.score.min}, median ${a.score.median}, max ${a.score.max}`);
   out.push('  endings (chance under uniformly random play):');
   for (const e of a.endings) {

@@ -42,8 +42,13 @@ export interface Analysis {
   /** Random playthroughs behind the figures when sampled. */
   samples: number;
   nodes: number;
-  /** Distinct paths from the start to an ending (player actions and the model's outcomes). */
+  /**
+   * Exact: distinct paths from the start to an ending (player actions, close compositions and
+   * the model's outcomes). Sampled: routes through the interview graph, ignoring conditions.
+   */
   paths: number;
+  /** Sampled only: distinct paths among the sampled playthroughs. */
+  sampledPaths?: number;
   /** Distinct non-final states explored after merging. */
   states: number;
   statesByPhase: Record<string, number>;

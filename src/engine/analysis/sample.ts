@@ -55,6 +55,32 @@ export function interviewSize(
   return { states: seen.size, closeActions, truncated: false };
 }
 
+const countHit = (hits: Float64Array) => hits.reduce((a, h) => a + (h > 0 ? 1 : 0), 0);
+
+/** Routes from the start to the end of the interview through the node graph, ignoring conditions (a back edge counts once). */
+export function interviewRoutes(scenario: Scenario): number {
+  const nodes = new Map(scenario.nodes.map((n) => [n.id, n] as const));
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+  const count = (id: string): number => {
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    if (visiting.has(id)) return 1;
+    const node = nodes.get(id);
+    if (!node) return 1;
+    visiting.add(id);
+    let total = 0;
+    if (node.choices.length === 0) total = node.next ? count(node.next) : 1;
+    for (const ch of node.choices) total += ch.next ? count(ch.next) : 1;
+    visiting.delete(id);
+    memo.set(id, total);
+    return total;
+  };
+  // Deep graphs: fill the memo from the leaves up before asking for the start.
+  for (const n of [...scenario.nodes].reverse()) count(n.id);
+  return count(scenario.start);
+}
+
 function countCompositions(o: CloseOptions): number {
   const points = o.points.length > 4 ? o.points.length + 2 : 2 ** o.points.length;
   const asks = o.forms.filter((f) => f.form === 'statement-of-intent' || f.form === 'outright-ask').length;
@@ -196,6 +222,23 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     paths.add(`${h1.toString(36)}.${h2.toString(36)}.${length}.${s.ending}`);
   }
 
+  // Reachability sweep: rare endings need rare draws, so these playthroughs resolve every
+  // chance uniformly among the outcomes that can happen. They count for reachability only.
+  const reached = new Set<string>();
+  const anyOutcome: Resolver = (d, order) => {
+    const possible = order.filter((k) => (d[k as keyof typeof d] ?? 0) > 1e-9);
+    return possible[Math.floor(rng() * possible.length)] ?? order[0]!;
+  };
+  for (let i = 0; i < taken && reached.size + countHit(endingHits) < scenario.endings.length * 2; i++) {
+    let s = initialState(c);
+    let guard = 0;
+    while (s.phase !== 'ended' && guard++ < 100_000) {
+      const groups = topLevel(c, s, rng);
+      s = step(c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome, false).state;
+    }
+    if (s.ending) reached.add(s.ending);
+  }
+
   // Directed search for the best and worst paths in expected mode.
   const post = new Map<string, { best: number; worst: number; bestPath: Action[]; worstPath: Action[] }>();
   const postValue = (s: State): { best: number; worst: number; bestPath: Action[]; worstPath: Action[] } => {
@@ -307,7 +350,11 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   const endings = scenario.endings.map((e, i) => ({
     id: e.id,
     outcome: e.outcome,
-    reachable: endingHits[i]! > 0 || replayEnding(best.path) === e.id || replayEnding(worst.path) === e.id,
+    reachable:
+      endingHits[i]! > 0 ||
+      reached.has(e.id) ||
+      replayEnding(best.path) === e.id ||
+      replayEnding(worst.path) === e.id,
     chance: Math.round((endingHits[i]! / taken) * 10000) / 10000,
   }));
   for (const e of endings) {
@@ -315,7 +362,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
       issues.push({
         kind: 'unreachable-ending',
         ending: e.id,
-        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs nor by the best or worst path.`,
+        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${taken} more that tried every possible outcome, nor the best or worst path.`,
       });
     }
   }
@@ -333,7 +380,8 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     method: 'sampled',
     samples: taken,
     nodes: scenario.nodes.length,
-    paths: paths.size,
+    paths: interviewRoutes(scenario),
+    sampledPaths: paths.size,
     states: statesSeen.size,
     statesByPhase: { interview: statesSeen.size },
     endings,

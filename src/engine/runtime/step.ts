@@ -172,12 +172,14 @@ export function closeOptions(compiled: Compiled, state: State): CloseOptions | n
   };
 }
 
+const HIDDEN_KEYS = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
+
 function applyEffects(compiled: Compiled, state: State, effects: Effects | undefined): State {
   if (!effects) return state;
   const index = effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead;
   const hidden = state.hidden.slice();
   const h = { ...hidden[index]! };
-  for (const key of ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const) {
+  for (const key of HIDDEN_KEYS) {
     const delta = effects[key];
     if (delta !== undefined) h[key] = round2(clamp(h[key] + delta));
   }

@@ -42,7 +42,10 @@ export class Response extends BaseScene {
     const s = cur.scenario;
     const lead = leadOf(s);
     this.drawBackdrop(this.view.node?.backdrop ?? s.meta.backdrop, 0.1);
-    new PortraitView(this, lead.portrait.id, 350, 500, 460, 430, this.reduced).set(r.expression);
+    // The face and the sound wait for the decision-maker's first words, so the candidate's
+    // own line is read before the answer gives itself away.
+    const portrait = new PortraitView(this, lead.portrait.id, 350, 500, 460, 430, this.reduced);
+    portrait.set('thinking');
     const sound = SAD.has(r.result)
       ? 'reject-note'
       : r.tone === 'offer'
@@ -52,7 +55,13 @@ export class Response extends BaseScene {
           : r.tone === 'cool'
             ? 'cool-note'
             : null;
-    if (sound) this.time.delayedCall(this.reduced ? 0 : 250, () => this.cue(sound));
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      portrait.set(r.expression);
+      if (sound) this.cue(sound);
+    };
 
     const main = this.begin('Response');
     this.panel = h(
@@ -69,7 +78,13 @@ export class Response extends BaseScene {
       audio: ctx().audio,
       scenario: s,
       reducedMotion: this.reduced,
-      onFinished: () => this.finished(),
+      onLine: (line) => {
+        if (line.speaker !== 'candidate') answer();
+      },
+      onFinished: () => {
+        answer();
+        this.finished();
+      },
     });
     main.append(this.topbar(s.meta.title, this.pauseButton()), this.panel, this.dialogue.el);
     this.dialogue.play(lines);
