@@ -172,6 +172,33 @@ export function closeOptions(compiled: Compiled, state: State): CloseOptions | n
   };
 }
 
+/** Copies a state with the same property order every time, so the engine's hot paths see one object shape. */
+export function copyState(s: State): State {
+  return {
+    phase: s.phase,
+    node: s.node,
+    vars: s.vars,
+    hidden: s.hidden,
+    draws: s.draws,
+    close: s.close,
+    offerFrom: s.offerFrom,
+    offer: s.offer,
+    round: s.round,
+    status: s.status,
+    day: s.day,
+    persisted: s.persisted,
+    doorClosed: s.doorClosed,
+    professionalism: s.professionalism,
+    result: s.result,
+    salary: s.salary,
+    ending: s.ending,
+  };
+}
+
+function patch(s: State, changes: Partial<State>): State {
+  return Object.assign(copyState(s), changes);
+}
+
 const HIDDEN_KEYS = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
 
 function applyEffects(compiled: Compiled, state: State, effects: Effects | undefined): State {
@@ -195,7 +222,7 @@ function applyEffects(compiled: Compiled, state: State, effects: Effects | undef
       }
     }
   }
-  return { ...state, hidden, vars };
+  return patch(state, { hidden, vars });
 }
 
 function withLead(compiled: Compiled, state: State, h: HiddenState): State {
@@ -207,7 +234,7 @@ function withLead(compiled: Compiled, state: State, h: HiddenState): State {
     rapport: round2(clamp(h.rapport)),
     believesOptions: round2(clamp(h.believesOptions)),
   };
-  return { ...state, hidden };
+  return patch(state, { hidden });
 }
 
 const CLOSE_ORDER = ['offer-now', 'next-stage', 'no-decision', 'rejection'] as const;
@@ -244,8 +271,8 @@ export function pickEnding(compiled: Compiled, state: State, outcome: OutcomeNam
 }
 
 function end(compiled: Compiled, state: State, outcome: OutcomeName, salary: number | null = null): State {
-  const ended = { ...state, phase: 'ended' as const, result: outcome, salary };
-  return { ...ended, ending: pickEnding(compiled, ended, outcome) };
+  const ended = patch(state, { phase: 'ended' as const, result: outcome, salary });
+  return patch(ended, { ending: pickEnding(compiled, ended, outcome) });
 }
 
 const round05 = (x: number) => Math.round(x * 20) / 20;
@@ -265,7 +292,7 @@ function settle(compiled: Compiled, state: State): State {
     rapport: round05(h.rapport),
     believesOptions: round05(h.believesOptions),
   };
-  return { ...state, node: '', hidden, professionalism: Math.round(state.professionalism / 5) * 5 };
+  return patch(state, { node: '', hidden, professionalism: Math.round(state.professionalism / 5) * 5 });
 }
 
 /** Where a decision that produced an offer leads: negotiation if the scenario has one. */
@@ -274,16 +301,17 @@ function offerMade(compiled: Compiled, state: State, from: 'close' | 'later', co
   if (committed || !compiled.scenario.negotiation) {
     return end(
       compiled,
-      { ...state, offerFrom: from, offer },
+      patch(state, { offerFrom: from, offer }),
       from === 'close' ? 'offer-now' : 'offer-later',
       offer,
     );
   }
-  return settle(compiled, { ...state, phase: 'negotiation', offerFrom: from, offer, round: 0 });
+  return settle(compiled, patch(state, { phase: 'negotiation', offerFrom: from, offer, round: 0 }));
 }
 
 function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
-  if (compiled.scenario.followUp) return settle(compiled, { ...state, phase: 'follow-up', status, day: 0 });
+  if (compiled.scenario.followUp)
+    return settle(compiled, patch(state, { phase: 'follow-up', status, day: 0 }));
   return end(compiled, state, status);
 }
 
@@ -316,7 +344,7 @@ function decide(
   order: readonly string[],
 ): { result: string; state: State } {
   const result = resolve(judgement.distribution, order, state.draws);
-  return { result, state: { ...state, draws: state.draws + 1 } };
+  return { result, state: patch(state, { draws: state.draws + 1 }) };
 }
 
 function validateClose(compiled: Compiled, state: State, spec: CloseSpec): CloseOptions {
@@ -386,13 +414,13 @@ export function step(
         let next = applyEffects(compiled, state, choice.effects);
         const qualityDelta = choice.quality === 'strong' ? 4 : choice.quality === 'weak' ? -6 : 0;
         if (qualityDelta)
-          next = { ...next, professionalism: clamp(next.professionalism + qualityDelta, 0, 100) };
+          next = patch(next, { professionalism: clamp(next.professionalism + qualityDelta, 0, 100) });
         if (choice.ending) {
           const ending = scenario.endings.find((e) => e.id === choice.ending)!;
-          return { state: { ...next, phase: 'ended', result: ending.outcome, ending: ending.id }, trace };
+          return { state: patch(next, { phase: 'ended', result: ending.outcome, ending: ending.id }), trace };
         }
         if (choice.endsInterview) return interviewOver(compiled, next, trace, resolve, explain);
-        return { state: { ...next, node: choice.next! }, trace };
+        return { state: patch(next, { node: choice.next! }), trace };
       }
       if (action.type === 'continue') {
         if (availableChoices(node, state.vars, state.hidden, compiled).length > 0) {
@@ -401,9 +429,12 @@ export function step(
         trace.label = 'Continue';
         if (node.ending) {
           const ending = scenario.endings.find((e) => e.id === node.ending)!;
-          return { state: { ...state, phase: 'ended', result: ending.outcome, ending: ending.id }, trace };
+          return {
+            state: patch(state, { phase: 'ended', result: ending.outcome, ending: ending.id }),
+            trace,
+          };
         }
-        if (node.next) return { state: { ...state, node: node.next }, trace };
+        if (node.next) return { state: patch(state, { node: node.next }), trace };
         return interviewOver(compiled, state, trace, resolve, explain);
       }
       if (action.type === 'close') {
@@ -533,7 +564,7 @@ export function step(
       }
       if (d.result === 'closed') {
         trace.respond('persistence', judgement, 'closed', replies.closed, 'irritated');
-        return { state: end(compiled, { ...s, doorClosed: true }, 'rejection'), trace };
+        return { state: end(compiled, patch(s, { doorClosed: true }), 'rejection'), trace };
       }
       trace.respond(
         'persistence',
@@ -576,7 +607,7 @@ export function step(
         ceiling,
       );
       const d = decide(resolve, state, judgement, COUNTER_ORDER);
-      const s = { ...d.state, round: d.state.round + 1 };
+      const s = patch(d.state, { round: d.state.round + 1 });
       if (d.result === 'rescind') {
         trace.respond('negotiation', judgement, 'rescind', negotiation.replies.rescind, 'irritated');
         return { state: end(compiled, s, 'offer-rescinded'), trace };
@@ -585,7 +616,7 @@ export function step(
         const share = withLeverage ? weight('counterLeverageRaise') : weight('counterRaise');
         const offer = Math.min(band.max, roundSalary(s.offer! + (band.max - band.min) * share));
         trace.respond('negotiation', judgement, 'raise', negotiation.replies.raise, 'thinking');
-        return { state: { ...s, offer }, trace };
+        return { state: patch(s, { offer }), trace };
       }
       trace.respond('negotiation', judgement, 'hold', negotiation.replies.hold, 'sceptical');
       return { state: s, trace };
@@ -602,7 +633,7 @@ function interviewOver(
 ): StepResult {
   const ctx = context(compiled, state);
   const judgement = judgeAfterInterview(ctx);
-  const d = decide(resolve, { ...state }, judgement, AFTER_ORDER);
+  const d = decide(resolve, state, judgement, AFTER_ORDER);
   const result = d.result as (typeof AFTER_ORDER)[number];
   const lines = compiled.scenario.closing.afterInterview[result];
   const points = compiled.scenario.closing.points.filter((p) =>
@@ -629,7 +660,7 @@ function interviewOver(
         : [],
     },
   );
-  const s = { ...d.state, node: state.node };
+  const s = patch(d.state, { node: state.node });
   if (result === 'offer-later') return { state: offerMade(compiled, s, 'later', false), trace };
   if (result === 'next-stage') return { state: end(compiled, s, nextStageOutcome(compiled.scenario)), trace };
   return { state: afterNo(compiled, s, result), trace };
