@@ -21,6 +21,7 @@ import {
 } from '../runtime/step';
 import { scoreParts, totalOf } from '../scoring';
 import type { Action, CloseOptions, CloseSpec, Distribution } from '../types';
+import { ChoiceWatch, scoreSpread, stateKey } from './common';
 
 export interface AnalysisIssue {
   kind: 'choice-changes-nothing' | 'unreachable-ending' | 'unvisited-node' | 'state-limit';
@@ -71,11 +72,6 @@ interface Option {
   label: string;
   group: string;
 }
-
-const stateKey = (s: State): string => {
-  const { draws: _draws, ...rest } = s;
-  return JSON.stringify(rest);
-};
 
 function subsets<T>(items: T[]): T[][] {
   if (items.length > 4) return [[], ...items.map((x) => [x]), items];
@@ -205,10 +201,7 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
   const endingCount = scenario.endings.length;
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
   const summaries = new Map<string, Summary>();
-  const choiceSeen = new Map<
-    string,
-    { seen: number; same: number; node: string; choice: string; twin: string }
-  >();
+  const watch = new ChoiceWatch(compiled);
   const visitedNodes = new Set<string>();
   const byPhase: Record<string, number> = {};
   let limited = false;
@@ -266,7 +259,7 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
     if (isInterview(state)) visitedNodes.add(state.node);
     byPhase[state.phase] = (byPhase[state.phase] ?? 0) + 1;
     const opts = optionsAt(compiled, state);
-    if (isInterview(state)) noteChoices(state, opts);
+    if (isInterview(state)) watch.note(state);
     stack.push({
       state,
       key,
@@ -282,29 +275,6 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
       },
     });
     return null;
-  };
-
-  const noteChoices = (state: State, opts: Option[]) => {
-    const nexts = new Map<string, string>();
-    for (const o of opts) {
-      if (o.action.type !== 'choose') continue;
-      const next = stateKey(step(compiled, state, o.action, expectedResolver, false).state);
-      const twin = nexts.get(next);
-      const id = `${state.node}/${o.action.choice}`;
-      const entry = choiceSeen.get(id) ?? {
-        seen: 0,
-        same: 0,
-        node: state.node,
-        choice: o.action.choice,
-        twin: '',
-      };
-      entry.seen++;
-      if (twin) {
-        entry.same++;
-        entry.twin = twin;
-      } else nexts.set(next, o.action.choice);
-      choiceSeen.set(id, entry);
-    }
   };
 
   const root = initialState(compiled);
@@ -428,31 +398,9 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
     return { score, ending: state.ending ?? '', steps };
   };
 
-  const scores = summary.scores ?? new Float64Array(101);
-  let min = -1;
-  let max = -1;
-  let median = -1;
-  let cumulative = 0;
-  for (let k = 0; k <= 100; k++) {
-    if (scores[k]! > 1e-12) {
-      if (min < 0) min = k;
-      max = k;
-      cumulative += scores[k]!;
-      if (median < 0 && cumulative >= 0.5) median = k;
-    }
-  }
+  const spread = scoreSpread(summary.scores ?? new Float64Array(101));
 
-  const issues: AnalysisIssue[] = [];
-  for (const c of choiceSeen.values()) {
-    if (c.same === c.seen && c.seen > 0) {
-      issues.push({
-        kind: 'choice-changes-nothing',
-        node: c.node,
-        choice: c.choice,
-        message: `Choice "${c.choice}" at node "${c.node}" changes nothing: it leads to the same state as "${c.twin}". Give it different effects or a different next node.`,
-      });
-    }
-  }
+  const issues: AnalysisIssue[] = watch.issues();
   const endings = scenario.endings.map((e, i) => ({
     id: e.id,
     outcome: e.outcome,
@@ -498,7 +446,7 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
     states: summaries.size,
     statesByPhase: byPhase,
     endings,
-    score: { min, median, max },
+    score: spread,
     bestPath: follow('best'),
     worstPath: follow('worst'),
     issues,

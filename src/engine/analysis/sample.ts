@@ -21,6 +21,7 @@ import { scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import type { Analysis, AnalysisIssue, PathStep } from './analyze';
 import { closeCompositions } from './analyze';
+import { ChoiceWatch, scoreSpread } from './common';
 
 const keyOf = (s: State) => {
   const { draws: _d, ...rest } = s;
@@ -155,10 +156,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   const visited = new Set<string>();
   const statesSeen = new Set<string>();
   const paths = new Set<string>();
-  const choiceSeen = new Map<
-    string,
-    { seen: number; same: number; node: string; choice: string; twin: string }
-  >();
+  const watch = new ChoiceWatch(c);
   const checksPerNode = new Map<string, number>();
   const realistic: Resolver = (d, order) => pickAt(d, order, rng());
 
@@ -166,20 +164,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     const n = checksPerNode.get(s.node) ?? 0;
     if (n >= 6) return;
     checksPerNode.set(s.node, n + 1);
-    const node = c.nodes.get(s.node)!;
-    const nexts = new Map<string, string>();
-    for (const ch of availableChoices(node, s.vars, s.hidden, c)) {
-      const next = keyOf(step(c, s, { type: 'choose', choice: ch.id }, expectedResolver, false).state);
-      const id = `${s.node}/${ch.id}`;
-      const entry = choiceSeen.get(id) ?? { seen: 0, same: 0, node: s.node, choice: ch.id, twin: '' };
-      entry.seen++;
-      const twin = nexts.get(next);
-      if (twin) {
-        entry.same++;
-        entry.twin = twin;
-      } else nexts.set(next, ch.id);
-      choiceSeen.set(id, entry);
-    }
+    watch.note(s);
   };
 
   // Long scenarios take fewer samples, so a run stays within a fixed budget of steps.
@@ -324,29 +309,8 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   };
   const toSteps = (path: Action[]): PathStep[] => path.map((a) => ({ action: a, label: labelOf(c, a) }));
 
-  let min = -1;
-  let max = -1;
-  let median = -1;
-  let cumulative = 0;
-  for (let k = 0; k <= 100; k++) {
-    if (scores[k]! > 0) {
-      if (min < 0) min = k;
-      max = k;
-      cumulative += scores[k]!;
-      if (median < 0 && cumulative >= taken / 2) median = k;
-    }
-  }
-  const issues: AnalysisIssue[] = [];
-  for (const ch of choiceSeen.values()) {
-    if (ch.seen > 0 && ch.same === ch.seen) {
-      issues.push({
-        kind: 'choice-changes-nothing',
-        node: ch.node,
-        choice: ch.choice,
-        message: `Choice "${ch.choice}" at node "${ch.node}" changes nothing: it leads to the same state as "${ch.twin}". Give it different effects or a different next node.`,
-      });
-    }
-  }
+  const spread = scoreSpread(scores);
+  const issues: AnalysisIssue[] = watch.issues();
   const endings = scenario.endings.map((e, i) => ({
     id: e.id,
     outcome: e.outcome,
@@ -385,7 +349,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     states: statesSeen.size,
     statesByPhase: { interview: statesSeen.size },
     endings,
-    score: { min, median, max },
+    score: spread,
     bestPath: { score: best.score, ending: replayEnding(best.path), steps: toSteps(best.path) },
     worstPath: { score: worst.score, ending: replayEnding(worst.path), steps: toSteps(worst.path) },
     issues,

@@ -1,43 +1,14 @@
-/**
- * The commitment lesson, asserted through the engine: outside sales, closing still helps when
- * doubt about commitment is the obstacle. A calm statement of intent with reasons tied to this
- * lab removes the doubt and wins the offer; never asking leaves the doubt and no offer
- * (C1 "not limited to sales", C8, C12; orderings 3, 6 and 10).
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+import type { CloseSpec, Scenario } from '../../../src/engine';
+import { closeSpec, loadScenario, playChoices } from '../../support/lessons';
 
 const FILE = 'scenarios/08-commitment.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
-/** Plays the choices in order, pressing Continue wherever a node has no choices. */
-function playTo(scenario: Scenario, choices: string[]): Playthrough {
-  const play = Playthrough.start(scenario, { seed: 1, mode: 'expected' });
-  const skip = () => {
-    while (play.view().phase === 'interview' && play.view().canContinue) play.act({ type: 'continue' });
-  };
-  for (const choice of choices) {
-    skip();
-    play.act({ type: 'choose', choice });
-  }
-  skip();
-  return play;
-}
+const playTo = playChoices;
 
-const close = (over: Partial<CloseSpec>): CloseSpec => ({
-  form: 'statement-of-intent',
-  delivery: 'firm',
-  points: [],
-  leverage: null,
-  commit: false,
-  ...over,
-});
+const close = closeSpec;
 
 const scenario = load();
 

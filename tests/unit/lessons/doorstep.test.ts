@@ -1,20 +1,10 @@
-/**
- * The doorstep lesson, asserted through the engine: with an attuned owner-manager and almost no
- * other candidates, not taking "no" for an answer, politely and persistently, can turn a no into
- * an offer; letting go does not, and there is a point where more of it only hurts
- * (C6, C7; the positive side of ordering 9).
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+import { Playthrough, type Scenario } from '../../../src/engine';
+import { closeSpec, loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/06-doorstep.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
 /** Plays the choices in order, pressing Continue wherever a node has no choices. */
 function playTo(
@@ -35,14 +25,7 @@ function playTo(
   return play;
 }
 
-const close = (over: Partial<CloseSpec>): CloseSpec => ({
-  form: 'statement-of-intent',
-  delivery: 'firm',
-  points: [],
-  leverage: null,
-  commit: false,
-  ...over,
-});
+const close = closeSpec;
 
 const scenario = load();
 

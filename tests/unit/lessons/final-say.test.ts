@@ -1,36 +1,14 @@
-/**
- * The final-say lesson, asserted through the engine: when the process is complete and the
- * decision-maker owns the decision, a prepared, firm statement of intent with supporting
- * points can win the offer on the spot (C1, C2, C9, C10, C12, C13), and committing on the
- * spot costs salary (C3).
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CloseSpec, Playthrough, parseScenario, type Scenario, type View } from '../../../src/engine';
+import type { CloseSpec, Scenario, View } from '../../../src/engine';
+import { closeSpec, loadScenario, playSteps } from '../../support/lessons';
 
 const FILE = 'scenarios/01-final-say.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
-/** `-` stands for Continue; anything else is a choice id. */
-function playTo(scenario: Scenario, steps: string[]): Playthrough {
-  const play = Playthrough.start(scenario, { seed: 1, mode: 'expected' });
-  for (const s of steps) play.act(s === '-' ? { type: 'continue' } : { type: 'choose', choice: s });
-  return play;
-}
+const playTo = playSteps;
 
-const close = (over: Partial<CloseSpec>): CloseSpec => ({
-  form: 'statement-of-intent',
-  delivery: 'firm',
-  points: [],
-  leverage: null,
-  commit: false,
-  ...over,
-});
+const close = closeSpec;
 
 const scenario = load();
 // A decent but not perfect interview: a fair answer on Gary's accounts and a so-so answer on commitment.

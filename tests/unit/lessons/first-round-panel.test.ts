@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type CloseSpec,
   type Distribution,
-  Playthrough,
   parseScenario,
   type Scenario,
   type View,
 } from '../../../src/engine';
+import { playSteps } from '../../support/lessons';
 
 const FILE = 'scenarios/02-first-round-panel.json';
 
@@ -22,12 +22,7 @@ function load(file: string): Scenario {
   return parsed.scenario;
 }
 
-/** `-` stands for Continue; anything else is a choice id. */
-function playTo(scenario: Scenario, steps: string[]): Playthrough {
-  const play = Playthrough.start(scenario, { seed: 1, mode: 'expected' });
-  for (const s of steps) play.act(s === '-' ? { type: 'continue' } : { type: 'choose', choice: s });
-  return play;
-}
+const playTo = playSteps;
 
 const close = (over: Partial<CloseSpec>): CloseSpec => ({
   form: 'next-stage',

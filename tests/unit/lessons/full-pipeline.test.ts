@@ -14,6 +14,7 @@ import {
   parseScenario,
   type Scenario,
 } from '../../../src/engine';
+import { playChoices } from '../../support/lessons';
 
 function load(file: string): Scenario {
   const parsed = parseScenario(readFileSync(file, 'utf8'), file);
@@ -21,19 +22,7 @@ function load(file: string): Scenario {
   return parsed.scenario;
 }
 
-/** Plays the choices in order, pressing Continue wherever a node has no choices. */
-function playTo(scenario: Scenario, choices: string[]): Playthrough {
-  const play = Playthrough.start(scenario, { seed: 1, mode: 'expected' });
-  const skip = () => {
-    while (play.view().phase === 'interview' && play.view().canContinue) play.act({ type: 'continue' });
-  };
-  for (const choice of choices) {
-    skip();
-    play.act({ type: 'choose', choice });
-  }
-  skip();
-  return play;
-}
+const playTo = playChoices;
 
 const close = (over: Partial<CloseSpec>): CloseSpec => ({
   form: 'shortlist',

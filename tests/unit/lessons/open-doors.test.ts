@@ -1,8 +1,3 @@
-/**
- * Lesson of scenarios/03-open-doors.json (claim C4, ordering 8): when an employer has more
- * vacancies than candidates, an early ask is welcome; waiting for the closing minutes does worse.
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -10,17 +5,13 @@ import {
   OUTCOME_VALUE,
   type OutcomeName,
   Playthrough,
-  parseScenario,
   type Scenario,
 } from '../../../src/engine';
+import { loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/03-open-doors.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
 const choose = (choice: string): Action => ({ type: 'choose', choice });
 const close = (spec: Partial<CloseSpec> = {}): Action => ({

@@ -1,18 +1,10 @@
-/**
- * Lesson of scenarios/05-price-of-yes.json (claim C3, ordering 4): committing to accept on the
- * spot wins the job now, at a lower salary than an offer negotiated after the interview.
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Action, type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+import { type Action, type CloseSpec, Playthrough, type Scenario } from '../../../src/engine';
+import { loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/05-price-of-yes.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
 const choose = (choice: string): Action => ({ type: 'choose', choice });
 const move = (id: string): Action => ({ type: 'negotiate', move: id });

@@ -1,34 +1,14 @@
-/**
- * The tutorial's lesson, asserted through the engine: at the end of a final interview, a
- * candidate who wants the job should say so plainly, with a reason, instead of waiting.
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../../src/engine';
+import type { CloseSpec, Scenario } from '../../../src/engine';
+import { closeSpec, loadScenario, playSteps } from '../../support/lessons';
 
 const FILE = 'scenarios/00-tutorial.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
-/** `-` stands for Continue; anything else is a choice id. */
-function playTo(scenario: Scenario, steps: string[]): Playthrough {
-  const play = Playthrough.start(scenario, { seed: 1, mode: 'expected' });
-  for (const s of steps) play.act(s === '-' ? { type: 'continue' } : { type: 'choose', choice: s });
-  return play;
-}
+const playTo = playSteps;
 
-const close = (over: Partial<CloseSpec>): CloseSpec => ({
-  form: 'statement-of-intent',
-  delivery: 'firm',
-  points: [],
-  leverage: null,
-  commit: false,
-  ...over,
-});
+const close = closeSpec;
 
 const scenario = load();
 // A well-prepared run that takes the guided route to the last closing node.

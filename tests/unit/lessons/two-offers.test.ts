@@ -1,9 +1,3 @@
-/**
- * Lesson of scenarios/04-two-offers.json (claims C11 and C13, ordering 7): a real competing offer
- * raises the chance of a quick offer from a keen decision-maker; a bluff that is seen through, or
- * leverage pressed on a lukewarm one, hurts.
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -11,17 +5,13 @@ import {
   OUTCOME_VALUE,
   type OutcomeName,
   Playthrough,
-  parseScenario,
   type Scenario,
 } from '../../../src/engine';
+import { loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/04-two-offers.json';
 
-function load(): Scenario {
-  const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return parsed.scenario;
-}
+const load = (): Scenario => loadScenario(FILE);
 
 const choose = (choice: string): Action => ({ type: 'choose', choice });
 const close = (spec: Partial<CloseSpec> = {}): Action => ({
