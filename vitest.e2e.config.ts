@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 180000,
+    testTimeout: 300000,
     hookTimeout: 180000,
     fileParallelism: false,
   },
