@@ -16,6 +16,8 @@ import { screenFor } from './ui/route';
 export abstract class BaseScene extends Phaser.Scene {
   /** Whether Esc opens the pause menu on this screen. */
   protected pausable = false;
+  /** The backdrop drawn for the screen being built (named on <main> so the layout can avoid its art). */
+  private backdropId: string | null = null;
   private readonly keyListener = (e: KeyboardEvent) => this.handleKey(e);
 
   protected get layer() {
@@ -43,7 +45,11 @@ export abstract class BaseScene extends Phaser.Scene {
       this.tweens.killAll();
       this.onShutdown();
     });
-    return clear ? this.layer.setScreen(name, className) : this.layer.main;
+    const main = clear ? this.layer.setScreen(name, className) : this.layer.main;
+    if (this.backdropId) main.dataset.backdrop = this.backdropId;
+    else delete main.dataset.backdrop;
+    this.backdropId = null;
+    return main;
   }
 
   protected onShutdown(): void {}
@@ -108,6 +114,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Draws a backdrop across the canvas with an optional dimming scrim. */
   protected drawBackdrop(id: string, dim = 0): void {
+    this.backdropId = id;
     const key = backdropKey(id);
     if (this.textures.exists(key)) {
       const img = this.add.image(LOGICAL_WIDTH / 2, LOGICAL_HEIGHT / 2, key);
@@ -131,7 +138,7 @@ export abstract class BaseScene extends Phaser.Scene {
       { class: 'topbar' },
       h('div', { class: 'tag panel', text: tag }),
       h('div', { class: 'spacer' }),
-      ...buttons,
+      h('div', { class: 'tools' }, ...buttons),
     );
   }
 

@@ -55,7 +55,7 @@ export class Interview extends BaseScene {
     this.setFaces(this.view.expression);
 
     const main = this.begin('Interview');
-    this.topEl = h('div');
+    this.topEl = h('div', { class: 'interview-top' });
     this.choicesEl = h('section', { class: 'choices', 'aria-label': 'Your move' });
     this.dialogue = new DialogueBox({
       layer: this.layer,
@@ -131,14 +131,10 @@ export class Interview extends BaseScene {
       `${cur.scenario.meta.title} · ${MOMENT[v.node?.moment ?? 'middle'] ?? ''}`,
       ...buttons,
     );
-    this.topEl.replaceChildren(top);
-    this.metersEl?.remove();
-    this.metersEl = null;
-    if (practice && this.showMeters) {
-      this.metersEl = metersPanel(v.hidden, leadOf(cur.scenario).name);
-      this.topEl.append(this.metersEl);
-    }
-    if (this.coachEl && v.node?.coach) this.topEl.append(this.coachEl);
+    this.metersEl = practice && this.showMeters ? metersPanel(v.hidden, leadOf(cur.scenario).name) : null;
+    const coach = this.coachEl && v.node?.coach ? this.coachEl : null;
+    const asides = this.metersEl || coach ? h('div', { class: 'asides' }, this.metersEl, coach) : null;
+    this.topEl.replaceChildren(top, ...(asides ? [asides] : []));
   }
 
   private renderChoices(ready: boolean): void {
@@ -265,6 +261,9 @@ export class Interview extends BaseScene {
       : h('aside', { class: 'coach panel', 'aria-label': 'Coach hint' }, h('p', { text: coach }));
     if (this.coachEl) this.layer.announce(`Coach: ${coach}`);
     this.renderTop();
+    this.topEl
+      .querySelector<HTMLElement>(`[aria-label="${this.coachEl ? 'Hide coach hint' : 'Coach hint'}"]`)
+      ?.focus();
   }
 
   private openHistory(): void {
