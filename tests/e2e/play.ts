@@ -48,7 +48,15 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
     const btn = (n: string | RegExp) => page.getByRole('button', { name: n, exact: typeof n === 'string' });
     const press = async (n: string | RegExp) => {
       if (key) {
-        await tabTo(page, n);
+        try {
+          await tabTo(page, n);
+        } catch (err) {
+          // The screen moved on by itself while we were tabbing (the game finished loading, say):
+          // look again rather than fail. A control that is really missing still fails below.
+          if ((await screen(page)) !== name) return;
+          throw err;
+        }
+        if ((await screen(page)) !== name) return;
         await page.keyboard.press('Enter');
       } else {
         await btn(n).first().click();
@@ -63,6 +71,8 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
     switch (name) {
       case 'Title':
         await press('Play');
+        // Play pressed while Phaser is still loading waits for it: give it time, and press once.
+        await page.waitForSelector('main:not([aria-label="Title"])', { timeout: 90_000 });
         break;
       case 'Scenario select':
         await press(`Play: ${title}`);
