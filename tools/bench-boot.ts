@@ -7,20 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness';
 // @ts-expect-error: a plain .mjs helper shared with tools/start.mjs
 import { serveDir } from './serve.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS) || 7;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 function build(): void {
@@ -94,7 +86,7 @@ async function main(): Promise<void> {
   if (!process.env.SKIP_BUILD) build();
   const game = await serveDir(join(ROOT, 'dist'), 4600);
   const bare = await serveDir(join(ROOT, 'dist-bare'), 4700);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results = { game: [] as Run[], bare: [] as Run[], full: [] as number[], beyond: 0 };
   try {
     for (let i = 0; i < RUNS + 1; i++) {

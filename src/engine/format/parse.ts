@@ -202,7 +202,7 @@ const SYNTAX_MESSAGES: Record<string, [string, string]> = {
   InvalidUnicode: ['an invalid \\u escape', 'Write \\u followed by exactly four hex digits.'],
   InvalidEscapeCharacter: [
     'an invalid escape in a string',
-    'Use only \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX in strings.',
+    'Use only \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u followed by four hex digits in strings.',
   ],
   InvalidCharacter: [
     'a control character (such as a raw tab or line break) inside a string',
