@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 300000,
     hookTimeout: 180000,
     fileParallelism: false,
+    // Browser tests on a shared 2-core machine see rare timing flakes (a page slow to load);
+    // a test that fails twice in a row is a real failure.
+    retry: 1,
   },
 });
