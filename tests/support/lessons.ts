@@ -1,6 +1,6 @@
 /** Shared helpers for the lesson tests: each scenario's lesson asserted through the engine. */
 import { readFileSync } from 'node:fs';
-import { type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../src/engine';
+import { type Action, type CloseSpec, Playthrough, parseScenario, type Scenario } from '../../src/engine';
 
 /** Loads a scenario file, failing with the validator's messages if it does not parse. */
 export function loadScenario(file: string): Scenario {
@@ -39,3 +39,12 @@ export function playChoices(scenario: Scenario, choices: string[]): Playthrough 
   skip();
   return play;
 }
+
+/** A close action built from `closeSpec`. */
+export const closeAction = (over: Partial<CloseSpec> = {}): Action => ({
+  type: 'close',
+  close: closeSpec(over),
+});
+
+/** A choice action. */
+export const choose = (choice: string): Action => ({ type: 'choose', choice });

@@ -7,13 +7,12 @@ import {
   Playthrough,
   type Scenario,
 } from '../../../src/engine';
-import { loadScenario } from '../../support/lessons';
+import { choose, loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/03-open-doors.json';
 
 const load = (): Scenario => loadScenario(FILE);
 
-const choose = (choice: string): Action => ({ type: 'choose', choice });
 const close = (spec: Partial<CloseSpec> = {}): Action => ({
   type: 'close',
   close: { form: 'outright-ask', delivery: 'firm', points: [], leverage: null, commit: false, ...spec },

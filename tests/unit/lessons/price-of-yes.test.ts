@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, type CloseSpec, Playthrough, type Scenario } from '../../../src/engine';
-import { loadScenario } from '../../support/lessons';
+import { type Action, Playthrough, type Scenario } from '../../../src/engine';
+import { choose, closeAction, loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/05-price-of-yes.json';
 
 const load = (): Scenario => loadScenario(FILE);
 
-const choose = (choice: string): Action => ({ type: 'choose', choice });
 const move = (id: string): Action => ({ type: 'negotiate', move: id });
-const close = (spec: Partial<CloseSpec> = {}): Action => ({
-  type: 'close',
-  close: {
-    form: 'statement-of-intent',
-    delivery: 'firm',
-    points: [],
-    leverage: null,
-    commit: false,
-    ...spec,
-  },
-});
+const close = closeAction;
 
 function play(scenario: Scenario, actions: Action[]): Playthrough {
   const p = Playthrough.start(scenario, { seed: 1, mode: 'expected' });

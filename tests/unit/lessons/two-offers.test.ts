@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
-  type CloseSpec,
   OUTCOME_VALUE,
   type OutcomeName,
   Playthrough,
   type Scenario,
 } from '../../../src/engine';
-import { loadScenario } from '../../support/lessons';
+import { choose, closeAction, loadScenario } from '../../support/lessons';
 
 const FILE = 'scenarios/04-two-offers.json';
 
 const load = (): Scenario => loadScenario(FILE);
 
-const choose = (choice: string): Action => ({ type: 'choose', choice });
-const close = (spec: Partial<CloseSpec> = {}): Action => ({
-  type: 'close',
-  close: {
-    form: 'statement-of-intent',
-    delivery: 'firm',
-    points: [],
-    leverage: null,
-    commit: false,
-    ...spec,
-  },
-});
+const close = closeAction;
 
 /** Plays in expected mode; then lets any follow-up rest and accepts any offer, so it ends. */
 function play(scenario: Scenario, actions: Action[]): Playthrough {
