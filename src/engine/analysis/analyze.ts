@@ -21,10 +21,18 @@ import {
 } from '../runtime/step';
 import { scoreParts, totalOf } from '../scoring';
 import type { Action, CloseOptions, CloseSpec, Distribution } from '../types';
+import { type AnalysisBudget, type BudgetReason, entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread, stateKey } from './common';
 
 export interface AnalysisIssue {
-  kind: 'choice-changes-nothing' | 'unreachable-ending' | 'unvisited-node' | 'state-limit';
+  kind:
+    | 'choice-changes-nothing'
+    | 'unreachable-ending'
+    | 'unvisited-node'
+    | 'state-limit'
+    | 'loop'
+    | 'no-way-out'
+    | 'budget';
   message: string;
   node?: string;
   choice?: string;
@@ -38,8 +46,20 @@ export interface PathStep {
 
 export interface Analysis {
   scenario: string;
-  /** 'exact': every path explored with equal states merged; 'sampled': too many states, so seeded random play plus a directed search. */
-  method: 'exact' | 'sampled';
+  /**
+   * 'exact': every path explored with equal states merged; 'sampled': too many states, so seeded
+   * random play plus a directed search; 'partial': the analysis ran out of its budget (time,
+   * memory, states or steps) and the figures cover only what `partial` says was explored.
+   */
+  method: 'exact' | 'sampled' | 'partial';
+  /** Set when `method` is 'partial': which analysis stopped, why, and what it had explored. */
+  partial?: {
+    of: 'exact' | 'sampled';
+    reason: BudgetReason;
+    states: number;
+    steps: number;
+    explored: string;
+  };
   /** Random playthroughs behind the figures when sampled. */
   samples: number;
   nodes: number;
@@ -69,8 +89,29 @@ interface Option {
   action: Action;
   /** Probability of this action under uniformly random play. */
   weight: number;
-  label: string;
-  group: string;
+}
+
+/** What a player sees for an action taken at a state (only built for the reported paths). */
+export function actionLabel(compiled: Compiled, state: State, action: Action): string {
+  const scenario = compiled.scenario;
+  switch (action.type) {
+    case 'choose':
+      return (
+        compiled.nodes.get(state.node)?.choices.find((c) => c.id === action.choice)?.text ?? action.choice
+      );
+    case 'continue':
+      return 'Continue';
+    case 'close': {
+      const spec = action.close;
+      return `Close: ${spec.form}, ${spec.delivery}${spec.points.length ? `, points ${spec.points.join('+')}` : ''}${spec.leverage ? `, citing ${spec.leverage}` : ''}${spec.commit ? ', committing to accept' : ''} — “${composeWords(scenario, spec).text}”`;
+    }
+    case 'persist':
+      return scenario.followUp?.acts.find((a) => a.id === action.act)?.label ?? action.act;
+    case 'let-go':
+      return scenario.followUp?.letGoText ?? 'Let it go';
+    case 'negotiate':
+      return scenario.negotiation?.moves.find((m) => m.id === action.move)?.text ?? action.move;
+  }
 }
 
 function subsets<T>(items: T[]): T[][] {
@@ -101,36 +142,27 @@ export function closeCompositions(options: CloseOptions): CloseSpec[] {
 function optionsAt(compiled: Compiled, state: State): Option[] {
   const scenario = compiled.scenario;
   const top: Option[][] = [];
+  const one = (action: Action): Option[] => [{ action, weight: 1 }];
   if (state.phase === 'interview') {
     const node = compiled.nodes.get(state.node)!;
     const choices = availableChoices(node, state.vars, state.hidden, compiled);
-    for (const c of choices)
-      top.push([{ action: { type: 'choose', choice: c.id }, weight: 1, label: c.text, group: c.id }]);
-    if (choices.length === 0)
-      top.push([{ action: { type: 'continue' }, weight: 1, label: 'Continue', group: 'continue' }]);
+    for (const c of choices) top.push(one({ type: 'choose', choice: c.id }));
+    if (choices.length === 0) top.push(one({ type: 'continue' }));
     const close = closeOptions(compiled, state);
     if (close) {
       top.push(
-        closeCompositions(close).map((spec) => ({
-          action: { type: 'close', close: spec },
-          weight: 1,
-          label: `Close: ${spec.form}, ${spec.delivery}${spec.points.length ? `, points ${spec.points.join('+')}` : ''}${spec.leverage ? `, citing ${spec.leverage}` : ''}${spec.commit ? ', committing to accept' : ''} — “${composeWords(scenario, spec).text}”`,
-          group: 'close',
-        })),
+        closeCompositions(close).map((spec) => ({ action: { type: 'close', close: spec }, weight: 1 })),
       );
     }
   } else if (state.phase === 'follow-up') {
-    for (const a of scenario.followUp!.acts)
-      top.push([{ action: { type: 'persist', act: a.id }, weight: 1, label: a.label, group: a.id }]);
-    top.push([
-      { action: { type: 'let-go' }, weight: 1, label: scenario.followUp!.letGoText, group: 'let-go' },
-    ]);
+    for (const a of scenario.followUp!.acts) top.push(one({ type: 'persist', act: a.id }));
+    top.push(one({ type: 'let-go' }));
   } else if (state.phase === 'negotiation') {
     const n = scenario.negotiation!;
     for (const m of n.moves) {
       const counter = m.kind === 'counter' || m.kind === 'counter-with-leverage';
       if (counter && state.round >= n.rounds) continue;
-      top.push([{ action: { type: 'negotiate', move: m.id }, weight: 1, label: m.text, group: m.id }]);
+      top.push(one({ type: 'negotiate', move: m.id }));
     }
   }
   const out: Option[] = [];
@@ -139,7 +171,7 @@ function optionsAt(compiled: Compiled, state: State): Option[] {
 }
 
 /** Every outcome of an action with its probability, by forcing each chance resolution in turn. */
-function branches(compiled: Compiled, state: State, action: Action): Branch[] {
+function branches(compiled: Compiled, state: State, action: Action, meter: Meter): Branch[] {
   const out: Branch[] = [];
   const run = (script: string[]) => {
     let call = 0;
@@ -158,6 +190,7 @@ function branches(compiled: Compiled, state: State, action: Action): Branch[] {
       if (!pending.open) pending.open = options;
       return options[0]![0];
     };
+    meter.step();
     const result = step(compiled, state, action, resolve, false);
     if (call === script.length) {
       out.push({ p, state: result.state });
@@ -173,18 +206,18 @@ function branches(compiled: Compiled, state: State, action: Action): Branch[] {
  * What random play from a state leads to. Interview states keep a histogram of final scores;
  * states after the interview keep the part of the score still to be decided (`dynamic`), because
  * timing and professionalism are settled by then: merging on the rest lets far more states merge.
+ * `mass` is the share of play from here that reaches an ending (below 1 only before the figures
+ * are normalised, when some moves were left out because they loop back).
  */
 interface Summary {
   scores: Float64Array | null;
   dynamic: Map<number, number> | null;
   endings: Float64Array;
   paths: number;
+  mass: number;
 }
 
-export interface AnalyzeOptions {
-  /** Stop exploring after this many distinct states (reported as an issue). */
-  maxStates?: number;
-}
+export interface AnalyzeOptions extends AnalysisBudget {}
 
 const isInterview = (s: State) => s.phase === 'interview';
 
@@ -195,16 +228,41 @@ const keyOf = (s: State): string => {
   return JSON.stringify(rest);
 };
 
-export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): Analysis {
+/** Sentence and record for an analysis that ran out of budget. */
+export function partialOf(
+  of: 'exact' | 'sampled',
+  meter: Meter,
+  states: number,
+  what: string,
+): NonNullable<Analysis['partial']> {
+  const time = meter.stopped === 'time' ? ` after ${(meter.elapsedMs() / 1000).toFixed(1)} s` : '';
+  return {
+    of,
+    reason: meter.stopped ?? 'states',
+    states,
+    steps: meter.steps,
+    explored: `${of === 'exact' ? 'Exhaustive' : 'Sampled'} analysis stopped at ${meter.describe()}${time}, having explored ${states.toLocaleString('en-GB')} distinct states and ${meter.steps.toLocaleString('en-GB')} engine steps (${what}); every figure covers only that part of the scenario.`,
+  };
+}
+
+/**
+ * Loops. Play leaves a loop because the player chooses to; so the analysis treats a move that
+ * would return to a state already on the current path as a move the player does not make, and
+ * shares its weight among the other moves there. A loop nobody can leave is a validator error.
+ */
+export function analyzeExact(
+  scenario: Scenario,
+  options: AnalyzeOptions = {},
+  meter = new Meter(options),
+): Analysis {
   const compiled = compile(scenario);
-  const maxStates = options.maxStates ?? 400_000;
   const endingCount = scenario.endings.length;
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
   const summaries = new Map<string, Summary>();
   const watch = new ChoiceWatch(compiled);
   const visitedNodes = new Set<string>();
   const byPhase: Record<string, number> = {};
-  let limited = false;
+  const loops = new Map<string, AnalysisIssue>();
 
   const terminal = (state: State): Summary => {
     const parts = scoreParts(compiled, state);
@@ -215,13 +273,23 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
       dynamic: new Map([[Math.round(parts.dynamic * 100) / 100, 1]]),
       endings,
       paths: 1,
+      mass: 1,
     };
+  };
+  const NOTHING: Summary = {
+    scores: null,
+    dynamic: new Map(),
+    endings: new Float64Array(endingCount),
+    paths: 0,
+    mass: 0,
   };
 
   /** Adds w × child into acc (acc belongs to `parent`). */
   const merge = (parent: State, acc: Summary, child: Summary, childState: State, w: number) => {
+    if (child.mass <= 0) return;
     for (let k = 0; k < endingCount; k++) acc.endings[k]! += w * child.endings[k]!;
     acc.paths += child.paths;
+    acc.mass += w * child.mass;
     if (isInterview(parent)) {
       const scores = acc.scores!;
       if (child.scores) {
@@ -236,6 +304,29 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
     }
   };
 
+  /** Scales a finished summary so its share of play reaching an ending is 1. */
+  const normalise = (acc: Summary) => {
+    const m = acc.mass;
+    if (m <= 0 || Math.abs(m - 1) < 1e-12) return;
+    for (let k = 0; k < endingCount; k++) acc.endings[k]! /= m;
+    if (acc.scores) for (let k = 0; k <= 100; k++) acc.scores[k]! /= m;
+    if (acc.dynamic) for (const [dyn, p] of acc.dynamic) acc.dynamic.set(dyn, p / m);
+    acc.mass = 1;
+  };
+
+  const noteLoop = (from: State, action: Action) => {
+    if (!isInterview(from)) return;
+    const choice = action.type === 'choose' ? action.choice : undefined;
+    const id = `${from.node}/${choice ?? action.type}`;
+    if (loops.has(id)) return;
+    loops.set(id, {
+      kind: 'loop',
+      node: from.node,
+      ...(choice ? { choice } : {}),
+      message: `${choice ? `Choice "${choice}" at node "${from.node}"` : `Node "${from.node}" (${action.type})`} can lead back to a point already played, a loop; the analysis counts play that leaves the loop, as a player does.`,
+    });
+  };
+
   // Iterative depth-first search with an explicit stack (deep scenarios must not overflow).
   type Frame = {
     state: State;
@@ -245,21 +336,28 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
     branches: Branch[];
     j: number;
     acc: Summary;
+    bytes: number;
   };
   const stack: Frame[] = [];
+  const onPath = new Set<string>();
   const enter = (state: State): Summary | null => {
     if (state.phase === 'ended') return terminal(state);
     const key = keyOf(state);
     const hit = summaries.get(key);
     if (hit) return hit;
-    if (summaries.size >= maxStates) {
-      limited = true;
-      return terminal({ ...state, phase: 'ended', result: 'no-decision', ending: scenario.endings[0]!.id });
+    const from = stack[stack.length - 1];
+    if (onPath.has(key)) {
+      if (from) noteLoop(from.state, from.options[from.i]!.action);
+      return NOTHING;
     }
+    if (meter.stopped) return NOTHING;
     if (isInterview(state)) visitedNodes.add(state.node);
     byPhase[state.phase] = (byPhase[state.phase] ?? 0) + 1;
     const opts = optionsAt(compiled, state);
     if (isInterview(state)) watch.note(state);
+    const bytes = entryBytes(key.length, 1200 + opts.length * 96);
+    meter.hold(bytes);
+    onPath.add(key);
     stack.push({
       state,
       key,
@@ -267,11 +365,13 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
       i: -1,
       branches: [],
       j: 0,
+      bytes,
       acc: {
         scores: isInterview(state) ? new Float64Array(101) : null,
         dynamic: isInterview(state) ? null : new Map(),
         endings: new Float64Array(endingCount),
         paths: 0,
+        mass: 0,
       },
     });
     return null;
@@ -281,11 +381,20 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
   let summary = enter(root);
   while (stack.length) {
     const f = stack[stack.length - 1]!;
+    if (meter.stopped) {
+      // Out of budget: finish every open state with what it has.
+      f.i = f.options.length;
+      f.j = f.branches.length;
+    }
     if (f.j >= f.branches.length) {
       f.i++;
       if (f.i >= f.options.length) {
         stack.pop();
+        onPath.delete(f.key);
+        meter.release(f.bytes);
+        normalise(f.acc);
         summaries.set(f.key, f.acc);
+        meter.keep(entryBytes(f.key.length, f.acc.scores ? 1000 : 200 + (f.acc.dynamic?.size ?? 0) * 48));
         const parent = stack[stack.length - 1];
         if (parent) {
           const b = parent.branches[parent.j - 1]!;
@@ -293,7 +402,7 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
         } else summary = f.acc;
         continue;
       }
-      f.branches = branches(compiled, f.state, f.options[f.i]!.action);
+      f.branches = branches(compiled, f.state, f.options[f.i]!.action, meter);
       f.j = 0;
       continue;
     }
@@ -302,8 +411,11 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
     if (child) merge(f.state, f.acc, child, b.state, f.options[f.i]!.weight * b.p);
   }
   if (!summary) throw new Error('analysis produced no summary');
+  const exploredStates = summaries.size;
+  const stoppedInFirstPass = meter.stopped !== null;
 
-  // Expected play: best and worst totals, by the same split of the score.
+  // Expected play: best and worst totals, by the same split of the score. A state none of whose
+  // moves reaches an ending without looping back keeps best -Infinity and is never chosen.
   type Value = {
     best: number;
     worst: number;
@@ -326,26 +438,19 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
   };
   type EFrame = { state: State; key: string; options: Option[]; nexts: State[]; i: number };
   const estack: EFrame[] = [];
+  const eOnPath = new Set<string>();
   const epush = (state: State) => {
-    if (valueAt(state)) return;
-    if (values.size >= maxStates) {
-      limited = true;
-      values.set(keyOf(state), {
-        best: 0,
-        worst: 0,
-        bestAction: -1,
-        worstAction: -1,
-        bestNext: null,
-        worstNext: null,
-      });
-      return;
-    }
-    estack.push({ state, key: keyOf(state), options: optionsAt(compiled, state), nexts: [], i: 0 });
+    if (state.phase === 'ended') return;
+    const key = keyOf(state);
+    if (values.has(key) || eOnPath.has(key) || meter.stopped) return;
+    eOnPath.add(key);
+    estack.push({ state, key, options: optionsAt(compiled, state), nexts: [], i: 0 });
   };
   epush(root);
   while (estack.length) {
     const f = estack[estack.length - 1]!;
-    if (f.i < f.options.length) {
+    if (f.i < f.options.length && !meter.stopped) {
+      meter.step();
       const next = step(compiled, f.state, f.options[f.i]!.action, expectedResolver, false).state;
       f.nexts.push(next);
       f.i++;
@@ -353,6 +458,7 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
       continue;
     }
     estack.pop();
+    eOnPath.delete(f.key);
     const v: Value = {
       best: -Infinity,
       worst: Infinity,
@@ -362,7 +468,8 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
       worstNext: null,
     };
     f.nexts.forEach((n, i) => {
-      const child = valueAt(n)!;
+      const child = valueAt(n);
+      if (!child || (child.bestAction < 0 && n.phase !== 'ended')) return;
       const best = totalFrom(f.state, n, child, 'best');
       const worst = totalFrom(f.state, n, child, 'worst');
       if (best > v.best) {
@@ -377,60 +484,75 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
       }
     });
     values.set(f.key, v);
+    meter.keep(entryBytes(f.key.length, 160));
   }
 
   const follow = (which: 'best' | 'worst') => {
     const steps: PathStep[] = [];
     let state: State = root;
-    let value = valueAt(root)!;
-    const score = which === 'best' ? value.best : value.worst;
-    while (state.phase !== 'ended') {
+    let value = valueAt(root);
+    const raw = value ? (which === 'best' ? value.best : value.worst) : Number.NaN;
+    const score = Number.isFinite(raw) ? raw : -1;
+    const seen = new Set<string>();
+    while (value && state.phase !== 'ended' && !seen.has(keyOf(state))) {
+      seen.add(keyOf(state));
       const index = which === 'best' ? value.bestAction : value.worstAction;
       const next = which === 'best' ? value.bestNext : value.worstNext;
       if (index < 0 || !next) break;
       const option = optionsAt(compiled, state)[index]!;
-      steps.push({ action: option.action, label: option.label });
+      steps.push({ action: option.action, label: actionLabel(compiled, state, option.action) });
       state = next;
-      const nv = valueAt(state);
-      if (!nv) break;
-      value = nv;
+      value = valueAt(state);
     }
     return { score, ending: state.ending ?? '', steps };
   };
 
   const spread = scoreSpread(summary.scores ?? new Float64Array(101));
 
-  const issues: AnalysisIssue[] = watch.issues();
+  const issues: AnalysisIssue[] = [...watch.issues(), ...loops.values()];
   const endings = scenario.endings.map((e, i) => ({
     id: e.id,
     outcome: e.outcome,
     reachable: summary.endings[i]! > 1e-12,
     chance: Math.round(summary.endings[i]! * 10000) / 10000,
   }));
-  for (const e of endings) {
-    if (!e.reachable) {
-      issues.push({
-        kind: 'unreachable-ending',
-        ending: e.id,
-        message: `Ending "${e.id}" (${e.outcome}) is reached by no path.`,
-      });
+  if (!meter.stopped) {
+    for (const e of endings) {
+      if (!e.reachable) {
+        issues.push({
+          kind: 'unreachable-ending',
+          ending: e.id,
+          message: `Ending "${e.id}" (${e.outcome}) is reached by no path.`,
+        });
+      }
+    }
+    for (const n of scenario.nodes) {
+      if (!visitedNodes.has(n.id)) {
+        issues.push({
+          kind: 'unvisited-node',
+          node: n.id,
+          message: `Node "${n.id}" is reached by no path of play.`,
+        });
+      }
     }
   }
-  for (const n of scenario.nodes) {
-    if (!visitedNodes.has(n.id)) {
-      issues.push({
-        kind: 'unvisited-node',
-        node: n.id,
-        message: `Node "${n.id}" is reached by no path of play.`,
-      });
-    }
-  }
-  if (limited) {
+  if (summary.mass <= 0 && !meter.stopped) {
     issues.push({
-      kind: 'state-limit',
-      message: `Exploration stopped at ${maxStates} distinct states; figures are partial.`,
+      kind: 'no-way-out',
+      message: 'No way of playing this scenario reaches an ending: every path loops back on itself.',
     });
   }
+  const partial = meter.stopped
+    ? partialOf(
+        'exact',
+        meter,
+        exploredStates + values.size,
+        stoppedInFirstPass
+          ? 'in the pass for chances and scores; the best and worst paths were not searched'
+          : `every state for chances and scores, then ${values.size.toLocaleString('en-GB')} for the best and worst paths`,
+      )
+    : undefined;
+  if (partial) issues.push({ kind: 'budget', message: partial.explored });
   issues.sort((a, b) =>
     (a.kind + (a.node ?? '') + (a.choice ?? '') + (a.ending ?? '')).localeCompare(
       b.kind + (b.node ?? '') + (b.choice ?? '') + (b.ending ?? ''),
@@ -439,11 +561,12 @@ export function analyzeExact(scenario: Scenario, options: AnalyzeOptions = {}): 
 
   return {
     scenario: scenario.meta.id,
-    method: 'exact',
+    method: partial ? 'partial' : 'exact',
+    ...(partial ? { partial } : {}),
     samples: 0,
     nodes: scenario.nodes.length,
     paths: summary.paths,
-    states: summaries.size,
+    states: exploredStates,
     statesByPhase: byPhase,
     endings,
     score: spread,

@@ -1,6 +1,9 @@
 import type { Scenario } from '../format/schema';
 import { type Analysis, type AnalyzeOptions, analyzeExact } from './analyze';
+import { Meter } from './budget';
 import { analyzeSampled, interviewSize } from './sample';
+
+export { type AnalysisBudget, type BudgetReason, DEFAULT_BUDGET } from './budget';
 
 export interface AnalyzeScenarioOptions extends AnalyzeOptions {
   /** Above this many close actions over all interview states, sample instead of exploring exhaustively. */
@@ -11,11 +14,14 @@ export interface AnalyzeScenarioOptions extends AnalyzeOptions {
 /**
  * Analyzes a scenario: exhaustively (every path, equal states merged) when the state space is
  * small enough, otherwise by seeded sampling and a directed search for the best and worst paths.
+ * Either way within a budget (`maxStates`, `maxSteps`, `maxBytes`, `maxMs`; see DEFAULT_BUDGET):
+ * when it runs out the report says `method: 'partial'` and what was explored.
  */
 export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOptions = {}): Analysis {
+  const meter = new Meter(options);
   const size = interviewSize(scenario, 4000);
   if (!size.truncated && size.closeActions <= (options.exactCloseBudget ?? 150_000)) {
-    return analyzeExact(scenario, options);
+    return analyzeExact(scenario, options, meter);
   }
-  return analyzeSampled(scenario, options.samples ?? 2500);
+  return analyzeSampled(scenario, options.samples ?? 2500, options, meter);
 }

@@ -9,7 +9,6 @@ import { createRandom } from '../random';
 import { availableChoices, type Compiled, compile } from '../runtime/compile';
 import {
   closeOptions,
-  composeWords,
   expectedResolver,
   initialState,
   pickAt,
@@ -20,7 +19,8 @@ import {
 import { scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import type { Analysis, AnalysisIssue, PathStep } from './analyze';
-import { closeCompositions } from './analyze';
+import { actionLabel, closeCompositions, partialOf } from './analyze';
+import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
 
 const keyOf = (s: State) => {
@@ -58,28 +58,46 @@ export function interviewSize(
 
 const countHit = (hits: Float64Array) => hits.reduce((a, h) => a + (h > 0 ? 1 : 0), 0);
 
-/** Routes from the start to the end of the interview through the node graph, ignoring conditions (a back edge counts once). */
+/**
+ * Routes from the start to the end of the interview through the node graph, ignoring
+ * conditions (an edge back to a node on the current route counts once). Iterative, so a
+ * graph of any depth is fine.
+ */
 export function interviewRoutes(scenario: Scenario): number {
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n] as const));
   const memo = new Map<string, number>();
-  const visiting = new Set<string>();
-  const count = (id: string): number => {
+  const onRoute = new Set<string>();
+  const targets = (id: string): (string | undefined)[] => {
+    const node = nodes.get(id)!;
+    return node.choices.length === 0 ? [node.next] : node.choices.map((ch) => ch.next);
+  };
+  type Frame = { id: string; targets: (string | undefined)[]; i: number; total: number };
+  const stack: Frame[] = [];
+  const routesFrom = (id: string | undefined): number | null => {
+    if (id === undefined || !nodes.has(id)) return 1;
     const hit = memo.get(id);
     if (hit !== undefined) return hit;
-    if (visiting.has(id)) return 1;
-    const node = nodes.get(id);
-    if (!node) return 1;
-    visiting.add(id);
-    let total = 0;
-    if (node.choices.length === 0) total = node.next ? count(node.next) : 1;
-    for (const ch of node.choices) total += ch.next ? count(ch.next) : 1;
-    visiting.delete(id);
-    memo.set(id, total);
-    return total;
+    if (onRoute.has(id)) return 1;
+    onRoute.add(id);
+    stack.push({ id, targets: targets(id), i: 0, total: 0 });
+    return null;
   };
-  // Deep graphs: fill the memo from the leaves up before asking for the start.
-  for (const n of [...scenario.nodes].reverse()) count(n.id);
-  return count(scenario.start);
+  let result = routesFrom(scenario.start) ?? 0;
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    if (f.i < f.targets.length) {
+      const v = routesFrom(f.targets[f.i++]);
+      if (v !== null) f.total += v;
+      continue;
+    }
+    stack.pop();
+    onRoute.delete(f.id);
+    memo.set(f.id, f.total);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.total += f.total;
+    else result = f.total;
+  }
+  return result;
 }
 
 function countCompositions(o: CloseOptions): number {
@@ -125,29 +143,19 @@ function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
   return groups;
 }
 
-function labelOf(c: Compiled, a: Action): string {
-  const sc = c.scenario;
-  switch (a.type) {
-    case 'choose':
-      for (const n of sc.nodes) {
-        const ch = n.choices.find((x) => x.id === a.choice);
-        if (ch) return ch.text;
-      }
-      return a.choice;
-    case 'continue':
-      return 'Continue';
-    case 'close':
-      return `Close: ${a.close.form}, ${a.close.delivery}${a.close.points.length ? `, points ${a.close.points.join('+')}` : ''}${a.close.leverage ? `, citing ${a.close.leverage}` : ''}${a.close.commit ? ', committing to accept' : ''} — “${composeWords(sc, a.close).text}”`;
-    case 'persist':
-      return sc.followUp?.acts.find((x) => x.id === a.act)?.label ?? a.act;
-    case 'let-go':
-      return sc.followUp?.letGoText ?? 'Let it go';
-    case 'negotiate':
-      return sc.negotiation?.moves.find((m) => m.id === a.move)?.text ?? a.move;
-  }
-}
+/** Longest playthrough the sampler follows; one still going after this many steps is stuck in a loop. */
+const MAX_PATH_STEPS = 100_000;
+/** Engine steps the sampler spends on random play in all (at least 20 playthroughs are taken). */
+const SAMPLE_STEPS = 1_500_000;
+/** Engine steps the directed search spends before it stops starting new runs (at least 4 runs). */
+const SEARCH_STEPS = 3_000_000;
 
-export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
+export function analyzeSampled(
+  scenario: Scenario,
+  samples: number,
+  limits: AnalysisBudget = {},
+  meter = new Meter(limits),
+): Analysis {
   const c = compile(scenario);
   const rng = createRandom(0x5eed);
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
@@ -171,20 +179,27 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   let budget = samples * 24;
   let longest = 0;
   let taken = 0;
-  for (let i = 0; i < samples && (i < 200 || budget > 0); i++) {
+  let stuck = 0;
+  const sampleSteps = meter.steps + SAMPLE_STEPS;
+  for (
+    let i = 0;
+    i < samples && (i < 200 || budget > 0) && (i < 20 || meter.steps < sampleSteps) && !meter.stopped;
+    i++
+  ) {
     taken++;
     let s = initialState(c);
     // A path is identified by a hash of its picks and the draws that resolved them.
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
     let length = 0;
-    while (s.phase !== 'ended') {
+    while (s.phase !== 'ended' && length < MAX_PATH_STEPS && !meter.step()) {
       if (s.phase === 'interview') {
         visited.add(s.node);
         if ((checksPerNode.get(s.node) ?? 0) < 6) {
           const k = keyOf(s);
           if (!statesSeen.has(k)) {
             statesSeen.add(k);
+            meter.keep(2 * k.length + 64);
             noteChoices(s);
           }
         }
@@ -202,6 +217,10 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
       budget--;
     }
     longest = Math.max(longest, length);
+    if (s.phase !== 'ended') {
+      if (!meter.stopped) stuck++;
+      continue;
+    }
     endingHits[endingIndex.get(s.ending!) ?? 0]!++;
     scores[scoreState(c, s).total]!++;
     paths.add(`${h1.toString(36)}.${h2.toString(36)}.${length}.${s.ending}`);
@@ -214,10 +233,14 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     const possible = order.filter((k) => (d[k as keyof typeof d] ?? 0) > 1e-9);
     return possible[Math.floor(rng() * possible.length)] ?? order[0]!;
   };
-  for (let i = 0; i < taken && reached.size + countHit(endingHits) < scenario.endings.length * 2; i++) {
+  for (
+    let i = 0;
+    i < taken && !meter.stopped && reached.size + countHit(endingHits) < scenario.endings.length * 2;
+    i++
+  ) {
     let s = initialState(c);
     let guard = 0;
-    while (s.phase !== 'ended' && guard++ < 100_000) {
+    while (s.phase !== 'ended' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       const groups = topLevel(c, s, rng);
       s = step(c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome, false).state;
     }
@@ -226,7 +249,11 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
 
   // Directed search for the best and worst paths in expected mode.
   const post = new Map<string, { best: number; worst: number; bestPath: Action[]; worstPath: Action[] }>();
+  // After the interview play lasts at most the follow-up days and the negotiation rounds
+  // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
   const postValue = (s: State): { best: number; worst: number; bestPath: Action[]; worstPath: Action[] } => {
+    if (s.phase === 'interview') return { best: -1, worst: 101, bestPath: [], worstPath: [] };
+    meter.step();
     if (s.phase === 'ended') {
       const v = scoreState(c, s).total;
       return { best: v, worst: v, bestPath: [], worstPath: [] };
@@ -259,13 +286,14 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
   const searchRng = createRandom(0xbe57);
   // Fewer directed runs on very long scenarios, so the search stays within a fixed budget of steps.
   const runs = Math.max(4, Math.min(40, Math.floor(6000 / Math.max(1, longest))));
-  for (let r = 0; r < runs; r++) {
+  const searchSteps = meter.steps + SEARCH_STEPS;
+  for (let r = 0; r < runs && !meter.stopped && (r < 4 || meter.steps < searchSteps); r++) {
     const greedyBest = r % 2 === 0;
     const epsilon = r < 2 ? 0 : 0.35;
     let s = initialState(c);
     const prefix: Action[] = [];
     let guard = 0;
-    while (s.phase === 'interview' && guard++ < 10_000) {
+    while (s.phase === 'interview' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       const close = closeOptions(c, s);
       const node = c.nodes.get(s.node)!;
       if (close && (node.moment === 'closing' || r < 2)) {
@@ -302,12 +330,18 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath] };
     if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, ...v.worstPath] };
   }
-  const replayEnding = (path: Action[]) => {
+  const replay = (path: Action[]) => {
     let s = initialState(c);
-    for (const a of path) s = step(c, s, a, expectedResolver, false).state;
-    return s.ending ?? '';
+    const steps: PathStep[] = [];
+    for (const a of path) {
+      steps.push({ action: a, label: actionLabel(c, s, a) });
+      s = step(c, s, a, expectedResolver, false).state;
+    }
+    return { ending: s.ending ?? '', steps };
   };
-  const toSteps = (path: Action[]): PathStep[] => path.map((a) => ({ action: a, label: labelOf(c, a) }));
+  const bestReplay = replay(best.path);
+  const worstReplay = replay(worst.path);
+  const replayEnding = (path: Action[]) => (path === best.path ? bestReplay : worstReplay).ending;
 
   const spread = scoreSpread(scores);
   const issues: AnalysisIssue[] = watch.issues();
@@ -319,9 +353,9 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
       reached.has(e.id) ||
       replayEnding(best.path) === e.id ||
       replayEnding(worst.path) === e.id,
-    chance: Math.round((endingHits[i]! / taken) * 10000) / 10000,
+    chance: taken > 0 ? Math.round((endingHits[i]! / taken) * 10000) / 10000 : 0,
   }));
-  for (const e of endings) {
+  for (const e of meter.stopped ? [] : endings) {
     if (!e.reachable) {
       issues.push({
         kind: 'unreachable-ending',
@@ -330,7 +364,7 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
       });
     }
   }
-  for (const n of scenario.nodes) {
+  for (const n of meter.stopped ? [] : scenario.nodes) {
     if (!visited.has(n.id))
       issues.push({
         kind: 'unvisited-node',
@@ -338,10 +372,21 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
         message: `Node "${n.id}" was reached by no sampled playthrough.`,
       });
   }
+  if (stuck > 0) {
+    issues.push({
+      kind: 'no-way-out',
+      message: `${stuck} of ${taken} sampled playthroughs were still going after ${MAX_PATH_STEPS.toLocaleString('en-GB')} steps: a loop the player cannot leave once in it (check the conditions on its ways out).`,
+    });
+  }
+  const partial = meter.stopped
+    ? partialOf('sampled', meter, statesSeen.size, `${taken} random playthroughs`)
+    : undefined;
+  if (partial) issues.push({ kind: 'budget', message: partial.explored });
   issues.sort((a, b) => a.message.localeCompare(b.message));
   return {
     scenario: scenario.meta.id,
-    method: 'sampled',
+    method: partial ? 'partial' : 'sampled',
+    ...(partial ? { partial } : {}),
     samples: taken,
     nodes: scenario.nodes.length,
     paths: interviewRoutes(scenario),
@@ -350,8 +395,8 @@ export function analyzeSampled(scenario: Scenario, samples: number): Analysis {
     statesByPhase: { interview: statesSeen.size },
     endings,
     score: spread,
-    bestPath: { score: best.score, ending: replayEnding(best.path), steps: toSteps(best.path) },
-    worstPath: { score: worst.score, ending: replayEnding(worst.path), steps: toSteps(worst.path) },
+    bestPath: { score: best.score, ending: bestReplay.ending, steps: bestReplay.steps },
+    worstPath: { score: worst.score, ending: worstReplay.ending, steps: worstReplay.steps },
     issues,
   };
 }

@@ -46,7 +46,7 @@ describe('analyzeScenario', () => {
       expect(report).toHaveProperty(field);
     expect(report.endings[0]).toHaveProperty('reachable');
     expect(report.endings[0]).toHaveProperty('chance');
-  });
+  }, 180_000);
 
   it('fails clearly on a missing file', () => {
     let stderr = '';

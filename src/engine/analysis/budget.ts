@@ -1,0 +1,107 @@
+/**
+ * What an analysis may spend before it stops and reports what it has: distinct states,
+ * engine steps, an estimate of the memory its tables hold, and wall-clock time. The first
+ * three are counted, so a run that stops on them stops at the same place every time; the
+ * time limit is a safety net for slow machines and makes a stopped report vary with load.
+ */
+
+export interface AnalysisBudget {
+  /** Distinct states kept in the analysis tables (both passes together). */
+  maxStates?: number;
+  /** Engine steps taken (every action tried, every chance outcome forced). */
+  maxSteps?: number;
+  /** Estimated bytes held by the analysis tables and the exploration stack. */
+  maxBytes?: number;
+  /** Wall-clock milliseconds. */
+  maxMs?: number;
+}
+
+export type BudgetReason = 'states' | 'steps' | 'memory' | 'time';
+
+export const DEFAULT_BUDGET: Required<AnalysisBudget> = {
+  maxStates: 400_000,
+  maxSteps: 40_000_000,
+  maxBytes: 768 * 1024 * 1024,
+  maxMs: 120_000,
+};
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** A running account against a budget. */
+export class Meter {
+  readonly limits: Required<AnalysisBudget>;
+  private readonly started = now();
+  steps = 0;
+  states = 0;
+  bytes = 0;
+  stopped: BudgetReason | null = null;
+  private ticks = 0;
+
+  constructor(budget: AnalysisBudget = {}) {
+    this.limits = { ...DEFAULT_BUDGET, ...definedOnly(budget) };
+  }
+
+  /** Counts `n` engine steps; true once any limit is reached (and from then on). */
+  step(n = 1): boolean {
+    this.steps += n;
+    return this.check();
+  }
+
+  /** Counts a state kept in a table, holding about `bytes` bytes. */
+  keep(bytes: number): boolean {
+    this.states++;
+    this.bytes += bytes;
+    return this.check();
+  }
+
+  /** Bytes held elsewhere for a while (a stack frame); give them back with `release`. */
+  hold(bytes: number): void {
+    this.bytes += bytes;
+  }
+
+  release(bytes: number): void {
+    this.bytes -= bytes;
+  }
+
+  check(): boolean {
+    if (this.stopped) return true;
+    if (this.states >= this.limits.maxStates) this.stopped = 'states';
+    else if (this.steps >= this.limits.maxSteps) this.stopped = 'steps';
+    else if (this.bytes >= this.limits.maxBytes) this.stopped = 'memory';
+    else if ((++this.ticks & 255) === 0 && now() - this.started >= this.limits.maxMs) this.stopped = 'time';
+    return this.stopped !== null;
+  }
+
+  elapsedMs(): number {
+    return now() - this.started;
+  }
+
+  /** Says what ran out, in a sentence. */
+  describe(): string {
+    const l = this.limits;
+    switch (this.stopped) {
+      case 'states':
+        return `the limit of ${l.maxStates.toLocaleString('en-GB')} distinct states`;
+      case 'steps':
+        return `the limit of ${l.maxSteps.toLocaleString('en-GB')} engine steps`;
+      case 'memory':
+        return `the memory budget of about ${Math.round(l.maxBytes / 1024 / 1024)} MB`;
+      case 'time':
+        return `the time budget of ${(l.maxMs / 1000).toFixed(0)} s`;
+      default:
+        return 'nothing';
+    }
+  }
+}
+
+function definedOnly(b: AnalysisBudget): AnalysisBudget {
+  const out: AnalysisBudget = {};
+  for (const k of ['maxStates', 'maxSteps', 'maxBytes', 'maxMs'] as const) {
+    const v = b[k];
+    if (typeof v === 'number' && v > 0) out[k] = v;
+  }
+  return out;
+}
+
+/** Rough size of a table entry keyed by a string of `keyLength` characters. */
+export const entryBytes = (keyLength: number, payload: number) => 2 * keyLength + 64 + payload;
