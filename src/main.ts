@@ -25,7 +25,7 @@ const layer = new DomLayer(root);
 const storage = safeStorage();
 const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 const loaded = loadSave(storage, Date.now(), reduced);
-const store = new SaveStore(storage, loaded.save);
+const store = new SaveStore(storage, loaded.save, (message) => layer.notice(message));
 layer.applyDisplay(store.settings);
 
 let title: ReturnType<typeof renderTitle> | null = null;

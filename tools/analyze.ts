@@ -46,6 +46,8 @@ function printText(file: string, a: Analysis) {
     out.push(
       `  exact: every path explored; nodes ${a.nodes}, distinct states ${a.states}, paths ${a.paths.toLocaleString('en-GB')}`,
     );
+  } else if (a.method === 'partial') {
+    out.push(`  partial: ${a.partial?.explored ?? 'the analysis ran out of its budget'}`);
   } else {
     out.push(
       `  sampled (state space too large to enumerate): nodes ${a.nodes}, routes through the interview graph ${a.paths.toLocaleString('en-GB')}, ${a.samples} seeded random playthroughs (${a.sampledPaths} distinct)`,

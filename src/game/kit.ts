@@ -250,12 +250,25 @@ export function speakerName(scenario: Scenario, speaker: string): string {
   return scenario.decisionMakers.find((d) => d.id === speaker)?.name ?? speaker;
 }
 
-/** Writes the playthrough under way to the save so it can be resumed. */
+/**
+ * Writes the playthrough under way to the save so it can be resumed; once it has reached an
+ * ending, records the result instead (so a reload on the last Response screen keeps it).
+ */
 export function saveResume(): void {
   const c = ctx();
-  if (!c.current) return;
-  const ended = c.current.play.view().phase === 'ended';
-  c.shell.store.setResume(ended ? null : c.current.play.save());
+  const cur = c.current;
+  if (!cur) return;
+  const ended = cur.play.view().phase === 'ended';
+  if (ended && !cur.recorded) {
+    try {
+      const d = cur.play.debrief();
+      c.shell.store.recordResult(cur.scenario.meta.id, d.score.total, d.ending.id);
+      cur.recorded = true;
+    } catch (err) {
+      console.info('Close Call: the result could not be worked out', err);
+    }
+  }
+  c.shell.store.setResume(ended ? null : cur.play.save());
 }
 
 /** Starts a new playthrough of a scenario with the current settings. */

@@ -1,9 +1,17 @@
 import type { Scenario } from '../../engine';
 
+/** Longer than the worker's own time budget: only a worker that stopped answering hits it. */
+const GIVE_UP_MS = 45_000;
+
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, (best: number | null) => void>();
-const cache = new Map<string, Promise<number | null>>();
+const cache = new Map<Scenario, Promise<number | null>>();
+
+function settleAll(): void {
+  for (const done of pending.values()) done(null);
+  pending.clear();
+}
 
 function getWorker(): Worker | null {
   if (worker) return worker;
@@ -15,6 +23,13 @@ function getWorker(): Worker | null {
       if (event.data.error) console.info('Close Call: could not analyse the scenario', event.data.error);
       done?.(event.data.best ?? null);
     };
+    worker.onerror = (event) => {
+      console.info('Close Call: the analysis worker failed', event.message);
+      event.preventDefault();
+      worker?.terminate();
+      worker = null;
+      settleAll();
+    };
     return worker;
   } catch (err) {
     console.info('Close Call: no worker for analysis', err);
@@ -22,19 +37,31 @@ function getWorker(): Worker | null {
   }
 }
 
-/** The best score expected play can reach in a scenario (the analyzer's best path), computed once, off the main thread. */
+/**
+ * The best score expected play can reach in a scenario (the analyzer's best path), computed
+ * once per scenario, off the main thread; null when it cannot be worked out within the budget.
+ */
 export function bestAchievable(scenario: Scenario): Promise<number | null> {
-  const key = scenario.meta.id;
-  const hit = cache.get(key);
+  const hit = cache.get(scenario);
   if (hit) return hit;
   const w = getWorker();
   const promise = w
     ? new Promise<number | null>((resolve) => {
         const id = nextId++;
-        pending.set(id, resolve);
+        const timer = setTimeout(() => {
+          if (!pending.has(id)) return;
+          console.info('Close Call: the analysis took too long; stopping it');
+          worker?.terminate();
+          worker = null;
+          settleAll();
+        }, GIVE_UP_MS);
+        pending.set(id, (best) => {
+          clearTimeout(timer);
+          resolve(best);
+        });
         w.postMessage({ id, scenario });
       })
     : Promise.resolve(null);
-  cache.set(key, promise);
+  cache.set(scenario, promise);
   return promise;
 }

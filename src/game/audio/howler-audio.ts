@@ -22,7 +22,7 @@ export class HowlerAudio implements GameAudio {
     if (this.failed.has(id)) return null;
     const existing = this.howls.get(id);
     if (existing) return existing;
-    const src = this.manifest[id];
+    const src = Object.hasOwn(this.manifest, id) ? this.manifest[id] : undefined;
     if (!src || src.length === 0) {
       this.failed.add(id);
       console.info(`Close Call: sound "${id}" is not available; skipping it.`);

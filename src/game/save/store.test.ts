@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CORRUPT_PREFIX, emptySave, SAVE_KEY, validateSave } from './schema';
-import { type KeyValueStorage, loadSave, SaveStore } from './store';
+import { CORRUPT_PREFIX, emptySave, readSave, SAVE_KEY, validateSave } from './schema';
+import { CANNOT_SAVE, type KeyValueStorage, loadSave, SaveStore } from './store';
 
 class MemoryStorage implements KeyValueStorage {
   map = new Map<string, string>();
@@ -98,5 +98,112 @@ describe('SaveStore', () => {
     const s = new MemoryStorage();
     new SaveStore(s, emptySave()).updateSettings({ textSize: 'large' });
     expect(loadSave(s, 1).save.settings.textSize).toBe('large');
+  });
+});
+
+describe('a save read entry by entry', () => {
+  const good = () => {
+    const save = emptySave();
+    save.settings.textSize = 'larger';
+    save.settings.highContrast = true;
+    save.progress = {
+      'final-say': { best: 80, completed: true, endings: ['hired'], plays: 2 },
+      'two-offers': { best: 55, completed: true, endings: ['x'], plays: 1 },
+    };
+    return save;
+  };
+
+  it('keeps settings and every other best score when one best score is 101', () => {
+    const save = good() as unknown as { progress: Record<string, { best: number }> };
+    save.progress['two-offers']!.best = 101;
+    const s = new MemoryStorage();
+    s.setItem(SAVE_KEY, JSON.stringify(save));
+    const r = loadSave(s, 77);
+    expect(r.save.settings.textSize).toBe('larger');
+    expect(r.save.settings.highContrast).toBe(true);
+    expect(r.save.progress['final-say']?.best).toBe(80);
+    expect(r.save.progress['two-offers']).toBeUndefined();
+    expect(r.notice).toContain('the best score for "two-offers"');
+    expect(r.notice).toContain(`set aside (as ${CORRUPT_PREFIX}77)`);
+    expect(r.notice).toContain('Everything else was kept');
+    const kept = JSON.parse(s.getItem(`${CORRUPT_PREFIX}77`)!);
+    expect(kept.entries['progress.two-offers'].best).toBe(101);
+    // The clean save is written back, so the next load has nothing to report.
+    expect(loadSave(s, 78).notice).toBeNull();
+  });
+
+  it('keeps settings and best scores when the resume is malformed', () => {
+    const save = { ...good(), resume: { v: 1, scenario: 'x', seed: 'nope', actions: 3 } };
+    const s = new MemoryStorage();
+    s.setItem(SAVE_KEY, JSON.stringify(save));
+    const r = loadSave(s, 5);
+    expect(r.save.resume).toBeNull();
+    expect(r.save.settings.textSize).toBe('larger');
+    expect(r.save.progress['final-say']?.best).toBe(80);
+    expect(r.notice).toContain('the interview you left');
+  });
+
+  it('keeps the good settings when one setting is bad', () => {
+    const save = good() as unknown as { settings: Record<string, unknown> };
+    save.settings.mode = 'chaos';
+    const r = readSave(JSON.stringify(save));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.save.settings.textSize).toBe('larger');
+      expect(r.save.settings.mode).toBe('expected');
+      expect(r.setAside.map((e) => e.path)).toEqual(['settings.mode']);
+    }
+  });
+
+  it('says truthfully when the copy could not be kept', () => {
+    const save = good() as unknown as { progress: Record<string, { best: number }> };
+    save.progress['final-say']!.best = -4;
+    const full: KeyValueStorage = {
+      value: JSON.stringify(save),
+      getItem(k: string) {
+        return k === SAVE_KEY ? (this as unknown as { value: string }).value : null;
+      },
+      setItem() {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem() {},
+    } as KeyValueStorage & { value: string };
+    const r = loadSave(full, 9);
+    expect(r.movedTo).toBeNull();
+    expect(r.notice).toContain('could not be kept');
+    expect(r.notice).not.toContain('set aside (as');
+    expect(r.save.progress['two-offers']?.best).toBe(55);
+  });
+
+  it('treats scenario ids named like built-in properties as plain ids', () => {
+    const raw = `{"v":1,"settings":${JSON.stringify(emptySave().settings)},"progress":{"__proto__":{"best":50,"completed":true,"endings":[],"plays":1}},"resume":null}`;
+    const r = readSave(raw);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(Object.getPrototypeOf(r.save.progress)).toBe(Object.prototype);
+      expect(Object.hasOwn(r.save.progress, '__proto__')).toBe(true);
+    }
+    const store = new SaveStore(null, emptySave());
+    expect(store.progress('constructor')).toEqual({ best: null, completed: false, endings: [], plays: 0 });
+    expect(store.progress('toString').best).toBeNull();
+  });
+
+  it('tells the player once when progress cannot be saved', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const told: string[] = [];
+    const blocked: KeyValueStorage = {
+      getItem: () => null,
+      setItem() {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem() {},
+    };
+    const store = new SaveStore(blocked, emptySave(), (m) => told.push(m));
+    store.updateSettings({ muted: true });
+    store.recordResult('x', 50, 'e');
+    expect(told).toEqual([CANNOT_SAVE]);
+    expect(store.writeFailed).toBe(true);
+    expect(loadSave(null, 1).notice).toBe(CANNOT_SAVE);
+    info.mockRestore();
   });
 });

@@ -36,11 +36,8 @@ export class Debrief extends BaseScene {
       return;
     }
     const s = cur.scenario;
-    if (!cur.recorded) {
-      cur.recorded = true;
-      c.shell.store.recordResult(s.meta.id, d.score.total, d.ending.id);
-      saveResume();
-    }
+    // Recorded when the ending was reached (saveResume); this covers a path that skipped it.
+    if (!cur.recorded) saveResume();
     this.drawBackdrop(s.meta.backdrop, 0.6);
     this.cue(GOOD.has(d.outcome) ? 'warm-chime' : 'cool-note');
 
@@ -205,7 +202,9 @@ export class Debrief extends BaseScene {
     el.textContent = 'Working out the best achievable score…';
     void bestAchievable(cur.scenario).then((best) => {
       el.textContent =
-        best === null ? '' : `Best achievable score in this scenario (expected play): ${best} / 100.`;
+        best === null
+          ? 'Best score unavailable for this scenario.'
+          : `Best achievable score in this scenario (expected play): ${best} / 100.`;
     });
   }
 
