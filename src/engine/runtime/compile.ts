@@ -57,7 +57,8 @@ export function holds(
   if ('any' in c) return c.any.some((x) => holds(x, vars, hidden, compiled));
   if ('not' in c) return !holds(c.not, vars, hidden, compiled);
   if ('var' in c) {
-    const v = vars[c.var] ?? false;
+    // Own properties only: an unset variable is unset whatever its name (`constructor`, `toString`).
+    const v = Object.hasOwn(vars, c.var) ? (vars[c.var] ?? false) : false;
     if (c.equals !== undefined && v !== c.equals) return false;
     const n = typeof v === 'number' ? v : v === true ? 1 : 0;
     if (c.atLeast !== undefined && !(n >= c.atLeast)) return false;

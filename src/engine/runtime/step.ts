@@ -217,7 +217,7 @@ function applyEffects(compiled: Compiled, state: State, effects: Effects | undef
     if (effects.set) Object.assign(vars, effects.set);
     if (effects.add) {
       for (const [k, v] of Object.entries(effects.add)) {
-        const old = vars[k];
+        const old = Object.hasOwn(vars, k) ? vars[k] : undefined;
         vars[k] = (typeof old === 'number' ? old : 0) + v;
       }
     }
