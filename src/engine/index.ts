@@ -4,7 +4,7 @@
  */
 
 export { type Analysis, type AnalysisIssue, analyzeExact, closeCompositions } from './analysis/analyze';
-export { analyzeScenario, type AnalysisBudget, type BudgetReason, DEFAULT_BUDGET } from './analysis/index';
+export { type AnalysisBudget, analyzeScenario, type BudgetReason, DEFAULT_BUDGET } from './analysis/index';
 export { parseScenario } from './format/parse';
 export * from './format/schema';
 export { expressionFor } from './model/expression';

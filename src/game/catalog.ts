@@ -35,7 +35,34 @@ export async function loadCatalog(
       }
     }),
   );
-  return sortEntries(entries);
+  return sortEntries(rejectDuplicateIds(entries));
+}
+
+/**
+ * Saves and best scores key on meta.id, so a second file with an id already taken is shown as
+ * broken rather than played (its resume would be restored against the other file).
+ */
+export function rejectDuplicateIds(entries: ScenarioEntry[]): ScenarioEntry[] {
+  const first = new Map<string, string>();
+  for (const e of [...entries].sort((a, b) => a.file.localeCompare(b.file))) {
+    if (e.ok && !first.has(e.scenario.meta.id)) first.set(e.scenario.meta.id, e.file);
+  }
+  return entries.map((e) => {
+    if (!e.ok) return e;
+    const owner = first.get(e.scenario.meta.id);
+    if (owner === undefined || owner === e.file) return e;
+    const problem: Problem = {
+      file: e.file,
+      line: 1,
+      column: 1,
+      path: '$.meta.id',
+      severity: 'error',
+      code: 'duplicate-scenario-id',
+      message: `the scenario id "${e.scenario.meta.id}" is also used by ${owner}`,
+      fix: 'Give each scenario file its own meta.id: saves and best scores are kept under it.',
+    };
+    return { file: e.file, ok: false, problems: [problem] };
+  });
 }
 
 export function sortEntries(entries: ScenarioEntry[]): ScenarioEntry[] {

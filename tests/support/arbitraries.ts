@@ -68,6 +68,8 @@ export const validScenario: fc.Arbitrary<ScenarioInput> = fc
       // The start node always allows a close, so an offer on the spot stays possible.
       if (i === 0) node.closeAllowed = true;
       else if (g.closeAllowed[i] !== undefined) node.closeAllowed = g.closeAllowed[i];
+      // An edge back makes a loop; a close where it starts keeps a way out (a loop without one is an error).
+      if (g.extra.some(([a, b]) => a === i && b <= i)) node.closeAllowed = true;
       if (targets.length === 1 && g.viaNext[i]) {
         node.next = `node-${targets[0]}`;
       } else if (targets.length > 0) {

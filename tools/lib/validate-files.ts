@@ -6,7 +6,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateScenario } from '../../src/engine/format/check';
-import { MAX_SCENARIO_CHARS, type Problem } from '../../src/engine/format/parse';
+import {
+  createLocator,
+  escapeForDisplay,
+  MAX_SCENARIO_CHARS,
+  type Problem,
+} from '../../src/engine/format/parse';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCHEMA_FILE = 'scenario.schema.json';
@@ -15,6 +20,8 @@ export interface FileReport {
   file: string;
   ok: boolean;
   problems: Problem[];
+  /** The scenario's meta.id, when the file parsed. */
+  id?: string;
 }
 
 export interface ValidateReport {
@@ -143,6 +150,7 @@ export function validateFile(abs: string, shown: string, options: ValidateOption
       file: shown,
       ok: !result.problems.some((p) => p.severity === 'error'),
       problems: result.problems,
+      ...(result.ok ? { id: result.scenario.meta.id } : {}),
     };
   } catch (err) {
     return fileLevel(
@@ -163,6 +171,32 @@ export function validateFiles(paths: readonly string[], options: ValidateOptions
     if (basename(abs) === SCHEMA_FILE && paths.length === 0) continue;
     reports.push(validateFile(abs, shown, options));
   }
+  // Saves, progress and the catalogue key on meta.id: two files may not share one.
+  const firstWithId = new Map<string, string>();
+  for (const r of reports) {
+    if (r.id === undefined) continue;
+    const first = firstWithId.get(r.id);
+    if (first === undefined) {
+      firstWithId.set(r.id, r.file);
+      continue;
+    }
+    let at = { line: 1, column: 1 };
+    try {
+      at = createLocator(readFileSync(resolve(cwd, r.file), 'utf8')).value(['meta', 'id']);
+    } catch {
+      // Keep line 1: the file was readable a moment ago.
+    }
+    r.ok = false;
+    r.problems.push({
+      file: r.file,
+      ...at,
+      path: '$.meta.id',
+      severity: 'error',
+      code: 'duplicate-scenario-id',
+      message: `the scenario id "${escapeForDisplay(r.id)}" is also used by ${escapeForDisplay(first)}`,
+      fix: 'Give each scenario file its own meta.id: saves and best scores are kept under it.',
+    });
+  }
   let errors = 0;
   let warnings = 0;
   for (const r of reports) {
@@ -178,5 +212,8 @@ export function validateFiles(paths: readonly string[], options: ValidateOptions
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
   const path = p.line > 0 ? ` ${p.path}` : '';
-  return `${where} ${p.severity} [${p.code}]${path}: ${p.message}\n    fix: ${p.fix}`;
+  return (
+    escapeForDisplay(`${where} ${p.severity} [${p.code}]${path}: ${p.message}`) +
+    `\n    fix: ${escapeForDisplay(p.fix)}`
+  );
 }

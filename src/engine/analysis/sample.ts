@@ -226,6 +226,8 @@ export function analyzeSampled(
     paths.add(`${h1.toString(36)}.${h2.toString(36)}.${length}.${s.ending}`);
   }
 
+  const sampling = meter.stopped !== null;
+
   // Reachability sweep: rare endings need rare draws, so these playthroughs resolve every
   // chance uniformly among the outcomes that can happen. They count for reachability only.
   const reached = new Set<string>();
@@ -379,7 +381,12 @@ export function analyzeSampled(
     });
   }
   const partial = meter.stopped
-    ? partialOf('sampled', meter, statesSeen.size, `${taken} random playthroughs`)
+    ? partialOf(
+        'sampled',
+        meter,
+        statesSeen.size,
+        `${taken} random playthroughs${sampling ? '' : ', then part of the search for the best and worst paths'}`,
+      )
     : undefined;
   if (partial) issues.push({ kind: 'budget', message: partial.explored });
   issues.sort((a, b) => a.message.localeCompare(b.message));

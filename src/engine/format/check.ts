@@ -4,6 +4,8 @@
  */
 import {
   createLocator,
+  didYouMean,
+  displayable,
   formatPath,
   type JsonPath,
   type Locator,
@@ -11,11 +13,14 @@ import {
   type Problem,
   parseScenarioText,
   sortProblems,
-  didYouMean as suggest,
 } from './parse';
 import type { Condition, Line, Scenario } from './schema';
 
 export const MAX_LINE_CHARS = 240;
+/** Problems that get a "did you mean": past this many, a file is broken wholesale and hints cost time. */
+export const MAX_SUGGESTIONS = 200;
+/** Edit-distance cells all the suggestions of one file may compute (a few tens of milliseconds). */
+const SUGGESTION_CELLS = 4_000_000;
 
 export interface CheckOptions {
   /** Maps paths to positions; without it every problem is placed at line 1, column 1. */
@@ -30,6 +35,10 @@ const SPEAKERS_NOT_DM = new Set(['candidate', 'narrator']);
 export function checkScenario(scenario: Scenario, file: string, options: CheckOptions = {}): Problem[] {
   const locator = options.locator ?? createLocator('');
   const problems: Problem[] = [];
+  let suggestionsLeft = MAX_SUGGESTIONS;
+  const work = { cells: SUGGESTION_CELLS };
+  const suggest = (word: string, candidates: readonly string[]) =>
+    suggestionsLeft-- > 0 && work.cells > 0 ? didYouMean(word, candidates, work) : undefined;
   const add = (
     severity: Problem['severity'],
     code: string,
@@ -95,7 +104,7 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
         'Swap them, or correct one: min must not exceed max.',
       );
     }
-    if (options.assetExists) {
+    if (options.assetExists && isPlainName(dm.portrait.id) && isPlainName(dm.voice.babble)) {
       const missing = [...new Set(dm.portrait.expressions)].filter(
         (expr) => !options.assetExists?.(`assets/portraits/${dm.portrait.id}/${expr}.svg`),
       );
@@ -128,7 +137,24 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
       }
     }
   });
+  const plainName = (name: string | undefined, what: string, path: JsonPath): boolean => {
+    if (name === undefined || isPlainName(name)) return true;
+    error(
+      'asset-name',
+      path,
+      `the ${what} "${name}" is not a plain name: asset names are lower-case letters, digits and hyphens${
+        name === 'constructor' ? ', and not a built-in name' : ''
+      }`,
+      `Rename it to a plain name such as "${suggestPlain(name)}", and name the asset file the same.`,
+    );
+    return false;
+  };
+  scenario.decisionMakers.forEach((dm, i) => {
+    plainName(dm.portrait.id, 'portrait id', ['decisionMakers', i, 'portrait', 'id']);
+    plainName(dm.voice.babble, 'voice sound', ['decisionMakers', i, 'voice', 'babble']);
+  });
   const backdrop = (id: string | undefined, path: JsonPath) => {
+    if (!plainName(id, 'backdrop id', path)) return;
     if (id === undefined || !options.assetExists) return;
     const rel = `assets/backdrops/${id}.svg`;
     if (!options.assetExists(rel)) {
@@ -415,15 +441,102 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
     if (ending.condition) walkCondition(ending.condition, ['endings', i, 'condition']);
   });
 
+  // --- Choices gated on a variable only they set ---------------------------------------------
+  const setters = new Map<string, number>();
+  for (const node of scenario.nodes) {
+    for (const choice of node.choices) {
+      const names = new Set([
+        ...Object.keys(choice.effects?.set ?? {}),
+        ...Object.keys(choice.effects?.add ?? {}),
+      ]);
+      for (const k of names) setters.set(k, (setters.get(k) ?? 0) + 1);
+    }
+  }
+  scenario.nodes.forEach((node, n) => {
+    node.choices.forEach((choice, c) => {
+      if (!choice.condition || !choice.effects) return;
+      const own = { ...choice.effects.set, ...choice.effects.add };
+      for (const name of requiredVars(choice.condition)) {
+        if (Object.hasOwn(own, name) && setters.get(name) === 1) {
+          warn(
+            'self-gated-choice',
+            ['nodes', n, 'choices', c, 'condition'],
+            `choice "${choice.id}" is offered only once "${name}" is set, but only this choice sets it, so it can never be offered`,
+            `Set "${name}" in an earlier choice's effects, or change the condition.`,
+          );
+        }
+      }
+    });
+  });
+
+  // --- Loops with no way out -----------------------------------------------------------------
+  // Ignoring conditions, every reachable node must have a path to a way out of the interview:
+  // an ending, the end of the interview, or a place to close. A node whose choices all have
+  // conditions can also end the interview when none holds.
+  if (startIndex !== undefined) {
+    const into: number[][] = scenario.nodes.map(() => []);
+    const exits = new Uint8Array(scenario.nodes.length);
+    scenario.nodes.forEach((node, i) => {
+      const closes =
+        node.ending === undefined &&
+        (node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing'));
+      const allGated = node.choices.length > 0 && node.choices.every((ch) => ch.condition);
+      if (
+        closes ||
+        allGated ||
+        node.ending !== undefined ||
+        node.endsInterview ||
+        (node.choices.length === 0 && node.next === undefined) ||
+        node.choices.some((ch) => ch.ending !== undefined || ch.endsInterview)
+      ) {
+        exits[i] = 1;
+      }
+      const targets = node.choices.length ? node.choices.map((ch) => ch.next) : [node.next];
+      for (const t of targets) {
+        const j = t === undefined ? undefined : nodeIndex.get(t);
+        if (j !== undefined) into[j]!.push(i);
+      }
+    });
+    const out = new Uint8Array(scenario.nodes.length);
+    const queue: number[] = [];
+    exits.forEach((e, i) => {
+      if (e) {
+        out[i] = 1;
+        queue.push(i);
+      }
+    });
+    while (queue.length > 0) {
+      for (const from of into[queue.pop()!]!) {
+        if (!out[from]) {
+          out[from] = 1;
+          queue.push(from);
+        }
+      }
+    }
+    // Report where play enters a trap: the start, or a node reached from one with a way out.
+    scenario.nodes.forEach((node, i) => {
+      if (!reached[i] || out[i] || nodeIndex.get(node.id) !== i) return;
+      const entered = i === startIndex || into[i]!.some((from) => reached[from] && out[from]);
+      if (!entered) return;
+      error(
+        'no-way-out',
+        ['nodes', i, 'id'],
+        `once play reaches node "${node.id}" it can never leave: no path from it leads to an ending, the end of the interview or a close (a loop with no way out)`,
+        'Give a node in the loop a choice with an "ending" or "endsInterview": true, or allow a close there.',
+      );
+    });
+  }
+
   // --- Variables -------------------------------------------------------------------------
   for (const read of readVars) {
     if (!setVars.has(read.name)) {
+      const near = suggest(read.name, [...setVars]);
       warn(
         'unset-variable',
         read.path,
         `the condition reads the variable "${read.name}", but no choice ever sets it`,
         `Set "${read.name}" in some choice's effects.set or effects.add, or fix the name${
-          suggest(read.name, [...setVars]) ? ` (did you mean "${suggest(read.name, [...setVars])}"?)` : ''
+          near ? ` (did you mean "${near}"?)` : ''
         }.`,
       );
     }
@@ -455,7 +568,7 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
     }
   });
 
-  return sortProblems(problems);
+  return sortProblems(problems.map(displayable));
 }
 
 /** Parses, schema-checks and graph-checks a scenario text in one go. */
@@ -474,6 +587,39 @@ export function validateScenario(
   return { ok: true, scenario: parsed.scenario, problems };
 }
 
+/** Lists ids for a message, the first dozen only when there are many. */
 function quote(ids: readonly string[]): string {
-  return ids.map((i) => `"${i}"`).join(', ');
+  const shown = ids.slice(0, 12).map((i) => `"${i}"`);
+  if (ids.length > shown.length) shown.push(`and ${ids.length - shown.length} more`);
+  return shown.join(', ');
+}
+
+const PLAIN_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Whether an id can name an asset file: lower-case letters, digits and hyphens, no path, not a built-in name. */
+export function isPlainName(name: string): boolean {
+  return PLAIN_NAME.test(name) && name.length <= 64 && !(name in Object.prototype);
+}
+
+function suggestPlain(name: string): string {
+  const plain = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return plain && isPlainName(plain) ? plain : 'voice-mid';
+}
+
+/**
+ * Variables a condition needs to be set: those read by a `var` test, not under `not` or `any`,
+ * that fails while the variable is unset (unset reads as false, or 0).
+ */
+function requiredVars(cond: Condition): string[] {
+  if ('all' in cond) return cond.all.flatMap(requiredVars);
+  if (!('var' in cond)) return [];
+  if (cond.equals !== undefined && cond.equals !== false) return [cond.var];
+  if ((cond.atLeast !== undefined && cond.atLeast > 0) || (cond.atMost !== undefined && cond.atMost < 0))
+    return [cond.var];
+  return [];
 }

@@ -309,33 +309,90 @@ type Issue = z.core.$ZodIssue;
 
 /** Edit distance, for "did you mean". */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
+  return boundedEditDistance(a, b, Number.POSITIVE_INFINITY);
 }
 
-/** The closest candidate to `word`, if it is close enough to be a likely typo. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Number.POSITIVE_INFINITY;
+/**
+ * Edit distance, or any number above `limit` as soon as the distance is known to exceed it.
+ * A shared prefix and suffix are skipped, only cells within `limit` of the diagonal are
+ * computed, and a row whose every cell is over the limit ends the search. `work.cells`, when
+ * given, is reduced by the cells computed.
+ */
+export function boundedEditDistance(a: string, b: string, limit: number, work?: { cells: number }): number {
+  let start = 0;
+  let endA = a.length;
+  let endB = b.length;
+  while (start < endA && start < endB && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const n = endA - start;
+  const m = endB - start;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  const band = Number.isFinite(limit) ? limit : Math.max(n, m);
+  const big = n + m + 1;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= band ? j : big;
+  let cells = 0;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(m, i + band);
+    cur[0] = i <= band ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = cur[0]!;
+    const ca = a.charCodeAt(start + i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cost = ca === b.charCodeAt(start + j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) cur[hi + 1] = big;
+    cells += hi - lo + 1;
+    if (rowMin > limit) {
+      if (work) work.cells -= cells;
+      return limit + 1;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  if (work) work.cells -= cells;
+  const d = prev[m]!;
+  return d > limit ? limit + 1 : d;
+}
+
+/** Words longer than this get no suggestion: a typo is a short slip, and long words cost the most. */
+const MAX_SUGGEST_LENGTH = 80;
+
+/**
+ * The closest candidate to `word`, if it is close enough to be a likely typo. Candidates whose
+ * length alone rules them out are skipped, each comparison stops once it is out of range, and
+ * with `work` the search stops (keeping the best so far) once its cells are spent.
+ */
+export function didYouMean(
+  word: string,
+  candidates: readonly string[],
+  work?: { cells: number },
+): string | undefined {
+  if (word.length > MAX_SUGGEST_LENGTH) return undefined;
   const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestD = limit + 1;
   for (const c of candidates) {
-    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    if (work && work.cells <= 0) break;
+    if (Math.abs(c.length - word.length) >= bestD) continue;
+    const cl = c.toLowerCase();
+    const d = cl === lower ? 0 : boundedEditDistance(lower, cl, bestD - 1, work);
     if (d < bestD) {
       bestD = d;
       best = c;
+      if (d === 0) break;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  return best !== undefined && bestD <= limit ? best : undefined;
+  return best;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -758,8 +815,35 @@ function fileProblem(
   };
 }
 
-/** Parses a scenario text and returns the locator used for its problems. */
+/**
+ * Makes text from a file safe to print: control characters (which could move a terminal's
+ * cursor or clear its screen), line separators and direction overrides become \u escapes.
+ */
+export function escapeForDisplay(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A problem with every text in it safe to print. */
+export function displayable(p: Problem): Problem {
+  return {
+    ...p,
+    file: escapeForDisplay(p.file),
+    path: escapeForDisplay(p.path),
+    message: escapeForDisplay(p.message),
+    fix: escapeForDisplay(p.fix),
+  };
+}
+
+/** Parses a scenario text and returns the locator used for its problems (printable: see `escapeForDisplay`). */
 export function parseScenarioText(input: string, file: string): ParsedText {
+  const result = parseText(input, file);
+  result.problems = result.problems.map(displayable);
+  return result;
+}
+
+function parseText(input: string, file: string): ParsedText {
   const empty = makeLocator(undefined, new LineIndex(''));
   if (typeof input !== 'string') {
     return {
