@@ -85,7 +85,8 @@ export class Briefing extends BaseScene {
     );
     const plate = h(
       'div',
-      { class: 'nameplate panel', style: 'left: 880px; top: 528px; width: 340px;' },
+      // Anchored by its bottom edge, above the Begin button: a long name grows it upwards.
+      { class: 'nameplate panel', style: 'left: 880px; bottom: 104px; width: 340px;' },
       h('p', { class: 'h3', text: lead.name }),
       h('p', { class: 'small', text: lead.role }),
     );

@@ -10,6 +10,8 @@ export class Close extends BaseScene {
   private spec!: CloseSpec;
   private options!: CloseOptions;
   private said!: HTMLElement;
+  /** Set once the close is sent: a second click (a double click) must not send it again. */
+  private sent = false;
   private cueEl!: HTMLElement;
 
   constructor() {
@@ -17,6 +19,7 @@ export class Close extends BaseScene {
   }
 
   create(): void {
+    this.sent = false;
     const cur = ctx().current;
     if (!cur) {
       this.go('ScenarioSelect');
@@ -209,8 +212,13 @@ export class Close extends BaseScene {
   }
 
   private confirm(): void {
+    if (this.sent) return;
+    this.sent = true;
     const v = this.act({ type: 'close', close: { ...this.spec, points: [...this.spec.points] } });
-    if (!v) return;
+    if (!v) {
+      this.sent = false;
+      return;
+    }
     this.click('ui-confirm');
     this.route(v);
   }
