@@ -823,6 +823,7 @@ export function escapeForDisplay(text: string): string {
   return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A problem with every text in it safe to print. */

@@ -72,6 +72,7 @@ describe('validate on hostile files', () => {
     expect(problems.length).toBeGreaterThan(0);
     for (const p of problems) {
       const printed = formatProblem(p);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
       expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
       expect(printed).toContain('\\u001b');
     }
