@@ -5,10 +5,28 @@
  *   HOST                   address to listen on (default 0.0.0.0, so phones on the network can join)
  *   CLOSECALL_DB           SQLite file (default data/closecall.db)
  *   CLOSECALL_TRAINER_KEY  the trainer key (default: one made at first start, printed once)
+ *   REDIS_URL + DATABASE_URL  scale-out mode (docs/deploy.md): Postgres instead of SQLite and
+ *                          socket.io's Redis Streams adapter, so several processes share rooms
+ *   CLOSECALL_REDIS_PREFIX prefix of this deployment's Redis keys (default closecall)
  */
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { redact } from './cluster/cluster';
 import { startServer } from './server';
+
+/** Scale-out mode needs both REDIS_URL and DATABASE_URL; one without the other is a mistake. */
+function clusterFromEnv() {
+  const redisUrl = process.env.REDIS_URL;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!redisUrl && !databaseUrl) return undefined;
+  if (!redisUrl || !databaseUrl) {
+    console.error(
+      `Scale-out mode needs both REDIS_URL and DATABASE_URL (only ${redisUrl ? 'REDIS_URL' : 'DATABASE_URL'} is set). Set both, or neither for the one-process SQLite default.`,
+    );
+    process.exit(2);
+  }
+  return { redisUrl, databaseUrl, redisPrefix: process.env.CLOSECALL_REDIS_PREFIX || undefined };
+}
 
 export async function main(root: string): Promise<void> {
   const portEnv = process.env.PORT;
@@ -28,6 +46,7 @@ export async function main(root: string): Promise<void> {
       root,
       dbFile,
       trainerKey: process.env.CLOSECALL_TRAINER_KEY || undefined,
+      cluster: clusterFromEnv(),
     });
   } catch (err) {
     console.error(`The server could not start: ${err instanceof Error ? err.message : err}`);
@@ -43,7 +62,11 @@ export async function main(root: string): Promise<void> {
       }
     }
   }
-  console.log(`  Records: ${dbFile}`);
+  console.log(
+    process.env.DATABASE_URL && process.env.REDIS_URL
+      ? `  Scale-out mode: records in Postgres (${redact(process.env.DATABASE_URL)}), Redis at ${redact(process.env.REDIS_URL)}`
+      : `  Records: ${dbFile}`,
+  );
   if (server.newTrainerKey) {
     console.log('');
     console.log(`  Trainer key (shown this once; keep it): ${server.newTrainerKey}`);

@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   'not-voting', // this player's team has no decision this round, or the player joined after it opened
   'bad-ballot', // the ballot is not one of the options on offer
   'unknown-player', // kick or ban named a player not in the room
+  'unavailable', // scale-out mode: the records database cannot be reached; nothing changed, retry
   'internal', // a server fault; the message was not applied
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

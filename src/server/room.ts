@@ -65,6 +65,8 @@ interface TeamLive {
 interface Presence {
   sockets: number;
   leftAt: number;
+  /** Scale-out mode: this process has seen the player's sockets (else they may be on another). */
+  local?: boolean;
 }
 
 export interface RoomDeps {
@@ -73,6 +75,17 @@ export interface RoomDeps {
   outlet: RoomOutlet;
   now?: () => number;
   log?: (line: string) => void;
+  /** Scale-out mode (issue #11, src/server/cluster/): other processes may hold this room too. */
+  cluster?: RoomCluster;
+}
+
+/**
+ * Scale-out mode: `guard` runs each change as the room's one writer across every process (a
+ * database transaction holding the room's lock); it refreshes the room from the store first when
+ * another process changed it. Phones connected to other processes count as present here.
+ */
+export interface RoomCluster {
+  guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T>;
 }
 
 export class Room {
@@ -87,6 +100,7 @@ export class Room {
   private readonly outlet: RoomOutlet;
   private readonly now: () => number;
   private readonly logLine: (line: string) => void;
+  private readonly deps: RoomDeps;
 
   status: SessionRow['status'];
   locked: boolean;
@@ -109,6 +123,7 @@ export class Room {
   private disposed = false;
 
   private constructor(deps: RoomDeps, session: SessionRow) {
+    this.deps = deps;
     this.store = deps.store;
     this.scenario = deps.scenario;
     this.outlet = deps.outlet;
@@ -204,9 +219,58 @@ export class Room {
 
   /** Runs `fn` after every earlier change to this room has finished: the room's one writer. */
   run<T>(fn: () => Promise<T> | T): Promise<T> {
-    const next = this.queue.then(fn, fn);
+    const cluster = this.deps.cluster;
+    const exec = cluster ? () => cluster.guard(this, fn) : fn;
+    const next = this.queue.then(exec, exec);
     this.queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * Scale-out mode: takes the room as another process left it in the store (called by the cluster
+   * guard inside the room's transaction). Playthroughs are kept and extended when the log only
+   * grew; this process's own presence is kept; the vote timer follows the refreshed round.
+   */
+  refresh(loaded: LoadedSession): void {
+    const s = loaded.session;
+    this.status = s.status;
+    this.locked = s.locked;
+    this.endedAt = s.endedAt;
+    const closing = new Set(s.progress.closing);
+    const prefixKept =
+      loaded.log.length >= this.log.length &&
+      (this.log.length === 0 || loaded.log[this.log.length - 1]?.seq === this.lastSeq);
+    const old = new Map(this.teams.map((t) => [t.id, t]));
+    const known = this.log.length;
+    this.teams = loaded.teams.map((t) => {
+      const kept = prefixKept ? old.get(t.id) : undefined;
+      const team: TeamLive = { ...t, play: kept?.play ?? this.newPlay(), closing: closing.has(t.id) };
+      // A kept playthrough has every entry before `known`; a new one replays the whole log.
+      for (const entry of kept ? loaded.log.slice(known) : loaded.log) {
+        if (entry.team === t.id) team.play.act(entry.action as Action);
+      }
+      return team;
+    });
+    const ids = new Set(this.teams.map((t) => t.id));
+    const stray = loaded.log.find((e) => !ids.has(e.team));
+    if (stray) throw new Error(`Log entry ${stray.seq} names an unknown team "${stray.team}".`);
+    this.log = loaded.log;
+    this.reveals = loaded.reveals;
+    this.players.clear();
+    this.byToken.clear();
+    const now = this.now();
+    for (const p of loaded.players) {
+      this.players.set(p.id, p);
+      this.byToken.set(p.tokenHash, p.id);
+      if (!this.presence.has(p.id)) this.presence.set(p.id, { sockets: 0, leftAt: now });
+    }
+    this.round = s.progress.round;
+    this.votes = new Map();
+    if (this.round && this.round.status !== 'revealed') {
+      for (const v of loaded.votes) if (v.round === this.round.number) this.votes.set(v.player, v);
+    }
+    for (const id of loaded.messageIds) this.seen.add(id);
+    this.schedule();
   }
 
   dispose(): void {
@@ -235,7 +299,15 @@ export class Room {
 
   private present(playerId: string, now: number): boolean {
     const p = this.presence.get(playerId);
+    // Scale-out mode: a phone this process has never seen may be connected to another one.
+    if (this.deps.cluster && !p?.local) return true;
     return !!p && (p.sockets > 0 || now - p.leftAt < RECONNECT_GRACE_MS);
+  }
+
+  private connected(playerId: string): boolean {
+    const p = this.presence.get(playerId);
+    if (this.deps.cluster && !p?.local) return true;
+    return (p?.sockets ?? 0) > 0;
   }
 
   private activeIn(team: string): PlayerRow[] {
@@ -285,7 +357,7 @@ export class Room {
           id: t.id,
           name: t.name,
           players: members.length,
-          connected: members.filter((p) => (this.presence.get(p.id)?.sockets ?? 0) > 0).length,
+          connected: members.filter((p) => this.connected(p.id)).length,
           step: t.play.step,
           closing: t.closing,
           ended: t.play.view().phase === 'ended',
@@ -313,7 +385,7 @@ export class Room {
       id: p.id,
       name: p.name,
       team: p.team,
-      connected: (this.presence.get(p.id)?.sockets ?? 0) > 0,
+      connected: this.connected(p.id),
       status: p.status,
       voted: !!r && r.status !== 'revealed' && this.votes.has(p.id),
       joinedRound: p.joinedRound,
@@ -346,8 +418,11 @@ export class Room {
     if (this.disposed) return;
     const d = this.dirty;
     this.dirty = { state: false, progress: false, players: false };
-    if (d.state) this.outlet.toRoom(this.code, 'room:state', this.state());
-    else if (d.progress && this.round) {
+    // Joins, drops and reconnections change only who is there: the host sees them live; phones
+    // get the whole state when the round, timer, status or lock change (broadcastState), so a
+    // room of hundreds does not send every phone a new state for every join.
+    if (d.state) this.outlet.toHost(this.code, 'room:state', this.state());
+    if ((d.progress || d.state) && this.round && this.round.status !== 'revealed') {
       this.outlet.toRoom(this.code, 'room:progress', { round: this.round.number, ...this.counts() });
     }
     if (d.players) this.outlet.toHost(this.code, 'room:players', { players: this.playersInfo() });
@@ -379,6 +454,7 @@ export class Room {
   connect(playerId: string): void {
     const p = this.presence.get(playerId) ?? { sockets: 0, leftAt: 0 };
     p.sockets++;
+    p.local = true;
     this.presence.set(playerId, p);
     this.markDirty('state', 'players');
   }

@@ -1,9 +1,10 @@
 /** Every room the server holds, by code and by token; rebuilds open rooms from the store at start. */
 
+import type { Cluster } from './cluster/cluster';
 import type { RoomSettings } from './protocol';
 import { Refusal, Room, type RoomOutlet } from './room';
 import type { ScenarioEntry } from './scenarios';
-import { newRoomCode, newSeed, newSessionId } from './secrets';
+import { hashToken, newRoomCode, newSeed, newSessionId } from './secrets';
 import type { Store } from './store/types';
 
 /** An ended room stays in memory this long, so phones still get its final state. */
@@ -13,20 +14,27 @@ export class Rooms {
   private readonly byCode = new Map<string, Room>();
   private readonly byId = new Map<string, Room>();
   private readonly evictions = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Scale-out mode: rooms being loaded from the database, by session id. */
+  private readonly loading = new Map<string, Promise<Room | null>>();
 
   constructor(
     readonly store: Store,
     readonly scenarios: Map<string, ScenarioEntry>,
     private readonly outlet: RoomOutlet,
     private readonly log: (line: string) => void = () => {},
+    /** Scale-out mode (src/server/cluster/): rooms other processes made are loaded on demand. */
+    private readonly cluster?: Cluster,
   ) {}
 
   private deps(scenario: ScenarioEntry) {
-    return { store: this.store, scenario, outlet: this.outlet, log: this.log };
+    return { store: this.store, scenario, outlet: this.outlet, log: this.log, cluster: this.cluster?.guard };
   }
 
   /** Rebuilds every room that had not ended. Returns how many. */
   async restore(): Promise<number> {
+    // Scale-out mode: no process restores every room at start; the first message for a room
+    // loads it from the database on whichever process gets it (see `load`).
+    if (this.cluster) return 0;
     let n = 0;
     for (const id of await this.store.openSessionIds()) {
       const loaded = await this.store.loadSession(id);
@@ -69,8 +77,58 @@ export class Rooms {
       settings,
       seed: newSeed(),
     });
+    this.cluster?.adopt(made.room, 0);
     this.add(made.room);
     return made;
+  }
+
+  /** Scale-out mode: the room of session `id`, from memory or loaded from the database once. */
+  private async load(id: string | null): Promise<Room | null> {
+    if (!id || !this.cluster) return null;
+    const held = this.byId.get(id);
+    if (held) return held;
+    const pending = this.loading.get(id);
+    if (pending) return pending;
+    const cluster = this.cluster;
+    const p = (async () => {
+      const found = await cluster.load(id);
+      if (!found) return null;
+      const scenario = this.scenarios.get(found.loaded.session.scenario);
+      if (!scenario) throw new Refusal('unknown-scenario', "This room's scenario is not on this server.");
+      const room = Room.restore(this.deps(scenario), found.loaded);
+      cluster.adopt(room, found.rev);
+      this.add(room);
+      await room.resumeTimers();
+      return room;
+    })();
+    this.loading.set(id, p);
+    try {
+      return await p;
+    } finally {
+      this.loading.delete(id);
+    }
+  }
+
+  /** `byRoomCode`, and in scale-out mode a room another process opened. */
+  async findByCode(code: string): Promise<Room | null> {
+    return this.byRoomCode(code) ?? (this.cluster ? this.load(await this.cluster.locate({ code })) : null);
+  }
+
+  async findByHostToken(token: string): Promise<Room | null> {
+    return (
+      this.byHostToken(token) ??
+      (this.cluster ? this.load(await this.cluster.locate({ hostHash: hashToken(token) })) : null)
+    );
+  }
+
+  /** In scale-out mode the player may have joined through another process: refresh, then look. */
+  async findByPlayerToken(token: string): Promise<Room | null> {
+    const here = this.byPlayerToken(token);
+    if (here || !this.cluster) return here;
+    const room = await this.load(await this.cluster.locate({ playerHash: hashToken(token) }));
+    if (!room) return null;
+    await room.run(() => undefined);
+    return room.playerByToken(token) ? room : null;
   }
 
   byRoomCode(code: string): Room | null {

@@ -6,6 +6,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
+import { type ClusterOptions, startCluster } from './cluster/cluster';
 import { createHttpHandler } from './http';
 import { LIMITS } from './protocol';
 import { Rooms } from './rooms';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   /** SQLite file (default data/closecall.db under root) or ':memory:'. Ignored when `store` is given. */
   dbFile?: string;
   store?: Store;
+  /** Scale-out mode (REDIS_URL + DATABASE_URL): Postgres store and socket.io's Redis Streams adapter. */
+  cluster?: ClusterOptions;
   distDir?: string;
   scenariosDir?: string;
   scenarios?: Map<string, ScenarioEntry>;
@@ -88,8 +91,11 @@ function listen(server: HttpServer, port: number, host: string, tries: number): 
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const cluster = options.cluster ? await startCluster(options.cluster, log) : null;
   const store =
-    options.store ?? new SqliteStore(options.dbFile ?? join(options.root, 'data', 'closecall.db'));
+    cluster?.store ??
+    options.store ??
+    new SqliteStore(options.dbFile ?? join(options.root, 'data', 'closecall.db'));
   const scenarios =
     options.scenarios ?? loadScenarios(options.scenariosDir ?? join(options.root, 'scenarios'), log);
   const key = await trainerKeyHash(store, options.trainerKey);
@@ -104,7 +110,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pingTimeout: 8_000,
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: true },
   });
-  const rooms = new Rooms(store, scenarios, outletFor(io), log);
+  if (cluster) cluster.attach(io);
+  const outlet = cluster ? cluster.outlet(outletFor(io)) : outletFor(io);
+  const rooms = new Rooms(store, scenarios, outlet, log, cluster ?? undefined);
   const handler = createHttpHandler({
     distDir: options.distDir ?? join(options.root, 'dist'),
     rooms,
@@ -148,7 +156,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       rooms.close();
       await new Promise<void>((r) => io.close(() => r()));
       http.closeAllConnections?.();
-      await store.close();
+      if (cluster) await cluster.close();
+      else await store.close();
     },
   };
 }

@@ -15,6 +15,7 @@ import { PerMinute, TokenBucket } from './rate';
 import { Refusal, type Room, type RoomOutlet } from './room';
 import type { Rooms } from './rooms';
 import { hashToken, sameHash } from './secrets';
+import { isStoreUnavailable } from './store/errors';
 
 interface SocketData {
   role: 'host' | 'player' | null;
@@ -108,7 +109,7 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
         return { hostToken, state: room.state(), players: room.playersInfo() };
       },
       'host:resume': async (p: { hostToken: string; lastSeq: number }) => {
-        const room = rooms.byHostToken(p.hostToken);
+        const room = await rooms.findByHostToken(p.hostToken);
         if (!room) {
           joinFailures.record(address);
           throw new Refusal('unauthorized', 'No room for this host token.');
@@ -130,7 +131,7 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
       },
       'player:join': async (p: { code: string; name?: string; device: string }) => {
         const code = normaliseCode(p.code);
-        const room = RoomCode.safeParse(code).success ? rooms.byRoomCode(code) : null;
+        const room = RoomCode.safeParse(code).success ? await rooms.findByCode(code) : null;
         if (!room) {
           joinFailures.record(address);
           throw new Refusal(
@@ -148,12 +149,12 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
         }));
       },
       'player:resume': async (p: { playerToken: string; lastSeq: number }) => {
-        const room = rooms.byPlayerToken(p.playerToken);
+        const room = await rooms.findByPlayerToken(p.playerToken);
         if (!room) {
           joinFailures.record(address);
           throw new Refusal('unauthorized', 'This phone is not known in any open room; join again.');
         }
-        const player = room.resumePlayer(p.playerToken);
+        const player = await room.run(() => room.resumePlayer(p.playerToken));
         bindPlayer(room, player.id);
         return room.run(() => ({
           you: room.you(player.id),
@@ -218,7 +219,10 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
         answer({ ok: true, ...result });
       } catch (err) {
         if (err instanceof Refusal) answer(fail(err.code, err.message));
-        else {
+        else if (isStoreUnavailable(err)) {
+          // Scale-out mode: the records database is unreachable; the change rolled back whole.
+          answer(fail('unavailable', 'The records database cannot be reached; nothing changed. Try again.'));
+        } else {
           log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
           answer(fail('internal', 'The server could not apply this message; nothing changed.'));
         }

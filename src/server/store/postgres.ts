@@ -42,6 +42,8 @@ function wrap(err: unknown): unknown {
 interface TxContext {
   client: pg.PoolClient;
   wrote: boolean;
+  /** Set at COMMIT/ROLLBACK: a timer made inside the transaction must not use its client later. */
+  done: boolean;
 }
 
 export interface PostgresOptions {
@@ -76,7 +78,7 @@ export class PostgresStore implements Store {
   private readonly tx = new AsyncLocalStorage<TxContext>();
   private closed = false;
 
-  private constructor(private readonly options: PostgresOptions) {
+  private constructor(options: PostgresOptions) {
     if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema))
       throw new Error(`Schema name "${options.schema}" must be lower-case letters, digits and _.`);
     this.pool = new pg.Pool({
@@ -153,8 +155,13 @@ export class PostgresStore implements Store {
     return applied;
   }
 
-  private async q(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  private current(): TxContext | undefined {
     const ctx = this.tx.getStore();
+    return ctx && !ctx.done ? ctx : undefined;
+  }
+
+  private async q(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+    const ctx = this.current();
     const on: Queryable = ctx?.client ?? this.pool;
     try {
       return await on.query(sql, params);
@@ -164,13 +171,13 @@ export class PostgresStore implements Store {
   }
 
   private markWrite(): void {
-    const ctx = this.tx.getStore();
+    const ctx = this.current();
     if (ctx) ctx.wrote = true;
   }
 
   /** Runs `fn` in one transaction: inside a room transaction it is simply part of it. */
   private async atomic<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.tx.getStore()) {
+    if (this.current()) {
       this.markWrite();
       return fn();
     }
@@ -183,10 +190,14 @@ export class PostgresStore implements Store {
     let broken = false;
     try {
       await client.query('BEGIN');
-      const ctx: TxContext = { client, wrote: true };
-      const out = await this.tx.run(ctx, fn);
-      await client.query('COMMIT');
-      return out;
+      const ctx: TxContext = { client, wrote: true, done: false };
+      try {
+        const out = await this.tx.run(ctx, fn);
+        await client.query('COMMIT');
+        return out;
+      } finally {
+        ctx.done = true;
+      }
     } catch (err) {
       broken = isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
@@ -218,16 +229,20 @@ export class PostgresStore implements Store {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`closecall:room:${sessionId}`]);
       const row = (await client.query('SELECT rev FROM sessions WHERE id = $1', [sessionId])).rows[0];
       if (!row) throw new Error(`No session "${sessionId}".`);
-      const ctx: TxContext = { client, wrote: false };
-      const value = await this.tx.run(ctx, () => fn(row.rev as number));
-      let rev = row.rev as number;
-      if (ctx.wrote) {
-        rev = (
-          await client.query('UPDATE sessions SET rev = rev + 1 WHERE id = $1 RETURNING rev', [sessionId])
-        ).rows[0].rev as number;
+      const ctx: TxContext = { client, wrote: false, done: false };
+      try {
+        const value = await this.tx.run(ctx, () => fn(row.rev as number));
+        let rev = row.rev as number;
+        if (ctx.wrote) {
+          rev = (
+            await client.query('UPDATE sessions SET rev = rev + 1 WHERE id = $1 RETURNING rev', [sessionId])
+          ).rows[0].rev as number;
+        }
+        await client.query('COMMIT');
+        return { value, rev, wrote: ctx.wrote };
+      } finally {
+        ctx.done = true;
       }
-      await client.query('COMMIT');
-      return { value, rev, wrote: ctx.wrote };
     } catch (err) {
       broken = isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
