@@ -8,6 +8,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // The solo game, plus the group session's pages (served by the session server at /host and /join).
+      input: { index: 'index.html', host: 'host.html', join: 'join.html' },
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/phaser')) return 'phaser';

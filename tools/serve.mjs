@@ -21,7 +21,18 @@ const TYPES = {
 export function serveDir(dir, port = 4173, tries = 50) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    let path;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    } catch {
+      // A malformed percent-escape must not take the server down (issue #13).
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: malformed URL');
+      return;
+    }
+    if (path.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();

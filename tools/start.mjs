@@ -1,27 +1,32 @@
-// npm start: builds the game if dist/ is missing or older than its sources, then serves dist/ on 127.0.0.1.
+// npm start: builds the game if dist/ is missing or older than its sources, then runs the
+// session server (src/server/main.ts, through tsx), which serves the game, /host, /join, the API
+// and socket.io on one port (PORT, printed at start).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDir } from './serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function newest(path) {
-  if (!existsSync(path)) return 0;
+function newest(path, skip = new Set()) {
+  if (!existsSync(path) || skip.has(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
   let max = st.mtimeMs;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name), skip));
   return max;
 }
 
-const built = existsSync(join(root, 'dist', 'index.html'))
-  ? statSync(join(root, 'dist', 'index.html')).mtimeMs
-  : 0;
+const pages = ['index.html', 'host.html', 'join.html'].filter((p) => existsSync(join(root, p)));
+const builtTimes = pages.map((p) =>
+  existsSync(join(root, 'dist', p)) ? statSync(join(root, 'dist', p)).mtimeMs : 0,
+);
+const built = Math.min(...builtTimes);
+// The server's own sources do not go into the build.
+const skip = new Set([join(root, 'src', 'server')]);
 const sources = Math.max(
-  ...['src', 'scenarios', 'assets', 'index.html', 'vite.config.ts', 'package.json'].map((p) =>
-    newest(join(root, p)),
+  ...['src', 'scenarios', 'assets', ...pages, 'vite.config.ts', 'package.json'].map((p) =>
+    newest(join(root, p), skip),
   ),
 );
 if (built === 0 || built < sources) {
@@ -39,7 +44,8 @@ if (built === 0 || built < sources) {
     process.exit(r.status ?? 1);
   }
 }
-const port = Number(process.env.PORT) || 4173;
-const { url } = await serveDir(join(root, 'dist'), port);
-console.log(`Close Call is running at ${url}`);
-console.log('Press Ctrl+C to stop.');
+
+const { register } = await import('tsx/esm/api');
+register();
+const { main } = await import('../src/server/main.ts');
+await main(root);

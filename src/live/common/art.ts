@@ -1,0 +1,62 @@
+/**
+ * The solo game's art for the session pages: portraits (one SVG per expression) and backdrops,
+ * drawn as plain <img> elements so the projector and phones need no canvas.
+ */
+import type { Scenario } from '../../engine/format/schema';
+import { backdropUrls, portraitUrl } from '../../game/assets';
+import { h } from '../../game/dom/h';
+
+const BACKDROPS = backdropUrls();
+
+export function backdropUrl(id: string): string | null {
+  return BACKDROPS[id] ?? null;
+}
+
+/** The decision-maker whose answer to a close matters (the scenario's closing decision-maker). */
+export function leadOf(scenario: Scenario): Scenario['decisionMakers'][number] {
+  return (
+    scenario.decisionMakers.find((d) => d.id === scenario.closing.decisionMaker) ??
+    scenario.decisionMakers[0]!
+  );
+}
+
+export function speakerName(scenario: Scenario, speaker: string): string {
+  if (speaker === 'candidate') return scenario.candidate.name;
+  if (speaker === 'narrator') return '';
+  return scenario.decisionMakers.find((d) => d.id === speaker)?.name ?? speaker;
+}
+
+const EXPRESSION_WORDS: Record<string, string> = {
+  neutral: 'neutral',
+  interested: 'interested',
+  sceptical: 'sceptical',
+  impressed: 'impressed',
+  irritated: 'irritated',
+  warm: 'warm',
+  thinking: 'thinking',
+};
+
+/** A portrait whose face can change; the image's alt text names the person and the expression. */
+export class Portrait {
+  readonly el: HTMLElement;
+  private readonly img: HTMLImageElement;
+  private current = '';
+
+  constructor(
+    private readonly portraitId: string,
+    private readonly name: string,
+  ) {
+    this.img = h('img', { alt: '', decoding: 'async', draggable: 'false' });
+    this.el = h('div', { class: 'lv-portrait' }, this.img);
+  }
+
+  set(expression: string): void {
+    if (expression === this.current) return;
+    const url = portraitUrl(this.portraitId, expression) ?? portraitUrl(this.portraitId, 'neutral');
+    if (!url) return;
+    this.current = expression;
+    this.img.src = url;
+    this.img.alt = `${this.name}, looking ${EXPRESSION_WORDS[expression] ?? expression}`;
+    this.el.dataset.expression = expression;
+  }
+}

@@ -1,0 +1,209 @@
+/** How votes and their results read, on the projector and the phones. */
+import { composeCloseWords } from '../../engine';
+import type { Scenario } from '../../engine/format/schema';
+import type { CloseSpec } from '../../engine/types';
+import { h } from '../../game/dom/h';
+import { deliveryLabel, formLabel, plural } from '../../game/ui/format';
+import type { Ballot, Task, TaskKind, TeamResult } from '../../server/protocol';
+
+export const TASK_TITLE: Record<TaskKind, string> = {
+  choose: 'What should the candidate say?',
+  close: 'Build the close: how do you ask for the job?',
+  'follow-up': 'The days after: what do you do?',
+  negotiate: 'The offer: how do you answer?',
+  continue: 'No decision here: the conversation goes on when the vote closes.',
+  none: 'Finished.',
+};
+
+export const DECIDED_BY: Record<TeamResult['decidedBy'], string> = {
+  votes: 'decided by votes',
+  tie: 'a tie: the option listed first wins',
+  'timeout-default': 'no votes in time: the option listed first',
+  automatic: 'no decision needed',
+  none: 'nothing to decide',
+};
+
+export function optionText(task: Task | undefined, option: string): string {
+  return task?.options.find((o) => o.id === option)?.text ?? option;
+}
+
+export function closeSpecOf(b: Extract<Ballot, { type: 'close' }>): CloseSpec {
+  return {
+    form: b.form,
+    delivery: b.delivery,
+    points: [...b.points],
+    leverage: b.leverage,
+    commit: b.commit,
+  };
+}
+
+/** The words a close ballot would have the candidate say, or '' when they cannot be composed. */
+export function closeWords(scenario: Scenario, b: Extract<Ballot, { type: 'close' }>): string {
+  try {
+    return composeCloseWords(scenario, closeSpecOf(b)).text;
+  } catch {
+    return '';
+  }
+}
+
+/** A ballot in words: the option's text, or the close's parts. */
+export function ballotText(_scenario: Scenario, task: Task | undefined, b: Ballot): string {
+  if (b.type === 'option') return optionText(task, b.option);
+  const parts = [
+    formLabel(b.form),
+    `${deliveryLabel(b.delivery).toLowerCase()} delivery`,
+    plural(b.points.length, 'supporting point'),
+    b.leverage ? 'with leverage' : 'no leverage',
+    b.commit ? 'commits to accept' : null,
+  ].filter(Boolean);
+  return parts.join(', ');
+}
+
+/** Rows of a split: a label, the votes and a bar; the winner marked in words, not only colour. */
+function splitRows(
+  rows: { key: string; label: string; votes: number; won: boolean }[],
+  total: number,
+): HTMLElement {
+  return h(
+    'ul',
+    { class: 'lv-options' },
+    rows.map((r, i) =>
+      h(
+        'li',
+        {
+          class: r.won ? 'won' : '',
+          'aria-label': `${r.label}: ${plural(r.votes, 'vote')}${r.won ? ', chosen' : ''}`,
+        },
+        h('span', { class: 'key', 'aria-hidden': 'true', text: r.won ? '✓' : String(i + 1) }),
+        h('span', { 'aria-hidden': 'true', text: r.label }),
+        h('span', { class: 'lv-count', 'aria-hidden': 'true', text: `${r.votes}` }),
+        h(
+          'div',
+          { class: 'lv-bar', 'aria-hidden': 'true' },
+          h('div', { style: `width:${total > 0 ? Math.round((100 * r.votes) / total) : 0}%` }),
+        ),
+      ),
+    ),
+  );
+}
+
+function listOf(items: string[]): string {
+  try {
+    return new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** A team's result: who voted what (after the vote closed) and what the team did. */
+export function resultEl(scenario: Scenario, task: Task | undefined, r: TeamResult): HTMLElement {
+  const out = h('div', { class: 'lv-stack' });
+  if (r.kind === 'continue' || r.kind === 'none') {
+    out.append(h('p', { class: 'small', text: TASK_TITLE[r.kind] }));
+    return out;
+  }
+  if (r.closeCounts && task?.close) {
+    const c = task.close;
+    const chosen = r.chosen?.type === 'close' ? r.chosen : null;
+    const part = (
+      title: string,
+      rows: { key: string; label: string }[],
+      counts: Record<string, number>,
+      won: (k: string) => boolean,
+    ) =>
+      h(
+        'section',
+        { class: 'lv-stack', style: 'gap:4px' },
+        h('p', { class: 'eyebrow', text: title }),
+        splitRows(
+          rows.map((x) => ({ ...x, votes: counts[x.key] ?? 0, won: won(x.key) })),
+          r.votes,
+        ),
+      );
+    out.append(
+      part(
+        'Form',
+        c.forms.map((f) => ({ key: f.form, label: formLabel(f.form) })),
+        r.closeCounts.form,
+        (k) => chosen?.form === k,
+      ),
+      part(
+        'Delivery',
+        c.deliveries.map((d) => ({ key: d.delivery, label: deliveryLabel(d.delivery) })),
+        r.closeCounts.delivery,
+        (k) => chosen?.delivery === k,
+      ),
+    );
+    if (c.points.length > 0)
+      out.append(
+        part(
+          'Supporting points',
+          c.points.map((p) => ({ key: p.id, label: p.text })),
+          r.closeCounts.points,
+          (k) => chosen?.points.includes(k) ?? false,
+        ),
+      );
+    if (c.leverage.length > 0)
+      out.append(
+        part(
+          'Leverage',
+          [...c.leverage.map((l) => ({ key: l.id, label: l.text })), { key: 'none', label: 'No leverage' }],
+          r.closeCounts.leverage,
+          (k) => (chosen ? (chosen.leverage ?? 'none') === k : false),
+        ),
+      );
+    if (c.canCommit)
+      out.append(
+        part(
+          'Commit to accept on the spot',
+          [
+            { key: 'yes', label: 'Yes' },
+            { key: 'no', label: 'No' },
+          ],
+          r.closeCounts.commit,
+          (k) => (chosen ? (chosen.commit ? 'yes' : 'no') === k : false),
+        ),
+      );
+    if (chosen) {
+      const words = closeWords(scenario, chosen);
+      if (words) out.append(h('p', { class: 'lv-did', text: `“${words}”` }));
+    }
+  } else {
+    const options = task?.options ?? Object.keys(r.counts).map((id) => ({ id, text: id }));
+    const chosen = r.chosen?.type === 'option' ? r.chosen.option : null;
+    out.append(
+      splitRows(
+        options.map((o) => ({ key: o.id, label: o.text, votes: r.counts[o.id] ?? 0, won: o.id === chosen })),
+        r.votes,
+      ),
+    );
+  }
+  out.append(
+    h('p', {
+      class: 'small',
+      text: `${plural(r.votes, 'vote')} · ${DECIDED_BY[r.decidedBy]}`,
+    }),
+  );
+  return out;
+}
+
+/** A team's result in one sentence (for live regions). */
+export function resultSentence(
+  scenario: Scenario,
+  teamName: string,
+  task: Task | undefined,
+  r: TeamResult,
+): string {
+  if (!r.chosen) return `${teamName}: ${TASK_TITLE[r.kind]}`;
+  const what =
+    r.chosen.type === 'option' && r.chosen.option === 'close'
+      ? 'to ask for the job now'
+      : `“${ballotText(scenario, task, r.chosen)}”`;
+  const split =
+    r.closeCounts === null && Object.keys(r.counts).length > 0
+      ? ` Votes: ${listOf(
+          (task?.options ?? []).map((o) => `${optionText(task, o.id)} ${r.counts[o.id] ?? 0}`),
+        )}.`
+      : '';
+  return `${teamName} chose ${what} (${plural(r.votes, 'vote')}, ${DECIDED_BY[r.decidedBy]}).${split}`;
+}

@@ -1,0 +1,54 @@
+/** The projector's view of one interview: the backdrop, the decision-maker's face and what was just said. */
+import type { Playthrough } from '../../engine';
+import { h } from '../../game/dom/h';
+import { backdropUrl, leadOf, Portrait } from '../common/art';
+import { currentLines, faceAfter, lineEl } from '../common/lines';
+
+export interface StageTeam {
+  index: number;
+  name: string;
+}
+
+/**
+ * One stage. `teams` are the teams whose playthroughs are at this same point (shown as tags);
+ * `aside` is what goes beside the lines (the vote panel).
+ */
+export function stageEl(play: Playthrough, teams: StageTeam[], aside: HTMLElement | null): HTMLElement {
+  const scenario = play.scenario;
+  const view = play.view();
+  const lead = leadOf(scenario);
+  const lines = currentLines(play);
+  const portrait = new Portrait(lead.portrait.id, lead.name);
+  portrait.set(faceAfter(scenario, lines, view.expression));
+  const backdrop = backdropUrl(view.node?.backdrop ?? scenario.meta.backdrop);
+  const linesBox = h(
+    'section',
+    {
+      class: 'lv-lines panel',
+      'aria-label': teams.length === 1 ? `What was said (${teams[0]!.name})` : 'What was said',
+    },
+    lines.length > 0
+      ? lines.map(lineEl)
+      : h('p', { class: 'lv-line narrator', text: 'The interview is over.' }),
+  );
+  const tags = h(
+    'div',
+    { class: 'lv-row lv-tags' },
+    teams.map((t) => h('span', { class: `lv-team-tag panel team-${t.index % 8}`, text: t.name })),
+  );
+  if (aside) aside.classList.add('lv-aside');
+  const el = h(
+    'section',
+    { class: 'lv-stage', 'aria-label': `Interview: ${teams.map((t) => t.name).join(', ')}` },
+    portrait.el,
+    tags,
+    aside,
+    linesBox,
+  );
+  if (backdrop) el.style.backgroundImage = `url("${backdrop}")`;
+  // Start with the end of the exchange in view.
+  requestAnimationFrame(() => {
+    linesBox.scrollTop = linesBox.scrollHeight;
+  });
+  return el;
+}

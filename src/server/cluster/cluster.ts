@@ -1,0 +1,193 @@
+/**
+ * Scale-out mode (issue #11): several server processes, one Postgres, one Redis.
+ *
+ * - Postgres (PostgresStore) keeps every session and action log; each change to a room runs in
+ *   one transaction holding that room's advisory lock, so the processes take turns per room; the
+ *   room's `rev` tells a process whether its in-memory copy is stale (then it refreshes from the
+ *   database inside the same transaction before applying anything).
+ * - Redis carries socket.io's broadcasts between processes (@socket.io/redis-streams-adapter), so
+ *   a room's phones may be connected to any process.
+ * - Nothing a room broadcasts leaves the process before its transaction commits: events are held
+ *   while the room's change runs and sent after COMMIT (dropped, and the room refreshed, if the
+ *   transaction fails), so no client ever sees a change the database does not have.
+ * See docs/deploy.md for the whole design.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { Server } from 'socket.io';
+import type { Room, RoomCluster, RoomOutlet } from '../room';
+import { PostgresStore } from '../store/postgres';
+import type { LoadedSession } from '../store/types';
+
+export interface ClusterOptions {
+  redisUrl: string;
+  databaseUrl: string;
+  /** Prefix of every Redis key this deployment uses (default "closecall"): runs never collide. */
+  redisPrefix?: string;
+  /** Postgres schema (tests); default the database user's search_path. */
+  schema?: string;
+  /** Connections in this process's Postgres pool (default 10). */
+  poolSize?: number;
+}
+
+type Emit = () => void;
+/** Events held during one room transaction; `open` is false once it committed or failed. */
+interface Held {
+  emits: Emit[];
+  open: boolean;
+}
+
+export interface Cluster {
+  store: PostgresStore;
+  guard: RoomCluster;
+  /** The outlet rooms use: holds events sent during a room transaction until it commits. */
+  outlet(inner: RoomOutlet): RoomOutlet;
+  /** Puts the Redis Streams adapter on socket.io. */
+  attach(io: Server): void;
+  /** Loads an open room another process made (by code or token hash), with its rev. */
+  locate(by: { code: string } | { hostHash: string } | { playerHash: string }): Promise<string | null>;
+  load(sessionId: string): Promise<{ loaded: LoadedSession; rev: number } | null>;
+  /** Records the rev a room object was built from. */
+  adopt(room: Room, rev: number): void;
+  close(): Promise<void>;
+}
+
+export async function startCluster(options: ClusterOptions, log: (line: string) => void): Promise<Cluster> {
+  const prefix = options.redisPrefix || 'closecall';
+  if (!/^[A-Za-z0-9_:.-]{1,64}$/.test(prefix))
+    throw new Error(`The Redis key prefix "${prefix}" may use letters, digits and _ : . - only.`);
+  let lastRedisError = 0;
+  const redis = createClient({
+    url: options.redisUrl,
+    socket: {
+      connectTimeout: 3_000,
+      // Keep trying while Redis restarts: socket.io's broadcasts queue meanwhile.
+      reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000),
+    },
+  });
+  redis.on('error', (err: Error) => {
+    const now = Date.now();
+    if (now - lastRedisError > 10_000) log(`Redis: ${err.message} (retrying)`);
+    lastRedisError = now;
+  });
+  try {
+    await redis.connect();
+  } catch (err) {
+    await redis.disconnect().catch(() => {});
+    throw new Error(`Redis at ${options.redisUrl} does not answer: ${(err as Error).message}`);
+  }
+  let store: PostgresStore;
+  try {
+    store = await PostgresStore.open({
+      connectionString: options.databaseUrl,
+      schema: options.schema,
+      max: options.poolSize ?? 10,
+      log,
+    });
+  } catch (err) {
+    await redis.disconnect().catch(() => {});
+    throw new Error(`Postgres at ${redact(options.databaseUrl)} cannot be used: ${(err as Error).message}`);
+  }
+
+  const revs = new WeakMap<Room, number>();
+  // A timer set inside a transaction (the room's 100 ms coalescing flush) inherits this context;
+  // once the transaction is over its events go out at once.
+  const held = new AsyncLocalStorage<Held>();
+  let io: Server | null = null;
+
+  const guard: RoomCluster = {
+    async guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T> {
+      const out: Held = { emits: [], open: true };
+      try {
+        const { value, rev } = await store.inRoomTransaction(room.id, async (dbRev) => {
+          if (revs.get(room) !== dbRev) {
+            const loaded = await store.loadSession(room.id);
+            if (!loaded) throw new Error(`Room ${room.code} is no longer in the database.`);
+            room.refresh(loaded);
+            revs.set(room, dbRev);
+          }
+          return held.run(out, fn);
+        });
+        revs.set(room, rev);
+        out.open = false;
+        for (const send of out.emits) send();
+        return value;
+      } catch (err) {
+        out.open = false;
+        out.emits = [];
+        // The transaction rolled back: what `fn` changed in memory may not be in the database.
+        // Forget the rev so the next change (or the refresh below) reloads the room first.
+        revs.delete(room);
+        setTimeout(() => {
+          void room.run(() => undefined).catch(() => {});
+        }, 1_000).unref?.();
+        throw err;
+      }
+    },
+  };
+
+  const outlet = (inner: RoomOutlet): RoomOutlet => {
+    const send =
+      <A extends unknown[]>(f: (...args: A) => void) =>
+      (...args: A) => {
+        const h = held.getStore();
+        if (h?.open) h.emits.push(() => f(...args));
+        else f(...args);
+      };
+    return {
+      toRoom: send(inner.toRoom.bind(inner)),
+      toHost: send(inner.toHost.bind(inner)),
+      toPlayer: send(inner.toPlayer.bind(inner)),
+      detach: send(inner.detach.bind(inner)),
+    };
+  };
+
+  return {
+    store,
+    guard,
+    outlet,
+    attach(server: Server) {
+      io = server;
+      server.adapter(
+        createAdapter(redis, {
+          streamName: `${prefix}:socket.io`,
+          channelPrefix: `${prefix}:socket.io`,
+          sessionKeyPrefix: `${prefix}:sio:session:`,
+          onlyPlaintext: true,
+        }),
+      );
+    },
+    async locate(by) {
+      if ('code' in by) return store.openSessionByCode(by.code);
+      if ('hostHash' in by) return store.openSessionByHostHash(by.hostHash);
+      return store.openSessionByPlayerHash(by.playerHash);
+    },
+    async load(sessionId: string) {
+      let loaded: LoadedSession | null = null;
+      const { rev } = await store.inRoomTransaction(sessionId, async () => {
+        loaded = await store.loadSession(sessionId);
+      });
+      return loaded ? { loaded, rev } : null;
+    },
+    adopt(room: Room, rev: number) {
+      revs.set(room, rev);
+    },
+    async close() {
+      void io;
+      await store.close().catch(() => {});
+      await redis.disconnect().catch(() => {});
+    },
+  };
+}
+
+/** A database URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the DATABASE_URL';
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm start` runs this (through tools/start.mjs, after building the game if needed): the game,
+ * the host and join pages and the session server on one port.
+ *   PORT                   port (default 4173; the next free one is taken if it is busy)
+ *   HOST                   address to listen on (default 0.0.0.0, so phones on the network can join)
+ *   CLOSECALL_DB           SQLite file (default data/closecall.db)
+ *   CLOSECALL_TRAINER_KEY  the trainer key (default: one made at first start, printed once)
+ *   REDIS_URL + DATABASE_URL  scale-out mode (docs/deploy.md): Postgres instead of SQLite and
+ *                          socket.io's Redis Streams adapter, so several processes share rooms
+ *   CLOSECALL_REDIS_PREFIX prefix of this deployment's Redis keys (default closecall)
+ */
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { redact } from './cluster/cluster';
+import { startServer } from './server';
+
+/** Scale-out mode needs both REDIS_URL and DATABASE_URL; one without the other is a mistake. */
+function clusterFromEnv() {
+  const redisUrl = process.env.REDIS_URL;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!redisUrl && !databaseUrl) return undefined;
+  if (!redisUrl || !databaseUrl) {
+    console.error(
+      `Scale-out mode needs both REDIS_URL and DATABASE_URL (only ${redisUrl ? 'REDIS_URL' : 'DATABASE_URL'} is set). Set both, or neither for the one-process SQLite default.`,
+    );
+    process.exit(2);
+  }
+  return { redisUrl, databaseUrl, redisPrefix: process.env.CLOSECALL_REDIS_PREFIX || undefined };
+}
+
+export async function main(root: string): Promise<void> {
+  const portEnv = process.env.PORT;
+  const port = portEnv === undefined || portEnv === '' ? 4173 : Number(portEnv);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a whole number from 0 to 65535, not "${portEnv}".`);
+    process.exit(2);
+  }
+  const host = process.env.HOST || '0.0.0.0';
+  const dbFile = resolve(root, process.env.CLOSECALL_DB || 'data/closecall.db');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      port,
+      host,
+      portTries: portEnv ? 1 : 50,
+      root,
+      dbFile,
+      trainerKey: process.env.CLOSECALL_TRAINER_KEY || undefined,
+      cluster: clusterFromEnv(),
+    });
+  } catch (err) {
+    console.error(`The server could not start: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  }
+  console.log(`Close Call is running at ${server.url} (PORT ${server.port})`);
+  console.log(`  Trainers: ${server.url}host   Phones: ${server.url}join`);
+  if (host === '0.0.0.0' || host === '::') {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) {
+        if (a.family === 'IPv4' && !a.internal)
+          console.log(`  On this network: http://${a.address}:${server.port}/join`);
+      }
+    }
+  }
+  console.log(
+    process.env.DATABASE_URL && process.env.REDIS_URL
+      ? `  Scale-out mode: records in Postgres (${redact(process.env.DATABASE_URL)}), Redis at ${redact(process.env.REDIS_URL)}`
+      : `  Records: ${dbFile}`,
+  );
+  if (server.newTrainerKey) {
+    console.log('');
+    console.log(`  Trainer key (shown this once; keep it): ${server.newTrainerKey}`);
+    console.log(
+      '  You need it to open rooms and read past sessions. Set CLOSECALL_TRAINER_KEY to choose your own.',
+    );
+    console.log('');
+  }
+  if (server.restored > 0) console.log(`  Reopened ${server.restored} room(s) that had not ended.`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,896 @@
+/**
+ * One live room: the single writer of its action log. Every change goes through `run`, one at a
+ * time, is written to the store before it is acknowledged, and then broadcast. Each team plays
+ * the room's scenario on the room's seed in the engine's expected mode; the engine validates
+ * every action before it enters the log.
+ */
+
+import type { Action } from '../engine';
+import { EngineError, Playthrough } from '../engine';
+import { cleanName, friendlyName } from './names';
+import {
+  type Ballot,
+  type ErrorCode,
+  type HostCommandName,
+  LIMITS,
+  type LogEntry,
+  OPTION_CLOSE,
+  OPTION_LET_GO,
+  type PlayerInfo,
+  type Reveal,
+  type RoomSettings,
+  type RoomState,
+  RULES,
+  type Task,
+  type TeamResult,
+  type You,
+} from './protocol';
+import type { ScenarioEntry } from './scenarios';
+import { hashToken, newToken, sameHash } from './secrets';
+import type { LoadedSession, PlayerRow, RoundRow, SessionRow, Store, VoteRow } from './store/types';
+import { ballotProblem, tallyClose, tallyOptions } from './tally';
+
+/** An error the client gets as `{ ok: false, error: { code, message } }`. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How the room reaches its clients (socket.io in sockets.ts; a recorder in tests). */
+export interface RoomOutlet {
+  toRoom(code: string, event: string, payload: unknown): void;
+  toHost(code: string, event: string, payload: unknown): void;
+  toPlayer(code: string, player: string, event: string, payload: unknown): void;
+  /** The player's sockets stop receiving the room's broadcasts (kick, ban). */
+  detach(code: string, player: string): void;
+}
+
+const VOTING_KINDS = new Set<Task['kind']>(['choose', 'close', 'follow-up', 'negotiate']);
+/** A phone that dropped this recently still counts as present for "everyone voted". */
+export const RECONNECT_GRACE_MS = 5_000;
+const COALESCE_MS = 100;
+
+interface TeamLive {
+  id: string;
+  name: string;
+  index: number;
+  play: Playthrough;
+  closing: boolean;
+}
+
+interface Presence {
+  sockets: number;
+  leftAt: number;
+  /** Scale-out mode: this process has seen the player's sockets (else they may be on another). */
+  local?: boolean;
+}
+
+export interface RoomDeps {
+  store: Store;
+  scenario: ScenarioEntry;
+  outlet: RoomOutlet;
+  now?: () => number;
+  log?: (line: string) => void;
+  /** Scale-out mode (issue #11, src/server/cluster/): other processes may hold this room too. */
+  cluster?: RoomCluster;
+}
+
+/**
+ * Scale-out mode: `guard` runs each change as the room's one writer across every process (a
+ * database transaction holding the room's lock); it refreshes the room from the store first when
+ * another process changed it. Phones connected to other processes count as present here.
+ */
+export interface RoomCluster {
+  guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T>;
+}
+
+export class Room {
+  readonly id: string;
+  readonly code: string;
+  readonly settings: RoomSettings;
+  readonly seed: number;
+  readonly createdAt: number;
+  private readonly hostTokenHash: string;
+  private readonly store: Store;
+  private readonly scenario: ScenarioEntry;
+  private readonly outlet: RoomOutlet;
+  private readonly now: () => number;
+  private readonly logLine: (line: string) => void;
+  private readonly deps: RoomDeps;
+
+  status: SessionRow['status'];
+  locked: boolean;
+  endedAt: number | null;
+  private teams: TeamLive[] = [];
+  private readonly players = new Map<string, PlayerRow>();
+  private readonly byToken = new Map<string, string>();
+  private readonly presence = new Map<string, Presence>();
+  private log: LogEntry[] = [];
+  private reveals: Reveal[] = [];
+  private round: RoundRow | null = null;
+  /** Ballots of the open round, by player. */
+  private votes = new Map<string, VoteRow>();
+  private readonly seen = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private graceTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private dirty = { state: false, progress: false, players: false };
+  private disposed = false;
+
+  private constructor(deps: RoomDeps, session: SessionRow) {
+    this.deps = deps;
+    this.store = deps.store;
+    this.scenario = deps.scenario;
+    this.outlet = deps.outlet;
+    this.now = deps.now ?? Date.now;
+    this.logLine = deps.log ?? (() => {});
+    this.id = session.id;
+    this.code = session.code;
+    this.settings = session.settings;
+    this.seed = session.seed;
+    this.createdAt = session.createdAt;
+    this.hostTokenHash = session.hostTokenHash;
+    this.status = session.status;
+    this.locked = session.locked;
+    this.endedAt = session.endedAt;
+  }
+
+  private newPlay(): Playthrough {
+    return Playthrough.start(this.scenario.scenario, { seed: this.seed, mode: 'expected' });
+  }
+
+  /** Opens a new room and writes it to the store. Returns the host token (never stored). */
+  static async create(
+    deps: RoomDeps,
+    init: { id: string; code: string; settings: RoomSettings; seed: number },
+  ): Promise<{ room: Room; hostToken: string }> {
+    const hostToken = newToken();
+    const now = (deps.now ?? Date.now)();
+    const session: SessionRow = {
+      id: init.id,
+      code: init.code,
+      hostTokenHash: hashToken(hostToken),
+      scenario: deps.scenario.id,
+      scenarioTitle: deps.scenario.title,
+      settings: init.settings,
+      seed: init.seed,
+      status: 'lobby',
+      locked: false,
+      createdAt: now,
+      endedAt: null,
+      progress: { round: null, closing: [] },
+    };
+    const room = new Room(deps, session);
+    const teams =
+      init.settings.mode === 'teams'
+        ? Array.from({ length: init.settings.teams }, (_, i) => ({
+            id: `t${i + 1}`,
+            name: `Team ${i + 1}`,
+            index: i,
+          }))
+        : [];
+    await deps.store.createSession(session, teams);
+    room.teams = teams.map((t) => ({ ...t, play: room.newPlay(), closing: false }));
+    return { room, hostToken };
+  }
+
+  /** Rebuilds a room from the store: every team's playthrough is the replay of its log. */
+  static restore(deps: RoomDeps, loaded: LoadedSession): Room {
+    const room = new Room(deps, loaded.session);
+    const progress = loaded.session.progress;
+    const closing = new Set(progress.closing);
+    room.teams = loaded.teams.map((t) => ({ ...t, play: room.newPlay(), closing: closing.has(t.id) }));
+    const byId = new Map(room.teams.map((t) => [t.id, t]));
+    for (const entry of loaded.log) {
+      const team = byId.get(entry.team);
+      if (!team) throw new Error(`Log entry ${entry.seq} names an unknown team "${entry.team}".`);
+      team.play.act(entry.action as Action);
+    }
+    room.log = loaded.log;
+    room.reveals = loaded.reveals;
+    const leftAt = room.now();
+    for (const p of loaded.players) {
+      room.players.set(p.id, p);
+      room.byToken.set(p.tokenHash, p.id);
+      room.presence.set(p.id, { sockets: 0, leftAt });
+    }
+    room.round = progress.round;
+    if (room.round && room.round.status !== 'revealed') {
+      for (const v of loaded.votes) if (v.round === room.round.number) room.votes.set(v.player, v);
+    }
+    for (const id of loaded.messageIds) room.seen.add(id);
+    return room;
+  }
+
+  /** After a restore: a timer that ran out while the server was down closes the vote now. */
+  async resumeTimers(): Promise<void> {
+    await this.run(async () => {
+      const r = this.round;
+      if (this.status !== 'running' || !r || r.status !== 'voting' || r.deadline === null) return;
+      if (r.deadline <= this.now()) await this.closeVote('timer');
+      else this.schedule();
+    });
+  }
+
+  /** Runs `fn` after every earlier change to this room has finished: the room's one writer. */
+  run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const cluster = this.deps.cluster;
+    const exec = cluster ? () => cluster.guard(this, fn) : fn;
+    const next = this.queue.then(exec, exec);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Scale-out mode: takes the room as another process left it in the store (called by the cluster
+   * guard inside the room's transaction). Playthroughs are kept and extended when the log only
+   * grew; this process's own presence is kept; the vote timer follows the refreshed round.
+   */
+  refresh(loaded: LoadedSession): void {
+    const s = loaded.session;
+    this.status = s.status;
+    this.locked = s.locked;
+    this.endedAt = s.endedAt;
+    const closing = new Set(s.progress.closing);
+    const prefixKept =
+      loaded.log.length >= this.log.length &&
+      (this.log.length === 0 || loaded.log[this.log.length - 1]?.seq === this.lastSeq);
+    const old = new Map(this.teams.map((t) => [t.id, t]));
+    const known = this.log.length;
+    this.teams = loaded.teams.map((t) => {
+      const kept = prefixKept ? old.get(t.id) : undefined;
+      const team: TeamLive = { ...t, play: kept?.play ?? this.newPlay(), closing: closing.has(t.id) };
+      // A kept playthrough has every entry before `known`; a new one replays the whole log.
+      for (const entry of kept ? loaded.log.slice(known) : loaded.log) {
+        if (entry.team === t.id) team.play.act(entry.action as Action);
+      }
+      return team;
+    });
+    const ids = new Set(this.teams.map((t) => t.id));
+    const stray = loaded.log.find((e) => !ids.has(e.team));
+    if (stray) throw new Error(`Log entry ${stray.seq} names an unknown team "${stray.team}".`);
+    this.log = loaded.log;
+    this.reveals = loaded.reveals;
+    this.players.clear();
+    this.byToken.clear();
+    const now = this.now();
+    for (const p of loaded.players) {
+      this.players.set(p.id, p);
+      this.byToken.set(p.tokenHash, p.id);
+      if (!this.presence.has(p.id)) this.presence.set(p.id, { sockets: 0, leftAt: now });
+    }
+    this.round = s.progress.round;
+    this.votes = new Map();
+    if (this.round && this.round.status !== 'revealed') {
+      for (const v of loaded.votes) if (v.round === this.round.number) this.votes.set(v.player, v);
+    }
+    for (const id of loaded.messageIds) this.seen.add(id);
+    this.schedule();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of [this.timer, this.graceTimer, this.flushTimer]) if (t) clearTimeout(t);
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  isHost(token: string): boolean {
+    return sameHash(hashToken(token), this.hostTokenHash);
+  }
+
+  playerByToken(token: string): PlayerRow | null {
+    const id = this.byToken.get(hashToken(token));
+    return id ? (this.players.get(id) ?? null) : null;
+  }
+
+  get lastSeq(): number {
+    return this.log.length === 0 ? 0 : this.log[this.log.length - 1]!.seq;
+  }
+
+  missed(lastSeq: number): LogEntry[] {
+    return this.log.filter((e) => e.seq > lastSeq);
+  }
+
+  private present(playerId: string, now: number): boolean {
+    const p = this.presence.get(playerId);
+    // Scale-out mode: a phone this process has never seen may be connected to another one.
+    if (this.deps.cluster && !p?.local) return true;
+    return !!p && (p.sockets > 0 || now - p.leftAt < RECONNECT_GRACE_MS);
+  }
+
+  private connected(playerId: string): boolean {
+    const p = this.presence.get(playerId);
+    if (this.deps.cluster && !p?.local) return true;
+    return (p?.sockets ?? 0) > 0;
+  }
+
+  private activeIn(team: string): PlayerRow[] {
+    return [...this.players.values()].filter((p) => p.team === team && p.status === 'active');
+  }
+
+  private counts(): { voted: Record<string, number>; eligible: Record<string, number> } {
+    const voted: Record<string, number> = {};
+    const eligible: Record<string, number> = {};
+    const r = this.round;
+    if (!r) return { voted, eligible };
+    const now = this.now();
+    for (const t of r.tasks) {
+      if (!VOTING_KINDS.has(t.kind)) continue;
+      let n = 0;
+      let m = 0;
+      for (const id of r.eligible[t.team] ?? []) {
+        const p = this.players.get(id);
+        if (p?.status !== 'active') continue;
+        const hasVote = this.votes.has(id);
+        if (hasVote) n++;
+        if (hasVote || this.present(id, now)) m++;
+      }
+      voted[t.team] = n;
+      eligible[t.team] = m;
+    }
+    return { voted, eligible };
+  }
+
+  state(): RoomState {
+    const r = this.round;
+    const c = this.counts();
+    return {
+      code: this.code,
+      session: this.id,
+      scenario: { id: this.scenario.id, title: this.scenario.title },
+      settings: this.settings,
+      rules: { tie: { ...RULES.tie }, timeout: { ...RULES.timeout } },
+      seed: this.seed,
+      engineMode: 'expected',
+      status: this.status,
+      locked: this.locked,
+      lastSeq: this.lastSeq,
+      teams: this.teams.map((t) => {
+        const members = this.activeIn(t.id);
+        return {
+          id: t.id,
+          name: t.name,
+          players: members.length,
+          connected: members.filter((p) => this.connected(p.id)).length,
+          step: t.play.step,
+          closing: t.closing,
+          ended: t.play.view().phase === 'ended',
+        };
+      }),
+      round: r
+        ? {
+            number: r.number,
+            status: r.status,
+            deadline: r.deadline,
+            remainingMs: r.remainingMs,
+            tasks: r.tasks,
+            voted: c.voted,
+            eligible: c.eligible,
+          }
+        : null,
+      reveals: this.reveals,
+      serverNow: this.now(),
+    };
+  }
+
+  playersInfo(): PlayerInfo[] {
+    const r = this.round;
+    return [...this.players.values()].map((p) => ({
+      id: p.id,
+      name: p.name,
+      team: p.team,
+      connected: this.connected(p.id),
+      status: p.status,
+      voted: !!r && r.status !== 'revealed' && this.votes.has(p.id),
+      joinedRound: p.joinedRound,
+    }));
+  }
+
+  you(playerId: string): You {
+    const p = this.players.get(playerId)!;
+    const r = this.round;
+    const open = !!r && r.status !== 'revealed';
+    return {
+      player: p.id,
+      name: p.name,
+      team: p.team,
+      ballot: open ? (this.votes.get(p.id)?.ballot ?? null) : null,
+      eligible: open && (r!.eligible[p.team] ?? []).includes(p.id) && p.status === 'active',
+    };
+  }
+
+  // ------------------------------------------------------------------ broadcasting
+
+  private markDirty(...what: (keyof Room['dirty'])[]): void {
+    for (const w of what) this.dirty[w] = true;
+    if (this.flushTimer || this.disposed) return;
+    this.flushTimer = setTimeout(() => this.flush(), COALESCE_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.disposed) return;
+    const d = this.dirty;
+    this.dirty = { state: false, progress: false, players: false };
+    // Joins, drops and reconnections change only who is there: the host sees them live; phones
+    // get the whole state when the round, timer, status or lock change (broadcastState), so a
+    // room of hundreds does not send every phone a new state for every join.
+    if (d.state) this.outlet.toHost(this.code, 'room:state', this.state());
+    if ((d.progress || d.state) && this.round && this.round.status !== 'revealed') {
+      this.outlet.toRoom(this.code, 'room:progress', { round: this.round.number, ...this.counts() });
+    }
+    if (d.players) this.outlet.toHost(this.code, 'room:players', { players: this.playersInfo() });
+  }
+
+  /** Sends the state now (round changes), and the players list soon. */
+  private broadcastState(): void {
+    this.dirty.state = false;
+    this.dirty.progress = false;
+    this.outlet.toRoom(this.code, 'room:state', this.state());
+    this.markDirty('players');
+  }
+
+  private patch(): Pick<SessionRow, 'status' | 'locked' | 'progress' | 'endedAt'> {
+    return {
+      status: this.status,
+      locked: this.locked,
+      endedAt: this.endedAt,
+      progress: { round: this.round, closing: this.teams.filter((t) => t.closing).map((t) => t.id) },
+    };
+  }
+
+  private async save(): Promise<void> {
+    await this.store.updateSession(this.id, this.patch());
+  }
+
+  // ------------------------------------------------------------------ presence
+
+  connect(playerId: string): void {
+    const p = this.presence.get(playerId) ?? { sockets: 0, leftAt: 0 };
+    p.sockets++;
+    p.local = true;
+    this.presence.set(playerId, p);
+    this.markDirty('state', 'players');
+  }
+
+  disconnect(playerId: string): void {
+    const p = this.presence.get(playerId);
+    if (!p) return;
+    p.sockets = Math.max(0, p.sockets - 1);
+    if (p.sockets === 0) {
+      p.leftAt = this.now();
+      // When the grace runs out, the ones still present may all have voted.
+      if (this.graceTimer) clearTimeout(this.graceTimer);
+      this.graceTimer = setTimeout(() => {
+        this.graceTimer = null;
+        this.markDirty('state');
+        void this.run(() => this.maybeAutoClose()).catch((e) => this.logLine(`Room ${this.code}: ${e}`));
+      }, RECONNECT_GRACE_MS + 50);
+    }
+    this.markDirty('state', 'players');
+  }
+
+  // ------------------------------------------------------------------ players
+
+  async join(rawName: string | undefined, device: string): Promise<{ token: string; player: PlayerRow }> {
+    if (this.status === 'ended') throw new Refusal('room-ended', 'This session has ended.');
+    const players = [...this.players.values()];
+    if (players.some((p) => p.status === 'banned' && p.device === device)) {
+      throw new Refusal('banned', 'The host has removed this phone from the room.');
+    }
+    if (this.locked) throw new Refusal('room-locked', 'The host has locked this room: no one new can join.');
+    const active = players.filter((p) => p.status === 'active');
+    if (active.length >= LIMITS.playersMax) throw new Refusal('room-full', 'This room is full.');
+    const cleaned = cleanName(rawName);
+    if (!cleaned.ok) throw new Refusal('bad-name', cleaned.message);
+    const taken = new Set(active.map((p) => p.name.toLowerCase()));
+    let name = cleaned.name || friendlyName(taken);
+    if (taken.has(name.toLowerCase())) {
+      let n = 2;
+      const base = [...name].slice(0, LIMITS.nameMax - 3).join('');
+      while (taken.has(`${base} ${n}`.toLowerCase())) n++;
+      name = `${base} ${n}`;
+    }
+    const id = `p${this.players.size + 1}`;
+    let team: string;
+    if (this.settings.mode === 'individuals') {
+      const index = this.teams.length;
+      const t = { id: `t${index + 1}`, name, index };
+      await this.store.addTeam(this.id, t);
+      this.teams.push({ ...t, play: this.newPlay(), closing: false });
+      team = t.id;
+    } else {
+      const sizes = this.teams.map((t) => ({ id: t.id, n: active.filter((p) => p.team === t.id).length }));
+      sizes.sort((a, b) => a.n - b.n);
+      team = sizes[0]!.id;
+    }
+    const token = newToken();
+    const player: PlayerRow = {
+      id,
+      tokenHash: hashToken(token),
+      name,
+      team,
+      device,
+      status: 'active',
+      joinedAt: this.now(),
+      joinedRound: this.round?.number ?? 0,
+    };
+    await this.store.savePlayer(this.id, player);
+    this.players.set(id, player);
+    this.byToken.set(player.tokenHash, id);
+    this.presence.set(id, { sockets: 0, leftAt: 0 });
+    this.markDirty('state', 'players');
+    return { token, player };
+  }
+
+  /** Checks a phone's token on resume. */
+  resumePlayer(token: string): PlayerRow {
+    const p = this.playerByToken(token);
+    if (!p) throw new Refusal('unauthorized', 'This phone is not known in the room; join again.');
+    if (p.status === 'banned') throw new Refusal('banned', 'The host has removed this phone from the room.');
+    if (p.status === 'kicked') throw new Refusal('kicked', 'The host removed you from the room; join again.');
+    return p;
+  }
+
+  // ------------------------------------------------------------------ votes
+
+  async vote(
+    playerId: string,
+    msg: { id: string; round: number; ballot: Ballot },
+  ): Promise<{ duplicate: boolean }> {
+    if (this.seen.has(msg.id)) return { duplicate: true };
+    const p = this.players.get(playerId);
+    if (!p) throw new Refusal('not-joined', 'Join the room first.');
+    if (p.status === 'banned') throw new Refusal('banned', 'The host has removed this phone from the room.');
+    if (p.status === 'kicked') throw new Refusal('kicked', 'The host removed you from the room; join again.');
+    const r = this.round;
+    if (this.status !== 'running' || !r) throw new Refusal('no-vote-open', 'No vote is open.');
+    if (msg.round !== r.number) {
+      throw new Refusal('wrong-round', `Round ${msg.round} is not the open round (${r.number}).`);
+    }
+    if (r.status === 'revealed') throw new Refusal('no-vote-open', 'This vote has closed.');
+    if (!(r.eligible[p.team] ?? []).includes(p.id)) {
+      throw new Refusal('not-voting', 'You joined after this vote opened: you vote from the next one.');
+    }
+    const task = r.tasks.find((t) => t.team === p.team);
+    if (!task || !VOTING_KINDS.has(task.kind))
+      throw new Refusal('not-voting', 'Your team has nothing to decide now.');
+    const problem = ballotProblem(task, msg.ballot);
+    if (problem) throw new Refusal('bad-ballot', problem);
+    const row: VoteRow = {
+      round: r.number,
+      player: p.id,
+      team: p.team,
+      messageId: msg.id,
+      ballot: msg.ballot,
+      step: task.step,
+      node: task.node,
+      at: this.now(),
+    };
+    await this.store.saveVote(this.id, row);
+    this.seen.add(msg.id);
+    this.votes.set(p.id, row);
+    this.markDirty('progress', 'players');
+    await this.maybeAutoClose();
+    return { duplicate: false };
+  }
+
+  private async maybeAutoClose(): Promise<void> {
+    const r = this.round;
+    if (!this.settings.autoClose || this.status !== 'running' || !r || r.status !== 'voting') return;
+    if (this.votes.size === 0 && r.tasks.some((t) => VOTING_KINDS.has(t.kind))) {
+      // Only a vote (or a round with nothing to vote on) closes a round by itself: a room whose
+      // phones all dropped at once must not close on defaults.
+      const anyEligible = Object.values(r.eligible).some((ids) => ids.length > 0);
+      if (anyEligible) return;
+    }
+    const c = this.counts();
+    for (const team of Object.keys(c.eligible)) if ((c.voted[team] ?? 0) < (c.eligible[team] ?? 0)) return;
+    await this.closeVote('all-voted');
+  }
+
+  // ------------------------------------------------------------------ rounds
+
+  private taskFor(team: TeamLive): Task {
+    const v = team.play.view();
+    const base: Task = {
+      team: team.id,
+      kind: 'none',
+      step: v.step,
+      node: v.node?.id ?? null,
+      options: [],
+      close: null,
+      discussion: v.phase === 'ended' ? [] : (v.node?.discussion ?? []),
+    };
+    if (v.phase === 'ended') return base;
+    if (v.phase === 'interview') {
+      if (team.closing && v.close) return { ...base, kind: 'close', close: v.close };
+      const options = v.choices.map((c) => ({ id: `choice:${c.id}`, text: c.text }));
+      if (v.close) {
+        if (v.canContinue) options.push({ id: 'continue', text: 'Carry on without closing' });
+        options.push({ id: OPTION_CLOSE, text: 'Make your close' });
+        return { ...base, kind: 'choose', options };
+      }
+      if (options.length > 0) return { ...base, kind: 'choose', options };
+      return { ...base, kind: 'continue' };
+    }
+    if (v.phase === 'follow-up' && v.followUp) {
+      return {
+        ...base,
+        kind: 'follow-up',
+        options: [
+          ...v.followUp.acts.map((a) => ({ id: `persist:${a.id}`, text: a.label })),
+          { id: OPTION_LET_GO, text: v.followUp.letGoText },
+        ],
+      };
+    }
+    if (v.phase === 'negotiation' && v.negotiation) {
+      return {
+        ...base,
+        kind: 'negotiate',
+        options: v.negotiation.moves.map((m) => ({ id: `move:${m.id}`, text: m.text })),
+      };
+    }
+    return base;
+  }
+
+  private async openRound(): Promise<void> {
+    // A team with no one in it sits the round out (in teams mode, teams nobody joined never play).
+    const tasks = this.teams.filter((t) => this.activeIn(t.id).length > 0).map((t) => this.taskFor(t));
+    const eligible: Record<string, string[]> = {};
+    for (const t of tasks) {
+      if (VOTING_KINDS.has(t.kind)) eligible[t.team] = this.activeIn(t.team).map((p) => p.id);
+    }
+    const discussing = tasks.some((t) => t.kind !== 'none' && t.discussion.length > 0);
+    const ms = this.settings.voteSeconds * 1000;
+    const timed = ms > 0;
+    const now = this.now();
+    this.round = {
+      number: (this.round?.number ?? 0) + 1,
+      status: discussing ? 'discussion' : 'voting',
+      openedAt: now,
+      deadline: !discussing && timed ? now + ms : null,
+      remainingMs: discussing && timed ? ms : null,
+      tasks,
+      eligible,
+    };
+    this.votes = new Map();
+    await this.save();
+    this.schedule();
+    this.broadcastState();
+    for (const p of this.players.values()) {
+      if (p.status === 'active') this.outlet.toPlayer(this.code, p.id, 'you:update', this.you(p.id));
+    }
+    await this.maybeAutoClose();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const r = this.round;
+    if (this.disposed || this.status !== 'running' || !r || r.status !== 'voting' || r.deadline === null)
+      return;
+    const number = r.number;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.run(async () => {
+          if (this.round?.number === number && this.round.status === 'voting') await this.closeVote('timer');
+        }).catch((e) => this.logLine(`Room ${this.code}: ${e}`));
+      },
+      Math.max(0, r.deadline - this.now()),
+    );
+  }
+
+  private actionFor(task: Task, chosen: Ballot | null): Action | null {
+    if (task.kind === 'continue') return { type: 'continue' };
+    if (!chosen) return null;
+    if (chosen.type === 'close') {
+      const { form, delivery, points, leverage, commit } = chosen;
+      return { type: 'close', close: { form, delivery, points, leverage, commit } };
+    }
+    const o = chosen.option;
+    if (o === OPTION_CLOSE) return null;
+    if (o === 'continue') return { type: 'continue' };
+    if (o === OPTION_LET_GO) return { type: 'let-go' };
+    if (o.startsWith('choice:')) return { type: 'choose', choice: o.slice(7) };
+    if (o.startsWith('persist:')) return { type: 'persist', act: o.slice(8) };
+    if (o.startsWith('move:')) return { type: 'negotiate', move: o.slice(5) };
+    return null;
+  }
+
+  private async closeVote(by: Reveal['closedBy']): Promise<void> {
+    const r = this.round!;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const now = this.now();
+    let seq = this.lastSeq;
+    const entries: LogEntry[] = [];
+    const results: TeamResult[] = [];
+    const nextPlays = new Map<string, Playthrough>();
+    const nextClosing = new Map<string, boolean>();
+    for (const task of r.tasks) {
+      const team = this.teams.find((t) => t.id === task.team)!;
+      const ballots = [...this.votes.values()].filter((v) => v.team === task.team).map((v) => v.ballot);
+      const tally =
+        task.kind === 'close'
+          ? tallyClose(task, ballots)
+          : VOTING_KINDS.has(task.kind)
+            ? tallyOptions(task, ballots)
+            : {
+                counts: {},
+                closeCounts: null,
+                chosen: null,
+                decidedBy: task.kind === 'continue' ? ('automatic' as const) : ('none' as const),
+                votes: 0,
+              };
+      const action = this.actionFor(task, tally.chosen);
+      let entrySeq: number | null = null;
+      if (action) {
+        // Validate with the engine on a copy: the live playthrough changes only once the store has the entry.
+        const play = team.play.rewind(team.play.step);
+        try {
+          play.act(action);
+          entrySeq = ++seq;
+          entries.push({ seq: entrySeq, team: team.id, round: r.number, action, at: now });
+          nextPlays.set(team.id, play);
+          nextClosing.set(team.id, false);
+        } catch (err) {
+          if (!(err instanceof EngineError)) throw err;
+          this.logLine(`Room ${this.code}: the engine refused ${JSON.stringify(action)}: ${err.message}`);
+        }
+      } else if (tally.chosen?.type === 'option' && tally.chosen.option === OPTION_CLOSE) {
+        nextClosing.set(team.id, true);
+      }
+      results.push({ team: task.team, kind: task.kind, ...tally, seq: entrySeq });
+    }
+    const reveal: Reveal = { round: r.number, closedBy: by, teams: results };
+    const round: RoundRow = { ...r, status: 'revealed', deadline: null, remainingMs: null };
+    const closing = this.teams
+      .filter((t) => (nextClosing.has(t.id) ? nextClosing.get(t.id) : t.closing))
+      .map((t) => t.id);
+    await this.store.closeRound(this.id, entries, reveal, {
+      status: this.status,
+      locked: this.locked,
+      endedAt: this.endedAt,
+      progress: { round, closing },
+    });
+    for (const t of this.teams) {
+      const next = nextPlays.get(t.id);
+      if (next) t.play = next;
+      if (nextClosing.has(t.id)) t.closing = nextClosing.get(t.id)!;
+    }
+    this.round = round;
+    this.log.push(...entries);
+    this.reveals.push(reveal);
+    this.votes = new Map();
+    for (const e of entries) this.outlet.toRoom(this.code, 'room:action', e);
+    this.outlet.toRoom(this.code, 'room:reveal', reveal);
+    this.broadcastState();
+  }
+
+  // ------------------------------------------------------------------ host
+
+  async control(msg: {
+    id: string;
+    command: HostCommandName;
+    player?: string;
+  }): Promise<{ duplicate: boolean }> {
+    if (this.seen.has(msg.id)) return { duplicate: true };
+    if (this.status === 'ended') throw new Refusal('room-ended', 'This session has ended.');
+    const r = this.round;
+    const now = this.now();
+    const bad = (why: string) => new Refusal('bad-state', why);
+    const timed = this.settings.voteSeconds > 0;
+    switch (msg.command) {
+      case 'start': {
+        if (this.status === 'lobby') {
+          const active = [...this.players.values()].filter((p) => p.status === 'active');
+          if (active.length === 0) throw bad('No one has joined yet.');
+          this.status = 'running';
+          await this.openRound();
+          break;
+        }
+        if (r?.status === 'discussion') {
+          await this.startTimer(r, now);
+          break;
+        }
+        throw bad('The session has started; use Next to open the next vote.');
+      }
+      case 'resume': {
+        if (r?.status === 'paused' || r?.status === 'discussion') {
+          await this.startTimer(r, now);
+          break;
+        }
+        throw bad('The vote is not paused.');
+      }
+      case 'pause': {
+        if (r?.status !== 'voting') throw bad('No vote is running.');
+        r.status = 'paused';
+        r.remainingMs = r.deadline === null ? null : Math.max(0, r.deadline - now);
+        r.deadline = null;
+        await this.save();
+        this.schedule();
+        this.broadcastState();
+        break;
+      }
+      case 'add-time': {
+        if (!timed) throw bad('This room has no vote timer.');
+        if (r?.status === 'voting' && r.deadline !== null) r.deadline += LIMITS.addSeconds * 1000;
+        else if ((r?.status === 'paused' || r?.status === 'discussion') && r.remainingMs !== null) {
+          r.remainingMs += LIMITS.addSeconds * 1000;
+        } else throw bad('No vote is open.');
+        await this.save();
+        this.schedule();
+        this.broadcastState();
+        break;
+      }
+      case 'close-vote': {
+        if (!r || r.status === 'revealed') throw bad('No vote is open.');
+        await this.closeVote('host');
+        break;
+      }
+      case 'next': {
+        if (this.status !== 'running' || r?.status !== 'revealed') throw bad('Close the vote first.');
+        if (this.teams.every((t) => t.play.view().phase === 'ended')) {
+          throw bad('Every team has finished: End session to see the debrief.');
+        }
+        await this.openRound();
+        break;
+      }
+      case 'lock':
+      case 'unlock': {
+        this.locked = msg.command === 'lock';
+        await this.save();
+        this.broadcastState();
+        break;
+      }
+      case 'kick':
+      case 'ban': {
+        const p = msg.player ? this.players.get(msg.player) : undefined;
+        if (p?.status !== 'active') throw new Refusal('unknown-player', 'No such player in the room.');
+        const status = msg.command === 'kick' ? 'kicked' : 'banned';
+        const updated: PlayerRow = { ...p, status };
+        await this.store.savePlayer(this.id, updated);
+        this.players.set(p.id, updated);
+        if (r && r.status !== 'revealed' && this.votes.has(p.id)) {
+          await this.store.deleteVote(this.id, r.number, p.id);
+          this.votes.delete(p.id);
+        }
+        this.outlet.toPlayer(this.code, p.id, 'you:removed', { reason: status });
+        this.outlet.detach(this.code, p.id);
+        this.broadcastState();
+        await this.maybeAutoClose();
+        break;
+      }
+      case 'end': {
+        this.status = 'ended';
+        this.endedAt = now;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = null;
+        await this.save();
+        this.broadcastState();
+        break;
+      }
+    }
+    this.seen.add(msg.id);
+    await this.store.rememberMessage(this.id, msg.id);
+    return { duplicate: false };
+  }
+
+  private async startTimer(r: RoundRow, now: number): Promise<void> {
+    r.status = 'voting';
+    r.deadline = r.remainingMs === null ? null : now + r.remainingMs;
+    r.remainingMs = null;
+    await this.save();
+    this.schedule();
+    this.broadcastState();
+    await this.maybeAutoClose();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The session server: one HTTP server on one port serving the built game, the host and join
+ * pages, the API and socket.io. `startServer` is what `npm start`, the tests and the load test use.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { type ClusterOptions, startCluster } from './cluster/cluster';
+import { createHttpHandler } from './http';
+import { LIMITS } from './protocol';
+import { Rooms } from './rooms';
+import { loadScenarios, type ScenarioEntry } from './scenarios';
+import { hashToken, newToken } from './secrets';
+import { attachSockets, outletFor } from './sockets';
+import { SqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
+
+export interface ServerOptions {
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Try the next ports when `port` is taken (npm start); tests pass 0 instead. */
+  portTries?: number;
+  root: string;
+  /** SQLite file (default data/closecall.db under root) or ':memory:'. Ignored when `store` is given. */
+  dbFile?: string;
+  store?: Store;
+  /** Scale-out mode (REDIS_URL + DATABASE_URL): Postgres store and socket.io's Redis Streams adapter. */
+  cluster?: ClusterOptions;
+  distDir?: string;
+  scenariosDir?: string;
+  scenarios?: Map<string, ScenarioEntry>;
+  /** The trainer key; when absent, the one made at first start (its hash is in the store). */
+  trainerKey?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  http: HttpServer;
+  io: Server;
+  store: Store;
+  rooms: Rooms;
+  /** Set only when the key was made now (first start): print it once. */
+  newTrainerKey: string | null;
+  restored: number;
+  close(): Promise<void>;
+}
+
+const KEY_META = 'trainer-key-sha256';
+
+/** The trainer key's hash: from the given key, or the stored one, or a new key made now. */
+export async function trainerKeyHash(
+  store: Store,
+  given: string | undefined,
+): Promise<{ hash: string; made: string | null }> {
+  if (given) {
+    if (given.length < 8) throw new Error('CLOSECALL_TRAINER_KEY must have at least 8 characters.');
+    return { hash: hashToken(given), made: null };
+  }
+  const stored = await store.getMeta(KEY_META);
+  if (stored) return { hash: stored, made: null };
+  const made = newToken().slice(0, 24);
+  const hash = hashToken(made);
+  await store.setMeta(KEY_META, hash);
+  return { hash, made };
+}
+
+function listen(server: HttpServer, port: number, host: string, tries: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    let p = port;
+    const attempt = () => {
+      const onError = (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE' && p !== 0 && p < port + tries) {
+          p++;
+          attempt();
+        } else reject(err);
+      };
+      server.once('error', onError);
+      server.listen(p, host, () => {
+        server.off('error', onError);
+        resolvePort((server.address() as AddressInfo).port);
+      });
+    };
+    attempt();
+  });
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const cluster = options.cluster ? await startCluster(options.cluster, log) : null;
+  const store =
+    cluster?.store ??
+    options.store ??
+    new SqliteStore(options.dbFile ?? join(options.root, 'data', 'closecall.db'));
+  const scenarios =
+    options.scenarios ?? loadScenarios(options.scenariosDir ?? join(options.root, 'scenarios'), log);
+  const key = await trainerKeyHash(store, options.trainerKey);
+
+  const http = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 20_000 });
+  const io = new Server(http, {
+    maxHttpBufferSize: LIMITS.maxPacketBytes,
+    serveClient: false,
+    // Same origin only: the pages are served from here.
+    cors: undefined,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: true },
+  });
+  if (cluster) cluster.attach(io);
+  const outlet = cluster ? cluster.outlet(outletFor(io)) : outletFor(io);
+  const rooms = new Rooms(store, scenarios, outlet, log, cluster ?? undefined);
+  const handler = createHttpHandler({
+    distDir: options.distDir ?? join(options.root, 'dist'),
+    rooms,
+    trainerKeyHash: key.hash,
+    log,
+  });
+  // socket.io answers /socket.io/ itself; everything else comes here.
+  http.on('request', (req, res) => {
+    if ((req.url ?? '').startsWith('/socket.io/')) return;
+    handler(req, res);
+  });
+  // A request Node cannot even parse (bad header, oversized header) gets 400, never a crash.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  attachSockets(io, rooms, { trainerKeyHash: key.hash, log });
+  const restored = await rooms.restore();
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(http, options.port, host, options.portTries ?? 1);
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  let closed = false;
+  return {
+    url: `http://${shown}:${port}/`,
+    port,
+    http,
+    io,
+    store,
+    rooms,
+    newTrainerKey: key.made,
+    restored,
+    async close() {
+      if (closed) return;
+      closed = true;
+      rooms.close();
+      await new Promise<void>((r) => io.close(() => r()));
+      http.closeAllConnections?.();
+      if (cluster) await cluster.close();
+      else await store.close();
+    },
+  };
+}

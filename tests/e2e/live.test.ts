@@ -1,0 +1,424 @@
+/**
+ * Group sessions in the browser: a host (the projector) and phones, each in its own browser
+ * context, against the real session server on a loopback port with a temporary database.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../src/server/protocol';
+import { launch } from './harness';
+import {
+  capture,
+  HOST_VIEW,
+  hostControls,
+  joinPhone,
+  type Live,
+  type Opened,
+  openPage,
+  openRoom,
+  PHONE_LANDSCAPE,
+  PHONE_PORTRAIT,
+  startLive,
+  TRAINER_KEY,
+  until,
+} from './live-harness';
+
+let live: Live;
+let browser: Browser;
+const opened: Opened[] = [];
+
+beforeAll(async () => {
+  live = await startLive();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await live?.stop();
+});
+
+function track(o: Opened): Opened {
+  opened.push(o);
+  return o;
+}
+
+async function teamOf(phone: Page): Promise<string> {
+  return ((await phone.locator('.lv-phone-head .lv-team-tag').textContent()) ?? '').trim();
+}
+
+/** The phone's choice buttons while a vote is open (names are the choices' words). */
+function choices(phone: Page) {
+  return phone.locator('main[aria-label="Phone"] [aria-label="Choices"] button');
+}
+
+/** Waits until the host shows the controls of a round that is open (or revealed). */
+async function roundControls(host: Page): Promise<string[]> {
+  let controls: string[] = [];
+  await until(
+    host,
+    async () => {
+      if ((await host.locator('main[aria-label="Session debrief"]').count()) > 0) return true;
+      controls = await hostControls(host);
+      return controls.some((c) => ['Start', 'Close the vote', 'Next'].includes(c));
+    },
+    'the host to show the round controls',
+  );
+  return controls;
+}
+
+/** Presses Next (and Start at a discussion) until a vote is open; rounds without a decision close by themselves. */
+async function nextVote(host: Page): Promise<void> {
+  await host.getByRole('button', { name: 'Next', exact: true }).click();
+  await until(
+    host,
+    async () => {
+      const c = await hostControls(host);
+      if (c.includes('Close the vote') && !c.includes('Start')) return true;
+      if (c.includes('Start')) await host.getByRole('button', { name: 'Start', exact: true }).click();
+      else if (c.includes('Next')) await host.getByRole('button', { name: 'Next', exact: true }).click();
+      return false;
+    },
+    'the next vote',
+  );
+}
+
+describe('group sessions in the browser', () => {
+  it('a host and three phones play a scenario in team mode from lobby to session debrief', async () => {
+    const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    const code = await openRoom(host.page, { scenario: 'tutorial', teams: 2, seconds: 60 }, 'host-setup');
+    expect(code).toMatch(/^[ACEFHJKMNPRTUVWXY3479]{6}$/);
+    await expect(host.page.locator('a.lv-link').textContent()).resolves.toContain(`/join/${code}`);
+    await host.page.locator('.lv-qr svg').waitFor();
+    // The tie rule and the timeout default are shown in the lobby, before any vote.
+    const rules = (await host.page.locator('[aria-label="Rules"]').textContent()) ?? '';
+    expect(rules).toContain('Tie:');
+    expect(rules).toContain('Timeout:');
+    expect(rules).toContain('60 seconds a vote');
+    await capture(host.page, 'host-lobby-empty');
+
+    const ann = track(await joinPhone(browser, live.url, code, 'Ann', PHONE_PORTRAIT, 'phone-join'));
+    await capture(ann.page, 'phone-lobby');
+    const ben = track(
+      await joinPhone(browser, live.url, code, 'Ben', PHONE_LANDSCAPE, 'phone-join-landscape'),
+    );
+    const cat = track(await joinPhone(browser, live.url, code, '', PHONE_PORTRAIT));
+    // Who has joined, by team, live on the host; the empty name became a friendly one.
+    await host.page.locator('li[data-player="Ann"]').waitFor();
+    await host.page.locator('li[data-player="Ben"]').waitFor();
+    await until(
+      host.page,
+      async () => (await host.page.locator('li[data-player]').count()) === 3,
+      '3 players',
+    );
+    const catName = (
+      (await cat.page.locator('.lv-phone-head .lv-status').first().textContent()) ?? ''
+    ).trim();
+    expect(catName.length).toBeGreaterThan(2);
+    await capture(host.page, 'host-lobby');
+    const phones = [ann, ben, cat];
+    const teams = await Promise.all(phones.map((p) => teamOf(p.page)));
+    expect(new Set(teams).size).toBe(2);
+    // The pair shares a team: their split shows at the reveal.
+    const pair = phones.filter((_, i) => teams.filter((t) => t === teams[i]).length === 2);
+    const solo = phones.find((_, i) => teams.filter((t) => t === teams[i]).length === 1)!;
+    const pairTeam = await teamOf(pair[0]!.page);
+
+    await host.page.getByRole('button', { name: 'Start', exact: true }).click();
+    let round = 0;
+    let sawHidden = false;
+    let sawTie = false;
+    let sawCloseBallot = false;
+    let sawColumns = false;
+    let triedTie = false;
+    while (round < 40) {
+      const controls = await roundControls(host.page);
+      if ((await host.page.locator('main[aria-label="Session debrief"]').count()) > 0) break;
+      round++;
+      if (controls.includes('Next')) {
+        await host.page.getByRole('button', { name: 'Next', exact: true }).click();
+        continue;
+      }
+      if (controls.includes('Start')) {
+        // A discussion prompt: the projector shows it and the timer waits.
+        await expect(host.page.locator('[aria-label="Discuss"]').count()).resolves.toBeGreaterThan(0);
+        await expect(host.page.locator('.lv-timer').textContent()).resolves.toContain('waiting');
+        await capture(host.page, 'host-discussion');
+        await capture(ann.page, 'phone-discussion', true);
+        await host.page.getByRole('button', { name: 'Start', exact: true }).click();
+        await until(
+          host.page,
+          async () => !(await hostControls(host.page)).includes('Start'),
+          'the timer to start',
+        );
+      }
+      // Vote on every phone that has a decision.
+      let voted = 0;
+      for (const [i, p] of phones.entries()) {
+        const form = p.page.locator('form[aria-label="Your close"]');
+        const buttons = choices(p.page);
+        await until(
+          p.page,
+          async () =>
+            (await form.count()) > 0 ||
+            (await buttons.count()) > 0 ||
+            (await p.page.locator('text=No decision here').count()) > 0 ||
+            (await p.page.locator('text=Vote').count()) > 0,
+          'the phone to show the vote',
+        );
+        if ((await form.count()) > 0) {
+          sawCloseBallot = true;
+          if (i === 0) {
+            await capture(p.page, 'phone-close-ballot', true);
+            const firstPoint = form.locator('input[type="checkbox"]').first();
+            if ((await firstPoint.count()) > 0) await firstPoint.check();
+          }
+          await form.getByRole('button', { name: /close/ }).click();
+          voted++;
+        } else if ((await buttons.count()) > 0) {
+          const names = await buttons.allTextContents();
+          const closeAt = names.findIndex((n) => n.includes('Make your close'));
+          let pick = 0;
+          if (!triedTie && p === pair[1] && names.length > 1 && closeAt !== 0) {
+            pick = 1;
+            triedTie = true;
+          }
+          if (closeAt >= 0 && (p === solo || round > 6)) pick = closeAt;
+          if (p === solo && round === 2 && closeAt < 0) pick = names.length - 1;
+          await buttons.nth(pick).click();
+          // The phone confirms the vote, or (the last voter) the vote closes and the result shows.
+          await until(
+            p.page,
+            async () =>
+              (await p.page.getByText('Voted: you can change it until the vote closes.').count()) > 0 ||
+              (await p.page.getByText(/^Vote \d+: result$/i).count()) > 0,
+            'the phone to confirm its vote',
+          );
+          voted++;
+          if (!sawHidden && p === pair[0]) {
+            // "n of m voted" is live on the projector while the tally stays hidden.
+            await until(
+              host.page,
+              async () =>
+                ((await host.page.locator(`[data-progress]`).allTextContents()).join(' ') ?? '').includes(
+                  `${pairTeam}: 1 of 2 voted`,
+                ),
+              '"1 of 2 voted" on the projector',
+            );
+            expect(await host.page.locator('.lv-count').count()).toBe(0);
+            await capture(host.page, 'host-voting');
+            await capture(p.page, 'phone-voted', true);
+            sawHidden = true;
+          }
+        }
+      }
+      if (voted === 0) {
+        // Nothing to vote (the conversation goes on): the host closes the vote.
+        const c = await hostControls(host.page);
+        if (c.includes('Close the vote'))
+          await host.page.getByRole('button', { name: 'Close the vote' }).click();
+      }
+      // Everyone voted: the vote closes by itself and the split is revealed.
+      await until(
+        host.page,
+        async () =>
+          (await host.page.locator('main[aria-label="Session debrief"]').count()) > 0 ||
+          ((await hostControls(host.page)).some((c) => c === 'Next' || c === 'End session') &&
+            !(await hostControls(host.page)).includes('Close the vote')),
+        'the reveal',
+      );
+      const text = (await host.page.locator('main').textContent()) ?? '';
+      if (text.includes('a tie: the option listed first wins')) {
+        if (!sawTie) await capture(host.page, 'host-reveal-tie');
+        sawTie = true;
+      }
+      if ((await host.page.locator('.lv-stage').count()) > 1 && !sawColumns) {
+        sawColumns = true;
+        await capture(host.page, 'host-teams-diverged');
+        await capture(ann.page, 'phone-reveal', true);
+        await capture(ben.page, 'phone-reveal-landscape');
+      }
+      const after = await hostControls(host.page);
+      if (after.includes('Next')) await host.page.getByRole('button', { name: 'Next', exact: true }).click();
+      else {
+        await capture(host.page, 'host-finished');
+        await host.page.getByRole('button', { name: 'End session' }).click();
+      }
+    }
+    expect(sawHidden).toBe(true);
+    expect(sawTie).toBe(true);
+    expect(sawCloseBallot).toBe(true);
+    expect(sawColumns).toBe(true);
+
+    // The session debrief: every team side by side, the map, the best score, the road not taken.
+    const debrief = host.page.locator('main[aria-label="Session debrief"]');
+    await debrief.waitFor();
+    await expect(debrief.locator('.lv-compare > section').count()).resolves.toBe(2);
+    for (const t of new Set(teams)) await debrief.locator(`section[aria-label="${t}"]`).waitFor();
+    await debrief.getByText('Where the teams diverged').waitFor();
+    await expect(debrief.locator('[aria-label$="score by dimension"]').count()).resolves.toBeGreaterThan(0);
+    await until(
+      host.page,
+      async () => /Best achievable score \(expected play\): \d+/.test((await debrief.textContent()) ?? ''),
+      'the best achievable score',
+      120_000,
+    );
+    await capture(host.page, 'session-debrief');
+    await capture(host.page, 'session-debrief-full', true);
+    const replay = debrief.getByRole('button', { name: /Replay the road not taken from .*'s close/ }).first();
+    const [solo1] = await Promise.all([host.context.waitForEvent('page'), replay.click()]);
+    await solo1.waitForLoadState();
+    const resume = await solo1.evaluate(() => {
+      const raw = localStorage.getItem('closecall.save');
+      return raw
+        ? (JSON.parse(raw) as { resume: { scenario: string; actions: unknown[] } | null }).resume
+        : null;
+    });
+    expect(resume?.scenario).toBe('tutorial');
+    await solo1.getByRole('button', { name: 'Resume your interview' }).waitFor();
+    await solo1.close();
+    // Phones see the end.
+    await ann.page.getByText('The session has ended').waitFor();
+    await capture(ann.page, 'phone-ended', true);
+    for (const o of [host, ...phones]) expect(o.errors).toEqual([]);
+  });
+
+  it('keeps votes through a reload, lets a late joiner vote from the next decision, kicks, bans, survives a host reload and exports CSV', async () => {
+    const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    const code = await openRoom(host.page, { scenario: 'final-say', teams: 1, seconds: 120 });
+    const ann = track(await joinPhone(browser, live.url, code, 'Ann'));
+    const ben = track(await joinPhone(browser, live.url, code, 'Ben'));
+    await host.page.locator('li[data-player="Ben"]').waitFor();
+    await host.page.getByRole('button', { name: 'Start', exact: true }).click();
+    if ((await roundControls(host.page)).includes('Start'))
+      await host.page.getByRole('button', { name: 'Start', exact: true }).click();
+    await choices(ann.page).first().waitFor();
+
+    // A phone reloads mid-vote and keeps its vote.
+    const second = choices(ann.page).nth(1);
+    const chosen = ((await second.getAttribute('aria-label')) ?? '').trim();
+    await second.click();
+    await ann.page.getByText('Voted: you can change it until the vote closes.').waitFor();
+    await ann.page.reload();
+    await ann.page.waitForSelector('main[aria-label="Phone"]');
+    const pressed = ann.page.locator('[aria-label="Choices"] button[aria-pressed="true"]');
+    await pressed.waitFor();
+    await expect(pressed.getAttribute('aria-label')).resolves.toBe(chosen);
+    await ann.page.getByText('Voted: you can change it until the vote closes.').waitFor();
+    await until(
+      host.page,
+      async () =>
+        ((await host.page.locator('[data-allprogress]').textContent()) ?? '').includes('1 of 2 voted'),
+      'the host still counting one vote',
+    );
+
+    // A late joiner sees the vote but votes from the next decision.
+    const cat = track(await joinPhone(browser, live.url, code, 'Cat'));
+    await cat.page.getByText('You joined during this vote: you vote from the next decision.').waitFor();
+    await capture(cat.page, 'phone-late-joiner', true);
+    await ben.page.locator('[aria-label="Choices"] button').first().click();
+    await until(host.page, async () => (await hostControls(host.page)).includes('Next'), 'the reveal');
+    await nextVote(host.page);
+    // In the next vote with a decision, the late joiner votes.
+    const catReady = async () => {
+      await until(
+        cat.page,
+        async () =>
+          (await choices(cat.page).count()) > 0 || (await cat.page.getByText('No decision here').count()) > 0,
+        'the late joiner to see the vote',
+      );
+      return (await choices(cat.page).count()) > 0;
+    };
+    for (let i = 0; i < 6 && !(await catReady()); i++) {
+      await host.page.getByRole('button', { name: 'Close the vote' }).click();
+      await until(host.page, async () => (await hostControls(host.page)).includes('Next'), 'the reveal');
+      await nextVote(host.page);
+    }
+    await choices(cat.page).first().click();
+    await cat.page.getByText('Voted: you can change it until the vote closes.').waitFor();
+
+    // Pause, resume and add time are there while the vote is open.
+    await host.page.getByRole('button', { name: 'Pause' }).click();
+    await host.page.getByRole('button', { name: 'Resume' }).waitFor();
+    await capture(host.page, 'host-paused');
+    await host.page.getByRole('button', { name: 'Resume' }).click();
+    await host.page.getByRole('button', { name: 'Add 30 seconds' }).click();
+    await host.page.getByRole('button', { name: 'Pause' }).waitFor();
+
+    // The host closes the tab and comes back: the same room, state intact.
+    const roundBefore = (await host.page.locator('.lv-proj-top').textContent()) ?? '';
+    await host.page.reload();
+    await host.page.locator('[aria-label="Room code"]').waitFor();
+    await expect(host.page.locator('[aria-label="Room code"]').textContent()).resolves.toBe(code);
+    await until(
+      host.page,
+      async () =>
+        ((await host.page.locator('.lv-proj-top').textContent()) ?? '').includes(
+          roundBefore.match(/vote \d+/)![0],
+        ),
+      'the same vote after the reload',
+    );
+    await host.page.getByRole('button', { name: 'Close the vote' }).waitFor();
+
+    // Kick: the phone is told and may join again. Ban: it may not.
+    await host.page.getByRole('button', { name: 'Players' }).click();
+    await host.page
+      .locator('li[data-player="Cat"]')
+      .getByRole('button', { name: 'Kick', exact: true })
+      .click();
+    await cat.page.waitForSelector('main[aria-label="Join"]');
+    await cat.page.getByText('The trainer removed you from the room. You can join again.').waitFor();
+    await capture(cat.page, 'phone-kicked');
+    await cat.page.getByLabel('Your name').fill('Cat again');
+    await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await cat.page.waitForSelector('main[aria-label="Phone"]');
+    await host.page.locator('li[data-player="Cat again"]').waitFor();
+    await host.page
+      .locator('li[data-player="Ben"]')
+      .getByRole('button', { name: 'Ban', exact: true })
+      .click();
+    await ben.page.waitForSelector('main[aria-label="Join"]');
+    await ben.page.getByText('cannot join again').waitFor();
+    await ben.page.goto(`${live.url}/join/${code}`);
+    await ben.page.getByLabel('Your name').fill('Ben');
+    await ben.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await ben.page.getByText('cannot join again').waitFor();
+    await capture(ben.page, 'phone-banned');
+    await host.page.locator('li[data-player="Ben"]').waitFor({ state: 'detached' });
+    await capture(host.page, 'host-players');
+
+    // End; the session is listed with its date, scenario and teams, opens read-only and exports CSV.
+    await host.page.getByRole('button', { name: 'End session' }).click();
+    await host.page.locator('main[aria-label="Session debrief"]').waitFor();
+    await host.page.getByRole('button', { name: 'New session' }).click();
+    await host.page.locator('table.lv-past').waitFor();
+    const row = host.page.locator('table.lv-past tbody tr').filter({ hasText: 'The Final Say' }).first();
+    await expect(row.textContent()).resolves.toContain('Team 1');
+    await capture(host.page, 'host-past-sessions', true);
+    const [download] = await Promise.all([
+      host.page.waitForEvent('download'),
+      row.getByRole('button', { name: /Export CSV/ }).click(),
+    ]);
+    const csvPath = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(csvPath, 'utf8');
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(header).toBe(CSV_COLUMNS.join(','));
+    expect(rows.some((r) => r.includes(',Ann,'))).toBe(true);
+    expect(rows.some((r) => r.includes(',Ben,'))).toBe(true);
+    expect(rows.every((r) => r.includes(code))).toBe(true);
+    // Without the trainer key the export is refused.
+    const refused = await fetch(`${live.url}/api/sessions`, {
+      headers: { Authorization: 'Bearer wrong-key-000' },
+    });
+    expect(refused.status).toBe(401);
+    const list = (await (
+      await fetch(`${live.url}/api/sessions`, { headers: { Authorization: `Bearer ${TRAINER_KEY}` } })
+    ).json()) as { id: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    await row.getByRole('button', { name: /^Open/ }).click();
+    await host.page.locator('main[aria-label="Session debrief"]').waitFor();
+    await host.page.getByText('read-only').waitFor();
+    await capture(host.page, 'session-record');
+    for (const o of [host, ann, cat]) expect(o.errors).toEqual([]);
+  });
+});

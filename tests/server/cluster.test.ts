@@ -1,0 +1,332 @@
+/**
+ * Scale-out mode end to end: two real server processes, a private Redis and Postgres (through a
+ * TCP proxy the test can cut). Phones of one room on different processes see one log; a process
+ * killed mid-vote loses no acknowledged vote and counts none twice; Redis restarting mid-session;
+ * Postgres briefly unreachable gives `unavailable` and nothing half-written. Loopback only.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogEntry, Reveal, RoomState, You } from '../../src/server/protocol';
+import {
+  freePort,
+  type NodeProcess,
+  randomPrefix,
+  startNode,
+  tempDatabase,
+} from '../../tools/lib/cluster-nodes';
+import { haveRedisServer, type PrivateRedis, privateRedis, type TcpProxy, tcpProxy } from './cluster-support';
+import { PG_URL, pgAvailable, REQUIRE_PG } from './pg-support';
+import { ballotFor, type Client, client, TRAINER_KEY, taskOf, uuid } from './support';
+
+type Ok<T> = { ok: true } & T;
+type Fail = { ok: false; error: { code: string; message: string } };
+type Reply<T = { duplicate: boolean }> = Ok<T> | Fail;
+
+const ready = (await pgAvailable()) && haveRedisServer();
+if (!ready && REQUIRE_PG) throw new Error('CLOSECALL_REQUIRE_PG=1 but redis-server is not installed.');
+
+const VOTING = ['choose', 'close', 'follow-up', 'negotiate'];
+const LONG = 240_000;
+
+interface Phone {
+  name: string;
+  c: Client;
+  token: string;
+  you: You;
+}
+
+describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let redis: PrivateRedis;
+  let pgProxy: TcpProxy;
+  let a: NodeProcess;
+  let b: NodeProcess;
+  let env: Parameters<typeof startNode>[2];
+  const clients: Client[] = [];
+  let host: Client;
+  let hostToken = '';
+  let session = '';
+  const phones: Phone[] = [];
+
+  const connect = async (node: NodeProcess) => {
+    const c = await client(node.url);
+    clients.push(c);
+    return c;
+  };
+  const control = (command: string, id = uuid()) => host.ask<Reply>('host:control', { id, command });
+  const lastSeq = (c: Client) =>
+    Math.max(0, ...c.events.filter((e) => e.event === 'room:action').map((e) => (e.payload as LogEntry).seq));
+  const stateWhere = (c: Client, pred: (s: RoomState) => boolean) =>
+    c.waitFor<RoomState>('room:state', pred, 60_000);
+
+  /** Opens rounds until team t1 has a decision open. */
+  async function toVote(from: RoomState): Promise<RoomState> {
+    let state = from;
+    for (let i = 0; i < 30; i++) {
+      const r = state.round!;
+      if (r.status === 'discussion') {
+        expect((await control('start')).ok).toBe(true);
+        state = await stateWhere(
+          host,
+          (s) => s.round?.number === r.number && s.round.status !== 'discussion',
+        );
+      }
+      const task = taskOf(state, 't1');
+      if (state.round!.status === 'voting' && task && VOTING.includes(task.kind)) return state;
+      if (state.round!.status !== 'revealed') await control('close-vote');
+      await stateWhere(host, (s) => s.round?.number === r.number && s.round.status === 'revealed');
+      expect((await control('next')).ok).toBe(true);
+      state = await stateWhere(host, (s) => s.round?.number === r.number + 1);
+    }
+    throw new Error('no vote reached');
+  }
+
+  async function nextVote(): Promise<RoomState> {
+    const current = host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState;
+    const n = current.round!.number;
+    expect((await control('next')).ok).toBe(true);
+    return toVote(await stateWhere(host, (s) => s.round?.number === n + 1));
+  }
+
+  const vote = (p: Phone, state: RoomState, id = uuid()) =>
+    p.c.ask<Reply>('player:vote', {
+      id,
+      round: state.round!.number,
+      ballot: ballotFor(taskOf(state, 't1')!),
+    });
+
+  async function dbRows(sql: string): Promise<Record<string, unknown>[]> {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      return (await c.query(sql, [session])).rows;
+    } finally {
+      await c.end();
+    }
+  }
+
+  beforeAll(async () => {
+    db = await tempDatabase(PG_URL, 'closecall_test');
+    redis = await privateRedis(await freePort());
+    const target = new URL(PG_URL);
+    pgProxy = await tcpProxy(await freePort(), target.hostname, Number(target.port || 5432));
+    const viaProxy = new URL(db.url);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(pgProxy.port);
+    env = {
+      redisUrl: redis.url,
+      databaseUrl: viaProxy.toString(),
+      redisPrefix: randomPrefix('cc_test'),
+      trainerKey: TRAINER_KEY,
+    };
+    [a, b] = await Promise.all([
+      startNode('A', await freePort(), env, 120_000),
+      startNode('B', await freePort(), env, 120_000),
+    ]);
+  }, LONG);
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
+    await pgProxy?.stop();
+    await redis?.stop();
+    await db?.drop();
+  }, LONG);
+
+  it(
+    'phones of one room on different processes all see the same log',
+    async () => {
+      host = await connect(a);
+      const created = await host.ask<Reply<{ hostToken: string; state: RoomState }>>('host:create', {
+        trainerKey: TRAINER_KEY,
+        settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
+      });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      hostToken = created.hostToken;
+      session = created.state.session;
+      const code = created.state.code;
+      for (const [name, node] of [
+        ['p1', a],
+        ['p2', a],
+        ['p3', b],
+        ['p4', b],
+      ] as const) {
+        const c = await connect(node);
+        const r = await c.ask<Reply<{ playerToken: string; you: You }>>('player:join', {
+          code,
+          name,
+          device: `dev-${uuid().slice(0, 8)}`,
+        });
+        if (!r.ok) throw new Error(`${name} on ${node.name}: ${JSON.stringify(r)}`);
+        phones.push({ name, c, token: r.playerToken, you: r.you });
+      }
+      // Both processes' joins landed in one room: the host (on A) sees all four.
+      await stateWhere(host, (s) => s.teams[0]!.players === 4);
+      expect((await control('start')).ok).toBe(true);
+      const state = await toVote(await stateWhere(host, (s) => s.round?.number === 1));
+      for (const p of phones) expect((await vote(p, state)).ok).toBe(true);
+      // n of m is live across processes.
+      await host
+        .waitFor<{ round: number; voted: Record<string, number> }>(
+          'room:progress',
+          (p) => p.round === state.round!.number && p.voted.t1 === 4,
+          60_000,
+        )
+        .catch(async () => stateWhere(host, (s) => s.round!.voted.t1 === 4));
+      expect((await control('close-vote')).ok).toBe(true);
+      const reveal = await host.waitFor<Reveal>(
+        'room:reveal',
+        (r) => r.round === state.round!.number,
+        60_000,
+      );
+      expect(reveal.teams[0]!.votes).toBe(4);
+      for (const p of phones)
+        await p.c.waitFor<Reveal>('room:reveal', (r) => r.round === state.round!.number, 60_000);
+      const logOf = (c: Client) =>
+        JSON.stringify(c.events.filter((e) => e.event === 'room:action').map((e) => e.payload));
+      expect(logOf(host)).not.toBe('[]');
+      for (const p of phones) expect(logOf(p.c)).toBe(logOf(host));
+    },
+    LONG,
+  );
+
+  it(
+    'a process killed mid-vote: its phones resume on the other, no acknowledged vote lost or counted twice',
+    async () => {
+      const state = await nextVote();
+      const round = state.round!.number;
+      const [p1, p2, p3, p4] = phones as [Phone, Phone, Phone, Phone];
+      const id1 = uuid();
+      expect((await vote(p1, state, id1)).ok).toBe(true); // acknowledged by A
+      expect((await vote(p3, state)).ok).toBe(true); // acknowledged by B
+      // p2's vote is in flight when A dies: it may or may not have been applied.
+      const id2 = uuid();
+      const inFlight = vote(p2, state, id2).catch(() => null);
+      await a.stop('SIGKILL');
+      await inFlight;
+      // The host and A's phones come back through B with their tokens and lastSeq.
+      const hostAgain = await connect(b);
+      const resumed = await hostAgain.ask<Reply<{ state: RoomState; missed: LogEntry[] }>>('host:resume', {
+        hostToken,
+        lastSeq: lastSeq(host),
+      });
+      if (!resumed.ok) throw new Error(JSON.stringify(resumed));
+      expect(resumed.state.round!.number).toBe(round);
+      host = hostAgain;
+      for (const p of [p1, p2]) {
+        const c = await connect(b);
+        const r = await c.ask<Reply<{ you: You; state: RoomState }>>('player:resume', {
+          playerToken: p.token,
+          lastSeq: lastSeq(p.c),
+        });
+        if (!r.ok) throw new Error(JSON.stringify(r));
+        p.c = c;
+        if (p === p1) expect(r.you.ballot).toEqual(ballotFor(taskOf(state, 't1')!)); // kept
+      }
+      // The same votes sent again (a phone retrying) count once; p2's is applied now if A never did.
+      const again1 = await vote(p1, state, id1);
+      expect(again1.ok && again1.duplicate).toBe(true);
+      expect((await vote(p2, state, id2)).ok).toBe(true);
+      expect((await vote(p4, state)).ok).toBe(true);
+      expect((await control('close-vote')).ok).toBe(true);
+      const reveal = await host.waitFor<Reveal>('room:reveal', (r) => r.round === round, 60_000);
+      expect(reveal.teams[0]!.votes).toBe(4);
+      const rows = await dbRows(
+        `SELECT player FROM votes WHERE session = $1 AND round = ${round} ORDER BY player`,
+      );
+      expect(rows.map((r) => r.player)).toEqual(
+        [p1.you.player, p2.you.player, p3.you.player, p4.you.player].sort(),
+      );
+    },
+    LONG,
+  );
+
+  it(
+    'Redis restarted mid-session: broadcasts cross processes again afterwards',
+    async () => {
+      // A comes back (same port); p1 moves back to it.
+      a = await startNode('A', a.port, env, 120_000);
+      const p1 = phones[0]!;
+      const c = await connect(a);
+      const r = await c.ask<Reply<{ you: You }>>('player:resume', {
+        playerToken: p1.token,
+        lastSeq: lastSeq(p1.c),
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      p1.c = c;
+      await redis.stop();
+      await new Promise((res) => setTimeout(res, 1_000));
+      await redis.start();
+      // The host is on B; its next round must reach p1 on A through the restarted Redis. The
+      // processes reconnect by themselves; a change made before they have is re-broadcast by the next.
+      const before = (host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState).round!
+        .number;
+      let seen = false;
+      for (let i = 0; i < 20 && !seen; i++) {
+        const state = i === 0 ? await nextVote() : null;
+        void state;
+        seen = await p1.c
+          .waitFor<RoomState>('room:state', (s) => (s.round?.number ?? 0) > before, 3_000)
+          .then(() => true)
+          .catch(() => false);
+        if (!seen) await control('pause').then(() => control('resume'));
+      }
+      expect(seen).toBe(true);
+      // And a vote from p1 (on A) reaches the host (on B) as progress.
+      const state = host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState;
+      if (state.round!.status === 'voting') {
+        expect((await vote(p1, state)).ok).toBe(true);
+        await stateWhere(host, (s) => (s.round?.voted.t1 ?? 0) >= 1).catch(() =>
+          host.waitFor(
+            'room:progress',
+            (p: { voted: Record<string, number> }) => (p.voted.t1 ?? 0) >= 1,
+            30_000,
+          ),
+        );
+      }
+    },
+    LONG,
+  );
+
+  it(
+    'Postgres briefly unreachable: `unavailable`, nothing half-written, then it recovers',
+    async () => {
+      let state = host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState;
+      if (state.round!.status !== 'voting') state = await nextVote();
+      const round = state.round!.number;
+      const p3 = phones[2]!;
+      const logBefore = await dbRows('SELECT seq FROM actions WHERE session = $1 ORDER BY seq');
+      await pgProxy.stop();
+      const id = uuid();
+      const failed = await vote(p3, state, id);
+      expect(failed.ok).toBe(false);
+      if (!failed.ok) expect(failed.error.code).toBe('unavailable');
+      const closeId = uuid();
+      const closeFailed = await control('close-vote', closeId);
+      expect(!closeFailed.ok && closeFailed.error.code).toBe('unavailable');
+      await pgProxy.start();
+      // Nothing of the failed close was written.
+      expect(await dbRows('SELECT seq FROM actions WHERE session = $1 ORDER BY seq')).toEqual(logBefore);
+      // The same messages again, now that the database is back.
+      let retried: Reply | null = null;
+      for (let i = 0; i < 20; i++) {
+        retried = await vote(p3, state, id);
+        if (retried.ok) break;
+        await new Promise((res) => setTimeout(res, 500));
+      }
+      expect(retried!.ok && !retried!.duplicate).toBe(true);
+      expect((await control('close-vote', closeId)).ok).toBe(true);
+      const reveal = await host.waitFor<Reveal>('room:reveal', (r) => r.round === round, 60_000);
+      expect(reveal.teams[0]!.votes).toBeGreaterThanOrEqual(1);
+      const seqs = (await dbRows('SELECT seq FROM actions WHERE session = $1 ORDER BY seq')).map(
+        (r) => r.seq,
+      );
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      const reveals = await dbRows('SELECT round FROM reveals WHERE session = $1 ORDER BY round');
+      expect(new Set(reveals.map((r) => r.round)).size).toBe(reveals.length);
+      const votes = await dbRows(`SELECT player FROM votes WHERE session = $1 AND round = ${round}`);
+      expect(votes.filter((v) => v.player === p3.you.player)).toHaveLength(1);
+    },
+    LONG,
+  );
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../src/server/store/postgres';
+import { dropSchema, PG_URL, pgAvailable, schemaName } from './pg-support';
+import { storeContract } from './store-contract';
+
+const available = await pgAvailable();
+if (!available) {
+  describe('Postgres store', () => {
+    it.skip(`skipped: no Postgres answers at ${PG_URL} (set DATABASE_URL)`, () => {});
+  });
+} else {
+  storeContract('Postgres', {
+    async make() {
+      const schema = schemaName();
+      const store = await PostgresStore.open({ connectionString: PG_URL, schema, max: 4 });
+      const others: PostgresStore[] = [];
+      return {
+        store,
+        reopen: async () => {
+          const s = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
+          others.push(s);
+          return s;
+        },
+        cleanup: async () => {
+          await store.close();
+          for (const s of others) await s.close();
+          await dropSchema(schema);
+        },
+      };
+    },
+  });
+
+  describe('Postgres store: scale-out guarantees', () => {
+    it('runs migrations once, even when two processes start together', async () => {
+      const schema = schemaName();
+      try {
+        const [a, b] = await Promise.all([
+          PostgresStore.open({ connectionString: PG_URL, schema, max: 2 }),
+          PostgresStore.open({ connectionString: PG_URL, schema, max: 2 }),
+        ]);
+        expect(await a.migrate()).toEqual([]);
+        const rows = (await a.pool.query('SELECT version FROM schema_migrations')).rows;
+        expect(rows.map((r) => r.version)).toEqual([1]);
+        await a.close();
+        await b.close();
+      } finally {
+        await dropSchema(schema);
+      }
+    });
+
+    it('refuses a second step n for a room and keeps nothing of that transaction', async () => {
+      const schema = schemaName();
+      const a = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
+      const b = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
+      try {
+        await a.createSession(
+          {
+            id: 's1',
+            code: 'ABCDEF',
+            hostTokenHash: 'ab'.repeat(32),
+            scenario: 'tutorial',
+            scenarioTitle: 'Tutorial',
+            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
+            seed: 7,
+            status: 'running',
+            locked: false,
+            createdAt: 1,
+            endedAt: null,
+            progress: { round: null, closing: [] },
+          },
+          [{ id: 't1', name: 'Team 1', index: 0 }],
+        );
+        const patch = {
+          status: 'running' as const,
+          locked: false,
+          endedAt: null,
+          progress: { round: null, closing: [] },
+        };
+        const entry = (option: string) => ({
+          seq: 1,
+          team: 't1',
+          round: 1,
+          action: { type: 'choose', choice: option },
+          at: 5,
+        });
+        const reveal = (round: number) => ({ round, closedBy: 'host' as const, teams: [] });
+        await a.closeRound('s1', [entry('x') as never], reveal(1), patch);
+        // Another process, with a stale copy, tries to write step 1 too: refused as a whole.
+        await expect(b.closeRound('s1', [entry('y') as never], reveal(2), patch)).rejects.toThrow();
+        const loaded = await b.loadSession('s1');
+        expect(loaded?.log.map((e) => (e.action as { choice: string }).choice)).toEqual(['x']);
+        expect(loaded?.reveals.map((r) => r.round)).toEqual([1]);
+      } finally {
+        await a.close();
+        await b.close();
+        await dropSchema(schema);
+      }
+    });
+
+    it('serialises room transactions across stores and bumps rev only when something was written', async () => {
+      const schema = schemaName();
+      const a = await PostgresStore.open({ connectionString: PG_URL, schema, max: 3 });
+      const b = await PostgresStore.open({ connectionString: PG_URL, schema, max: 3 });
+      try {
+        await a.createSession(
+          {
+            id: 's1',
+            code: 'ABCDEF',
+            hostTokenHash: 'cd'.repeat(32),
+            scenario: 'tutorial',
+            scenarioTitle: 'Tutorial',
+            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
+            seed: 7,
+            status: 'lobby',
+            locked: false,
+            createdAt: 1,
+            endedAt: null,
+            progress: { round: null, closing: [] },
+          },
+          [],
+        );
+        const order: string[] = [];
+        const slow = a.inRoomTransaction('s1', async (rev) => {
+          order.push(`a:start:${rev}`);
+          await new Promise((r) => setTimeout(r, 300));
+          await a.rememberMessage('s1', 'm-a');
+          order.push('a:end');
+        });
+        await new Promise((r) => setTimeout(r, 50));
+        const fast = b.inRoomTransaction('s1', async (rev) => {
+          order.push(`b:start:${rev}`);
+          await b.rememberMessage('s1', 'm-b');
+        });
+        const [ra, rb] = await Promise.all([slow, fast]);
+        expect(order).toEqual(['a:start:0', 'a:end', 'b:start:1']);
+        expect([ra.rev, rb.rev]).toEqual([1, 2]);
+        const read = await a.inRoomTransaction('s1', async () => a.loadSession('s1'));
+        expect(read.wrote).toBe(false);
+        expect(read.rev).toBe(2);
+        expect(await a.openSessionByCode('ABCDEF')).toBe('s1');
+        expect(await a.openSessionByHostHash('cd'.repeat(32))).toBe('s1');
+      } finally {
+        await a.close();
+        await b.close();
+        await dropSchema(schema);
+      }
+    });
+  });
+}
