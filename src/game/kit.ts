@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { EngineError, Playthrough } from '../engine';
 import type { Scenario } from '../engine/format/schema';
-import type { View } from '../engine/types';
+import type { StartFrom, View } from '../engine/types';
 import { backdropKey, portraitKey, portraitUrl } from './assets';
 import { CAPTIONS } from './audio/audio';
 import { ctx } from './context';
@@ -254,19 +254,21 @@ export function speakerName(scenario: Scenario, speaker: string): string {
 export function saveResume(): void {
   const c = ctx();
   if (!c.current) return;
+  // A practice start part-way through ("Play from here") is not kept to resume.
+  if (c.current.play.from) return;
   const ended = c.current.play.view().phase === 'ended';
   c.shell.store.setResume(ended ? null : c.current.play.save());
 }
 
 /** Starts a new playthrough of a scenario with the current settings. */
-export function startPlay(file: string, scenario: Scenario): void {
+export function startPlay(file: string, scenario: Scenario, from?: StartFrom): void {
   const c = ctx();
   const s = c.shell.store.settings;
   const seed = s.mode === 'realistic' ? Math.floor(Math.random() * 2 ** 31) : 1;
   c.current = {
     file,
     scenario,
-    play: Playthrough.start(scenario, { seed, mode: s.mode }),
+    play: Playthrough.start(scenario, { seed, mode: s.mode, from }),
     responseSeenStep: -1,
     recorded: false,
   };
@@ -276,7 +278,7 @@ export function startPlay(file: string, scenario: Scenario): void {
 function restartCurrent(scene: BaseScene): void {
   const cur = ctx().current;
   if (!cur) return;
-  startPlay(cur.file, cur.scenario);
+  startPlay(cur.file, cur.scenario, cur.play.from);
   scene.go('Briefing');
 }
 
