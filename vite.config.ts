@@ -1,8 +1,70 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { buildCatalog, scenarioFiles } from './tools/lib/scenario-catalog';
+
+const SCENARIOS = join(import.meta.dirname, 'scenarios');
+
+/**
+ * Scenarios are fetched at run time, not bundled: the build copies scenarios/*.json and writes
+ * scenarios/index.json; the dev server serves them from disk and tells the game when one is saved
+ * (the `closecall:scenario` event), so the running game can reload it in place.
+ */
+function scenarios(): Plugin {
+  return {
+    name: 'close-call-scenarios',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+        const m = /^\/scenarios\/([^/]+\.json)$/.exec(path);
+        if (!m) return next();
+        const name = m[1] as string;
+        let body: string;
+        try {
+          body =
+            name === 'index.json'
+              ? JSON.stringify(buildCatalog(SCENARIOS))
+              : readFileSync(join(SCENARIOS, basename(name)), 'utf8');
+        } catch {
+          res.statusCode = 404;
+          res.end('Not found');
+          return;
+        }
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        res.end(body);
+      });
+      server.watcher.add(SCENARIOS);
+      const changed = (file: string) => {
+        if (!file.startsWith(SCENARIOS) || !file.endsWith('.json')) return;
+        server.ws.send({
+          type: 'custom',
+          event: 'closecall:scenario',
+          data: { name: basename(file), at: Date.now() },
+        });
+      };
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', changed);
+    },
+    generateBundle() {
+      const catalog = buildCatalog(SCENARIOS);
+      for (const name of scenarioFiles(SCENARIOS)) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `scenarios/${name}`,
+          source: readFileSync(join(SCENARIOS, name), 'utf8'),
+        });
+      }
+      this.emitFile({ type: 'asset', fileName: 'scenarios/index.json', source: JSON.stringify(catalog) });
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
   publicDir: false,
+  plugins: [scenarios()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

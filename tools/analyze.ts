@@ -1,21 +1,62 @@
 /**
- * npm run analyze -- [--json] <file…>
+ * npm run analyze -- [--json] [--at NODE [--all]] <file…>
  * Explores every path of each scenario and reports endings, scores, the best and worst path,
- * and choices that change nothing. The same input always gives byte-identical output.
+ * choices that change nothing, whether the best path agrees with the lesson, and tuning warnings.
+ * With --at NODE: every close on offer at that node on its most likely path, and the hidden state
+ * there. The same input always gives byte-identical output.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, analyzeScenario } from '../src/engine';
 import { loadScenarioFile } from './lib/load';
+import { atNode, lessonReport } from './lib/tuning';
+
+const USAGE = `Usage: npm run analyze -- [options] [file ...]
+  Explores each scenario (default: every scenarios/*.json): endings and their chances, the score
+  spread, the best and worst path, choices that change nothing, the lesson check and tuning warnings.
+  --at NODE   for one file: the most likely path to NODE, the hidden state there, and the chance and
+              expected score of every close on offer, grouped by form and sorted
+  --all       with --at, list every close composition (default: the best six of each form)
+  --json      one JSON report per line
+  --help      show this help`;
 
 function main(argv: string[]): number {
-  const json = argv.includes('--json');
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json');
-  if (unknown.length) {
-    console.error(`Unknown option ${unknown[0]}. Usage: npm run analyze -- [--json] <file…>`);
-    return 2;
+  let json = false;
+  let all = false;
+  let at: string | null = null;
+  let files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return 0;
+    } else if (a === '--json') json = true;
+    else if (a === '--all') all = true;
+    else if (a === '--at') {
+      at = argv[++i] ?? null;
+      if (!at || at.startsWith('--')) {
+        console.error(`--at needs a node id.\n${USAGE}`);
+        return 2;
+      }
+    } else if (a.startsWith('--')) {
+      console.error(`Unknown option ${a}.\n${USAGE}`);
+      return 2;
+    } else files.push(a);
   }
-  let files = argv.filter((a) => !a.startsWith('--'));
+  if (at !== null) {
+    if (files.length !== 1) {
+      console.error(`--at needs exactly one scenario file.\n${USAGE}`);
+      return 2;
+    }
+    const loaded = loadScenarioFile(files[0]!);
+    if ('error' in loaded) {
+      console.error(loaded.error);
+      return 1;
+    }
+    const r = atNode(loaded.scenario, at, all);
+    (r.ok ? console.log : console.error)(r.text);
+    return r.ok ? 0 : 1;
+  }
   if (files.length === 0) {
     files = readdirSync('scenarios')
       .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
@@ -33,7 +74,10 @@ function main(argv: string[]): number {
     }
     const analysis = analyzeScenario(loaded.scenario);
     reports.push({ file, ...analysis });
-    if (!json) printText(file, analysis);
+    if (!json) {
+      printText(file, analysis);
+      console.log(lessonReport(loaded.scenario, analysis).join('\n'));
+    }
   }
   if (json) for (const r of reports) process.stdout.write(`${JSON.stringify(r)}\n`);
   return failed ? 1 : 0;

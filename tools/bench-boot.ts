@@ -49,7 +49,8 @@ async function measure(page: Page, url: string, ready: string): Promise<Run> {
   const scripts: Script[] = [];
   page.on('response', (r) => {
     if (r.request().resourceType() === 'script')
-      scripts.push({ url: r.url(), at: Date.now(), body: r.body() });
+      // A body still on its way when the page closes counts as empty rather than failing the run.
+      scripts.push({ url: r.url(), at: Date.now(), body: r.body().catch(() => Buffer.alloc(0)) });
   });
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 60_000 });

@@ -8,7 +8,7 @@ export { type AnalysisBudget, analyzeScenario, type BudgetReason, DEFAULT_BUDGET
 export { parseScenario } from './format/parse';
 export * from './format/schema';
 export { expressionFor } from './model/expression';
-export { KIND_TRAITS } from './model/traits';
+export { KIND_REASONS, KIND_TRAITS } from './model/traits';
 export { WEIGHTS, type Weight } from './model/weights';
 export { Playthrough, type StartOptions } from './runtime/playthrough';
 export { composeWords, EngineError } from './runtime/step';

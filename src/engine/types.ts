@@ -189,4 +189,14 @@ export interface SaveData {
   seed: number;
   mode: Mode;
   actions: Action[];
+  /** Where the playthrough started when not at the scenario's start ("Play from here"). */
+  from?: StartFrom;
+}
+
+/** A start part-way through a scenario: a node, with the lead decision-maker's hidden state and variables there. */
+export interface StartFrom {
+  node: string;
+  /** The lead decision-maker's hidden state; values not given keep the scenario's starting values. */
+  hidden?: Partial<HiddenState>;
+  vars?: Record<string, string | number | boolean>;
 }

@@ -1,38 +1,97 @@
-import { parseScenario } from '../engine';
+import { validateScenario } from '../engine/format/check';
 import type { Problem } from '../engine/format/parse';
 import type { Scenario } from '../engine/format/schema';
+import { backdropUrls, portraitUrl } from './assets';
+import { soundManifest } from './audio/manifest';
 
-/** A scenario file found in scenarios/, parsed, or the problems that stopped it. */
+/** Where a scenario came from: the game's library (fetched) or a file loaded from the player's disk. */
+export type ScenarioSource = 'library' | 'local';
+
+/**
+ * A scenario file, validated (schema and graph checks, the same code as `npm run validate`), or
+ * the problems that stopped it. A file with any error is never playable.
+ */
 export type ScenarioEntry =
-  | { file: string; ok: true; scenario: Scenario }
-  | { file: string; ok: false; problems: Problem[] };
+  | { file: string; source: ScenarioSource; ok: true; scenario: Scenario; problems: Problem[] }
+  | { file: string; source: ScenarioSource; ok: false; problems: Problem[] };
 
-const files = import.meta.glob(['../../scenarios/*.json', '!../../scenarios/scenario.schema.json'], {
-  query: '?raw',
-  import: 'default',
-}) as Record<string, () => Promise<string>>;
+/** The art and sounds this build holds, so the browser checks assets as the command line does. */
+export function assetExists(rel: string): boolean {
+  let m = /^assets\/backdrops\/([^/]+)\.svg$/.exec(rel);
+  if (m) return m[1]! in backdropUrls();
+  m = /^assets\/portraits\/([^/]+)\/([^/]+)\.svg$/.exec(rel);
+  if (m) return portraitUrl(m[1]!, m[2]!) !== null;
+  m = /^assets\/sounds\/([^/]+)\.ogg$/.exec(rel);
+  if (m) return (soundManifest()[m[1]!]?.length ?? 0) > 0;
+  return false;
+}
 
-/** Loads and parses every scenario file; a broken file becomes an error entry, never an exception. */
+/** Validates one scenario text; never throws. */
+export function validateEntry(text: string, file: string, source: ScenarioSource): ScenarioEntry {
+  try {
+    const result = validateScenario(text, file, { assetExists });
+    return result.ok
+      ? { file, source, ok: true, scenario: result.scenario, problems: result.problems }
+      : { file, source, ok: false, problems: result.problems };
+  } catch (err) {
+    return { file, source, ok: false, problems: [problemOf(file, err)] };
+  }
+}
+
+interface CatalogFile {
+  name: string;
+  hash: string;
+}
+
+/** The catalogue the build writes (scenarios/index.json); the dev server makes it on request. */
+async function fetchIndex(base: string): Promise<CatalogFile[]> {
+  const res = await fetch(`${base}scenarios/index.json`, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`scenarios/index.json: HTTP ${res.status}`);
+  const body = (await res.json()) as { files?: unknown };
+  if (!Array.isArray(body.files)) throw new Error('scenarios/index.json has no list of files');
+  return body.files.filter(
+    (f): f is CatalogFile =>
+      typeof f === 'object' && f !== null && typeof (f as CatalogFile).name === 'string',
+  );
+}
+
+/** Fetches one library scenario and validates it. */
+export async function fetchEntry(name: string, hash = '', base = './'): Promise<ScenarioEntry> {
+  const file = `scenarios/${name}`;
+  try {
+    const res = await fetch(`${base}${file}${hash ? `?v=${hash}` : ''}`, { cache: 'no-store' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return validateEntry(await res.text(), file, 'library');
+  } catch (err) {
+    return { file, source: 'library', ok: false, problems: [problemOf(file, err)] };
+  }
+}
+
+/** Fetches the catalogue and every scenario in it; a broken file becomes an error entry, never an exception. */
 export async function loadCatalog(
   onProgress?: (done: number, total: number) => void,
+  base = './',
 ): Promise<ScenarioEntry[]> {
-  const paths = Object.keys(files).sort();
+  let files: CatalogFile[];
+  try {
+    files = await fetchIndex(base);
+  } catch (err) {
+    return [
+      {
+        file: 'scenarios/index.json',
+        source: 'library',
+        ok: false,
+        problems: [problemOf('scenarios/index.json', err)],
+      },
+    ];
+  }
   let done = 0;
   const entries = await Promise.all(
-    paths.map(async (path): Promise<ScenarioEntry> => {
-      const file = `scenarios/${path.split('/').pop()}`;
-      try {
-        const text = await (files[path] as () => Promise<string>)();
-        const parsed = parseScenario(text, file);
-        return parsed.ok
-          ? { file, ok: true, scenario: parsed.scenario }
-          : { file, ok: false, problems: parsed.problems };
-      } catch (err) {
-        return { file, ok: false, problems: [problemOf(file, err)] };
-      } finally {
-        done++;
-        onProgress?.(done, paths.length);
-      }
+    files.map(async (f) => {
+      const entry = await fetchEntry(f.name, f.hash, base);
+      done++;
+      onProgress?.(done, files.length);
+      return entry;
     }),
   );
   return sortEntries(rejectDuplicateIds(entries));
@@ -66,7 +125,9 @@ export function rejectDuplicateIds(entries: ScenarioEntry[]): ScenarioEntry[] {
 }
 
 export function sortEntries(entries: ScenarioEntry[]): ScenarioEntry[] {
-  const rank = (e: ScenarioEntry) => (e.ok ? (e.scenario.meta.order ?? 1000) : 10_000);
+  // Files loaded from the player's computer first (an author wants to see theirs at once), then the library.
+  const rank = (e: ScenarioEntry) =>
+    (e.source === 'local' ? -20_000 : 0) + (e.ok ? (e.scenario.meta.order ?? 1000) : 10_000);
   return [...entries].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
 }
 
@@ -79,6 +140,6 @@ function problemOf(file: string, err: unknown): Problem {
     severity: 'error',
     code: 'unreadable',
     message: `The file could not be read: ${err instanceof Error ? err.message : String(err)}`,
-    fix: 'Check that the file exists and is valid JSON.',
+    fix: 'Check that the file exists and is valid JSON; run npm run validate on it for details.',
   };
 }

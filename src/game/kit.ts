@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { EngineError, Playthrough } from '../engine';
 import type { Scenario } from '../engine/format/schema';
-import type { View } from '../engine/types';
+import type { StartFrom, View } from '../engine/types';
 import { backdropKey, portraitKey, portraitUrl } from './assets';
 import { CAPTIONS } from './audio/audio';
 import { ctx } from './context';
@@ -258,6 +258,8 @@ export function saveResume(): void {
   const c = ctx();
   const cur = c.current;
   if (!cur) return;
+  // A practice start part-way through ("Play from here") is neither kept to resume nor scored.
+  if (cur.play.from) return;
   const ended = cur.play.view().phase === 'ended';
   if (ended && !cur.recorded) {
     try {
@@ -272,14 +274,14 @@ export function saveResume(): void {
 }
 
 /** Starts a new playthrough of a scenario with the current settings. */
-export function startPlay(file: string, scenario: Scenario): void {
+export function startPlay(file: string, scenario: Scenario, from?: StartFrom): void {
   const c = ctx();
   const s = c.shell.store.settings;
   const seed = s.mode === 'realistic' ? Math.floor(Math.random() * 2 ** 31) : 1;
   c.current = {
     file,
     scenario,
-    play: Playthrough.start(scenario, { seed, mode: s.mode }),
+    play: Playthrough.start(scenario, { seed, mode: s.mode, from }),
     responseSeenStep: -1,
     recorded: false,
   };
@@ -289,7 +291,7 @@ export function startPlay(file: string, scenario: Scenario): void {
 function restartCurrent(scene: BaseScene): void {
   const cur = ctx().current;
   if (!cur) return;
-  startPlay(cur.file, cur.scenario);
+  startPlay(cur.file, cur.scenario, cur.play.from);
   scene.go('Briefing');
 }
 

@@ -8,6 +8,7 @@ import { Close } from './scenes/Close';
 import { Debrief } from './scenes/Debrief';
 import { FollowUp } from './scenes/FollowUp';
 import { Interview } from './scenes/Interview';
+import { MapScene } from './scenes/Map';
 import { Negotiation } from './scenes/Negotiation';
 import { Preloader } from './scenes/Preloader';
 import { Response } from './scenes/Response';
@@ -54,6 +55,7 @@ export function StartGame(parent: HTMLElement, shell: Shell): Phaser.Game {
       Negotiation,
       Debrief,
       Settings,
+      MapScene,
     ],
   });
   shell.layer.onResize(() => game.scale.refresh());

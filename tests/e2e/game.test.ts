@@ -1,27 +1,26 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine';
+import { scenarioFiles } from '../../tools/lib/scenario-catalog';
 import { buildAndServe, capture, launch, ROOT, screen, tabTo, watchErrors } from './harness';
 import { type Input, playToDebrief } from './play';
 
-const scenarios = readdirSync(join(ROOT, 'scenarios'))
-  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
-  .sort()
-  .flatMap((f) => {
-    const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', f), 'utf8'), `scenarios/${f}`);
-    return parsed.ok
-      ? [
-          {
-            file: f,
-            title: parsed.scenario.meta.title,
-            tutorial: parsed.scenario.meta.difficulty === 'tutorial',
-          },
-        ]
-      : [];
-  });
+// The scenarios in the player's list (the build's catalogue leaves out the format tour).
+const scenarios = scenarioFiles(join(ROOT, 'scenarios')).flatMap((f) => {
+  const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', f), 'utf8'), `scenarios/${f}`);
+  return parsed.ok
+    ? [
+        {
+          file: f,
+          title: parsed.scenario.meta.title,
+          tutorial: parsed.scenario.meta.difficulty === 'tutorial',
+        },
+      ]
+    : [];
+});
 
 let server: Server;
 let url: string;

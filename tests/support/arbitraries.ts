@@ -155,6 +155,9 @@ export const validScenario: fc.Arbitrary<ScenarioInput> = fc
       },
       endings: [
         { id: 'end-offer', outcome: 'offer-now', title: 'Offer', debrief: 'x' },
+        // Every outcome a decision can produce has an ending (the validator's missing-outcome-ending check).
+        { id: 'end-stage', outcome: 'next-stage', title: 'Next stage', debrief: 'x' },
+        { id: 'end-no', outcome: 'rejection', title: 'No', debrief: 'x' },
         { id: 'end-withdrawn', outcome: 'withdrawn', title: 'Withdrawn', debrief: 'x' },
       ],
     };

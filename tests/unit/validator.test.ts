@@ -339,7 +339,7 @@ describe('validator on bad fixtures', () => {
     const codes = result.problems.map((p) => `${p.severity} ${p.code} ${p.path}`);
     expect(codes).toEqual([
       'warning unreachable-ending $.endings[1].outcome',
-      'warning unreachable-ending $.endings[2].outcome',
+      'warning unreachable-ending $.endings[4].outcome',
     ]);
     expect(result.ok).toBe(true);
   });

@@ -145,7 +145,17 @@ export function validateFile(abs: string, shown: string, options: ValidateOption
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     const root = options.assetRoot === undefined ? PROJECT_ROOT : options.assetRoot;
     const assetExists = root === null ? undefined : (rel: string) => existsSync(join(root, rel));
-    const result = validateScenario(text, shown, { assetExists });
+    const assetList =
+      root === null
+        ? undefined
+        : (rel: string) => {
+            try {
+              return readdirSync(join(root, rel));
+            } catch {
+              return [];
+            }
+          };
+    const result = validateScenario(text, shown, { assetExists, assetList });
     return {
       file: shown,
       ok: !result.problems.some((p) => p.severity === 'error'),

@@ -27,6 +27,8 @@ export interface CheckOptions {
   locator?: Locator;
   /** Called with a path relative to the project root (e.g. `assets/backdrops/cafe.svg`). */
   assetExists?: (relPath: string) => boolean;
+  /** Lists a folder relative to the project root (e.g. `assets/backdrops`), so errors can name what exists. */
+  assetList?: (relDir: string) => string[];
 }
 
 const SPEAKERS_NOT_DM = new Set(['candidate', 'narrator']);
@@ -56,6 +58,16 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
       message,
       fix,
     });
+  };
+  /** ": a, b, c" naming what exists in a folder (with a "did you mean"), or "" when it cannot be listed. */
+  const existing = (dir: string, wanted: string, ext: string): string => {
+    const names = (options.assetList?.(dir) ?? [])
+      .filter((n) => n.endsWith(ext))
+      .map((n) => (ext ? n.slice(0, -ext.length) : n))
+      .sort();
+    if (names.length === 0) return '';
+    const near = suggest(wanted, names);
+    return `${near ? ` (did you mean "${near}"?)` : ''}; those that exist: ${quote(names)}`;
   };
   const error = (code: string, path: JsonPath, message: string, fix: string) =>
     add('error', code, path, message, fix);
@@ -113,7 +125,7 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
           'missing-asset',
           ['decisionMakers', i, 'portrait', 'id'],
           `the portrait "${dm.portrait.id}" has none of its drawings in assets/portraits/${dm.portrait.id}/`,
-          `Check the portrait id, or draw assets/portraits/${dm.portrait.id}/<expression>.svg for ${quote(dm.portrait.expressions)}.`,
+          `Check the portrait id${existing('assets/portraits', dm.portrait.id, '')}, or draw assets/portraits/${dm.portrait.id}/<expression>.svg for ${quote(dm.portrait.expressions)}.`,
         );
       } else {
         for (const expr of missing) {
@@ -162,7 +174,7 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
         'missing-asset',
         path,
         `the backdrop file ${rel} does not exist`,
-        'Use a backdrop id from assets/backdrops/.',
+        `Use a backdrop id from assets/backdrops/${existing('assets/backdrops', id, '.svg')}.`,
       );
     }
   };
@@ -567,6 +579,63 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
       );
     }
   });
+
+  // --- Outcomes the engine can reach but no ending covers ---------------------------------------
+  // The engine picks an ending by outcome, then by its sibling (offer-now/offer-later,
+  // next-stage/shortlisted, no-decision/rejection); with neither it would silently take another.
+  const decides =
+    closeSomewhere ||
+    scenario.nodes.some(
+      (node, i) =>
+        reached[i] &&
+        (node.endsInterview ||
+          node.choices.some((c) => c.endsInterview) ||
+          (node.choices.length > 0 &&
+            node.next === undefined &&
+            node.ending === undefined &&
+            !!node.choices.some((c) => c.condition))),
+    );
+  const producible: { outcome: Scenario['endings'][number]['outcome']; why: string }[] = [];
+  if (decides) {
+    const stage = scenario.situation.nextStage === 'shortlist' ? 'shortlisted' : 'next-stage';
+    producible.push(
+      { outcome: 'rejection', why: 'a decision can turn the candidate down' },
+      { outcome: 'no-decision', why: 'a decision can be left open' },
+      { outcome: stage, why: 'a decision can move the candidate on' },
+      { outcome: 'offer-later', why: 'the decision after the interview can be an offer' },
+    );
+    if (closeSomewhere)
+      producible.push({ outcome: 'offer-now', why: 'a close can win an offer on the spot' });
+  }
+  if (negotiation) {
+    if (negotiation.moves.some((m) => m.kind === 'counter' || m.kind === 'counter-with-leverage'))
+      producible.push({
+        outcome: 'offer-rescinded',
+        why: 'a counter-offer can make them withdraw the offer',
+      });
+    if (walkAway) producible.push({ outcome: 'withdrawn', why: 'the negotiation has a walk-away move' });
+  }
+  const SIBLING: Record<string, string> = {
+    'offer-now': 'offer-later',
+    'offer-later': 'offer-now',
+    'next-stage': 'shortlisted',
+    shortlisted: 'next-stage',
+    'no-decision': 'rejection',
+    rejection: 'no-decision',
+    withdrawn: 'rejection',
+    'offer-rescinded': 'rejection',
+  };
+  const outcomesCovered = new Set(scenario.endings.map((e) => e.outcome));
+  for (const { outcome, why } of producible) {
+    const sibling = SIBLING[outcome]!;
+    if (outcomesCovered.has(outcome) || outcomesCovered.has(sibling as typeof outcome)) continue;
+    error(
+      'missing-outcome-ending',
+      ['endings'],
+      `no ending has the outcome "${outcome}" (or "${sibling}"), but ${why}: the game would end on an unrelated ending`,
+      `Add an ending with "outcome": "${outcome}", its title and debrief text.`,
+    );
+  }
 
   return sortProblems(problems.map(displayable));
 }

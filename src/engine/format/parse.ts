@@ -627,6 +627,17 @@ function issueToProblems(flat: Flat, data: unknown, file: string, loc: Locator):
 
   if (flat.expected) {
     const words = [...new Set(flat.expected.map(expectedWords))];
+    if (got === undefined && typeof path[path.length - 1] === 'string') {
+      return [
+        {
+          ...base(path.slice(0, -1), false),
+          path: formatPath(path),
+          code: 'missing-field',
+          message: `required field "${field}" is missing`,
+          fix: `Add "${field}": ${words.join(', or ')}.`,
+        },
+      ];
+    }
     return [
       {
         ...base(path, false),

@@ -43,6 +43,10 @@ export const DECISION_MAKER_KINDS = [
   'hiring-manager',
   'hr-panel',
   'recruiter',
+  'coo',
+  'founder',
+  'department-head',
+  'board',
 ] as const;
 
 export const CLOSE_FORMS = [
@@ -571,7 +575,28 @@ export const Meta = z
     id: id('the scenario'),
     title: z.string().min(1).max(80).describe('The title on the scenario card.'),
     summary: z.string().min(1).describe('One or two sentences on the scenario card.'),
-    lesson: z.string().min(1).describe('The one lesson this scenario teaches, in a sentence.'),
+    lesson: z
+      .union([
+        z.string().min(1).describe('The one lesson this scenario teaches, in a sentence.'),
+        z
+          .object({
+            text: z.string().min(1).describe('The one lesson this scenario teaches, in a sentence.'),
+            form: CloseForm.optional().describe(
+              'The close the lesson intends to be best; `npm run analyze` says whether the best path agrees.',
+            ),
+            moment: z
+              .enum(['opening', 'middle', 'closing', 'after'])
+              .optional()
+              .describe(
+                'The moment of the intended best close ("after": no close in the interview, the decision comes afterwards).',
+              ),
+          })
+          .strict()
+          .describe('The lesson with the intended best close, for the analyzer.'),
+      ])
+      .describe(
+        'The one lesson this scenario teaches: a sentence, or { "text", "form", "moment" } naming the intended best close.',
+      ),
     role: z
       .object({
         title: z.string().min(1).describe('The job applied for.'),
@@ -619,3 +644,12 @@ export type OutcomeName = z.infer<typeof Outcome>;
 export type ExpressionName = z.infer<typeof Expression>;
 export type HiddenKey = z.infer<typeof HiddenStateKey>;
 export type DecisionMakerKind = (typeof DECISION_MAKER_KINDS)[number];
+
+/** The lesson sentence and, when declared, the intended best close. */
+export function lessonOf(meta: Scenario['meta']): {
+  text: string;
+  form?: CloseFormName;
+  moment?: 'opening' | 'middle' | 'closing' | 'after';
+} {
+  return typeof meta.lesson === 'string' ? { text: meta.lesson } : meta.lesson;
+}

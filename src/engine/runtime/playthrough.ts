@@ -2,7 +2,17 @@ import type { Scenario } from '../format/schema';
 import { expressionFor } from '../model/expression';
 import { createRandom } from '../random';
 import { scoreState } from '../scoring';
-import type { Action, Debrief, HistoryEntry, Mode, Response, SaveData, TimelinePoint, View } from '../types';
+import type {
+  Action,
+  Debrief,
+  HistoryEntry,
+  Mode,
+  Response,
+  SaveData,
+  StartFrom,
+  TimelinePoint,
+  View,
+} from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
 import {
   closeOptions,
@@ -19,6 +29,25 @@ import {
 export interface StartOptions {
   seed?: number;
   mode?: Mode;
+  /** Start at a node with a given hidden state and variables instead of the scenario's start (for authors). */
+  from?: StartFrom;
+}
+
+const HIDDEN_KEYS = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
+
+/** The starting state for a start part-way through; throws EngineError when the node does not exist. */
+function startState(compiled: Compiled, from: StartFrom | undefined): State {
+  const s = initialState(compiled);
+  if (!from) return s;
+  if (!compiled.nodes.has(from.node)) throw new EngineError(`The scenario has no node "${from.node}".`);
+  const hidden = s.hidden.map((h) => ({ ...h }));
+  const lead = { ...hidden[compiled.lead]! };
+  for (const k of HIDDEN_KEYS) {
+    const v = from.hidden?.[k];
+    if (typeof v === 'number' && Number.isFinite(v)) lead[k] = Math.min(1, Math.max(0, v));
+  }
+  hidden[compiled.lead] = lead;
+  return { ...s, node: from.node, hidden, vars: { ...(from.vars ?? {}) } };
 }
 
 interface StepRecord {
@@ -45,18 +74,21 @@ export class Playthrough {
   private readonly resolve: Resolver;
   private readonly records: StepRecord[] = [];
   private state: State;
+  /** Where this playthrough started, when not at the scenario's start. */
+  readonly from: StartFrom | undefined;
 
-  private constructor(scenario: Scenario, seed: number, mode: Mode) {
+  private constructor(scenario: Scenario, seed: number, mode: Mode, from?: StartFrom) {
     this.scenario = scenario;
     this.seed = seed;
     this.mode = mode;
     this.compiled = compile(scenario);
     this.resolve = resolverFor(mode, seed);
-    this.state = initialState(this.compiled);
+    this.from = from;
+    this.state = startState(this.compiled, from);
   }
 
   static start(scenario: Scenario, options: StartOptions = {}): Playthrough {
-    return new Playthrough(scenario, options.seed ?? 1, options.mode ?? 'expected');
+    return new Playthrough(scenario, options.seed ?? 1, options.mode ?? 'expected', options.from);
   }
 
   /** Replays a save. Throws EngineError when the log does not fit the scenario. */
@@ -64,7 +96,7 @@ export class Playthrough {
     if (save.scenario !== scenario.meta.id) {
       throw new EngineError(`This save is for scenario "${save.scenario}", not "${scenario.meta.id}".`);
     }
-    const play = new Playthrough(scenario, save.seed, save.mode);
+    const play = new Playthrough(scenario, save.seed, save.mode, save.from);
     for (const action of save.actions) play.act(action);
     return play;
   }
@@ -91,13 +123,21 @@ export class Playthrough {
         `Cannot rewind to step ${toStep}: the playthrough has ${this.records.length} steps.`,
       );
     }
-    const play = new Playthrough(this.scenario, this.seed, this.mode);
+    const play = new Playthrough(this.scenario, this.seed, this.mode, this.from);
     for (const r of this.records.slice(0, toStep)) play.act(r.action);
     return play;
   }
 
   save(): SaveData {
-    return { v: 1, scenario: this.scenario.meta.id, seed: this.seed, mode: this.mode, actions: this.actions };
+    const save: SaveData = {
+      v: 1,
+      scenario: this.scenario.meta.id,
+      seed: this.seed,
+      mode: this.mode,
+      actions: this.actions,
+    };
+    if (this.from) save.from = this.from;
+    return save;
   }
 
   /** The raw state, for tools (analyzer, tests). */
@@ -192,7 +232,7 @@ export class Playthrough {
         });
       }
     };
-    let state = initialState(this.compiled);
+    let state = startState(this.compiled, this.from);
     pushNode(state.node, -1);
     this.records.forEach((r, i) => {
       for (const l of r.trace.lines) {
@@ -214,7 +254,7 @@ export class Playthrough {
   timeline(): TimelinePoint[] {
     const lead = this.compiled.lead;
     const points: TimelinePoint[] = [
-      { actionIndex: -1, label: 'Start', hidden: { ...this.compiled.initialHidden[lead]! } },
+      { actionIndex: -1, label: 'Start', hidden: { ...startState(this.compiled, this.from).hidden[lead]! } },
     ];
     for (const [i, r] of this.records.entries()) {
       points.push({ actionIndex: i, label: r.trace.label, hidden: { ...r.after.hidden[lead]! } });

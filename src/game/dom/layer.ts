@@ -12,7 +12,8 @@ export type ScreenName =
   | 'Follow-up'
   | 'Negotiation'
   | 'Debrief'
-  | 'Settings';
+  | 'Settings'
+  | 'Map';
 
 export interface DisplaySettings {
   reducedMotion: boolean;

@@ -1,8 +1,9 @@
 import * as Phaser from 'phaser';
 import { backdropKey, backdropUrls } from '../assets';
-import { loadCatalog } from '../catalog';
+import { loadCatalog, sortEntries } from '../catalog';
 import { ctx } from '../context';
 import { resumeSaved } from '../kit';
+import { browserStorage, localEntries } from '../local';
 import { colorNumber, palette } from '../theme';
 
 const SOUNDS = [
@@ -59,7 +60,8 @@ export class Preloader extends Phaser.Scene {
       this.drawBar(0.8 + (0.2 * done) / Math.max(1, total));
       c.shell.progress(0.8 + (0.2 * done) / Math.max(1, total), 'Reading the scenarios…');
     }).then((catalog) => {
-      c.catalog = catalog;
+      // Library scenarios first, then the files the player loaded from their computer.
+      c.catalog = sortEntries([...catalog, ...localEntries(browserStorage())]);
       void c.audio.preload(SOUNDS);
       c.shell.go = (key: string) => {
         let target = key;

@@ -1,0 +1,668 @@
+/**
+ * The story map (DOM): the scenario's graph left to right by moment, nodes as labelled boxes
+ * (`data-node-id`), choices as arrows whose words show on hover or focus, endings in outcome
+ * colours, and the analyzer's colours (reach chance, unreachable, stalls, validator complaints).
+ * Pan by dragging or with the arrow keys, zoom with the wheel or + and -. For a screen reader the
+ * map is a list of nodes, each with its choices. A node's details offer `Play from here`.
+ */
+import type { Problem } from '../../engine/format/parse';
+import type { Scenario, Node as ScenarioNode } from '../../engine/format/schema';
+import type { HiddenState, StartFrom } from '../../engine/types';
+import type { ScenarioEntry } from '../catalog';
+import { button, h } from '../dom/h';
+import { HIDDEN_LABELS } from '../dom/meters';
+import { layoutMap, type MapBox, type MapEdge, type MapLayout, MOMENTS } from './layout';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** What the analysis says about each node (filled in after the first paint). */
+export interface MapAnalysis {
+  reach: Map<string, number>;
+  likely: Map<
+    string,
+    { p: number; labels: string[]; hidden: HiddenState; vars: Record<string, string | number | boolean> }
+  >;
+  stalls: Set<string>;
+}
+
+export interface MapHandlers {
+  back(): void;
+  /** Starts the Interview at a node with the given state; `practice` turns on the decision-maker's view. */
+  playFrom(from: StartFrom, practice: boolean): void;
+  click(): void;
+}
+
+const MOMENT_LABEL = {
+  opening: 'Opening',
+  middle: 'Middle',
+  closing: 'Closing',
+  after: 'After the interview',
+};
+
+const OUTCOME_CLASS: Record<string, string> = {
+  'offer-now': 'good',
+  'offer-later': 'good',
+  'next-stage': 'step',
+  shortlisted: 'step',
+  'no-decision': 'open',
+  rejection: 'bad',
+  withdrawn: 'bad',
+  'offer-rescinded': 'bad',
+};
+
+const pct = (x: number) => (x > 0 && x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`);
+
+/** Validator complaints (warnings: a file with errors has no map) by node id. */
+function complaintsByNode(scenario: Scenario, problems: Problem[]): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const m = /^\$\.nodes\[(\d+)\]/.exec(p.path);
+    const node = m ? scenario.nodes[Number(m[1])] : undefined;
+    if (!node) continue;
+    out.set(node.id, [...(out.get(node.id) ?? []), p]);
+  }
+  return out;
+}
+
+function closeOnOffer(scenario: Scenario, n: ScenarioNode): boolean {
+  return (n.closeAllowed ?? (scenario.closing.allowed === 'anywhere' || n.moment === 'closing')) && !n.ending;
+}
+
+export class StoryMap {
+  readonly el: HTMLElement;
+  private readonly scenario: Scenario;
+  private readonly layout: MapLayout;
+  private readonly viewport: HTMLElement;
+  private readonly canvas: HTMLElement;
+  private readonly svg: SVGSVGElement;
+  private readonly panel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly complaints: Map<string, Problem[]>;
+  private analysis: MapAnalysis | null = null;
+  private zoom = 1;
+  private panX = 0;
+  private panY = 0;
+  private selected: string | null = null;
+  private readonly edgeEls = new Map<MapEdge, SVGGElement>();
+
+  constructor(
+    entry: ScenarioEntry & { ok: true },
+    private readonly handlers: MapHandlers,
+  ) {
+    this.scenario = entry.scenario;
+    this.layout = layoutMap(this.scenario);
+    this.complaints = complaintsByNode(this.scenario, entry.problems);
+    this.svg = document.createElementNS(SVG, 'svg');
+    this.canvas = h('div', { class: 'map-canvas' });
+    this.viewport = h(
+      'div',
+      {
+        class: 'map-viewport panel',
+        tabindex: '0',
+        role: 'region',
+        'aria-label': 'Story map: drag or use the arrow keys to pan, + and - to zoom',
+      },
+      this.canvas,
+    );
+    this.status = h('p', { class: 'map-status small', role: 'status', text: 'Analysing the paths…' });
+    this.panel = h('aside', { class: 'map-panel panel', 'aria-label': 'Node details' });
+    this.el = h('div', { class: 'map-wrap' }, this.viewport, this.panel);
+    this.draw();
+    this.wirePanZoom();
+    this.showIntro();
+  }
+
+  /** The first view: the whole map when it is readable that way, else the start at a readable size. */
+  initialView(): void {
+    this.fit();
+    if (this.zoom >= 0.7) return;
+    this.zoom = 0.7;
+    this.panX = 0;
+    this.panY = 0;
+    this.apply();
+  }
+
+  /** Fits the whole map into the viewport. */
+  fit(): void {
+    const vw = this.viewport.clientWidth || 860;
+    const vh = this.viewport.clientHeight || 600;
+    this.zoom = Math.max(0.3, Math.min(1, vw / this.layout.width, vh / this.layout.height));
+    this.panX = Math.max(0, (vw - this.layout.width * this.zoom) / 2);
+    this.panY = 0;
+    this.apply();
+  }
+
+  zoomBy(f: number, cx?: number, cy?: number): void {
+    const vw = this.viewport.clientWidth || 860;
+    const vh = this.viewport.clientHeight || 600;
+    const x = cx ?? vw / 2;
+    const y = cy ?? vh / 2;
+    const z = Math.max(0.25, Math.min(2.5, this.zoom * f));
+    this.panX = x - ((x - this.panX) * z) / this.zoom;
+    this.panY = y - ((y - this.panY) * z) / this.zoom;
+    this.zoom = z;
+    this.apply();
+  }
+
+  /** Shows the analysis: reach chances, unreachable nodes and stalls. */
+  setAnalysis(a: MapAnalysis): void {
+    this.analysis = a;
+    for (const box of this.layout.boxes) {
+      if (box.kind !== 'node') continue;
+      const el = this.boxEl(box.key);
+      if (!el) continue;
+      const reach = a.reach.get(box.id) ?? 0;
+      const reached = a.likely.has(box.id);
+      el.classList.toggle('unreachable', !reached);
+      el.classList.toggle('stall', a.stalls.has(box.id));
+      el.style.setProperty('--reach', String(reached ? Math.max(0.06, reach) : 0));
+      const r = el.querySelector('.reach');
+      if (r) r.textContent = reached ? `reached ${pct(reach)}` : 'unreachable';
+    }
+    const unreachable = this.scenario.nodes.filter((n) => !a.likely.has(n.id)).length;
+    this.status.textContent = `Reach chances from random play.${
+      unreachable ? ` ${unreachable} node${unreachable === 1 ? '' : 's'} no path reaches.` : ''
+    }${a.stalls.size ? ` ${a.stalls.size} where play can stall.` : ''}`;
+    if (this.selected) this.showNode(this.selected, false);
+  }
+
+  private boxEl(key: string): HTMLElement | null {
+    return this.canvas.querySelector<HTMLElement>(`[data-box="${CSS.escape(key)}"]`);
+  }
+
+  private draw(): void {
+    const L = this.layout;
+    this.canvas.style.width = `${L.width}px`;
+    this.canvas.style.height = `${L.height}px`;
+    const svg = this.svg;
+    svg.setAttribute('width', String(L.width));
+    svg.setAttribute('height', String(L.height));
+    svg.setAttribute('aria-hidden', 'true');
+    svg.classList.add('map-edges');
+    const defs = document.createElementNS(SVG, 'defs');
+    defs.innerHTML =
+      '<marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker>';
+    svg.append(defs);
+    for (const band of L.bands) {
+      this.canvas.append(
+        h('div', {
+          class: `map-band band-${band.moment}`,
+          style: `left:${band.x - 14}px;width:${band.w + 28}px;height:${L.height}px`,
+          'aria-hidden': 'true',
+        }),
+        h('p', {
+          class: 'map-band-label',
+          style: `left:${band.x}px;width:${band.w}px`,
+          'aria-hidden': 'true',
+          text: MOMENT_LABEL[band.moment],
+        }),
+      );
+    }
+    const boxes = new Map(L.boxes.map((b) => [b.key, b] as const));
+    // Several edges between the same two boxes share a curve bent a little differently.
+    const pairCount = new Map<string, number>();
+    for (const e of L.edges) {
+      const a = boxes.get(e.from);
+      const b = boxes.get(e.to);
+      if (!a || !b) continue;
+      const pair = `${e.from}>${e.to}`;
+      const n = pairCount.get(pair) ?? 0;
+      pairCount.set(pair, n + 1);
+      svg.append(this.edge(e, a, b, n));
+    }
+    this.canvas.append(svg);
+    const list = h('ol', { class: 'map-nodes', 'aria-label': `Story map of ${this.scenario.meta.title}` });
+    const ordered = [...L.boxes].sort(
+      (a, b) => MOMENTS.indexOf(a.moment) - MOMENTS.indexOf(b.moment) || a.column - b.column || a.y - b.y,
+    );
+    for (const box of ordered) list.append(this.box(box));
+    this.canvas.append(list);
+  }
+
+  private edge(e: MapEdge, a: MapBox, b: MapBox, nth: number): SVGGElement {
+    const g = document.createElementNS(SVG, 'g');
+    g.classList.add('map-edge', `edge-${e.kind}`);
+    g.dataset.from = e.from;
+    g.dataset.to = e.to;
+    const back = b.x <= a.x;
+    const x1 = a.x + a.w;
+    const y1 = a.y + a.h / 2 + (nth % 3) * 8 - 8;
+    const x2 = back ? b.x + b.w / 2 : b.x;
+    const y2 = back ? b.y + (b.y > a.y ? 0 : b.h) : b.y + b.h / 2;
+    const bend = 40 + nth * 18;
+    const d = back
+      ? `M${x1},${y1} C${x1 + bend},${y1} ${x2},${y2 + (b.y > a.y ? -bend : bend)} ${x2},${y2}`
+      : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('marker-end', 'url(#map-arrow)');
+    const hit = document.createElementNS(SVG, 'path');
+    hit.setAttribute('d', d);
+    hit.classList.add('hit');
+    const title = document.createElementNS(SVG, 'title');
+    title.textContent = e.text;
+    const label = document.createElementNS(SVG, 'text');
+    label.setAttribute('x', String((x1 + x2) / 2));
+    label.setAttribute('y', String((y1 + y2) / 2 - 6));
+    label.setAttribute('text-anchor', 'middle');
+    label.classList.add('edge-label');
+    label.textContent = e.text.length > 60 ? `${e.text.slice(0, 57)}…` : e.text;
+    g.append(title, hit, path, label);
+    this.edgeEls.set(e, g);
+    return g;
+  }
+
+  private box(box: MapBox): HTMLElement {
+    const style = `left:${box.x}px;top:${box.y}px;width:${box.w}px;height:${box.h}px`;
+    const s = this.scenario;
+    if (box.kind === 'ending') {
+      const ending = s.endings.find((e) => e.id === box.id)!;
+      return h(
+        'li',
+        { class: 'map-item', style },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `map-box map-ending outcome-${OUTCOME_CLASS[ending.outcome] ?? 'open'}`,
+            'data-box': box.key,
+            'data-ending-id': ending.id,
+            'aria-label': `Ending ${ending.id}: ${ending.title} (${ending.outcome})`,
+            onclick: () => this.select(box.key),
+            onfocus: () => this.focusBox(box),
+          },
+          h('span', { class: 'box-id', text: ending.title }),
+          h('span', { class: 'box-line', text: ending.outcome }),
+        ),
+      );
+    }
+    if (box.kind === 'decision') {
+      return h(
+        'li',
+        { class: 'map-item', style },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'map-box map-decision',
+            'data-box': box.key,
+            'aria-label':
+              'The decision: after a close or the end of the interview, the model picks an ending by outcome',
+            onclick: () => this.select(box.key),
+            onfocus: () => this.focusBox(box),
+          },
+          h('span', { class: 'box-id', text: 'The decision' }),
+          h('span', { class: 'box-line', text: 'chosen by the model' }),
+        ),
+      );
+    }
+    const node = s.nodes.find((n) => n.id === box.id)!;
+    const complaints = this.complaints.get(node.id) ?? [];
+    const close = closeOnOffer(s, node);
+    const first = node.lines[0]?.text ?? '';
+    const out = this.layout.edges.filter((e) => e.from === node.id);
+    const name = (key: string) =>
+      key === 'decision'
+        ? 'the decision after the interview'
+        : key.startsWith('ending:')
+          ? `ending ${key.slice(7)}`
+          : `node ${key}`;
+    return h(
+      'li',
+      { class: 'map-item', style },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `map-box map-node moment-${node.moment}${close ? ' close-offer' : ''}${complaints.length ? ' complained' : ''}${node.id === s.start ? ' start' : ''}`,
+          'data-box': box.key,
+          'data-node-id': node.id,
+          'aria-describedby': `map-desc-${node.id}`,
+          onclick: () => this.select(box.key),
+          onfocus: () => this.focusBox(box),
+          onmouseenter: () => this.highlight(box.key, true),
+          onmouseleave: () => this.highlight(box.key, this.selected === box.key),
+        },
+        h('span', { class: 'box-id', text: node.id }),
+        h('span', { class: 'box-line', text: first }),
+        h(
+          'span',
+          { class: 'box-tags' },
+          h('span', { class: 'reach', text: '' }),
+          close ? h('span', { class: 'tag-close', text: 'Close' }) : null,
+          complaints.length ? h('span', { class: 'tag-warn', text: `⚠ ${complaints.length}` }) : null,
+        ),
+      ),
+      h(
+        'ul',
+        { class: 'sr-only', id: `map-desc-${node.id}` },
+        h('li', {
+          text: `${MOMENT_LABEL[node.moment]} moment${node.id === s.start ? ', the start' : ''}${close ? ', a close is on offer' : ''}${complaints.length ? `, ${complaints.length} validator warning${complaints.length === 1 ? '' : 's'}` : ''}.`,
+        }),
+        out.map((e) =>
+          h('li', { text: `${e.kind === 'next' ? 'Continue' : `“${e.text}”`} leads to ${name(e.to)}.` }),
+        ),
+      ),
+    );
+  }
+
+  /** Keeps a focused box in view and lights up its arrows. */
+  private focusBox(box: MapBox): void {
+    const vw = this.viewport.clientWidth || 860;
+    const vh = this.viewport.clientHeight || 600;
+    const x = box.x * this.zoom + this.panX;
+    const y = box.y * this.zoom + this.panY;
+    const w = box.w * this.zoom;
+    const hgt = box.h * this.zoom;
+    if (x < 10) this.panX += 10 - x;
+    else if (x + w > vw - 10) this.panX -= x + w - (vw - 10);
+    if (y < 10) this.panY += 10 - y;
+    else if (y + hgt > vh - 10) this.panY -= y + hgt - (vh - 10);
+    this.apply();
+    this.viewport.scrollTop = 0;
+    this.viewport.scrollLeft = 0;
+    this.highlight(box.key, true);
+  }
+
+  private highlight(key: string, on: boolean): void {
+    for (const [e, g] of this.edgeEls) {
+      if (e.from === key || e.to === key)
+        g.classList.toggle('lit', on || this.selected === e.from || this.selected === e.to);
+      else if (on) g.classList.remove('lit');
+    }
+  }
+
+  private select(key: string): void {
+    this.handlers.click();
+    for (const el of this.canvas.querySelectorAll('.map-box.selected')) el.classList.remove('selected');
+    this.boxEl(key)?.classList.add('selected');
+    this.selected = key;
+    this.highlight(key, true);
+    if (key.startsWith('ending:') || key === 'decision') this.showOther(key);
+    else this.showNode(key, true);
+  }
+
+  private showIntro(): void {
+    const s = this.scenario;
+    this.panel.replaceChildren(
+      h('p', { class: 'eyebrow', text: 'Story map' }),
+      h('h2', { class: 'h3', text: s.meta.title }),
+      h('p', {
+        class: 'small',
+        text: `${s.nodes.length} nodes and ${s.endings.length} endings. Choose a node to see its lines, where its choices lead, and to play from it.`,
+      }),
+      this.status,
+      legend(),
+    );
+  }
+
+  private showOther(key: string): void {
+    const s = this.scenario;
+    if (key === 'decision') {
+      this.panel.replaceChildren(
+        h('p', { class: 'eyebrow', text: 'After the interview' }),
+        h('h2', { class: 'h3', text: 'The decision' }),
+        h('p', {
+          class: 'small',
+          text: 'After a close, or when the interview ends without one, the decision-maker model decides; the game then takes the first ending whose outcome matches (and whose condition holds).',
+        }),
+        this.backButton(),
+      );
+      return;
+    }
+    const ending = s.endings.find((e) => `ending:${e.id}` === key)!;
+    this.panel.replaceChildren(
+      h('p', { class: 'eyebrow', text: `Ending · ${ending.outcome}` }),
+      h('h2', { class: 'h3', text: ending.title }),
+      h('p', { class: 'small map-text', text: ending.debrief }),
+      this.backButton(),
+    );
+  }
+
+  private backButton(): HTMLButtonElement {
+    return button(
+      'Back to the overview',
+      () => {
+        this.selected = null;
+        for (const el of this.canvas.querySelectorAll('.map-box.selected')) el.classList.remove('selected');
+        this.showIntro();
+      },
+      { class: 'btn-small btn-ghost' },
+    );
+  }
+
+  private showNode(id: string, focus: boolean): void {
+    const s = this.scenario;
+    const node = s.nodes.find((n) => n.id === id)!;
+    const a = this.analysis;
+    const reach = a?.reach.get(id) ?? 0;
+    const likely = a?.likely.get(id);
+    const complaints = this.complaints.get(id) ?? [];
+    const out = this.layout.edges.filter((e) => e.from === id);
+    const where = (to: string) =>
+      to === 'decision' ? 'the decision' : to.startsWith('ending:') ? `ending “${to.slice(7)}”` : `“${to}”`;
+    const play = button('Play from here', () => this.showPlayFrom(id), {
+      class: 'btn-accent',
+      disabled: !!a && !likely,
+      title: a && !likely ? 'No path of play reaches this node' : undefined,
+    });
+    this.panel.replaceChildren(
+      ...present([
+        h('p', { class: 'eyebrow', text: `${MOMENT_LABEL[node.moment]} · node` }),
+        h('h2', { class: 'h3 map-node-title', text: id }),
+        h('p', {
+          class: 'small',
+          text: !a
+            ? 'Analysing…'
+            : likely
+              ? `Random play reaches it ${pct(reach)} of the time; its most likely path has ${likely.labels.length} step${likely.labels.length === 1 ? '' : 's'}.`
+              : 'No path of play reaches this node.',
+        }),
+        a?.stalls.has(id)
+          ? h('p', {
+              class: 'small warn',
+              text: 'Play can stall here: no choice is available and nothing else leads on.',
+            })
+          : null,
+        closeOnOffer(s, node) ? h('p', { class: 'small', text: 'A close is on offer here.' }) : null,
+        h(
+          'div',
+          { class: 'map-text' },
+          node.lines.slice(0, 3).map((l) => h('p', { class: 'small', text: `${l.speaker}: ${l.text}` })),
+          node.lines.length > 3
+            ? h('p', { class: 'small', text: `… and ${node.lines.length - 3} more lines` })
+            : null,
+          h('p', { class: 'eyebrow', text: 'Ways on' }),
+          h(
+            'ul',
+            { class: 'map-ways' },
+            out.map((e) =>
+              h('li', { text: `${e.kind === 'next' ? 'Continue' : `“${e.text}”`} → ${where(e.to)}` }),
+            ),
+          ),
+          complaints.length
+            ? h(
+                'ul',
+                { class: 'map-complaints' },
+                complaints.map((p) =>
+                  h('li', { text: `${p.file}:${p.line}:${p.column} ${p.message}. Fix: ${p.fix}` }),
+                ),
+              )
+            : null,
+        ),
+        h('div', { class: 'actions' }, play, this.backButton()),
+      ]),
+    );
+    if (focus) play.focus({ preventScroll: true });
+  }
+
+  /** The Play-from-here panel: the hidden state and variables of the most likely path, adjustable. */
+  private showPlayFrom(id: string): void {
+    const likely = this.analysis?.likely.get(id);
+    if (!likely) return;
+    this.handlers.click();
+    const hidden = { ...likely.hidden };
+    const vars = { ...likely.vars };
+    const sliders = (Object.keys(HIDDEN_LABELS) as (keyof HiddenState)[]).map((k) => {
+      const out = h('output', { text: hidden[k].toFixed(2) });
+      const input = h('input', {
+        type: 'range',
+        min: '0',
+        max: '1',
+        step: '0.01',
+        value: String(hidden[k]),
+        id: `pfh-${k}`,
+        'data-hidden': k,
+      });
+      input.addEventListener('input', () => {
+        hidden[k] = Number(input.value);
+        out.textContent = hidden[k].toFixed(2);
+      });
+      return h(
+        'div',
+        { class: 'pfh-row' },
+        h('label', { for: `pfh-${k}`, text: HIDDEN_LABELS[k] }),
+        input,
+        out,
+      );
+    });
+    const varRows = Object.entries(vars).map(([k, v]) => {
+      const idAttr = `pfh-var-${k}`;
+      let input: HTMLInputElement;
+      if (typeof v === 'boolean') {
+        input = h('input', { type: 'checkbox', id: idAttr, checked: v });
+        input.addEventListener('change', () => {
+          vars[k] = input.checked;
+        });
+      } else if (typeof v === 'number') {
+        input = h('input', { type: 'number', id: idAttr, value: String(v), step: 'any' });
+        input.addEventListener('input', () => {
+          const n = Number(input.value);
+          if (Number.isFinite(n)) vars[k] = n;
+        });
+      } else {
+        input = h('input', { type: 'text', id: idAttr, value: v });
+        input.addEventListener('input', () => {
+          vars[k] = input.value;
+        });
+      }
+      return h('div', { class: 'pfh-row' }, h('label', { for: idAttr, text: k }), input);
+    });
+    const practice = h('input', { type: 'checkbox', id: 'pfh-practice', checked: true });
+    this.panel.replaceChildren(
+      h('p', { class: 'eyebrow', text: 'Play from here' }),
+      h('h2', { class: 'h3 map-node-title', text: id }),
+      h('p', {
+        class: 'small',
+        text: `The state on the most likely path (${likely.labels.length} step${likely.labels.length === 1 ? '' : 's'}). Change it before you start.`,
+      }),
+      h(
+        'div',
+        { class: 'map-text pfh', role: 'group', 'aria-label': 'Hidden state and variables' },
+        h('p', { class: 'eyebrow', text: 'Hidden state' }),
+        sliders,
+        h('p', { class: 'eyebrow', text: 'Variables' }),
+        varRows.length ? varRows : h('p', { class: 'small', text: 'None set on this path.' }),
+        h(
+          'div',
+          { class: 'pfh-row pfh-check' },
+          practice,
+          h('label', { for: 'pfh-practice', text: "Practice mode: show the decision-maker's view" }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        button(
+          'Start the interview here',
+          () =>
+            this.handlers.playFrom({ node: id, hidden: { ...hidden }, vars: { ...vars } }, practice.checked),
+          { class: 'btn-accent' },
+        ),
+        button('Cancel', () => this.showNode(id, true), { class: 'btn-small btn-ghost' }),
+      ),
+    );
+    this.panel.querySelector<HTMLElement>('input')?.focus({ preventScroll: true });
+  }
+
+  private apply(): void {
+    this.canvas.style.transform = `translate(${this.panX}px, ${this.panY}px) scale(${this.zoom})`;
+  }
+
+  private wirePanZoom(): void {
+    const vp = this.viewport;
+    let drag: { x: number; y: number; px: number; py: number; moved: boolean } | null = null;
+    vp.addEventListener('pointerdown', (e) => {
+      if ((e.target as HTMLElement).closest('button')) return;
+      drag = { x: e.clientX, y: e.clientY, px: this.panX, py: this.panY, moved: false };
+      vp.setPointerCapture(e.pointerId);
+    });
+    vp.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      // The stage is scaled to the window: convert screen pixels to stage pixels.
+      const scale = vp.getBoundingClientRect().width / (vp.offsetWidth || 1);
+      this.panX = drag.px + (e.clientX - drag.x) / scale;
+      this.panY = drag.py + (e.clientY - drag.y) / scale;
+      drag.moved = true;
+      this.apply();
+    });
+    const end = () => {
+      drag = null;
+    };
+    vp.addEventListener('pointerup', end);
+    vp.addEventListener('pointercancel', end);
+    vp.addEventListener(
+      'wheel',
+      (e) => {
+        e.preventDefault();
+        const r = vp.getBoundingClientRect();
+        const scale = r.width / (vp.offsetWidth || 1);
+        this.zoomBy(
+          e.deltaY < 0 ? 1.15 : 1 / 1.15,
+          (e.clientX - r.left) / scale,
+          (e.clientY - r.top) / scale,
+        );
+      },
+      { passive: false },
+    );
+    vp.addEventListener('keydown', (e) => {
+      const step = 60;
+      const keys: Record<string, () => void> = {
+        ArrowLeft: () => (this.panX += step),
+        ArrowRight: () => (this.panX -= step),
+        ArrowUp: () => (this.panY += step),
+        ArrowDown: () => (this.panY -= step),
+        '+': () => this.zoomBy(1.2),
+        '=': () => this.zoomBy(1.2),
+        '-': () => this.zoomBy(1 / 1.2),
+        '0': () => this.fit(),
+      };
+      const k = keys[e.key];
+      if (!k || ((e.target as HTMLElement).closest('button') && e.key.startsWith('Arrow'))) return;
+      e.preventDefault();
+      e.stopPropagation();
+      k();
+      this.apply();
+    });
+  }
+}
+
+const present = (xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
+
+function legend(): HTMLElement {
+  const item = (cls: string, text: string) =>
+    h('li', {}, h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }), text);
+  return h(
+    'ul',
+    { class: 'map-legend', 'aria-label': 'Legend' },
+    item('sw-reach', 'Bar: how often random play reaches the node'),
+    item('sw-close', 'Close: a close is on offer'),
+    item('sw-unreach', 'Dashed grey: no path reaches it'),
+    item('sw-stall', 'Red: play can stall there'),
+    item('sw-warn', '⚠ validator warnings'),
+    item('sw-good', 'Endings: offer'),
+    item('sw-step', 'Endings: next stage'),
+    item('sw-open', 'Endings: no decision'),
+    item('sw-bad', 'Endings: rejection, withdrawn'),
+  );
+}

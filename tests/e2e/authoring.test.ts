@@ -1,0 +1,202 @@
+/**
+ * Authoring in the browser: loading a scenario file from disk (valid and broken), the story map
+ * of every library scenario, and Play from here. Screenshots at 1280x720 and 844x390.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/engine';
+import type { Scenario } from '../../src/engine/format/schema';
+import { scenarioFiles } from '../../tools/lib/scenario-catalog';
+import { buildAndServe, capture, launch, ROOT, watchErrors } from './harness';
+import { playToDebrief } from './play';
+
+const library: { file: string; scenario: Scenario }[] = scenarioFiles(join(ROOT, 'scenarios')).flatMap(
+  (f) => {
+    const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', f), 'utf8'), f);
+    return parsed.ok ? [{ file: f, scenario: parsed.scenario }] : [];
+  },
+);
+const VALID = join(ROOT, 'tests', 'fixtures', 'valid', 'minimal.json');
+const BROKEN = join(ROOT, 'tests', 'fixtures', 'bad', 'missing-node.json');
+const validTitle = (() => {
+  const p = parseScenario(readFileSync(VALID, 'utf8'), 'minimal.json');
+  if (!p.ok) throw new Error('the valid fixture must parse');
+  return p.scenario.meta.title;
+})();
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await buildAndServe());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openSelect(
+  viewport = { width: 1280, height: 720 },
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.waitForSelector('main[aria-label="Title"] button');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
+      document.querySelector('.loadbar[aria-valuenow="100"]'),
+  );
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForSelector('main[aria-label="Scenario select"]');
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await capture(page, name, true);
+}
+
+describe('Authoring in the browser', () => {
+  it('lists the library without the format tour, with a Load a scenario file control', async () => {
+    const { page, errors } = await openSelect();
+    const files = await page.$$eval('[data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
+    expect(files).toEqual(expect.arrayContaining(library.map((l) => `scenarios/${l.file}`)));
+    expect(files).not.toContain('scenarios/example.json');
+    await expect(page.getByRole('button', { name: 'Load a scenario file' }).count()).resolves.toBe(1);
+    await shot(page, 'Author scenario select');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads a valid file by the file control, keeps it across a reload, plays it to the Debrief and removes it', async () => {
+    const { page, errors } = await openSelect();
+    await page.setInputFiles('input[type="file"]', VALID);
+    const card = page.locator('[data-file="minimal.json"]');
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('loaded from your computer');
+    // Kept across reloads.
+    await page.reload();
+    await page.waitForSelector('main[aria-label="Title"] button');
+    await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden'));
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForSelector('[data-file="minimal.json"]');
+    await shot(page, 'Author loaded card');
+    // Play it through with the mouse.
+    const seen = await playToDebrief(page, validTitle, 'mouse');
+    expect(seen[seen.length - 1]).toBe('Debrief');
+    // Remove it.
+    await page.keyboard.press('Escape');
+    await page.goto(url);
+    await page.waitForSelector('main[aria-label="Title"] button');
+    await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden'));
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: `Remove: ${validTitle}` }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-file="minimal.json"]'));
+    expect(await page.evaluate(() => localStorage.getItem('closecall.local-scenarios'))).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 844, height: 390 },
+  ]) {
+    it(`shows a broken file as located errors and no playable card (${viewport.width}x${viewport.height})`, async () => {
+      const { page, errors } = await openSelect(viewport);
+      await page.setInputFiles('input[type="file"]', BROKEN);
+      const card = page.locator('[data-error-card][data-file="missing-node.json"]');
+      await card.waitFor();
+      const text = (await card.textContent()) ?? '';
+      expect(text).toMatch(/missing-node\.json:\d+:\d+/);
+      expect(text).toContain('there is no node');
+      expect(text).toContain('Fix:');
+      expect(await card.getByRole('button', { name: /^Play/ }).count()).toBe(0);
+      await shot(page, `Author error card ${viewport.width}`);
+      expect(await page.evaluate(() => localStorage.getItem('closecall.local-scenarios'))).toBeNull();
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('draws the map of every library scenario with every node', async () => {
+    const { page, errors } = await openSelect();
+    for (const { scenario } of library) {
+      await page.getByRole('button', { name: `Map: ${scenario.meta.title}` }).click();
+      await page.waitForSelector('main[aria-label="Map"]');
+      const ids = await page.$$eval('[data-node-id]', (els) =>
+        els.map((e) => e.getAttribute('data-node-id')),
+      );
+      expect(ids.sort()).toEqual(scenario.nodes.map((n) => n.id).sort());
+      const endings = await page.$$eval('[data-ending-id]', (els) => els.length);
+      expect(endings).toBe(scenario.endings.length);
+      // Every node is a keyboard stop.
+      const focusable = await page.$$eval('[data-node-id]', (els) =>
+        els.every((e) => (e as HTMLElement).tabIndex >= 0 && !(e as HTMLButtonElement).disabled),
+      );
+      expect(focusable).toBe(true);
+      await page.waitForFunction(
+        () => !/Analysing/.test(document.querySelector('.map-status')?.textContent ?? ''),
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      if (scenario.meta.id === library[1]?.scenario.meta.id) await shot(page, 'Author map');
+      await page.getByRole('button', { name: 'Back to scenarios' }).click();
+      await page.waitForSelector('main[aria-label="Scenario select"]');
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 844, height: 390 },
+  ]) {
+    it(`Play from here reaches the Interview at that node with the adjusted state (${viewport.width}x${viewport.height})`, async () => {
+      const target = library.find((l) => l.scenario.nodes.some((n) => n.moment === 'closing'))!;
+      const node = target.scenario.nodes.find((n) => n.moment === 'closing')!;
+      const { page, errors } = await openSelect(viewport);
+      await page.getByRole('button', { name: `Map: ${target.scenario.meta.title}` }).click();
+      await page.waitForSelector('main[aria-label="Map"]');
+      await page.waitForFunction(
+        () => !/Analysing/.test(document.querySelector('.map-status')?.textContent ?? ''),
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      // By keyboard: focus the node's box and press Enter.
+      await page.focus(`[data-node-id="${node.id}"]`);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Play from here' }).click();
+      const keen = page.getByLabel('Keenness');
+      await keen.waitFor();
+      await keen.fill('0.9');
+      await shot(page, `Author play from here ${viewport.width}`);
+      await page.getByRole('button', { name: 'Start the interview here' }).click();
+      await page.waitForSelector('main[aria-label="Interview"]');
+      const first = node.lines[0]!.text;
+      await page.waitForFunction(
+        (t) => (document.querySelector('main')?.textContent ?? '').includes(t),
+        first,
+        {
+          timeout: 30_000,
+        },
+      );
+      // Practice mode shows the decision-maker's view with the keenness set on the slider.
+      const meter = page.locator('[role="meter"][aria-label="Keenness"]');
+      await meter.waitFor();
+      await expect(meter.getAttribute('aria-valuenow')).resolves.toBe('90');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

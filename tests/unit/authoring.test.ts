@@ -1,0 +1,206 @@
+/** Authoring tools: the starter scenario, the explorer behind --at / the map / Play from here, the lesson check and new validator rules. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeScenario, KIND_REASONS, KIND_TRAITS, Playthrough } from '../../src/engine';
+import { closesAt, exploreNodes, stateAt } from '../../src/engine/authoring/explore';
+import { validateScenario } from '../../src/engine/format/check';
+import { DECISION_MAKER_KINDS, type Scenario } from '../../src/engine/format/schema';
+import { layoutMap } from '../../src/game/map/layout';
+import { buildCatalog, scenarioFiles } from '../../tools/lib/scenario-catalog';
+import { atNode, lessonReport } from '../../tools/lib/tuning';
+import { starterScenario } from '../../tools/new';
+
+function starter(id = 'starter'): Scenario {
+  const r = validateScenario(JSON.stringify(starterScenario(id), null, 2), `${id}.json`);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r.scenario;
+}
+
+describe('npm run new', () => {
+  it('writes a scenario that validates with no problems and plays to an ending', () => {
+    const r = validateScenario(JSON.stringify(starterScenario('my-first'), null, 2), 'x.json', {
+      assetExists: () => true,
+    });
+    expect(r.problems).toEqual([]);
+    const s = starter();
+    const play = Playthrough.start(s);
+    let v = play.view();
+    for (let i = 0; i < 20 && v.phase === 'interview'; i++) {
+      v = v.choices.length
+        ? play.act({ type: 'choose', choice: v.choices[0]!.id })
+        : play.act({ type: 'continue' });
+    }
+    while (v.phase === 'follow-up') v = play.act({ type: 'let-go' });
+    expect(v.phase).toBe('ended');
+  });
+});
+
+describe('exploring nodes', () => {
+  it('finds the most likely path to every node, with the state there', () => {
+    const s = starter();
+    const report = exploreNodes(s, { samples: 200 });
+    expect([...report.likely.keys()].sort()).toEqual(s.nodes.map((n) => n.id).sort());
+    const q = report.likely.get('questions')!;
+    expect(q.actions).toHaveLength(2);
+    expect(q.p).toBeCloseTo(0.25, 5);
+    // Replaying the path from the start reaches the same node and state.
+    const play = Playthrough.start(s);
+    for (const a of q.actions) play.act(a);
+    expect(play.current.node).toBe('questions');
+    expect(stateAt(s, play.current).hidden).toEqual(stateAt(s, q.state).hidden);
+    expect(report.reach.get('welcome')).toBe(1);
+  });
+
+  it('lists every close at a node with chances that follow the state, best expected score first', () => {
+    const s = starter();
+    const q = exploreNodes(s, { samples: 0 }).likely.get('questions')!;
+    const rows = closesAt(s, q.state);
+    expect(rows.length).toBeGreaterThan(10);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i - 1]!.expected).toBeGreaterThanOrEqual(rows[i]!.expected);
+    const keen = { ...q.state, hidden: [{ ...q.state.hidden[0]!, keenness: 0.95 }] };
+    const cold = { ...q.state, hidden: [{ ...q.state.hidden[0]!, keenness: 0.05 }] };
+    const firm = (r: (typeof rows)[number]) =>
+      r.spec.form === 'statement-of-intent' &&
+      r.spec.delivery === 'firm' &&
+      !r.spec.leverage &&
+      !r.spec.commit;
+    const hot = closesAt(s, keen).find(firm)!;
+    const icy = closesAt(s, cold).find(firm)!;
+    expect(hot.chance).toBeGreaterThan(icy.chance);
+    expect(hot.expected).toBeGreaterThan(icy.expected);
+  });
+
+  it('Play from here starts at the node with the given hidden state and variables', () => {
+    const s = starter();
+    const play = Playthrough.start(s, {
+      from: { node: 'questions', hidden: { keenness: 0.8 }, vars: { knowsClients: true } },
+    });
+    const v = play.view();
+    expect(v.node?.id).toBe('questions');
+    expect(v.hidden.keenness).toBe(0.8);
+    expect(v.close?.points.map((p) => p.id)).toEqual(['monthly-reorders']);
+    // Saves carry the start, so a restore replays onto the same place.
+    const again = Playthrough.restore(s, play.save());
+    expect(again.view().node?.id).toBe('questions');
+    expect(() => Playthrough.start(s, { from: { node: 'nowhere' } })).toThrow(/no node "nowhere"/);
+  });
+});
+
+describe('the analyzer for authors', () => {
+  it('--at prints the path, the hidden state and closes grouped by form', () => {
+    const r = atNode(starter(), 'questions', false);
+    expect(r.ok).toBe(true);
+    expect(r.text).toMatch(/Hidden state of the lead decision-maker there: keenness \d\.\d\d/);
+    expect(r.text).toContain('statement-of-intent (');
+    expect(r.text).toContain('outright-ask (');
+    expect(r.text).toMatch(/Not closing here .*expected \d+\.\d/);
+    const missing = atNode(starter(), 'nope', false);
+    expect(missing.ok).toBe(false);
+    expect(missing.text).toContain('Nodes: welcome, why-you, questions');
+  });
+
+  it('says whether the best path agrees with meta.lesson', () => {
+    const s = starter();
+    const a = analyzeScenario(s);
+    expect(lessonReport(s, a).join('\n')).toContain('the best path agrees with meta.lesson');
+    const other: Scenario = {
+      ...s,
+      meta: { ...s.meta, lesson: { text: 'x', form: 'tentative', moment: 'middle' } },
+    };
+    expect(lessonReport(other, a).join('\n')).toMatch(
+      /WARNING the best path closes with statement-of-intent/,
+    );
+  });
+
+  it('warns when keenness reaches 1 on the best path', () => {
+    const s = starter();
+    const hot: Scenario = {
+      ...s,
+      decisionMakers: [
+        { ...s.decisionMakers[0]!, initial: { ...s.decisionMakers[0]!.initial, keenness: 0.95 } },
+      ],
+    };
+    expect(lessonReport(hot, analyzeScenario(hot)).join('\n')).toContain(
+      'keenness reaches 1 on the best path',
+    );
+  });
+
+  it('prints usage for --help', () => {
+    const out = execFileSync('npx', ['tsx', 'tools/analyze.ts', '--help'], { encoding: 'utf8' });
+    expect(out).toContain('--at NODE');
+  }, 120_000);
+});
+
+describe('validator rules for authors', () => {
+  it('is an error when a decision can produce an outcome no ending covers', () => {
+    const input = starterScenario('gaps');
+    input.endings = input.endings.filter((e) => e.outcome !== 'rejection' && e.outcome !== 'no-decision');
+    const r = validateScenario(JSON.stringify(input, null, 2), 'gaps.json');
+    expect(r.ok).toBe(false);
+    const p = r.problems.find((x) => x.code === 'missing-outcome-ending')!;
+    expect(p.message).toContain('"rejection"');
+    expect(p.fix).toContain('"outcome": "rejection"');
+    expect(p.line).toBeGreaterThan(1);
+  });
+
+  it('names the backdrops and portraits that exist', () => {
+    const input = starterScenario('art');
+    input.meta.backdrop = 'owner-ofice';
+    input.decisionMakers[0]!.portrait.id = 'nobody';
+    const r = validateScenario(JSON.stringify(input, null, 2), 'art.json', {
+      assetExists: (rel) => !rel.includes('owner-ofice') && !rel.includes('nobody'),
+      assetList: (dir) =>
+        dir === 'assets/backdrops' ? ['owner-office.svg', 'cafe.svg'] : ['dana-whitlock', 'tom-beck'],
+    });
+    const fixes = r.problems.map((p) => p.fix).join('\n');
+    expect(fixes).toContain('did you mean "owner-office"');
+    expect(fixes).toContain('"cafe", "owner-office"');
+    expect(fixes).toContain('"dana-whitlock", "tom-beck"');
+  });
+
+  it('accepts the new decision-maker kinds, each with defaults and a reason', () => {
+    for (const kind of ['coo', 'founder', 'department-head', 'board'] as const) {
+      expect(DECISION_MAKER_KINDS).toContain(kind);
+      expect(KIND_TRAITS[kind].authority).toBeGreaterThan(0);
+      expect(KIND_REASONS[kind].length).toBeGreaterThan(20);
+      const input = starterScenario('kinds');
+      input.decisionMakers[0]!.kind = kind;
+      expect(validateScenario(JSON.stringify(input), 'k.json').ok).toBe(true);
+    }
+  });
+});
+
+describe('the catalogue and the map layout', () => {
+  it('lists the library for the build, without the schema or the format tour', () => {
+    const files = scenarioFiles('scenarios');
+    expect(files).not.toContain('example.json');
+    expect(files).not.toContain('scenario.schema.json');
+    const catalog = buildCatalog('scenarios');
+    expect(catalog.files.map((f) => f.name)).toEqual(files);
+    expect(catalog.files.every((f) => /^[0-9a-f]{12}$/.test(f.hash))).toBe(true);
+  });
+
+  it('lays out every node and ending, left to right by moment', () => {
+    for (const file of scenarioFiles('scenarios')) {
+      const r = validateScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
+      if (!r.ok) throw new Error(file);
+      const layout = layoutMap(r.scenario);
+      const nodes = layout.boxes.filter((b) => b.kind === 'node');
+      expect(nodes.map((b) => b.id).sort()).toEqual(r.scenario.nodes.map((n) => n.id).sort());
+      expect(layout.boxes.filter((b) => b.kind === 'ending')).toHaveLength(r.scenario.endings.length);
+      const order = ['opening', 'middle', 'closing', 'after'];
+      for (const e of layout.edges.filter((x) => x.kind === 'choice' || x.kind === 'next')) {
+        const a = layout.boxes.find((b) => b.key === e.from)!;
+        const b = layout.boxes.find((x) => x.key === e.to)!;
+        if (order.indexOf(a.moment) < order.indexOf(b.moment)) expect(b.x).toBeGreaterThan(a.x);
+      }
+      // No two boxes overlap.
+      for (const a of layout.boxes)
+        for (const b of layout.boxes)
+          if (a !== b)
+            expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+    }
+  });
+});
