@@ -120,7 +120,7 @@ export function rejectDuplicateIds(entries: ScenarioEntry[]): ScenarioEntry[] {
       message: `the scenario id "${e.scenario.meta.id}" is also used by ${owner}`,
       fix: 'Give each scenario file its own meta.id: saves and best scores are kept under it.',
     };
-    return { file: e.file, ok: false, problems: [problem] };
+    return { file: e.file, source: e.source, ok: false, problems: [problem] };
   });
 }
 
