@@ -4,6 +4,7 @@ import { createRandom } from '../random';
 import { scoreState } from '../scoring';
 import type { Action, Debrief, HistoryEntry, Mode, Response, SaveData, TimelinePoint, View } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
+import { displayOrder } from './order';
 import {
   closeOptions,
   EngineError,
@@ -131,7 +132,11 @@ export class Playthrough {
             backdrop: node.backdrop ?? scenario.meta.backdrop,
           }
         : null,
-      choices: choices.map((ch) => ({ id: ch.id, text: ch.text })),
+      choices: displayOrder(choices, this.seed, node?.id ?? '', node?.keepOrder).map((ch) => ({
+        id: ch.id,
+        text: ch.text,
+        ...(ch.kind ? { kind: ch.kind } : {}),
+      })),
       canContinue: node !== null && choices.length === 0,
       close: closeOptions(c, s),
       followUp:
@@ -140,12 +145,13 @@ export class Playthrough {
               day: s.day + 1,
               days: scenario.followUp.days,
               status: s.status ?? 'rejection',
-              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity }) => ({
+              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity, textKind }) => ({
                 id,
                 kind,
                 label,
                 text,
                 intensity,
+                ...(textKind ? { textKind } : {}),
               })),
               letGoText: scenario.followUp.letGoText,
             }
@@ -189,6 +195,7 @@ export class Playthrough {
           text: l.text,
           cue: l.cue,
           expression: l.expression,
+          ...(l.kind ? { kind: l.kind } : {}),
         });
       }
     };
@@ -203,6 +210,7 @@ export class Playthrough {
           text: l.text,
           cue: l.cue,
           expression: l.expression,
+          ...(l.kind ? { kind: l.kind } : {}),
         });
       }
       if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i);
