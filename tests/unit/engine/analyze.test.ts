@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario, Scenario } from '../../../src/engine';
 import { fixture } from '../../support/fixture';
@@ -34,31 +33,4 @@ describe('analyzeScenario', () => {
     expect(a.endings.find((e) => e.id === 'never')?.reachable).toBe(false);
   });
 
-  it('gives byte-identical JSON for the same input, from the command line', () => {
-    const run = () =>
-      execFileSync('npx', ['tsx', 'tools/analyze.ts', '--json', 'scenarios/00-tutorial.json'], {
-        encoding: 'utf8',
-      });
-    const first = run();
-    expect(run()).toBe(first);
-    const report = JSON.parse(first.trim());
-    for (const field of ['scenario', 'nodes', 'paths', 'endings', 'score', 'bestPath', 'issues'])
-      expect(report).toHaveProperty(field);
-    expect(report.endings[0]).toHaveProperty('reachable');
-    expect(report.endings[0]).toHaveProperty('chance');
-  });
-
-  it('fails clearly on a missing file', () => {
-    let stderr = '';
-    try {
-      execFileSync('npx', ['tsx', 'tools/analyze.ts', 'scenarios/no-such.json'], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    } catch (e) {
-      stderr = String((e as { stderr: string }).stderr);
-    }
-    expect(stderr).toContain('no such file');
-    expect(stderr).not.toMatch(/\n\s+at /);
-  });
 });
