@@ -7,10 +7,14 @@ export type ScenarioEntry =
   | { file: string; ok: true; scenario: Scenario }
   | { file: string; ok: false; problems: Problem[] };
 
-const files = import.meta.glob(['../../scenarios/*.json', '!../../scenarios/scenario.schema.json'], {
-  query: '?raw',
-  import: 'default',
-}) as Record<string, () => Promise<string>>;
+// example.json is the format tour for authors (docs/authoring.md), not a scenario to play.
+const files = import.meta.glob(
+  ['../../scenarios/*.json', '!../../scenarios/scenario.schema.json', '!../../scenarios/example.json'],
+  {
+    query: '?raw',
+    import: 'default',
+  },
+) as Record<string, () => Promise<string>>;
 
 /** Loads and parses every scenario file; a broken file becomes an error entry, never an exception. */
 export async function loadCatalog(
