@@ -6,9 +6,13 @@ import { tsxArgs } from './tsx';
 describe('analyze CLI', () => {
   it('gives byte-identical JSON for the same input, from the command line', () => {
     const run = () =>
-      execFileSync(process.execPath, tsxArgs('tools/analyze.ts', '--json', 'tests/fixtures/valid/minimal.json'), {
-        encoding: 'utf8',
-      });
+      execFileSync(
+        process.execPath,
+        tsxArgs('tools/analyze.ts', '--json', 'tests/fixtures/valid/minimal.json'),
+        {
+          encoding: 'utf8',
+        },
+      );
     const first = run();
     expect(run()).toBe(first);
     const report = JSON.parse(first.trim());

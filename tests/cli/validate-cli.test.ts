@@ -55,4 +55,3 @@ describe('validate CLI', () => {
     expect(report.files[0].problems[0]).toMatchObject({ code: 'unreachable-node', line: 113, column: 13 });
   });
 });
-

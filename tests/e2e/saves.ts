@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseScenario, Playthrough } from '../../src/engine';
+import { Playthrough, parseScenario } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
 import type { Action, View } from '../../src/engine/types';
 import { defaultSettings, SAVE_KEY, type Settings } from '../../src/game/save/schema';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, Playthrough, type Scenario } from '../../src/engine';
+import { Playthrough, parseScenario, type Scenario } from '../../src/engine';
 import { validateScenario } from '../../src/engine/format/check';
 import { displayOrder } from '../../src/engine/runtime/order';
 
@@ -117,7 +117,11 @@ describe('speech is speech', () => {
     for (const { scenario } of library) {
       for (const n of scenario.nodes)
         for (const c of n.choices)
-          if (/^(Shake|Ask (him|her) (what|how|whether|straight)|Tell (him|her)|Say you|Thank (him|her))\b/.test(c.text))
+          if (
+            /^(Shake|Ask (him|her) (what|how|whether|straight)|Tell (him|her)|Say you|Thank (him|her))\b/.test(
+              c.text,
+            )
+          )
             expect(c.kind, `${scenario.meta.id} ${n.id}/${c.id}`).toBe('action');
     }
   });

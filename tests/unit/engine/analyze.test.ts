@@ -32,5 +32,4 @@ describe('analyzeScenario', () => {
     expect(a.issues.find((i) => i.kind === 'choice-changes-nothing')?.choice).toMatch(/^(a|same)$/);
     expect(a.endings.find((e) => e.id === 'never')?.reachable).toBe(false);
   });
-
 });
