@@ -9,6 +9,7 @@ import type {
   ExpressionName,
   HiddenKey,
   Line,
+  LineKindName,
   OutcomeName,
 } from './format/schema';
 
@@ -110,6 +111,8 @@ export interface HistoryEntry {
   text: string;
   cue?: string;
   expression?: ExpressionName;
+  /** Speech (default), an action / stage direction, or narration. */
+  kind?: LineKindName;
 }
 
 /** Snapshot of the decision-makers' hidden state after each action, for plots. */
@@ -140,7 +143,8 @@ export interface View {
     discussion: string[];
     backdrop: string;
   } | null;
-  choices: { id: string; text: string }[];
+  /** The choices on offer, in display order (seeded per playthrough unless the node keeps its order). */
+  choices: { id: string; text: string; kind?: LineKindName }[];
   canContinue: boolean;
   /** The close on offer now, or null when the player may not close here. */
   close: CloseOptions | null;
@@ -148,7 +152,14 @@ export interface View {
     day: number;
     days: number;
     status: 'rejection' | 'no-decision';
-    acts: { id: string; kind: string; label: string; text: string; intensity: number }[];
+    acts: {
+      id: string;
+      kind: string;
+      label: string;
+      text: string;
+      intensity: number;
+      textKind?: LineKindName;
+    }[];
     letGoText: string;
   } | null;
   negotiation: {

@@ -8,6 +8,7 @@ import { ctx } from './context';
 import { button, h } from './dom/h';
 import type { ScreenName } from './dom/layer';
 import { openPause } from './dom/pause';
+import { FAST } from './fast';
 import { colorNumber, palette } from './theme';
 import { containSize, LOGICAL_HEIGHT, LOGICAL_WIDTH } from './ui/layout';
 import { screenFor } from './ui/route';
@@ -19,6 +20,8 @@ export abstract class BaseScene extends Phaser.Scene {
   /** The backdrop drawn for the screen being built (named on <main> so the layout can avoid its art). */
   private backdropId: string | null = null;
   private readonly keyListener = (e: KeyboardEvent) => this.handleKey(e);
+  /** Closes the pause menu while it is open. */
+  private closePause: (() => void) | null = null;
 
   protected get layer() {
     return ctx().shell.layer;
@@ -27,7 +30,7 @@ export abstract class BaseScene extends Phaser.Scene {
     return ctx().shell.store.settings;
   }
   protected get reduced(): boolean {
-    return ctx().shell.store.settings.reducedMotion;
+    return ctx().shell.store.settings.reducedMotion || FAST;
   }
 
   /** Loads the portraits of the scenario being played (skipping those already loaded). */
@@ -60,7 +63,16 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   private handleKey(e: KeyboardEvent): void {
-    if (this.layer.main.querySelector('[data-overlay]')) return;
+    const overlay = this.layer.main.querySelector<HTMLElement>('[data-overlay]');
+    if (overlay) {
+      // Esc opens the pause menu and closes it again.
+      if (e.key === 'Escape' && overlay.dataset.overlay === 'pause' && this.closePause) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.closePause();
+      }
+      return;
+    }
     if (e.key === 'Escape' && this.pausable) {
       e.preventDefault();
       this.pause();
@@ -83,7 +95,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   protected pause(): void {
     this.click('ui-click');
-    openPause(this.layer, {
+    const close = openPause(this.layer, {
       resume: () => undefined,
       settings: () => {
         ctx().returnTo = this.scene.key;
@@ -93,6 +105,10 @@ export abstract class BaseScene extends Phaser.Scene {
       quitToSelect: () => this.go('ScenarioSelect'),
       quitToTitle: () => this.go('Title'),
     });
+    this.closePause = () => {
+      this.closePause = null;
+      close();
+    };
   }
 
   /** Switches screen. */
@@ -131,15 +147,32 @@ export abstract class BaseScene extends Phaser.Scene {
     }
   }
 
-  /** A standard top bar: a title tag on the left, buttons on the right. */
+  /** A standard top bar: a title tag on the left (the title shortens before `moment` does), buttons on the right. */
   protected topbar(tag: string, ...buttons: (HTMLElement | null)[]): HTMLElement {
+    return this.topbarWith(tag, null, ...buttons);
+  }
+
+  protected topbarWith(tag: string, moment: string | null, ...buttons: (HTMLElement | null)[]): HTMLElement {
     return h(
       'div',
       { class: 'topbar' },
-      h('div', { class: 'tag panel', text: tag }),
+      h(
+        'div',
+        { class: 'tag panel', title: moment ? `${tag} · ${moment}` : tag },
+        h('span', { class: 'tag-title', text: tag }),
+        moment ? h('span', { class: 'tag-moment', text: ` · ${moment}` }) : null,
+      ),
       h('div', { class: 'spacer' }),
       h('div', { class: 'tools' }, ...buttons),
     );
+  }
+
+  /** Marks each portrait's face in the DOM layer (see DomLayer.markArt), after `begin`. */
+  protected markFaces(portraits: Iterable<[string, PortraitView]>): void {
+    for (const [id, p] of portraits) {
+      const r = p.faceRect();
+      if (r) this.layer.markArt(`face:${id}`, r.x, r.y, r.width, r.height);
+    }
   }
 
   protected pauseButton(): HTMLButtonElement {
@@ -178,6 +211,7 @@ export abstract class BaseScene extends Phaser.Scene {
 export class PortraitView {
   private img: Phaser.GameObjects.Image | null = null;
   private current = '';
+  private shown: { width: number; height: number } | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -196,6 +230,7 @@ export class PortraitView {
     this.current = expression;
     const frame = this.scene.textures.getFrame(key);
     const size = containSize(frame.width, frame.height, this.maxWidth, this.maxHeight);
+    this.shown = { width: size.width, height: size.height };
     const next = this.scene.add
       .image(this.x, this.bottom, key)
       .setOrigin(0.5, 1)
@@ -215,6 +250,18 @@ export class PortraitView {
       ease: 'Sine.easeIn',
       onComplete: () => old.destroy(),
     });
+  }
+
+  /**
+   * Where the face is drawn, in the canvas's 1280×720 coordinates: the head and hair of a portrait
+   * (the generated portraits put it in the middle 60% across and from 8% to 69% down).
+   */
+  faceRect(): { x: number; y: number; width: number; height: number } | null {
+    if (!this.shown) return null;
+    const { width, height } = this.shown;
+    const left = this.x - width / 2;
+    const top = this.bottom - height;
+    return { x: left + width * 0.2, y: top + height * 0.08, width: width * 0.6, height: height * 0.61 };
   }
 
   private textureFor(expression: string): string | null {
@@ -277,7 +324,10 @@ export function saveResume(): void {
 export function startPlay(file: string, scenario: Scenario, from?: StartFrom): void {
   const c = ctx();
   const s = c.shell.store.settings;
-  const seed = s.mode === 'realistic' ? Math.floor(Math.random() * 2 ** 31) : 1;
+  // Every playthrough gets its own seed: it orders the choices on screen (so their position never
+  // gives the answer away) and, in realistic mode, draws the outcomes. Expected mode ignores it
+  // for outcomes, so every team in a room still gets the same answers.
+  const seed = Math.floor(Math.random() * 2 ** 31);
   c.current = {
     file,
     scenario,

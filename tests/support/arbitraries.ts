@@ -98,6 +98,12 @@ export const validScenario: fc.Arbitrary<ScenarioInput> = fc
       else node.choices = [{ id: 'quit', text: 'I withdraw.', ending: 'end-withdrawn' }];
       nodes.push(node);
     }
+    // A valid scenario offers the close at every moment it has (the validator warns otherwise):
+    // the first node of each moment that does not end the playthrough allows it.
+    for (const moment of ['opening', 'middle', 'closing'] as const) {
+      const first = nodes.find((n) => n.moment === moment && !n.ending);
+      if (first) first.closeAllowed = true;
+    }
     const say = (id: string) => [{ id, speaker: 'dm-a', text: 'Words.' }];
     const scenario: ScenarioInput = {
       formatVersion: 1,

@@ -560,6 +560,32 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
     (node, i) =>
       reached[i] && (node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing')),
   );
+  // --- When the player may close: the opening, the middle and the closing minutes --------------
+  const closeMoments = new Set(
+    scenario.nodes
+      .filter(
+        (node, i) =>
+          reached[i] &&
+          !node.ending &&
+          (node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing')),
+      )
+      .map((node) => node.moment),
+  );
+  // Only the moments the scenario has count (a two-node sketch cannot offer a middle), and a node
+  // that ends the playthrough offers no close.
+  const moments = new Set(scenario.nodes.filter((n, i) => reached[i] && !n.ending).map((n) => n.moment));
+  const missing = (['opening', 'middle', 'closing'] as const).filter(
+    (m) => moments.has(m) && !closeMoments.has(m),
+  );
+  if (closeMoments.size < 3 && missing.length > 0) {
+    warn(
+      'close-moments',
+      ['closing', 'allowed'],
+      `the close is on offer only in ${closeMoments.size === 0 ? 'no moment' : `the ${[...closeMoments].join(' and ')} moments`}, never in the ${missing.join(' or ')}: the game, not the player, decides when to close`,
+      'Offer the close in the opening, the middle and the closing minutes ("allowed": "anywhere"), and keep "closeAllowed": false only on nodes where an ask makes no sense (mid-exercise, mid-sentence).',
+    );
+  }
+
   scenario.endings.forEach((ending, i) => {
     if (directEndings.has(ending.id)) return;
     let why: string | undefined;

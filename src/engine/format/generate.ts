@@ -80,6 +80,8 @@ export function generateScenario(nodeCount: number, seed: number): ScenarioInput
       if (random() < 0.3) node.lines.push({ id: `${id}-you`, speaker: 'candidate', text: 'Let me think.' });
       if (random() < 0.2) node.closeAllowed = true;
       else if (random() < 0.1) node.closeAllowed = false;
+      // The first node of each layer offers the close, so every moment the graph has offers it.
+      if (j === 0) node.closeAllowed = true;
       if (random() < 0.05) node.coach = 'Listen for what they are worried about.';
       if (layer === lastLayer) {
         node.endsInterview = true;

@@ -160,6 +160,14 @@ export const Condition: z.ZodType<Condition> = z
 // Lines and effects
 // ---------------------------------------------------------------------------
 
+export const LINE_KINDS = ['speech', 'action', 'narration'] as const;
+export const LineKind = z
+  .enum(LINE_KINDS)
+  .describe(
+    "What a line is: words spoken aloud (speech, the default), something a person does, a stage direction (action, shown in italics without the speaker's name as dialogue), or scene-setting narration.",
+  );
+export type LineKindName = z.infer<typeof LineKind>;
+
 export const Line = z
   .object({
     id: id('this line (for translations and analytics)'),
@@ -178,6 +186,9 @@ export const Line = z
       .string()
       .optional()
       .describe('A stage cue shown in italics and read to screen readers, e.g. "leans back, arms folded".'),
+    kind: LineKind.optional().describe(
+      'Whether the line is speech (default), an action / stage direction, or narration. Lines of the "narrator" speaker are narration whatever this says.',
+    ),
   })
   .strict()
   .describe('One line of dialogue.')
@@ -218,6 +229,9 @@ export const Choice = z
   .object({
     id: id('this choice'),
     text: z.string().min(1).describe('What the player picks; usually what the candidate says.'),
+    kind: LineKind.optional().describe(
+      'Whether the text is what the candidate says (speech, the default) or does (action, e.g. "Shake his hand…"). An action is shown as an action, not as a quoted line.',
+    ),
     next: id('the node this choice leads to').optional(),
     ending: id('an ending this choice leads to directly, ending the playthrough').optional(),
     endsInterview: z
@@ -259,6 +273,12 @@ export const Node = z
       .boolean()
       .optional()
       .describe('Whether the player may close here. Default: the scenario-wide closing.allowed setting.'),
+    keepOrder: z
+      .boolean()
+      .optional()
+      .describe(
+        'True to show the choices in the order written here. By default the game shuffles them per playthrough, so the position of a choice never gives away the best answer; keep the order only where the fiction needs it.',
+      ),
     coach: z.string().optional().describe('An optional coach hint the player can reveal at this node.'),
     discussion: z
       .array(z.string())
@@ -489,6 +509,9 @@ export const FollowUp = z
             kind: z.enum(['email', 'call', 'visit', 'turn-up']).describe('What kind of persistence this is.'),
             label: z.string().min(1).describe('The button text.'),
             text: z.string().min(1).describe('What the candidate says or does.'),
+            textKind: LineKind.optional().describe(
+              'Whether the text is said (speech, the default) or done (action, e.g. turning up at the door).',
+            ),
             intensity: z
               .number()
               .int()
@@ -532,6 +555,9 @@ export const Negotiation = z
               .enum(['accept', 'counter', 'counter-with-leverage', 'walk-away'])
               .describe('Accept the offer, counter, counter citing a real option, or walk away.'),
             text: z.string().min(1).describe('What the candidate says.'),
+            textKind: LineKind.optional().describe(
+              'Whether the text is said (speech, the default) or done (action, e.g. shaking hands on the deal).',
+            ),
           })
           .strict(),
       )

@@ -14,6 +14,7 @@ import type {
   View,
 } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
+import { displayOrder } from './order';
 import {
   closeOptions,
   EngineError,
@@ -171,7 +172,11 @@ export class Playthrough {
             backdrop: node.backdrop ?? scenario.meta.backdrop,
           }
         : null,
-      choices: choices.map((ch) => ({ id: ch.id, text: ch.text })),
+      choices: displayOrder(choices, this.seed, node?.id ?? '', node?.keepOrder).map((ch) => ({
+        id: ch.id,
+        text: ch.text,
+        ...(ch.kind ? { kind: ch.kind } : {}),
+      })),
       canContinue: node !== null && choices.length === 0,
       close: closeOptions(c, s),
       followUp:
@@ -180,12 +185,13 @@ export class Playthrough {
               day: s.day + 1,
               days: scenario.followUp.days,
               status: s.status ?? 'rejection',
-              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity }) => ({
+              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity, textKind }) => ({
                 id,
                 kind,
                 label,
                 text,
                 intensity,
+                ...(textKind ? { textKind } : {}),
               })),
               letGoText: scenario.followUp.letGoText,
             }
@@ -229,6 +235,7 @@ export class Playthrough {
           text: l.text,
           cue: l.cue,
           expression: l.expression,
+          ...(l.kind ? { kind: l.kind } : {}),
         });
       }
     };
@@ -243,6 +250,7 @@ export class Playthrough {
           text: l.text,
           cue: l.cue,
           expression: l.expression,
+          ...(l.kind ? { kind: l.kind } : {}),
         });
       }
       if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i);

@@ -53,7 +53,13 @@ export interface State {
 
 /** What a step said and showed, for the interface and the debrief (not part of the state). */
 export interface StepTrace {
-  lines: { speaker: string; text: string; cue?: string; expression?: Line['expression'] }[];
+  lines: {
+    speaker: string;
+    text: string;
+    cue?: string;
+    expression?: Line['expression'];
+    kind?: Line['kind'];
+  }[];
   response: Omit<Response, 'actionIndex'> | null;
   coaching: { choice: string; quality?: string; text: string } | null;
   label: string;
@@ -321,6 +327,7 @@ function responseLines(lines: Line[], dmId: string): StepTrace['lines'] {
     text: l.text,
     cue: l.cue,
     expression: l.expression,
+    ...(l.kind ? { kind: l.kind } : {}),
   }));
 }
 
@@ -407,7 +414,11 @@ export function step(
         );
         if (!choice)
           throw new EngineError(`There is no choice "${action.choice}" available at node "${node.id}".`);
-        trace.lines.push({ speaker: 'candidate', text: choice.text });
+        trace.lines.push({
+          speaker: 'candidate',
+          text: choice.text,
+          ...(choice.kind ? { kind: choice.kind } : {}),
+        });
         trace.label = choice.text;
         if (choice.feedback)
           trace.coaching = { choice: choice.id, quality: choice.quality, text: choice.feedback };
@@ -544,7 +555,11 @@ export function step(
         throw new EngineError(`"${action.type}" is not possible during the follow-up.`);
       const act = followUp.acts.find((a) => a.id === action.act);
       if (!act) throw new EngineError(`There is no follow-up act "${action.act}".`);
-      trace.lines.push({ speaker: 'candidate', text: act.text });
+      trace.lines.push({
+        speaker: 'candidate',
+        text: act.text,
+        ...(act.textKind ? { kind: act.textKind } : {}),
+      });
       trace.label = act.label;
       const judgement = judgePersistence(context(compiled, state), state.persisted, act.intensity);
       const d = decide(resolve, state, judgement, PERSIST_ORDER);
@@ -589,7 +604,11 @@ export function step(
       if (counter && state.round >= negotiation.rounds) {
         throw new EngineError('There are no counter-offers left: accept or walk away.');
       }
-      trace.lines.push({ speaker: 'candidate', text: move.text });
+      trace.lines.push({
+        speaker: 'candidate',
+        text: move.text,
+        ...(move.textKind ? { kind: move.textKind } : {}),
+      });
       trace.label = move.text;
       const outcome: OutcomeName = state.offerFrom === 'close' ? 'offer-now' : 'offer-later';
       if (move.kind === 'accept') {

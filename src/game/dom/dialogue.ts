@@ -11,6 +11,14 @@ export interface SpokenLine {
   text: string;
   cue?: string;
   expression?: string;
+  /** Speech (default), an action / stage direction, or narration. */
+  kind?: 'speech' | 'action' | 'narration';
+}
+
+/** How a line is shown: speech under the speaker's name, or an action or narration in italics without it. */
+export function lineMode(line: Pick<SpokenLine, 'speaker' | 'kind'>): 'speech' | 'action' | 'narration' {
+  if (line.speaker === 'narrator' || line.kind === 'narration') return 'narration';
+  return line.kind === 'action' ? 'action' : 'speech';
 }
 
 export interface DialogueOptions {
@@ -102,14 +110,17 @@ export class DialogueBox {
 
   private show(): void {
     const line = this.lines[this.index] as SpokenLine;
-    const narrator = line.speaker === 'narrator';
+    const mode = lineMode(line);
+    const narrator = mode === 'narration';
     this.el.classList.toggle('narrator', narrator);
-    this.who.textContent = narrator ? '' : line.speakerName;
-    this.who.hidden = narrator;
+    this.el.classList.toggle('action', mode === 'action');
+    this.el.dataset.kind = mode;
+    this.who.textContent = mode === 'speech' ? line.speakerName : '';
+    this.who.hidden = mode !== 'speech';
     this.cue.textContent = line.cue ? `(${line.cue})` : '';
     this.cue.hidden = !line.cue;
     this.opts.layer.announce(
-      `${narrator ? '' : `${line.speakerName}: `}${line.cue ? `(${line.cue}) ` : ''}${line.text}`,
+      `${mode === 'speech' ? `${line.speakerName}: ` : mode === 'action' ? 'Action: ' : ''}${line.cue ? `(${line.cue}) ` : ''}${line.text}`,
     );
     this.opts.onLine?.(line, this.index);
     this.footer.replaceChildren(h('span', { class: 'hint', text: '' }));

@@ -1,3 +1,4 @@
+import { FAST } from '../fast';
 import { fitRect, LOGICAL_HEIGHT, LOGICAL_WIDTH } from '../ui/layout';
 import { h } from './h';
 
@@ -23,9 +24,16 @@ export interface DisplaySettings {
 
 const TEXT_SCALE = { normal: 1, large: 1.15, larger: 1.3 } as const;
 
+/** Below this canvas scale (a phone held landscape: 844×390 gives 0.54) the DOM layer reflows. */
+export const COMPACT_BELOW = 0.72;
+
 /**
- * The accessibility layer: a 1280×720 DOM stage scaled with the same transform as the canvas,
- * a <main> naming the current screen, a polite live region and visible captions.
+ * The accessibility layer: a <main> naming the current screen, a polite live region and visible
+ * captions. On a screen big enough for it the DOM stage is the 1280×720 layout scaled with the same
+ * transform as the canvas; on a small one (a phone held landscape) it is laid out at the window's
+ * real size in CSS pixels ("compact"), so text and targets keep their size and the layout reflows
+ * instead of shrinking. CSS variables --art-x, --art-y and --art-s map the canvas art's 1280×720
+ * coordinates into the stage, so a panel can keep clear of something drawn in the art.
  */
 export class DomLayer {
   readonly frame: HTMLElement;
@@ -45,16 +53,18 @@ export class DomLayer {
     this.captions = h('div', { class: 'captions', 'aria-hidden': 'true' });
     this.notices = h('div', { class: 'notices', role: 'status' });
     this.stage = h('div', { id: 'stage' }, this.main, this.captions, this.notices);
-    this.frame = h('div', { id: 'frame' }, this.canvasHost, this.stage);
+    this.frame = h('div', { id: 'frame' }, this.canvasHost);
     this.live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'false' });
-    root.replaceChildren(this.frame, this.live);
+    root.replaceChildren(this.frame, this.stage, this.live);
     window.addEventListener('resize', () => this.fit());
     this.fit();
   }
 
-  /** Scale the frame to the window (run before Phaser's own resize handler). */
+  /** Fits the canvas frame to the window and lays out the DOM stage (run before Phaser's own resize handler). */
   fit(): void {
-    const r = fitRect(window.innerWidth, window.innerHeight);
+    const ww = window.innerWidth;
+    const wh = window.innerHeight;
+    const r = fitRect(ww, wh);
     this.scale = r.scale;
     Object.assign(this.frame.style, {
       left: `${r.x}px`,
@@ -62,10 +72,46 @@ export class DomLayer {
       width: `${r.width}px`,
       height: `${r.height}px`,
     });
-    this.stage.style.width = `${LOGICAL_WIDTH}px`;
-    this.stage.style.height = `${LOGICAL_HEIGHT}px`;
-    this.stage.style.transform = `scale(${r.width / LOGICAL_WIDTH}, ${r.height / LOGICAL_HEIGHT})`;
+    const compact = r.scale < COMPACT_BELOW;
+    this.compact = compact;
+    document.documentElement.classList.toggle('compact', compact);
+    const st = this.stage.style;
+    if (compact) {
+      Object.assign(st, { left: '0px', top: '0px', width: `${ww}px`, height: `${wh}px`, transform: 'none' });
+      st.setProperty('--art-x', `${r.x}px`);
+      st.setProperty('--art-y', `${r.y}px`);
+      st.setProperty('--art-s', String(r.width / LOGICAL_WIDTH));
+    } else {
+      Object.assign(st, {
+        left: `${r.x}px`,
+        top: `${r.y}px`,
+        width: `${LOGICAL_WIDTH}px`,
+        height: `${LOGICAL_HEIGHT}px`,
+        transform: `scale(${r.width / LOGICAL_WIDTH}, ${r.height / LOGICAL_HEIGHT})`,
+      });
+      st.setProperty('--art-x', '0px');
+      st.setProperty('--art-y', '0px');
+      st.setProperty('--art-s', '1');
+    }
     for (const l of this.resizeListeners) l();
+  }
+
+  /** True when the stage is laid out at the window's real size (a phone held landscape). */
+  compact = false;
+
+  /**
+   * Marks a rectangle of the canvas art (1280×720 coordinates) in the DOM, e.g. a face, so tests
+   * and assistive tools can see where it is. The marker is invisible and ignores the pointer.
+   */
+  markArt(name: string, x: number, y: number, width: number, height: number): HTMLElement {
+    const el = h('div', { class: 'art-mark', 'aria-hidden': 'true' });
+    el.dataset.art = name;
+    el.style.setProperty('--mx', String(x));
+    el.style.setProperty('--my', String(y));
+    el.style.setProperty('--mw', String(width));
+    el.style.setProperty('--mh', String(height));
+    this.main.append(el);
+    return el;
   }
 
   onResize(listener: () => void): void {
@@ -128,7 +174,7 @@ export class DomLayer {
   applyDisplay(s: DisplaySettings): void {
     const root = document.documentElement;
     root.style.setProperty('--ts', String(TEXT_SCALE[s.textSize]));
-    root.classList.toggle('reduced-motion', s.reducedMotion);
+    root.classList.toggle('reduced-motion', s.reducedMotion || FAST);
     root.classList.toggle('high-contrast', s.highContrast);
   }
 }

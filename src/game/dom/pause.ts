@@ -13,6 +13,7 @@ export interface PauseActions {
 export function openPause(layer: DomLayer, actions: PauseActions): () => void {
   const before = document.activeElement as HTMLElement | null;
   const close = () => {
+    if (!overlay.isConnected) return;
     overlay.remove();
     before?.focus?.({ preventScroll: true });
   };

@@ -85,8 +85,7 @@ export class Briefing extends BaseScene {
     );
     const plate = h(
       'div',
-      // Anchored by its bottom edge, above the Begin button: a long name grows it upwards.
-      { class: 'nameplate panel', style: 'left: 880px; bottom: 104px; width: 340px;' },
+      { class: 'nameplate panel brief-plate' },
       h('p', { class: 'h3', text: lead.name }),
       h('p', { class: 'small', text: lead.role }),
     );
@@ -96,7 +95,7 @@ export class Briefing extends BaseScene {
       plate,
       h(
         'div',
-        { class: 'brief-actions', style: 'bottom: auto; top: 18px; right: 140px;' },
+        { class: 'brief-actions brief-back' },
         button(
           'Back',
           () => {
@@ -116,7 +115,7 @@ export class Briefing extends BaseScene {
       { class: 'btn-accent' },
     );
     begin.dataset.autofocus = '';
-    main.append(h('div', { class: 'brief-actions', style: 'right: 60px; bottom: 28px;' }, begin));
+    main.append(h('div', { class: 'brief-actions brief-go' }, begin));
     this.layer.focusFirst();
   }
 }

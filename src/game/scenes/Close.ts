@@ -7,12 +7,17 @@ import { deliveryLabel, formLabel } from '../ui/format';
 
 /** Building the close from its parts; the words come from the engine before the player confirms. */
 export class Close extends BaseScene {
-  private spec!: CloseSpec;
+  /** The close being built; form and delivery stay null until the player picks them (nothing is preselected). */
+  private spec!: Omit<CloseSpec, 'form' | 'delivery'> & {
+    form: CloseSpec['form'] | null;
+    delivery: CloseSpec['delivery'] | null;
+  };
   private options!: CloseOptions;
   private said!: HTMLElement;
   /** Set once the close is sent: a second click (a double click) must not send it again. */
   private sent = false;
   private cueEl!: HTMLElement;
+  private confirmEl!: HTMLButtonElement;
 
   constructor() {
     super('Close');
@@ -34,17 +39,19 @@ export class Close extends BaseScene {
     this.options = view.close;
     const o = this.options;
     this.spec = {
-      form: o.forms[0]!.form,
-      delivery: (o.deliveries.find((d) => d.delivery === 'firm') ?? o.deliveries[0]!).delivery,
+      form: null,
+      delivery: null,
       points: [],
       leverage: null,
       commit: false,
     };
     this.drawBackdrop(view.node.backdrop, 0.45);
     const lead = leadOf(cur.scenario);
-    new PortraitView(this, lead.portrait.id, 1058, 318, 300, 232, this.reduced).set(view.expression);
+    const face = new PortraitView(this, lead.portrait.id, 1058, 318, 300, 232, this.reduced);
+    face.set(view.expression);
 
     const main = this.begin('Close');
+    this.markFaces([[lead.id, face]]);
     const parts = h('form', { class: 'close-parts panel scroll', 'aria-label': 'Build your close' });
     parts.addEventListener('submit', (e) => e.preventDefault());
     parts.append(
@@ -52,7 +59,7 @@ export class Close extends BaseScene {
         'Form',
         'form',
         o.forms.map((f) => ({ value: f.form, label: formLabel(f.form), detail: f.text })),
-        this.spec.form,
+        null,
         (v) => {
           this.spec.form = v as CloseSpec['form'];
         },
@@ -61,7 +68,7 @@ export class Close extends BaseScene {
         'Delivery',
         'delivery',
         o.deliveries.map((d) => ({ value: d.delivery, label: deliveryLabel(d.delivery), detail: d.text })),
-        this.spec.delivery,
+        null,
         (v) => {
           this.spec.delivery = v as CloseSpec['delivery'];
         },
@@ -139,15 +146,16 @@ export class Close extends BaseScene {
       class: 'btn-accent',
       name: 'Say it: make your close',
     });
+    this.confirmEl = confirm;
     const preview = h(
       'section',
-      { class: 'close-preview panel', 'aria-label': 'What you will say', style: 'margin-top: 250px;' },
+      { class: 'close-preview panel', 'aria-label': 'What you will say' },
       h('p', { class: 'eyebrow', text: 'What you will say' }),
       this.cueEl,
       this.said,
       h(
         'div',
-        { style: 'display:flex; gap:10px; justify-content:flex-end;' },
+        { class: 'close-actions' },
         button(
           'Back',
           () => {
@@ -164,14 +172,14 @@ export class Close extends BaseScene {
       h('div', { class: 'close-wrap' }, parts, preview),
     );
     this.refreshWords();
-    this.layer.focusFirst(parts.querySelector<HTMLElement>('input:checked'));
+    this.layer.focusFirst(parts.querySelector<HTMLElement>('input'));
   }
 
   private radioGroup(
     legend: string,
     name: string,
     items: { value: string; label: string; detail: string }[],
-    selected: string,
+    selected: string | null,
     onPick: (v: string) => void,
     wide = true,
   ): HTMLElement {
@@ -199,10 +207,29 @@ export class Close extends BaseScene {
     return fs;
   }
 
+  /** The close, once a form and a delivery have been chosen. */
+  private built(): CloseSpec | null {
+    const { form, delivery } = this.spec;
+    if (!form || !delivery) return null;
+    return { ...this.spec, form, delivery, points: [...this.spec.points] };
+  }
+
   private refreshWords(): void {
     const cur = ctx().current!;
+    const spec = this.built();
+    this.confirmEl.disabled = spec === null;
+    if (!spec) {
+      const missing = [this.spec.form ? null : 'a form', this.spec.delivery ? null : 'a delivery'].filter(
+        Boolean,
+      );
+      this.cueEl.textContent = '';
+      this.said.textContent = `Choose ${missing.join(' and ')} to hear what you will say.`;
+      this.said.classList.add('pending');
+      return;
+    }
+    this.said.classList.remove('pending');
     try {
-      const words = composeCloseWords(cur.scenario, this.spec);
+      const words = composeCloseWords(cur.scenario, spec);
       this.said.textContent = `“${words.text}”`;
       this.cueEl.textContent = words.cue ? `(${words.cue})` : '';
     } catch (err) {
@@ -213,8 +240,10 @@ export class Close extends BaseScene {
 
   private confirm(): void {
     if (this.sent) return;
+    const close = this.built();
+    if (!close) return;
     this.sent = true;
-    const v = this.act({ type: 'close', close: { ...this.spec, points: [...this.spec.points] } });
+    const v = this.act({ type: 'close', close });
     if (!v) {
       this.sent = false;
       return;

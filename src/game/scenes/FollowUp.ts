@@ -57,7 +57,7 @@ export class FollowUp extends BaseScene {
       this.topbar(`${s.meta.title} · Follow-up`, this.pauseButton()),
       h(
         'section',
-        { class: 'side-panel panel scroll', style: 'bottom: 22px;', 'aria-label': 'Follow-up' },
+        { class: 'side-panel panel scroll side-full', 'aria-label': 'Follow-up' },
         h('p', { class: 'eyebrow', text: `Day ${f.day} of ${f.days}` }),
         h('h1', { class: 'h2', text: STATUS[f.status] }),
         h('p', {

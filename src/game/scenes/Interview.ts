@@ -1,6 +1,6 @@
 import type { View } from '../../engine/types';
 import { ctx } from '../context';
-import { DialogueBox, type SpokenLine } from '../dom/dialogue';
+import { DialogueBox, lineMode, type SpokenLine } from '../dom/dialogue';
 import { button, h } from '../dom/h';
 import { metersPanel } from '../dom/meters';
 import { openDialog } from '../dom/pause';
@@ -19,6 +19,8 @@ export class Interview extends BaseScene {
   private dialogue!: DialogueBox;
   private portraits = new Map<string, PortraitView>();
   private choicesEl!: HTMLElement;
+  private movesEl!: HTMLElement;
+  private asidesEl!: HTMLElement;
   private topEl!: HTMLElement;
   private metersEl: HTMLElement | null = null;
   private coachEl: HTMLElement | null = null;
@@ -55,8 +57,18 @@ export class Interview extends BaseScene {
     this.setFaces(this.view.expression);
 
     const main = this.begin('Interview');
+    this.markFaces(this.portraits);
     this.topEl = h('div', { class: 'interview-top' });
-    this.choicesEl = h('section', { class: 'choices', 'aria-label': 'Your move' });
+    // The right-hand column: the coach hint and the decision-maker's view at its top, the moves
+    // and the Close at its foot, all clear of the faces on the left.
+    this.asidesEl = h('div', { class: 'asides' });
+    this.movesEl = h('div', { class: 'moves' });
+    this.choicesEl = h(
+      'section',
+      { class: 'choices', 'aria-label': 'Your move' },
+      this.asidesEl,
+      this.movesEl,
+    );
     this.dialogue = new DialogueBox({
       layer: this.layer,
       audio: ctx().audio,
@@ -127,14 +139,16 @@ export class Interview extends BaseScene {
         : null,
       this.pauseButton(),
     ];
-    const top = this.topbar(
-      `${cur.scenario.meta.title} · ${MOMENT[v.node?.moment ?? 'middle'] ?? ''}`,
+    const top = this.topbarWith(
+      cur.scenario.meta.title,
+      MOMENT[v.node?.moment ?? 'middle'] ?? null,
       ...buttons,
     );
     this.metersEl = practice && this.showMeters ? metersPanel(v.hidden, leadOf(cur.scenario).name) : null;
     const coach = this.coachEl && v.node?.coach ? this.coachEl : null;
-    const asides = this.metersEl || coach ? h('div', { class: 'asides' }, this.metersEl, coach) : null;
-    this.topEl.replaceChildren(top, ...(asides ? [asides] : []));
+    this.asidesEl.replaceChildren(...[this.metersEl, coach].filter((x): x is HTMLElement => x !== null));
+    this.asidesEl.hidden = this.asidesEl.childElementCount === 0;
+    this.topEl.replaceChildren(top);
   }
 
   private renderChoices(ready: boolean): void {
@@ -146,10 +160,15 @@ export class Interview extends BaseScene {
         const b = button(
           [
             key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null,
+            c.kind === 'action' ? h('span', { class: 'act-tag', text: 'Do' }) : null,
             h('span', { text: c.text }),
           ],
           () => this.choose(c.id),
-          { class: 'choice', name: c.text, key: key ?? undefined },
+          {
+            class: c.kind === 'action' ? 'choice choice-act' : 'choice',
+            name: c.kind === 'action' ? `Do: ${c.text}` : c.text,
+            key: key ?? undefined,
+          },
         );
         if (key) b.setAttribute('aria-keyshortcuts', key);
         list.append(b);
@@ -181,10 +200,17 @@ export class Interview extends BaseScene {
     if (close) close.setAttribute('aria-keyshortcuts', 'C');
     const parts: HTMLElement[] = [];
     if (ready && list.childElementCount > 0)
-      parts.push(h('p', { class: 'choices-title panel', text: 'Your move' }));
+      parts.push(
+        h(
+          'p',
+          { class: 'choices-title panel' },
+          'Your move',
+          h('span', { class: 'moment-note', text: ` · ${MOMENT[v.node?.moment ?? 'middle'] ?? ''}` }),
+        ),
+      );
     parts.push(list);
     if (close) parts.push(close);
-    this.choicesEl.replaceChildren(...parts);
+    this.movesEl.replaceChildren(...parts);
     if (ready) this.layer.focusFirst(list.querySelector<HTMLElement>('button') ?? close);
   }
 
@@ -275,8 +301,10 @@ export class Interview extends BaseScene {
       entries.map((e) =>
         h(
           'p',
-          { class: `history-entry ${e.speaker === 'candidate' ? 'candidate' : ''}` },
-          e.speakerName ? h('b', { text: `${e.speakerName}: ` }) : null,
+          {
+            class: `history-entry ${e.speaker === 'candidate' ? 'candidate' : ''} ${lineMode(e) === 'speech' ? '' : 'act'}`,
+          },
+          e.speakerName && lineMode(e) === 'speech' ? h('b', { text: `${e.speakerName}: ` }) : null,
           e.cue ? h('i', { text: `(${e.cue}) ` }) : null,
           e.text,
         ),

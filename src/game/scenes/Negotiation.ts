@@ -63,7 +63,7 @@ export class Negotiation extends BaseScene {
       this.topbar(`${s.meta.title} · Negotiation`, this.pauseButton()),
       h(
         'section',
-        { class: 'side-panel panel scroll', style: 'bottom: 22px;', 'aria-label': 'The offer' },
+        { class: 'side-panel panel scroll side-full', 'aria-label': 'The offer' },
         h('p', { class: 'eyebrow', text: `Counter-offers made: ${n.round} of ${n.rounds}` }),
         h('p', { class: 'body', text: `${lead.name} offers you` }),
         h('p', { class: 'big-number', text: offer }),

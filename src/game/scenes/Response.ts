@@ -66,7 +66,7 @@ export class Response extends BaseScene {
     const main = this.begin('Response');
     this.panel = h(
       'section',
-      { class: 'side-panel panel', style: 'bottom: auto; max-height: 400px;', 'aria-label': 'What happened' },
+      { class: 'side-panel panel scroll side-answer', 'aria-label': 'What happened' },
       h('p', { class: 'eyebrow', text: KIND[r.kind] ?? 'Their answer' }),
       h('p', { class: 'body', text: `${lead.name} is answering…` }),
     );

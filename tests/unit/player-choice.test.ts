@@ -1,0 +1,128 @@
+/**
+ * The player decides when and how: choices are shown in a seeded order per playthrough, the
+ * format marks actions apart from speech, and the validator warns when the game, not the
+ * player, decides when to close.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Playthrough, parseScenario, type Scenario } from '../../src/engine';
+import { validateScenario } from '../../src/engine/format/check';
+import { displayOrder } from '../../src/engine/runtime/order';
+
+const DIR = 'scenarios';
+const library = readdirSync(DIR)
+  .filter((f) => /^\d\d-.*\.json$/.test(f))
+  .map((f) => {
+    const parsed = parseScenario(readFileSync(join(DIR, f), 'utf8'), f);
+    if (!parsed.ok) throw new Error(`${f} does not parse`);
+    return { file: f, scenario: parsed.scenario };
+  });
+
+/** Plays to the first node with at least three choices, taking the authored first choice. */
+function firstWideNode(scenario: Scenario, seed: number) {
+  const play = Playthrough.start(scenario, { seed });
+  for (let i = 0; i < 40; i++) {
+    const v = play.view();
+    if (v.phase !== 'interview') break;
+    if (v.choices.length >= 3) return { play, view: v };
+    if (v.canContinue) play.act({ type: 'continue' });
+    else {
+      const node = scenario.nodes.find((n) => n.id === v.node?.id)!;
+      const first = node.choices.find((c) => v.choices.some((x) => x.id === c.id))!;
+      play.act({ type: 'choose', choice: first.id });
+    }
+  }
+  throw new Error(`no node with three choices in ${scenario.meta.id}`);
+}
+
+describe('choice display order', () => {
+  it('is a permutation, stable for a seed and node, different across seeds', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    const orders = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const o = displayOrder(items, seed, 'node-x');
+      expect([...o].sort()).toEqual(items);
+      expect(displayOrder(items, seed, 'node-x')).toEqual(o);
+      orders.add(o.join(''));
+    }
+    expect(orders.size).toBeGreaterThan(10);
+    expect(displayOrder(items, 7, 'node-x', true)).toEqual(items);
+  });
+
+  it('puts the authored first choice first in only about its fair share of playthroughs', () => {
+    const { view } = firstWideNode(library.find((s) => s.file.startsWith('01'))!.scenario, 1);
+    const node = view.node!.id;
+    const ids = view.choices.map((c) => c.id);
+    let first = 0;
+    const seeds = 300;
+    for (let seed = 1; seed <= seeds; seed++) if (displayOrder(ids, seed, node)[0] === ids[0]) first++;
+    // A fair shuffle puts any one choice first 1/n of the time; allow generous slack.
+    expect(first / seeds).toBeLessThan(1 / ids.length + 0.12);
+  });
+
+  it('View.choices follows the seed, and a restored save shows the same order', () => {
+    const scenario = library.find((s) => s.file.startsWith('01'))!.scenario;
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const { play, view } = firstWideNode(scenario, seed);
+      seen.add(view.choices.map((c) => c.id).join(','));
+      const again = Playthrough.restore(scenario, play.save());
+      expect(again.view().choices).toEqual(view.choices);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+  });
+});
+
+describe('the close is the player’s to time', () => {
+  for (const { file, scenario } of library) {
+    it(`${file} offers the close in the opening, the middle and the closing minutes`, () => {
+      const moments = new Set(
+        scenario.nodes
+          .filter(
+            (n) =>
+              !n.ending &&
+              (n.closeAllowed ?? (scenario.closing.allowed === 'anywhere' || n.moment === 'closing')),
+          )
+          .map((n) => n.moment),
+      );
+      expect([...moments].sort()).toEqual(['closing', 'middle', 'opening']);
+    });
+  }
+
+  it('the validator warns when the close is on offer only in the closing minutes', () => {
+    const text = readFileSync(join(DIR, '01-final-say.json'), 'utf8');
+    const data = JSON.parse(text);
+    data.closing.allowed = 'closing-moments';
+    for (const n of data.nodes) delete n.closeAllowed;
+    const result = validateScenario(JSON.stringify(data, null, 2), 'x.json');
+    const warning = result.problems.find((p) => p.code === 'close-moments');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain('never in the opening or middle');
+    expect(warning?.path).toBe('$.closing.allowed');
+  });
+});
+
+describe('speech is speech', () => {
+  it('a candidate action is recorded as an action in the history, not as speech', () => {
+    const scenario = library.find((s) => s.file.startsWith('06'))!.scenario;
+    const play = Playthrough.start(scenario, { seed: 3 });
+    play.act({ type: 'choose', choice: 'greet-forecourt' });
+    const said = play.history().filter((e) => e.speaker === 'candidate');
+    expect(said[0]?.kind).toBe('action');
+    expect(play.view().choices.every((c) => c.kind === undefined || c.kind === 'action')).toBe(true);
+  });
+
+  it('the library marks stage directions such as "Shake his hand" as actions', () => {
+    for (const { scenario } of library) {
+      for (const n of scenario.nodes)
+        for (const c of n.choices)
+          if (
+            /^(Shake|Ask (him|her) (what|how|whether|straight)|Tell (him|her)|Say you|Thank (him|her))\b/.test(
+              c.text,
+            )
+          )
+            expect(c.kind, `${scenario.meta.id} ${n.id}/${c.id}`).toBe('action');
+    }
+  });
+});
