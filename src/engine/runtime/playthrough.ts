@@ -4,6 +4,7 @@ import { createRandom } from '../random';
 import { scoreState } from '../scoring';
 import type { Action, Debrief, HistoryEntry, Mode, Response, SaveData, TimelinePoint, View } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
+import { nodeLines } from './replies';
 import {
   closeOptions,
   EngineError,
@@ -125,7 +126,7 @@ export class Playthrough {
         ? {
             id: node.id,
             moment: node.moment,
-            lines: node.lines,
+            lines: nodeLines(c, s, node.lines),
             coach: node.coach,
             discussion: node.discussion,
             backdrop: node.backdrop ?? scenario.meta.backdrop,
@@ -178,10 +179,10 @@ export class Playthrough {
     names.set('candidate', this.scenario.candidate.name);
     names.set('narrator', '');
     const out: HistoryEntry[] = [];
-    const pushNode = (nodeId: string, actionIndex: number) => {
+    const pushNode = (nodeId: string, actionIndex: number, at: State) => {
       const node = this.compiled.nodes.get(nodeId);
       if (!node) return;
-      for (const l of node.lines) {
+      for (const l of nodeLines(this.compiled, at, node.lines)) {
         out.push({
           actionIndex,
           speaker: l.speaker,
@@ -193,7 +194,7 @@ export class Playthrough {
       }
     };
     let state = initialState(this.compiled);
-    pushNode(state.node, -1);
+    pushNode(state.node, -1, state);
     this.records.forEach((r, i) => {
       for (const l of r.trace.lines) {
         out.push({
@@ -205,7 +206,7 @@ export class Playthrough {
           expression: l.expression,
         });
       }
-      if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i);
+      if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i, r.after);
       state = r.after;
     });
     return out;
