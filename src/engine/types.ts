@@ -96,6 +96,8 @@ export interface ScoreDimension {
   value: number;
   weight: number;
   note: string;
+  /** Set when the dimension had nothing to judge: 'no-offer' for the terms of an offer never made (value 0, shown as "no offer"). */
+  status?: 'no-offer';
 }
 
 export interface Score {

@@ -3,7 +3,7 @@
  * truth), for editors: `scenarios/scenario.schema.json`.
  */
 import { z } from 'zod';
-import { FORMAT_VERSION, Scenario } from '../../src/engine/format/schema';
+import { EngineVariables, FORMAT_VERSION, Scenario } from '../../src/engine/format/schema';
 
 export const SCHEMA_ID = 'urn:close-call:scenario-format:1';
 
@@ -11,11 +11,15 @@ export const SCHEMA_ID = 'urn:close-call:scenario-format:1';
 export function buildJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(Scenario, { io: 'input' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
+  // The engine-set read-only variables, listed for authors beside the format (conditions may read them).
+  const { $schema: _, ...engineVariables } = z.toJSONSchema(EngineVariables) as Record<string, unknown>;
+  const defs = (rest.$defs ?? {}) as Record<string, unknown>;
   return {
     $schema,
     $id: SCHEMA_ID,
     title: `Close Call scenario (format version ${FORMAT_VERSION})`,
     ...rest,
+    $defs: { ...defs, EngineVariables: engineVariables },
   };
 }
 

@@ -2,6 +2,8 @@
  * Graph and reference checks beyond the schema: missing targets, duplicate ids, unreachable
  * nodes, dead ends, missing assets and style warnings. Pure TypeScript.
  */
+
+import { ENGINE_VAR_NAMES, ENGINE_VARS, engineVar } from './engine-vars';
 import {
   createLocator,
   didYouMean,
@@ -288,13 +290,35 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
     );
   };
 
+  const checkEngineValue = (cond: Extract<Condition, { var: string }>, path: JsonPath) => {
+    const spec = engineVar(cond.var);
+    if (!spec || cond.equals === undefined) return;
+    const wrongType = typeof cond.equals !== spec.type;
+    const wrongValue = spec.values !== undefined && !spec.values.includes(String(cond.equals));
+    if (!wrongType && !wrongValue) return;
+    const near =
+      typeof cond.equals === 'string' && spec.values ? suggest(cond.equals, [...spec.values]) : undefined;
+    warn(
+      'engine-variable-value',
+      [...path, 'equals'],
+      `the engine variable "${cond.var}" is a ${spec.type}${
+        spec.values ? ` (one of ${quote(spec.values)})` : ''
+      }, so it never equals ${JSON.stringify(cond.equals)}${near ? ` — did you mean "${near}"?` : ''}`,
+      spec.values
+        ? `Compare it with one of ${quote(spec.values)}.`
+        : `Compare it with a ${spec.type}${spec.type === 'number' ? ', or use atLeast / atMost' : ''}.`,
+    );
+  };
+
   checkNode(scenario.start, ['start']);
   const directEndings = new Set<string>();
   const setVars = new Set<string>();
   const readVars: { name: string; path: JsonPath }[] = [];
   const walkCondition = (cond: Condition, path: JsonPath) => {
-    if ('var' in cond) readVars.push({ name: cond.var, path: [...path, 'var'] });
-    else if ('state' in cond) checkDm(cond.dm, [...path, 'dm']);
+    if ('var' in cond) {
+      readVars.push({ name: cond.var, path: [...path, 'var'] });
+      checkEngineValue(cond, path);
+    } else if ('state' in cond) checkDm(cond.dm, [...path, 'dm']);
     else if ('all' in cond) {
       for (const [i, c] of cond.all.entries()) walkCondition(c, [...path, 'all', i]);
     } else if ('any' in cond) {
@@ -367,8 +391,20 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
       if (choice.condition) walkCondition(choice.condition, [...cp, 'condition']);
       if (choice.effects) {
         checkDm(choice.effects.dm, [...cp, 'effects', 'dm']);
-        for (const k of Object.keys(choice.effects.set ?? {})) setVars.add(k);
-        for (const k of Object.keys(choice.effects.add ?? {})) setVars.add(k);
+        for (const how of ['set', 'add'] as const) {
+          for (const k of Object.keys(choice.effects[how] ?? {})) {
+            if (ENGINE_VAR_NAMES.has(k)) {
+              add(
+                'error',
+                'read-only-variable',
+                [...cp, 'effects', how, k],
+                `"${k}" is set by the engine from its record of the close and the follow-up; a choice cannot ${how === 'set' ? 'set' : 'add to'} it`,
+                `Remove "${k}" from effects.${how}, or use a variable of your own with another name (conditions may read "${k}" as it is).`,
+                true,
+              );
+            } else setVars.add(k);
+          }
+        }
       }
     });
   });
@@ -539,17 +575,34 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
     });
   }
 
+  // Conditions on lines (replies picked by state) and on follow-up coaching.
+  for (const { line, path } of allLines)
+    if (line.condition) walkCondition(line.condition, [...path, 'condition']);
+  const walkFeedback = (feedback: unknown, path: JsonPath) => {
+    if (!Array.isArray(feedback)) return;
+    feedback.forEach((f: { condition?: Condition }, i) => {
+      if (f.condition) walkCondition(f.condition, [...path, i, 'condition']);
+    });
+  };
+  scenario.followUp?.acts.forEach((a, i) => {
+    walkFeedback(a.feedback, ['followUp', 'acts', i, 'feedback']);
+  });
+  walkFeedback(scenario.followUp?.letGoFeedback, ['followUp', 'letGoFeedback']);
+
   // --- Variables -------------------------------------------------------------------------
+  const known = [...setVars, ...ENGINE_VARS.map((v) => v.name)];
   for (const read of readVars) {
-    if (!setVars.has(read.name)) {
-      const near = suggest(read.name, [...setVars]);
+    if (!setVars.has(read.name) && !ENGINE_VAR_NAMES.has(read.name)) {
+      const near = suggest(read.name, known);
       warn(
         'unset-variable',
         read.path,
-        `the condition reads the variable "${read.name}", but no choice ever sets it`,
-        `Set "${read.name}" in some choice's effects.set or effects.add, or fix the name${
-          near ? ` (did you mean "${near}"?)` : ''
-        }.`,
+        `the condition reads the variable "${read.name}", but no choice ever sets it${
+          near ? ` — did you mean "${near}"?` : ''
+        }`,
+        near
+          ? `Change it to "${near}", or set "${read.name}" in some choice's effects.set or effects.add.`
+          : `Set "${read.name}" in some choice's effects.set or effects.add, or fix the name.`,
       );
     }
   }

@@ -6,6 +6,7 @@
  * author's editor can explain it while they type.
  */
 import { z } from 'zod';
+import { ENGINE_VARS, engineVarsDoc } from './engine-vars';
 
 export const FORMAT_VERSION = 1 as const;
 
@@ -116,8 +117,37 @@ const VarCondition = z
     atMost: z.number().optional().describe('True when the variable is a number at most this large.'),
   })
   .strict()
-  .describe('A test on a scenario variable. A variable never set counts as false / 0.')
-  .meta({ examples: [{ var: 'askedAboutTeam', equals: true }] });
+  .describe(
+    `A test on a scenario variable. A variable never set counts as false / 0. Besides the variables choices set, the engine sets these read-only ones from its record of the close and the follow-up (conditions may read them; effects may not set them): ${engineVarsDoc()}`,
+  )
+  .meta({
+    examples: [
+      { var: 'askedAboutTeam', equals: true },
+      { var: 'closeCommitted', equals: true },
+      { var: 'persistActs', atLeast: 3 },
+    ],
+  });
+
+/** The engine-set read-only variables, documented for authors (also in scenario.schema.json). */
+export const EngineVariables = z
+  .object(
+    Object.fromEntries(
+      ENGINE_VARS.map((v) => [
+        v.name,
+        (v.type === 'boolean'
+          ? z.boolean()
+          : v.type === 'number'
+            ? z.number()
+            : v.values
+              ? z.enum(v.values as [string, ...string[]])
+              : z.string()
+        ).describe(v.description),
+      ]),
+    ),
+  )
+  .describe(
+    'Read-only variables the engine sets from its record of the close and the follow-up. Conditions may read them; choice effects may not set them.',
+  );
 
 const StateCondition = z
   .object({
@@ -188,6 +218,9 @@ export const Line = z
       .describe('A stage cue shown in italics and read to screen readers, e.g. "leans back, arms folded".'),
     kind: LineKind.optional().describe(
       'Whether the line is speech (default), an action / stage direction, or narration. Lines of the "narrator" speaker are narration whatever this says.',
+    ),
+    condition: Condition.optional().describe(
+      'Say this line only when this holds, read after the decision it answers (e.g. { "var": "persistActs", "atLeast": 3 } or { "state": "irritation", "atLeast": 0.4 }). In a reply group, when no line\'s condition holds the group\'s last line is said.',
     ),
   })
   .strict()
@@ -423,6 +456,27 @@ export const Candidate = z
   .strict()
   .describe('The candidate the player plays.');
 
+/** Coaching shown in the debrief: one text, or variants picked by the first condition that holds. */
+export const Feedback = z
+  .union([
+    z.string().min(1),
+    z
+      .array(
+        z
+          .object({
+            text: z.string().min(1).describe('The coaching text.'),
+            condition: Condition.optional().describe(
+              'Use this text only when this holds (read after the act, e.g. on persistActs or irritation); the first that holds is used.',
+            ),
+          })
+          .strict(),
+      )
+      .min(1),
+  ])
+  .describe(
+    'Coaching in the debrief: a text, or a list of texts with conditions where the first that holds is used. Without one (or when none holds) the engine writes a sentence from the reply.',
+  );
+
 // ---------------------------------------------------------------------------
 // Closing, follow-up, negotiation, endings
 // ---------------------------------------------------------------------------
@@ -518,6 +572,7 @@ export const FollowUp = z
               .min(1)
               .max(3)
               .describe('How insistent this act is, 1 (polite) to 3 (turning up).'),
+            feedback: Feedback.optional(),
           })
           .strict(),
       )
@@ -532,6 +587,7 @@ export const FollowUp = z
       .strict()
       .describe('Replies to an act of persistence.'),
     letGoText: z.string().min(1).describe('The button text for letting it rest.'),
+    letGoFeedback: Feedback.optional(),
   })
   .strict()
   .describe('Follow-up over days after a no or no decision: persistence.');

@@ -15,6 +15,7 @@ import type {
 } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
 import { displayOrder } from './order';
+import { nodeLines } from './replies';
 import {
   closeOptions,
   EngineError,
@@ -166,7 +167,7 @@ export class Playthrough {
         ? {
             id: node.id,
             moment: node.moment,
-            lines: node.lines,
+            lines: nodeLines(c, s, node.lines),
             coach: node.coach,
             discussion: node.discussion,
             backdrop: node.backdrop ?? scenario.meta.backdrop,
@@ -224,10 +225,10 @@ export class Playthrough {
     names.set('candidate', this.scenario.candidate.name);
     names.set('narrator', '');
     const out: HistoryEntry[] = [];
-    const pushNode = (nodeId: string, actionIndex: number) => {
+    const pushNode = (nodeId: string, actionIndex: number, at: State) => {
       const node = this.compiled.nodes.get(nodeId);
       if (!node) return;
-      for (const l of node.lines) {
+      for (const l of nodeLines(this.compiled, at, node.lines)) {
         out.push({
           actionIndex,
           speaker: l.speaker,
@@ -240,7 +241,7 @@ export class Playthrough {
       }
     };
     let state = startState(this.compiled, this.from);
-    pushNode(state.node, -1);
+    pushNode(state.node, -1, state);
     this.records.forEach((r, i) => {
       for (const l of r.trace.lines) {
         out.push({
@@ -253,7 +254,7 @@ export class Playthrough {
           ...(l.kind ? { kind: l.kind } : {}),
         });
       }
-      if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i);
+      if (r.after.phase === 'interview' && r.after.node !== state.node) pushNode(r.after.node, i, r.after);
       state = r.after;
     });
     return out;

@@ -22,6 +22,8 @@ import { weight } from '../model/weights';
 import type { Action, CloseOptions, CloseSpec, Distribution, HiddenState, Phase, Response } from '../types';
 import { availableChoices, type Compiled, holds, type Vars } from './compile';
 import { closeCounterfactuals, noCloseCounterfactuals } from './counterfactuals';
+import { recordClose, recordNegotiation, recordOffer, recordPersistence, startVars } from './record';
+import { lastExpression, letGoCoaching, persistenceCoaching, persistFace, selectLines } from './replies';
 
 export class EngineError extends Error {
   override name = 'EngineError';
@@ -127,7 +129,7 @@ export function initialState(compiled: Compiled): State {
   return {
     phase: 'interview',
     node: compiled.scenario.start,
-    vars: {},
+    vars: startVars(compiled),
     hidden: compiled.initialHidden.map((h) => ({ ...h })),
     draws: 0,
     close: null,
@@ -304,15 +306,17 @@ function settle(compiled: Compiled, state: State): State {
 /** Where a decision that produced an offer leads: negotiation if the scenario has one. */
 function offerMade(compiled: Compiled, state: State, from: 'close' | 'later', committed: boolean): State {
   const offer = openingOffer(compiled.scenario, compiled.lead, state.hidden[compiled.lead]!, committed);
+  const max = compiled.scenario.decisionMakers[compiled.lead]!.salary.max;
+  const vars = recordOffer(compiled, state.vars, offer >= max);
   if (committed || !compiled.scenario.negotiation) {
     return end(
       compiled,
-      patch(state, { offerFrom: from, offer }),
+      patch(state, { offerFrom: from, offer, vars }),
       from === 'close' ? 'offer-now' : 'offer-later',
       offer,
     );
   }
-  return settle(compiled, patch(state, { phase: 'negotiation', offerFrom: from, offer, round: 0 }));
+  return settle(compiled, patch(state, { phase: 'negotiation', offerFrom: from, offer, round: 0, vars }));
 }
 
 function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
@@ -510,22 +514,27 @@ export function step(
           ...s,
           professionalism: clamp(s.professionalism + profDelta, 0, 100),
           close: { timing: timingScore(judgement) },
+          vars: recordClose(compiled, s.vars, spec, exposed, ctx.moment),
         };
         const outcomeLines: Line[] = [];
         if (exposed && closing.responses['bluff-exposed'])
-          outcomeLines.push(...closing.responses['bluff-exposed']);
+          outcomeLines.push(...selectLines(compiled, s, closing.responses['bluff-exposed']));
         if ((spec.delivery === 'pushy' || spec.delivery === 'desperate') && closing.responses['too-pushy']) {
-          outcomeLines.push(...closing.responses['too-pushy']);
+          outcomeLines.push(...selectLines(compiled, s, closing.responses['too-pushy']));
         }
-        outcomeLines.push(...closing.responses[result]);
-        const expression =
-          result === 'offer-now'
+        outcomeLines.push(...selectLines(compiled, s, closing.responses[result]));
+        // A caught bluff shows on the face whatever the answer: the trust is gone.
+        const expression = exposed
+          ? result === 'offer-now' || result === 'next-stage'
+            ? 'sceptical'
+            : 'irritated'
+          : result === 'offer-now'
             ? 'impressed'
             : result === 'next-stage'
               ? 'warm'
               : result === 'no-decision'
                 ? 'thinking'
-                : exposed || spec.delivery === 'pushy'
+                : spec.delivery === 'pushy'
                   ? 'irritated'
                   : 'sceptical';
         const available = {
@@ -549,6 +558,7 @@ export function step(
       const followUp = scenario.followUp!;
       if (action.type === 'let-go') {
         trace.label = followUp.letGoText;
+        trace.coaching = letGoCoaching(compiled, state, followUp.letGoFeedback);
         return letGo(compiled, state, trace, resolve);
       }
       if (action.type !== 'persist')
@@ -571,22 +581,37 @@ export function step(
         ...s,
         persisted: s.persisted + 1,
         day: s.day + 1,
+        vars: recordPersistence(compiled, s.vars, s.persisted + 1, d.result === 'closed'),
       };
       const replies = followUp.replies;
+      const lead = dm.id;
+      trace.coaching = persistenceCoaching(compiled, s, act, d.result);
       if (d.result === 'offer-later') {
-        trace.respond('persistence', judgement, 'offer-later', replies.concede, 'impressed');
+        const lines = selectLines(compiled, s, replies.concede);
+        trace.respond(
+          'persistence',
+          judgement,
+          'offer-later',
+          lines,
+          lastExpression(lines, lead) ?? 'impressed',
+        );
         return { state: offerMade(compiled, s, 'later', false), trace };
       }
       if (d.result === 'closed') {
-        trace.respond('persistence', judgement, 'closed', replies.closed, 'irritated');
+        const lines = selectLines(compiled, s, replies.closed);
+        trace.respond('persistence', judgement, 'closed', lines, 'irritated');
         return { state: end(compiled, patch(s, { doorClosed: true }), 'rejection'), trace };
       }
+      // Rising irritation shows in the face: the authored line's face when it names one
+      // (replies are picked by the state), otherwise the face the state gives.
+      const holding = selectLines(compiled, s, replies.holding);
+      const settled = s.hidden[compiled.lead]!;
       trace.respond(
         'persistence',
         judgement,
         'holding',
-        replies.holding,
-        h.irritation > 0.35 ? 'irritated' : 'thinking',
+        holding,
+        persistFace(settled.irritation, lastExpression(holding, lead)),
       );
       if (s.day >= followUp.days) {
         const after = letGo(compiled, s, new Trace(dm.id), resolve);
@@ -612,7 +637,7 @@ export function step(
       trace.label = move.text;
       const outcome: OutcomeName = state.offerFrom === 'close' ? 'offer-now' : 'offer-later';
       if (move.kind === 'accept') {
-        trace.lines.push(...responseLines(negotiation.replies.agreed, dm.id));
+        trace.lines.push(...responseLines(selectLines(compiled, state, negotiation.replies.agreed), dm.id));
         return { state: end(compiled, state, outcome, state.offer), trace };
       }
       if (move.kind === 'walk-away') return { state: end(compiled, state, 'withdrawn'), trace };
@@ -626,18 +651,27 @@ export function step(
         ceiling,
       );
       const d = decide(resolve, state, judgement, COUNTER_ORDER);
-      const s = patch(d.state, { round: d.state.round + 1 });
+      const round = d.state.round + 1;
+      const s = patch(d.state, { round, vars: recordNegotiation(compiled, d.state.vars, round, ceiling) });
+      const said = (after: State, lines: Line[], fallback: Response['expression']) => {
+        const chosen = selectLines(compiled, after, lines);
+        return { lines: chosen, face: lastExpression(chosen, dm.id) ?? fallback };
+      };
       if (d.result === 'rescind') {
-        trace.respond('negotiation', judgement, 'rescind', negotiation.replies.rescind, 'irritated');
+        const r = said(s, negotiation.replies.rescind, 'irritated');
+        trace.respond('negotiation', judgement, 'rescind', r.lines, r.face);
         return { state: end(compiled, s, 'offer-rescinded'), trace };
       }
       if (d.result === 'raise') {
         const share = withLeverage ? weight('counterLeverageRaise') : weight('counterRaise');
         const offer = Math.min(band.max, roundSalary(s.offer! + (band.max - band.min) * share));
-        trace.respond('negotiation', judgement, 'raise', negotiation.replies.raise, 'thinking');
-        return { state: patch(s, { offer }), trace };
+        const s2 = patch(s, { offer, vars: recordNegotiation(compiled, s.vars, round, offer >= band.max) });
+        const r = said(s2, negotiation.replies.raise, 'thinking');
+        trace.respond('negotiation', judgement, 'raise', r.lines, r.face);
+        return { state: s2, trace };
       }
-      trace.respond('negotiation', judgement, 'hold', negotiation.replies.hold, 'sceptical');
+      const r = said(s, negotiation.replies.hold, 'sceptical');
+      trace.respond('negotiation', judgement, 'hold', r.lines, r.face);
       return { state: s, trace };
     }
   }
@@ -654,7 +688,7 @@ function interviewOver(
   const judgement = judgeAfterInterview(ctx);
   const d = decide(resolve, state, judgement, AFTER_ORDER);
   const result = d.result as (typeof AFTER_ORDER)[number];
-  const lines = compiled.scenario.closing.afterInterview[result];
+  const lines = selectLines(compiled, d.state, compiled.scenario.closing.afterInterview[result]);
   const points = compiled.scenario.closing.points.filter((p) =>
     holds(p.requires, state.vars, state.hidden, compiled),
   );
@@ -694,7 +728,7 @@ function letGo(compiled: Compiled, state: State, trace: Trace, resolve: Resolver
     'after-interview',
     judgement,
     result,
-    compiled.scenario.closing.afterInterview[result],
+    selectLines(compiled, d.state, compiled.scenario.closing.afterInterview[result]),
     result === 'rejection' ? 'sceptical' : 'warm',
   );
   if (result === 'offer-later') return { state: offerMade(compiled, d.state, 'later', false), trace };

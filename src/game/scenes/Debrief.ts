@@ -62,30 +62,49 @@ export class Debrief extends BaseScene {
       h(
         'div',
         { class: 'dims', role: 'list', 'aria-label': 'Score by dimension' },
-        d.score.dimensions.map((dim) =>
-          h(
+        d.score.dimensions.map((dim) => {
+          // A dimension with nothing to judge (the terms of an offer never made) says so instead of a number.
+          const none = dim.status === 'no-offer';
+          return h(
             'div',
             {
-              class: 'dim',
+              class: none ? 'dim dim-none' : 'dim',
               role: 'listitem',
               title: dim.note,
-              'aria-label': `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}`,
+              'aria-label': none
+                ? `${dim.label}: no offer. ${dim.note}`
+                : `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}`,
             },
             h('span', { text: dim.label }),
             h(
               'div',
               { class: 'bar', 'aria-hidden': 'true' },
-              h('div', { style: `width:${Math.round(dim.value)}%` }),
+              h('div', { style: `width:${none ? 0 : Math.round(dim.value)}%` }),
             ),
-            h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
-          ),
-        ),
+            none
+              ? h('b', {
+                  text: 'no offer',
+                  'aria-hidden': 'true',
+                  style: 'font-weight:400; font-style:italic; white-space:nowrap; font-size:0.9em;',
+                })
+              : h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
+          );
+        }),
       ),
       d.coaching.length > 0
         ? h(
             'section',
             {},
-            h('h2', { class: 'h3', text: 'Coaching on your answers' }),
+            h('h2', {
+              class: 'h3',
+              text: d.coaching.some(
+                (k) =>
+                  k.choice === 'let-go' ||
+                  d.responses.some((r) => r.kind === 'persistence' && r.actionIndex === k.actionIndex),
+              )
+                ? 'Coaching on your answers and follow-up'
+                : 'Coaching on your answers',
+            }),
             h(
               'ul',
               { class: 'factors' },

@@ -16,6 +16,17 @@ const KIND: Record<string, string> = {
 
 const SAD = new Set(['rejection', 'closed', 'rescind', 'offer-rescinded']);
 
+/** The face in words, for everyone who cannot see the portrait (and for tests). */
+const FACE: Record<string, string> = {
+  neutral: 'composed',
+  interested: 'interested',
+  sceptical: 'sceptical',
+  impressed: 'impressed',
+  irritated: 'irritated',
+  warm: 'warm',
+  thinking: 'thoughtful',
+};
+
 /** The decision-maker's answer: their words, their face, a sound; then what it led to. */
 export class Response extends BaseScene {
   private dialogue!: DialogueBox;
@@ -102,9 +113,12 @@ export class Response extends BaseScene {
     const led = ledTo(this.view);
     const result = resultLabel(r.result);
     const chance = `The chance of ${r.chanceOf} was ${formatPercent(r.chance)}.`;
+    const lead = leadOf(ctx().current!.scenario);
+    const face = `${lead.name} looks ${FACE[r.expression] ?? r.expression}.`;
     this.panel.replaceChildren(
       h('p', { class: 'eyebrow', text: KIND[r.kind] ?? 'Their answer' }),
       h('p', { class: 'result', text: result }),
+      h('p', { class: 'body face-note', 'data-expression': r.expression, text: face }),
       h('p', { class: 'body', text: chance }),
     );
     if (r.bluffExposed) {
@@ -116,7 +130,7 @@ export class Response extends BaseScene {
         }),
       );
     }
-    this.layer.announce(`${result}. ${chance} ${led}`);
+    this.layer.announce(`${result}. ${face} ${chance} ${led}`);
     const b = button(
       'Continue',
       () => {
