@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine';
 import { scenarioFiles } from '../../tools/lib/scenario-catalog';
-import { buildAndServe, capture, launch, ROOT, screen, tabTo, watchErrors } from './harness';
+import { buildAndServe, capture, expectNotice, launch, ROOT, screen, tabTo, watchErrors } from './harness';
 import { type Input, playToDebrief } from './play';
 
 // The scenarios in the player's list (the build's catalogue leaves out the format tour).
@@ -130,6 +130,7 @@ describe('Close Call in the browser', () => {
     expect(keys.some((k) => k.startsWith('closecall.corrupt.'))).toBe(true);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForSelector('main[aria-label="Scenario select"]');
+    expect(expectNotice(errors, /could not be read/)).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });

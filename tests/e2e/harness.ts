@@ -54,14 +54,101 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Collects console errors and page errors; the tests fail on any. */
+const NOTICE = '[on-screen notice]';
+
+/**
+ * Collects console errors, page errors and on-screen notices (the game's role="alert" boxes:
+ * "That could not be done…", an unreadable save…); the tests fail on any. A test that expects a
+ * notice takes it out with `expectNotice`.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    errors.push(text.startsWith(NOTICE) ? `notice: ${text.slice(NOTICE.length + 1)}` : `console: ${text}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // Registered before the first navigation (protocol messages keep their order).
+  void page.addInitScript((prefix: string) => {
+    const seen = new WeakSet<Element>();
+    const report = () => {
+      for (const el of document.querySelectorAll('.notices .notice')) {
+        if (seen.has(el)) continue;
+        seen.add(el);
+        const text = (el.firstChild?.textContent ?? el.textContent ?? '').trim();
+        console.error(`${prefix} ${text}`);
+      }
+    };
+    new MutationObserver(report).observe(document, { childList: true, subtree: true });
+  }, NOTICE);
   return errors;
+}
+
+/** Removes the notices matching `pattern` from `errors` (a test that expects them); returns how many. */
+export function expectNotice(errors: string[], pattern: RegExp): number {
+  let removed = 0;
+  for (let i = errors.length - 1; i >= 0; i--) {
+    const e = errors[i]!;
+    if (e.startsWith('notice: ') && pattern.test(e)) {
+      errors.splice(i, 1);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
+ * Buttons and links a player can see but not hit where they are, without any scrolling: the
+ * element at the centre of each visible, enabled control (not clipped away by a scrolling
+ * panel) must be the control or inside it. Returns a description of each that fails.
+ */
+export function unhittableTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'main button, main a[href], main [role="button"]',
+    );
+    for (const el of controls) {
+      if ((el as HTMLButtonElement).disabled) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      let x = r.left + r.width / 2;
+      let y = r.top + r.height / 2;
+      // Clip to every scrolling ancestor: a control scrolled out of its panel is not a target now.
+      let visible = true;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const st = getComputedStyle(a);
+        if (!/(auto|scroll|hidden)/.test(st.overflow + st.overflowX + st.overflowY)) continue;
+        const ar = a.getBoundingClientRect();
+        const left = Math.max(r.left, ar.left);
+        const right = Math.min(r.right, ar.right);
+        const top = Math.max(r.top, ar.top);
+        const bottom = Math.min(r.bottom, ar.bottom);
+        if (right - left < 4 || bottom - top < 4) {
+          visible = false;
+          break;
+        }
+        x = (left + right) / 2;
+        y = (top + bottom) / 2;
+      }
+      if (!visible) continue;
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60);
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) {
+        out.push(`"${name}" is off screen at ${Math.round(x)},${Math.round(y)}`);
+        continue;
+      }
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !(hit === el || el.contains(hit))) {
+        const by = hit
+          ? `${hit.tagName.toLowerCase()}${hit.className ? `.${String(hit.className).split(' ')[0]}` : ''}`
+          : 'nothing';
+        out.push(`"${name}" is covered by ${by} at ${Math.round(x)},${Math.round(y)}`);
+      }
+    }
+    if (scrollX !== 0 || scrollY !== 0) out.push(`the page itself scrolled to ${scrollX},${scrollY}`);
+    return out;
+  });
 }
 
 export async function screen(page: Page): Promise<string> {
