@@ -81,6 +81,9 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  // Pre-bundled at start: the game imports them after the first paint, and discovering them then
+  // would make the dev server reload the page once.
+  optimizeDeps: { include: ['phaser', 'howler', 'zod', 'jsonc-parser'] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { backdropKey, backdropUrls } from '../assets';
 import { loadCatalog, sortEntries } from '../catalog';
 import { ctx } from '../context';
+import { installHotReload } from '../hot';
 import { resumeSaved } from '../kit';
 import { browserStorage, localEntries } from '../local';
 import { colorNumber, palette } from '../theme';
@@ -62,6 +63,7 @@ export class Preloader extends Phaser.Scene {
     }).then((catalog) => {
       // Library scenarios first, then the files the player loaded from their computer.
       c.catalog = sortEntries([...catalog, ...localEntries(browserStorage())]);
+      installHotReload(this.game);
       void c.audio.preload(SOUNDS);
       c.shell.go = (key: string) => {
         let target = key;
