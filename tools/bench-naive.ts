@@ -121,7 +121,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 console.log(`Naive vs thoughtful players, expected mode, ${SEEDS} seeds per scenario`);
 console.log(
-  `${'scenario'.padEnd(28)}${pad('naive', 8)}${pad('(min–max)', 12)}${pad('thoughtful', 12)}${pad('best', 7)}`,
+  `${'scenario'.padEnd(28)}${pad('naive', 8)}${pad('(min–max)', 12)}${pad('naive late', 12)}${pad('(min–max)', 12)}${pad('thoughtful', 12)}${pad('best', 7)}`,
 );
 const totals = {
   naive: [] as number[],
