@@ -51,6 +51,8 @@ const overlaps = (a: Box, b: Box) =>
 
 async function newPage(viewport = DESKTOP, init?: () => void): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
+  // Generous slack: the machine running these is shared and can be very loaded.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const errors = watchErrors(page);
   if (init) await page.addInitScript(init);
@@ -73,7 +75,7 @@ const btn = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
 
 async function waitScreen(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`main[aria-label="${name}"]`, { timeout: 60_000 });
+  await page.waitForSelector(`main[aria-label="${name}"]`, { timeout: 120_000 });
 }
 
 /** Opens a page that resumes `actions` of a scenario, at the Interview. */
@@ -142,7 +144,7 @@ async function reachable(page: Page, name: string): Promise<void> {
   expect(onTop, `${name} is not covered`).toBe(true);
 }
 
-describe('The player decides when and how', () => {
+describe('The player decides when and how', { timeout: 600_000 }, () => {
   it('offers the close in the opening, the middle and the closing minutes of every scenario, looking the same', {
     timeout: 900_000,
   }, async () => {
