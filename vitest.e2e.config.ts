@@ -6,7 +6,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 300000,
     hookTimeout: 180000,
-    fileParallelism: false,
+    // One build shared by every file; the files (each with its own browser and server on its own
+    // port) run two at a time, which keeps both cores busy while a page waits on the other.
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: true,
+    maxWorkers: 2,
     // Browser tests on a shared 2-core machine see rare timing flakes (a page slow to load);
     // a test that fails twice in a row is a real failure.
     retry: 1,

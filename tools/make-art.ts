@@ -1,7 +1,7 @@
 /**
  * Generates all of Close Call's original vector art:
  *   assets/portraits/<id>/<expression>.svg  (10 people × 7 expressions, 400×480, transparent)
- *   assets/backdrops/<id>.svg               (8 places, 1280×720)
+ *   assets/backdrops/<id>.svg               (9 places, 1280×720)
  *   assets/ui/*.svg                         (logo and small icons)
  * Every person is a parametric description (face, skin, hair, brows, eyes, mouth, accessories,
  * clothing); every expression is a set of offsets applied to that description.
@@ -1309,13 +1309,8 @@ function salesFloor(): string {
   return svgDoc('sales-floor', b, 0.26);
 }
 
-function videoCall(): string {
-  // a home office seen through a video call window
-  let b = rect(0, 0, W, H, '#2e3136');
-  const x0 = 40;
-  const y0 = 30;
-  const w = W - 80;
-  const h = H - 110;
+/** A home office behind the caller: bookcase, framed print, lamp. */
+function homeRoom(x0: number, y0: number, w: number, h: number): string {
   let room = rect(x0, y0, w, h, '#d9cdb8') + rect(x0, y0 + h - 150, w, 150, '#b49a7c');
   // bookcase left
   room += rect(x0 + 40, y0 + 60, 240, 400, '#9a7b5c') + rect(x0 + 52, y0 + 72, 216, 376, '#7a5d42');
@@ -1350,7 +1345,51 @@ function videoCall(): string {
       [x0 + w - 240, y0 + 300, x0 + w - 180, y0 + 300, x0 + w - 196, y0 + 260, x0 + w - 224, y0 + 260],
       '#efe1c2',
     ) + rect(x0 + w - 214, y0 + 300, 8, 160, '#5e544b');
-  b += rect(x0, y0, w, h, '#000000') + room;
+  return room;
+}
+
+/** A bank's recruitment office behind the caller: brand wall, glass and the city, a shelf of binders. */
+function bankRoom(x0: number, y0: number, w: number, h: number): string {
+  const brand = '#1f4e79';
+  let room = rect(x0, y0, w, h, '#e4e8eb') + rect(x0, y0 + h - 130, w, 130, '#9aa3a8');
+  // brand wall at the left: a panel with the mark (an arch over three bars) and a stripe
+  room += rect(x0 + 30, y0 + 50, 300, 420, brand);
+  room += path(
+    d`M${x0 + 120} ${y0 + 200}C${x0 + 120} ${y0 + 130} ${x0 + 240} ${y0 + 130} ${x0 + 240} ${y0 + 200}Z`,
+    '#f2c14e',
+  );
+  for (let i = 0; i < 3; i++) room += rect(x0 + 128 + i * 40, y0 + 206, 24, 70, '#ffffff', op(0.9));
+  room += rect(x0 + 110, y0 + 284, 140, 12, '#ffffff', op(0.9));
+  room += rect(x0 + 30, y0 + 330, 300, 18, '#f2c14e');
+  for (let i = 0; i < 4; i++) room += rect(x0 + 70, y0 + 372 + i * 22, 220 - i * 40, 8, '#ffffff', op(0.35));
+  // window to the city at the right, with blinds half down
+  const wx = x0 + w - 380;
+  room += rect(wx, y0 + 40, 340, 330, '#b9d0de');
+  room += skyline(wx, y0 + 370, 340, '#8aa4b5', 57);
+  for (let y = y0 + 40; y < y0 + 170; y += 14) room += rect(wx, y, 340, 8, '#eef2f4', op(0.85));
+  room += rect(wx - 8, y0 + 32, 356, 10, '#6c777d') + rect(wx - 8, y0 + 370, 356, 12, '#6c777d');
+  room += rect(wx + 166, y0 + 40, 8, 330, '#6c777d');
+  // low shelf with binders under the window, and a plant
+  room += rect(wx - 10, y0 + h - 210, 360, 80, '#c9ced1') + rect(wx - 10, y0 + h - 214, 360, 8, '#7d868b');
+  const rand = rng(73);
+  for (let x = wx; x < wx + 330; x += 30) {
+    const colour = [brand, '#f2c14e', '#5d7d8f', '#d8dde0'][Math.floor(rand() * 4)] ?? brand;
+    room += rect(x, y0 + h - 200, 24, 60, colour);
+  }
+  room += plant(x0 + w - 70, y0 + h - 130, 1.1, '#6f8a62');
+  // a pendant light over the desk
+  room += rect(x0 + w / 2 - 2, y0, 4, 60, '#6c777d') + ell(x0 + w / 2, y0 + 72, 46, 16, '#f6f1e4');
+  return room;
+}
+
+function videoCall(id = 'video-call', room: typeof homeRoom = homeRoom): string {
+  // the caller's room seen through a video call window
+  let b = rect(0, 0, W, H, '#2e3136');
+  const x0 = 40;
+  const y0 = 30;
+  const w = W - 80;
+  const h = H - 110;
+  b += rect(x0, y0, w, h, '#000000') + room(x0, y0, w, h);
   // self-view tile top right, toolbar at the bottom
   b += rect(
     x0 + w - 230,
@@ -1379,7 +1418,7 @@ function videoCall(): string {
     poly([W / 2 - 24, ty, W / 2 - 18, ty - 6, W / 2 - 18, ty + 6], '#e8e8e8');
   b += circ(W / 2 + 30, ty, 18, '#5b6068') + rect(W / 2 + 22, ty - 8, 16, 12, '#e8e8e8', ' rx="3"');
   b += rect(W / 2 + 70, ty - 16, 60, 32, '#b5533f', ' rx="16"');
-  return svgDoc('video-call', b, 0.1);
+  return svgDoc(id, b, 0.1);
 }
 
 function cafe(): string {
@@ -1597,7 +1636,8 @@ const BACKDROPS: Record<string, () => string> = {
   'owner-office': ownerOffice,
   'glass-meeting-room': glassMeetingRoom,
   'sales-floor': salesFloor,
-  'video-call': videoCall,
+  'video-call': () => videoCall(),
+  'video-call-bank': () => videoCall('video-call-bank', bankRoom),
   cafe,
   'hub-office': hubOffice,
   'lab-office': labOffice,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
 import { buildAndServe, capture, launch, ROOT, screen, tabTo, watchErrors } from './harness';
-import { playToDebrief } from './play';
+import { chooseFormAndDelivery, playToDebrief } from './play';
 
 function loadTutorial(): Scenario {
   const parsed = parseScenario(
@@ -53,7 +53,7 @@ async function open(viewport = { width: 1280, height: 720 }): Promise<{ page: Pa
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  await page.goto(`${url}?fast`);
   await titleReady(page);
   return { page, errors };
 }
@@ -287,7 +287,7 @@ describe('Close Call features in the browser', () => {
     if (!closedAt) throw new Error('Never reached a moment to close');
     await btn(page, 'Close: ask for the job').click();
     await waitScreen(page, 'Close');
-    await page.locator('.close-parts label.opt').first().click();
+    await chooseFormAndDelivery(page, 'mouse');
     await btn(page, 'Say it: make your close').click();
     await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-label') !== 'Close');
     const seen = await playToDebrief(page, TITLE, 'mouse');

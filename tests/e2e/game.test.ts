@@ -44,7 +44,8 @@ async function open(
   const page = await context.newPage();
   const errors = watchErrors(page);
   if (init) await page.addInitScript(init);
-  await page.goto(url);
+  // ?fast: no typewriter, fades or cross-fades (the test setting), so the run spends its time playing.
+  await page.goto(`${url}?fast`);
   await page.waitForSelector('main[aria-label="Title"] button');
   // Wait until the game (not just the first-paint title) is ready.
   await page.waitForFunction(
@@ -61,13 +62,15 @@ describe('Close Call in the browser', () => {
   });
 
   const plans: { file: string; title: string; input: Input }[] = [];
-  // Every scenario, by keyboard alone and by mouse alone.
+  // Every scenario, by keyboard alone on a desktop screen and by mouse alone on a phone held
+  // landscape (844×390), saving a screenshot of each screen at both sizes.
   for (const s of scenarios) plans.push({ ...s, input: 'keyboard' }, { ...s, input: 'mouse' });
 
   for (const plan of plans) {
-    it(`plays ${plan.file} from Title to Debrief by ${plan.input} alone`, async () => {
-      const { page, errors } = await open();
-      const seen = await playToDebrief(page, plan.title, plan.input);
+    const size = plan.input === 'keyboard' ? { width: 1280, height: 720 } : { width: 844, height: 390 };
+    it(`plays ${plan.file} from Title to Debrief by ${plan.input} alone at ${size.width}x${size.height}`, async () => {
+      const { page, errors } = await open(size);
+      const seen = await playToDebrief(page, plan.title, plan.input, ` ${size.width}x${size.height}`);
       expect(seen[0]).toBe('Title');
       expect(seen).toContain('Scenario select');
       expect(seen).toContain('Briefing');

@@ -31,8 +31,39 @@ async function waitForChange(page: Page, before: string): Promise<void> {
   await page.waitForTimeout(40);
 }
 
+/** Presses Tab until the focused element matches `selector` (a keyboard user moving through a form). */
+async function tabToSelector(page: Page, selector: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Could not Tab to ${selector}`);
+}
+
+/**
+ * On the Close screen nothing is chosen to begin with: picks the first form and the first delivery
+ * shown (by Tab and Space, or by clicking their labels), which enables "Say it".
+ */
+export async function chooseFormAndDelivery(page: Page, input: Input): Promise<void> {
+  for (const name of ['form', 'delivery']) {
+    const radio = page.locator(`.close-parts input[name="${name}"]`).first();
+    if (input === 'keyboard') {
+      await tabToSelector(page, `.close-parts input[name="${name}"]`);
+      await page.keyboard.press('Space');
+    } else {
+      await page.locator(`.close-parts label.opt:has(input[name="${name}"])`).first().click();
+    }
+    await expect.poll(() => radio.isChecked()).toBe(true);
+  }
+}
+
 /** Plays one scenario from the Title to the Debrief with one input method; returns the screens seen in order. */
-export async function playToDebrief(page: Page, title: string, input: Input): Promise<string[]> {
+export async function playToDebrief(
+  page: Page,
+  title: string,
+  input: Input,
+  shotSuffix = '',
+): Promise<string[]> {
   const seen: string[] = [];
   let interviewMoves = 0;
   let followUps = 0;
@@ -41,7 +72,7 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
     expect(SCREENS).toContain(name as (typeof SCREENS)[number]);
     if (seen[seen.length - 1] !== name) seen.push(name);
     const typing = await page.locator('.dialogue .line[data-typing="true"]').count();
-    if (typing === 0) await capture(page, name);
+    if (typing === 0) await capture(page, `${name}${shotSuffix}`);
     if (name === 'Debrief') return seen;
     const before = await signature(page);
     const key = input === 'keyboard';
@@ -100,7 +131,7 @@ export async function playToDebrief(page: Page, title: string, input: Input): Pr
         break;
       }
       case 'Close':
-        if (!key) await page.locator('.close-parts label.opt').first().click();
+        await chooseFormAndDelivery(page, input);
         await press('Say it: make your close');
         break;
       case 'Response':

@@ -49,6 +49,38 @@ export function pathTo(scenario: Scenario, want: (v: View) => boolean, limit = 4
   throw new Error(`no path in ${scenario.meta.id} reaches the view asked for`);
 }
 
+/**
+ * The shortest action log (from the start) that passes a node offering the close in each of the
+ * opening, the middle and the closing minutes; with the views along it.
+ */
+export function pathThroughMoments(scenario: Scenario, limit = 20000): { actions: Action[]; views: View[] } {
+  const all = ['opening', 'middle', 'closing'];
+  const queue: { actions: Action[]; seen: string[] }[] = [{ actions: [], seen: [] }];
+  const visited = new Set<string>();
+  for (let i = 0; i < queue.length && i < limit; i++) {
+    const { actions, seen } = queue[i]!;
+    const play = Playthrough.start(scenario, { seed: 1 });
+    for (const a of actions) play.act(a);
+    const v = play.view();
+    if (v.phase !== 'interview') continue;
+    const now = v.close && !seen.includes(v.node!.moment) ? [...seen, v.node!.moment].sort() : seen;
+    const key = `${v.node?.id}|${JSON.stringify(play.current.vars)}|${now.join()}`;
+    if (visited.has(key)) continue;
+    visited.add(key);
+    if (now.length === all.length) {
+      const views: View[] = [];
+      const replay = Playthrough.start(scenario, { seed: 1 });
+      views.push(replay.view());
+      for (const a of actions) views.push(replay.act(a));
+      return { actions, views };
+    }
+    if (v.canContinue) queue.push({ actions: [...actions, { type: 'continue' }], seen: now });
+    for (const c of v.choices)
+      queue.push({ actions: [...actions, { type: 'choose', choice: c.id }], seen: now });
+  }
+  throw new Error(`no path in ${scenario.meta.id} passes the close at every moment`);
+}
+
 /** The save a page starts with: settings and a playthrough to resume. */
 export function saveText(scenario: Scenario, actions: Action[], settings: Partial<Settings> = {}, seed = 1) {
   return JSON.stringify({

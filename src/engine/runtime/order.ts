@@ -3,7 +3,9 @@
  * so showing choices in authored order would telegraph it: the engine shuffles them instead,
  * seeded by the playthrough's seed and the node, so one playthrough always shows a node the
  * same way (a rewind or a restored save looks as it did) while another playthrough differs.
- * A node with `keepOrder: true` keeps the authored order where the fiction needs it.
+ * The close composer's forms and deliveries are ordered the same way (the strongest close is not
+ * always listed first). A node with `keepOrder: true` keeps the authored order where the fiction
+ * needs it.
  */
 import { createRandom } from '../random';
 

@@ -4,6 +4,7 @@ import { createRandom } from '../random';
 import { scoreState } from '../scoring';
 import type {
   Action,
+  CloseOptions,
   Debrief,
   HistoryEntry,
   Mode,
@@ -62,6 +63,20 @@ function resolverFor(mode: Mode, seed: number): Resolver {
   if (mode === 'expected') return expectedResolver;
   return (distribution, order, draw) =>
     pickAt(distribution, order, createRandom((seed ^ Math.imul(draw + 1, 0x9e3779b1)) >>> 0)());
+}
+
+/** The close's forms and deliveries in a seeded display order, so the first listed is not a tip. */
+function closeInDisplayOrder(
+  options: CloseOptions | null,
+  seed: number,
+  keepOrder?: boolean,
+): CloseOptions | null {
+  if (!options) return null;
+  return {
+    ...options,
+    forms: displayOrder(options.forms, seed, 'close:forms', keepOrder),
+    deliveries: displayOrder(options.deliveries, seed, 'close:deliveries', keepOrder),
+  };
 }
 
 /**
@@ -179,7 +194,7 @@ export class Playthrough {
         ...(ch.kind ? { kind: ch.kind } : {}),
       })),
       canContinue: node !== null && choices.length === 0,
-      close: closeOptions(c, s),
+      close: closeInDisplayOrder(closeOptions(c, s), this.seed, node?.keepOrder),
       followUp:
         s.phase === 'follow-up' && scenario.followUp
           ? {
