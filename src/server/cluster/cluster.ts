@@ -155,6 +155,7 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
           channelPrefix: `${prefix}:socket.io`,
           sessionKeyPrefix: `${prefix}:sio:session:`,
           onlyPlaintext: true,
+          blockTimeInMs: 1_000,
         }),
       );
     },
