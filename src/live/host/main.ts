@@ -164,6 +164,12 @@ async function control(command: string, player?: string): Promise<void> {
 // Setup and past sessions
 // ---------------------------------------------------------------------------
 
+function clearState(): void {
+  delete page.main.dataset.status;
+  delete page.main.dataset.round;
+  delete page.main.dataset.view;
+}
+
 function trainerKey(): string {
   return storage.get(TRAINER_KEY) ?? '';
 }
@@ -195,6 +201,7 @@ function keyField(onChange: () => void): HTMLElement {
 async function renderSetup(message = ''): Promise<void> {
   hosting = null;
   timerEl = null;
+  clearState();
   page.main.setAttribute('aria-label', 'Host');
   page.main.className = 'lv-host';
   page.main.replaceChildren(h('p', { class: 'lv-status', role: 'status', text: 'Loading the scenarios…' }));
@@ -376,6 +383,7 @@ async function openRecord(id: string): Promise<void> {
     const replay = new Replay(scenario, record.seed);
     replay.apply(record.log);
     hosting = null;
+    clearState();
     page.main.setAttribute('aria-label', 'Session debrief');
     page.main.className = 'lv-debrief';
     page.main.replaceChildren(
@@ -431,6 +439,10 @@ function render(first = false): void {
   if (hst.state.status === 'lobby') renderLobby(hst);
   else if (hst.state.status === 'running') renderProjector(hst);
   else renderEnded(hst);
+  // The state in data attributes, for tests and tools (what the screen already says in words).
+  page.main.dataset.status =
+    hst.state.status === 'running' ? (hst.state.round?.status ?? 'lobby') : hst.state.status;
+  page.main.dataset.round = String(hst.state.round?.number ?? 0);
   if (focusKey)
     page.main
       .querySelector<HTMLElement>(`[data-fk="${CSS.escape(focusKey)}"]`)

@@ -325,6 +325,11 @@ function renderPhone(first = false): void {
   const round = state.round;
   const task = myTask(j);
   const reveal = revealFor(state);
+  // The state in data attributes, for tests and tools (what the screen already says in words).
+  page.main.dataset.status = state.status === 'running' ? (round?.status ?? 'lobby') : state.status;
+  page.main.dataset.round = String(round?.number ?? 0);
+  page.main.dataset.task = task?.kind ?? 'none';
+  page.main.dataset.eligible = String(j.you.eligible);
 
   const head = h(
     'header',
