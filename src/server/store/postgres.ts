@@ -35,6 +35,9 @@ function isConnectionError(err: unknown): boolean {
   );
 }
 
+/** Set on an error thrown out of `inRoomTransaction`: whether the rolled-back work had written anything. */
+export const ROLLED_BACK_WRITES = Symbol('rolledBackWrites');
+
 /** A SQL string literal (standard_conforming_strings: only ' needs doubling). */
 function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -89,7 +92,9 @@ export class PostgresStore implements Store {
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
-      connectionTimeoutMillis: 3_000,
+      // Also the longest wait for a free connection of the pool under load. A database that is
+      // down refuses at once (ECONNREFUSED), so this does not delay \`unavailable\`.
+      connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 15_000,
       types: TYPES,
@@ -229,6 +234,7 @@ export class PostgresStore implements Store {
       throw wrap(err);
     }
     let broken = false;
+    let wrote = false;
     const id = literal(sessionId);
     try {
       // One round trip to begin, take the room's lock and read its rev (a loaded machine pays
@@ -251,11 +257,14 @@ export class PostgresStore implements Store {
         return { value, rev, wrote: ctx.wrote };
       } finally {
         ctx.done = true;
+        wrote = ctx.wrote;
       }
     } catch (err) {
       broken = isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
-      throw wrap(err);
+      const out = wrap(err);
+      if (out && typeof out === 'object') (out as Record<symbol, unknown>)[ROLLED_BACK_WRITES] = wrote;
+      throw out;
     } finally {
       client.release(broken);
     }
