@@ -745,6 +745,18 @@ function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
   return box;
 }
 
+function progressLine(hst: Hosting, g: Group): string {
+  const reveal = revealFor(hst.state);
+  const round = hst.state.round;
+  return g.teams
+    .map((t) => {
+      const r = reveal?.teams.find((x) => x.team === t.id);
+      const task = round?.tasks.find((x) => x.team === t.id);
+      return r ? resultSentence(hst.replay.scenario, t.name, task, r) : progressText(hst.state, t.id, t.name);
+    })
+    .join(' ');
+}
+
 function progressText(state: RoomState, team: string, name: string): string {
   const r = state.round;
   if (!r) return '';
@@ -848,7 +860,11 @@ function renderProjector(hst: Hosting): void {
     h('span', { class: 'lv-spacer' }),
     statusEl(),
   );
-  const gs = groups(hst);
+  // Teams at the same point share a stage; with many paths (individuals) the largest four get a
+  // stage and the rest are listed by name.
+  const all = groups(hst);
+  const gs = all.length > 4 ? [...all].sort((a, b) => b.teams.length - a.teams.length).slice(0, 4) : all;
+  const rest = all.filter((g) => !gs.includes(g));
   const wrap = h('div', {
     class: `lv-stage-wrap ${gs.length === 1 ? 'single' : `cols-${Math.min(4, gs.length)}`}`,
   });
@@ -860,10 +876,30 @@ function renderProjector(hst: Hosting): void {
     if (discussion) aside.prepend(discussion);
     wrap.append(stageEl(play, g.teams, aside));
   }
+  const others =
+    rest.length > 0
+      ? h(
+          'section',
+          { class: 'lv-card panel', 'aria-label': 'Other paths' },
+          h('h2', { class: 'h3', text: `${plural(rest.length, 'other path')}` }),
+          h(
+            'ul',
+            { class: 'lv-rules' },
+            rest.map((g) =>
+              h(
+                'li',
+                {},
+                h('b', { text: g.teams.map((t) => t.name).join(', ') }),
+                ` · ${progressLine(hst, g)}`,
+              ),
+            ),
+          ),
+        )
+      : null;
   const people = hst.showPeople
     ? h(
         'section',
-        { class: 'lv-card panel', 'aria-label': 'Players' },
+        { class: 'lv-card panel lv-drawer', 'aria-label': 'Players' },
         h('h2', { class: 'h3', text: 'Players' }),
         playersEl(hst),
       )
@@ -885,6 +921,7 @@ function renderProjector(hst: Hosting): void {
       hst.error ? h('p', { class: 'lv-error panel', role: 'alert', text: hst.error }) : null,
       finished,
       wrap,
+      others,
       people,
     ),
     h('footer', { class: 'lv-proj-foot' }, h('span', { class: 'lv-spacer' }), controls),
