@@ -67,7 +67,8 @@ export function startNode(
       CLOSECALL_REDIS_PREFIX: env.redisPrefix,
       CLOSECALL_TRAINER_KEY: env.trainerKey,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel tells the process when its parent is gone (see node.ts): no orphans.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
