@@ -19,6 +19,9 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ballot, Reveal, RoomState, Task, You } from '../src/server/protocol';
 import { startLoadCluster } from './lib/cluster-nodes';
 
+/** --nodes (scale-out helper): how to stop the processes if the run fails. */
+let stopCluster: (() => Promise<void>) | null = null;
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VOTING = new Set(['choose', 'close', 'follow-up', 'negotiate']);
 
@@ -437,6 +440,7 @@ async function main(): Promise<void> {
   if (!url && o.nodes) {
     console.error(`loadtest: starting ${o.nodes} scale-out process(es)`);
     cluster = await startLoadCluster(o.nodes, trainerKey);
+    stopCluster = cluster.stop;
   } else if (!url) {
     child = fork(fileURLToPath(import.meta.url), ['--serve-child'], {
       // LOADTEST_CPU_PROF=<dir> writes a CPU profile of the server process there.
@@ -579,5 +583,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exit(1);
+  // --nodes (scale-out helper): the processes stop with this one (IPC), the database is dropped.
+  void (stopCluster?.() ?? Promise.resolve()).finally(() => process.exit(1));
 });
