@@ -300,7 +300,15 @@ describe('group sessions in the browser', () => {
     );
 
     // A late joiner sees the vote but votes from the next decision.
-    const cat = track(await joinPhone(browser, live.url, code, 'Cat'));
+    // The late joiner comes in through /join and the code field (typed loosely: lower case, a dash).
+    const cat = track(await openPage(browser, `${live.url}/join`, PHONE_PORTRAIT));
+    await cat.page.getByLabel('Room code').fill('AAAAAA');
+    await cat.page.getByLabel('Your name').fill('Cat');
+    await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await cat.page.getByText('There is no open room with that code').waitFor();
+    await cat.page.getByLabel('Room code').fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`);
+    await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await cat.page.waitForSelector('main[aria-label="Phone"]');
     await cat.page.getByText('You joined during this vote: you vote from the next decision.').waitFor();
     await capture(cat.page, 'phone-late-joiner', true);
     await ben.page.locator('[aria-label="Choices"] button').first().click();
