@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type { Ballot, Reveal, RoomState, Task, You } from '../src/server/protocol';
+import type { Ballot, Reveal, RoomState, SessionRecord, Task, You } from '../src/server/protocol';
 import { startLoadCluster } from './lib/cluster-nodes';
 
 /** --nodes (scale-out helper): how to stop the processes if the run fails. */
@@ -361,6 +361,8 @@ class Phone {
 
 interface RoomRun {
   code: string;
+  session: string;
+  url: string;
   rounds: number;
 }
 
@@ -389,8 +391,12 @@ async function runRoom(
       { length: Math.min(25, o.phones - i) },
       (_, j) => new Phone(list[(base + i + j) % list.length]!, code, base + i + j, stats, o.churn),
     );
-    await Promise.all(wave.map((p) => p.join()));
-    phones.push(...wave);
+    // A phone that cannot join (a machine too busy to answer within the retries) is counted and left out.
+    const joined = await Promise.allSettled(wave.map((p) => p.join()));
+    joined.forEach((r, k) => {
+      if (r.status === 'fulfilled') phones.push(wave[k]!);
+      else stats.failures.push(`join: ${r.reason instanceof Error ? r.reason.message : r.reason}`);
+    });
   }
   let rounds = 0;
   const finished = new Promise<void>((resolve) => {
@@ -421,7 +427,7 @@ async function runRoom(
   await finished;
   for (const p of phones) p.close();
   host.disconnect();
-  return { code, rounds };
+  return { code, session: (created.state as RoomState).session, url, rounds };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -510,6 +516,31 @@ async function main(): Promise<void> {
   ]);
   clearInterval(sampler);
   clearInterval(progress);
+  const stored = new Map<string, Set<string>>();
+  let recordsRead = 0;
+  for (const run of runs ?? []) {
+    try {
+      const res = await fetch(new URL(`/api/sessions/${run.session}`, run.url), {
+        headers: { authorization: `Bearer ${trainerKey}` },
+      });
+      if (!res.ok) {
+        console.error(`loadtest: could not read the record of room ${run.code} (HTTP ${res.status})`);
+        continue;
+      }
+      const record = (await res.json()) as SessionRecord;
+      recordsRead++;
+      for (const v of record.votes) {
+        const k = key(run.code, v.round, v.team);
+        if (!stored.has(k)) stored.set(k, new Set());
+        stored.get(k)!.add(v.playerName);
+      }
+    } catch (err) {
+      // A server given by --url may not know this trainer key: fall back to the replies alone.
+      console.error(
+        `loadtest: could not read the record of room ${run.code}: ${err instanceof Error ? err.message : err}`,
+      );
+    }
+  }
   let serverPeak: number | null = null;
   if (child) {
     child.send({ type: 'peak' });
@@ -523,20 +554,32 @@ async function main(): Promise<void> {
     serverPeak = (await cluster.peakRss()).reduce((a, b) => a + b, 0);
     await cluster.stop();
   }
+  // Lost and duplicated votes are judged against the server's own record (GET /api/sessions/<id>):
+  // a vote the server acknowledged must be in the database and counted in its round's reveal, once.
   let acked = 0;
   let counted = 0;
   let lost = 0;
   let duplicates = 0;
+  let unacknowledged = 0;
+  for (const c of stats.counted.values()) counted += c;
+  for (const players of stats.acked.values()) acked += players.size;
   for (const [k, players] of stats.acked) {
-    const c = stats.counted.get(k) ?? 0;
-    acked += players.size;
-    if (c < players.size) lost += players.size - c;
+    const inDb = stored.get(k);
+    for (const n of players) if (recordsRead > 0 && !inDb?.has(`Load ${n}`)) lost++;
   }
   for (const [k, c] of stats.counted) {
-    counted += c;
-    const a = stats.acked.get(k)?.size ?? 0;
-    if (c > a) duplicates += c - a;
+    const voters = recordsRead > 0 ? (stored.get(k)?.size ?? 0) : (stats.acked.get(k)?.size ?? 0);
+    if (c > voters) {
+      duplicates += c - voters;
+      if (process.env.LOADTEST_DEBUG) {
+        console.error(
+          `dup ${k}: counted ${c}, stored ${[...(stored.get(k) ?? [])]}, acked ${[...(stats.acked.get(k) ?? [])]}`,
+        );
+      }
+    }
+    if (c < voters) lost += voters - c;
   }
+  unacknowledged = Math.max(0, stats.votesSent - acked);
   const sorted = [...stats.latencies].sort((a, b) => a - b);
   // The server's own part: from the round's last vote sent to each phone seeing the reveal (every
   // earlier voter also waits for the others to vote, since a round closes when everyone has).
@@ -548,6 +591,7 @@ async function main(): Promise<void> {
   const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
   const result = {
     phones: o.rooms * o.phones,
+    phonesJoined: o.rooms * o.phones - stats.failures.filter((f) => f.startsWith('join:')).length,
     rooms: o.rooms,
     nodes: o.nodes ?? 1,
     scaleOut: o.nodes !== null,
@@ -555,6 +599,7 @@ async function main(): Promise<void> {
     rounds: runs ? runs.reduce((n, r) => n + r.rounds, 0) : null,
     votesSent: stats.votesSent,
     votesAcked: acked,
+    unacknowledged,
     votesCounted: counted,
     lost,
     duplicates,
