@@ -1,4 +1,5 @@
-// A tiny static file server for a built game (dist/ or dist-bare/), used by start, the e2e tests and the boot bench.
+// A tiny static file server for a built game (dist/ or dist-bare/), used by the e2e tests and the boot
+// bench (npm start runs the session server, src/server/, which serves the same files the same way).
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -16,6 +17,25 @@ const TYPES = {
   '.mp3': 'audio/mpeg',
   '.ico': 'image/x-icon',
 };
+
+/**
+ * The session server's Content-Security-Policy (src/server/http.ts, CONTENT_SECURITY_POLICY; a test
+ * keeps the two equal), so the browser tests run the game under the policy it is served with.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
 
 /** Serves `dir` on 127.0.0.1, trying `port` and the next ones until one is free. Resolves { server, url }. */
 export function serveDir(dir, port = 4173, tries = 50) {
@@ -48,6 +68,8 @@ export function serveDir(dir, port = 4173, tries = 50) {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
     });
     createReadStream(file).pipe(res);
   });

@@ -52,7 +52,7 @@ export interface RoomOutlet {
 const VOTING_KINDS = new Set<Task['kind']>(['choose', 'close', 'follow-up', 'negotiate']);
 /** A phone that dropped this recently still counts as present for "everyone voted". */
 export const RECONNECT_GRACE_MS = 5_000;
-const COALESCE_MS = 100;
+const COALESCE_MS = 250;
 
 interface TeamLive {
   id: string;

@@ -151,6 +151,27 @@ describe('hostile requests', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('the static server of the browser tests sends the same policy, and survives a bad escape', async () => {
+    // @ts-expect-error: a plain .mjs helper without types
+    const { serveDir, CONTENT_SECURITY_POLICY: staticPolicy } = await import('../../tools/serve.mjs');
+    expect(staticPolicy).toBe(CONTENT_SECURITY_POLICY);
+    const { server: s, url } = (await serveDir(
+      join(tmp.dir, 'dist'),
+      4900 + Math.floor(Math.random() * 90),
+    )) as {
+      server: import('node:http').Server;
+      url: string;
+    };
+    try {
+      expect((await fetch(`${url}%E0%A4%A`)).status).toBe(400);
+      const ok = await fetch(url);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    } finally {
+      await new Promise((r) => s.close(r));
+    }
+  });
+
   it('decodes paths strictly', () => {
     expect(decodePath('/join/ABC%20D')).toBe('/join/ABC D');
     expect(decodePath('/%')).toBeNull();

@@ -517,3 +517,87 @@ describe('retries, drops and restarts', () => {
     expect(reveal.teams[0]!.votes).toBe(2);
   });
 });
+
+describe('timer, pause and modes', () => {
+  it('pauses, adds 30 seconds, resumes, and a vote that times out takes the default shown in advance', async () => {
+    const { host, code } = await openRoom({ teams: 1, voteSeconds: 60 });
+    await joinPhone(code, 'Ada');
+    await control(host, 'start');
+    const state = await advanceToVote(host, 1);
+    const round = state.round!.number;
+    expect(state.round!.deadline).not.toBeNull();
+    expect((await control(host, 'pause')).ok).toBe(true);
+    const paused = await stateWhere(host, (s) => s.round?.status === 'paused');
+    expect(paused.round!.deadline).toBeNull();
+    const left = paused.round!.remainingMs!;
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(60_000);
+    expect((await control(host, 'add-time')).ok).toBe(true);
+    const more = await stateWhere(host, (s) => s.round?.status === 'paused' && s.round.remainingMs! > left);
+    expect(more.round!.remainingMs).toBe(left + 30_000);
+    expect((await control(host, 'resume')).ok).toBe(true);
+    const running = await stateWhere(
+      host,
+      (s) =>
+        s.round?.status === 'voting' &&
+        s.round.number === round &&
+        s.round.deadline !== state.round!.deadline,
+    );
+    // The 30 seconds were added to what was left (generous: the machine may be slow).
+    expect(running.round!.deadline! - running.serverNow).toBeGreaterThan(left);
+    // Nobody votes; the host closes it as the timer would: the team takes the first option.
+    await control(host, 'close-vote');
+    const reveal = await host.waitFor<Reveal>('room:reveal', (r) => r.round === round);
+    expect(reveal.teams[0]!.decidedBy).toBe('timeout-default');
+    expect(reveal.teams[0]!.chosen).toEqual({ type: 'option', option: taskOf(state, 't1')!.options[0]!.id });
+  });
+
+  it('closes the vote when the timer runs out', async () => {
+    const { host, code } = await openRoom({ teams: 1, voteSeconds: 1, autoClose: false });
+    const a = await joinPhone(code, 'Ada');
+    await control(host, 'start');
+    let state = await stateWhere(host, (s) => s.round?.number === 1);
+    if (state.round!.status === 'discussion') await control(host, 'start');
+    // Every round closes by itself within about a second; wait for one with a vote.
+    for (let i = 0; i < 20; i++) {
+      state = await stateWhere(
+        host,
+        (s) => s.round?.status === 'voting' && s.round.number === (state.round?.number ?? 1),
+      );
+      const task = taskOf(state, 't1');
+      const n = state.round!.number;
+      if (task && VOTING.includes(task.kind)) {
+        await a.phone.ask('player:vote', { id: uuid(), round: n, ballot: ballotFor(task) });
+        const reveal = await host.waitFor<Reveal>('room:reveal', (r) => r.round === n, 30_000);
+        expect(reveal.closedBy).toBe('timer');
+        expect(reveal.teams[0]!.votes).toBe(1);
+        return;
+      }
+      await host.waitFor<Reveal>('room:reveal', (r) => r.round === n, 30_000);
+      await control(host, 'next');
+      const next = await stateWhere(host, (s) => s.round?.number === n + 1);
+      if (next.round!.status === 'discussion') await control(host, 'start');
+      state = next;
+    }
+    throw new Error('no round with a vote');
+  });
+
+  it('in individuals mode every player is a team of one, named after them; a late joiner votes from the next round', async () => {
+    const { host, code } = await openRoom({ mode: 'individuals' });
+    const a = await joinPhone(code, 'Ada');
+    const b = await joinPhone(code, 'Bo');
+    expect(a.you.team).not.toBe(b.you.team);
+    await control(host, 'start');
+    const state = await advanceToVote(host, 1);
+    expect(state.teams.map((t) => t.name).sort()).toEqual(['Ada', 'Bo']);
+    const late = await joinPhone(code, 'Cy');
+    const task = taskOf(state, a.you.team)!;
+    const refused = await late.phone.ask<Fail>('player:vote', {
+      id: uuid(),
+      round: state.round!.number,
+      ballot: ballotFor(task),
+    });
+    expect(refused.error.code).toBe('not-voting');
+    expect(late.you.eligible).toBe(false);
+  });
+});

@@ -67,7 +67,8 @@ export function startNode(
       CLOSECALL_REDIS_PREFIX: env.redisPrefix,
       CLOSECALL_TRAINER_KEY: env.trainerKey,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel tells the process when its parent is gone (see node.ts): no orphans.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -157,4 +158,69 @@ export async function tempDatabase(
 
 export function randomPrefix(base = 'closecall_tmp'): string {
   return `${base}_${randomBytes(5).toString('hex')}`;
+}
+
+/** Peak resident memory of a process so far (Linux: VmHWM), in bytes; 0 when unknown. */
+export async function peakRssOf(pid: number | undefined): Promise<number> {
+  if (!pid) return 0;
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const m = /VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * For the load test: N scale-out processes against Redis (REDIS_URL or local) and a throwaway
+ * Postgres database (on DATABASE_URL's server or the local one), with a fresh key prefix.
+ */
+export async function startLoadCluster(
+  nodes: number,
+  trainerKey: string,
+): Promise<{ urls: string[]; peakRss: () => Promise<number[]>; stop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const db = await tempDatabase(base, 'closecall_load');
+  const env: NodeEnv = {
+    redisUrl: process.env.REDIS_URL || DEFAULT_REDIS_URL,
+    databaseUrl: db.url,
+    redisPrefix: randomPrefix('closecall_load'),
+    trainerKey,
+  };
+  const ports = await Promise.all(Array.from({ length: nodes }, () => freePort()));
+  const started = await Promise.allSettled(
+    ports.map((port, i) => startNode(`node${i + 1}`, port, env, 120_000)),
+  );
+  const procs = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(procs.map((p) => p.stop('SIGKILL')));
+    await db.drop().catch(() => {});
+    throw failed.reason;
+  }
+  return {
+    urls: procs.map((p) => p.url),
+    peakRss: () => Promise.all(procs.map((p) => peakRssOf(p.child.pid))),
+    stop: async () => {
+      await Promise.all(procs.map((p) => p.stop('SIGTERM')));
+      await db.drop().catch(() => {});
+      await cleanRedisPrefix(env.redisUrl, env.redisPrefix);
+    },
+  };
+}
+
+/** Deletes every Redis key under a prefix (a finished run's streams). */
+export async function cleanRedisPrefix(url: string, prefix: string): Promise<void> {
+  const { createClient } = await import('redis');
+  const c = createClient({ url });
+  c.on('error', () => {});
+  try {
+    await c.connect();
+    for await (const key of c.scanIterator({ MATCH: `${prefix}*`, COUNT: 200 })) await c.del(key);
+  } catch {
+    // Redis gone: nothing to clean.
+  } finally {
+    await c.disconnect().catch(() => {});
+  }
 }

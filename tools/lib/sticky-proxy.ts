@@ -80,8 +80,10 @@ export function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         },
       );
       up.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ECONNREFUSED' && tries > 1 && !res.headersSent) {
-          markDown(index);
+        // Refused: the process is down. Reset: maybe a kept-alive connection it closed; try again.
+        const retry = err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET' || err.code === 'EPIPE';
+        if (retry && tries > 1 && !res.headersSent) {
+          if (err.code === 'ECONNREFUSED') markDown(index);
           // Only a request without a body can be sent again.
           if (req.method === 'GET' || req.method === 'HEAD') return attempt(tries - 1);
         }
@@ -90,7 +92,7 @@ export function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       });
       req.pipe(up);
     };
-    attempt(targets.length);
+    attempt(targets.length + 1);
   });
 
   server.on('upgrade', (req, client: Socket, head: Buffer) => {

@@ -117,6 +117,8 @@ function mapSvg(teams: DebriefTeam[], plays: Map<string, Playthrough>, branches:
   const H = 40 + laneH * teams.length;
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  // Drawn at most 1.5 times its own size, so a short session is not blown up.
+  svg.style.maxWidth = `${Math.round(W * 1.5)}px`;
   svg.setAttribute('role', 'img');
   svg.setAttribute(
     'aria-label',

@@ -164,6 +164,12 @@ async function control(command: string, player?: string): Promise<void> {
 // Setup and past sessions
 // ---------------------------------------------------------------------------
 
+function clearState(): void {
+  delete page.main.dataset.status;
+  delete page.main.dataset.round;
+  delete page.main.dataset.view;
+}
+
 function trainerKey(): string {
   return storage.get(TRAINER_KEY) ?? '';
 }
@@ -195,6 +201,7 @@ function keyField(onChange: () => void): HTMLElement {
 async function renderSetup(message = ''): Promise<void> {
   hosting = null;
   timerEl = null;
+  clearState();
   page.main.setAttribute('aria-label', 'Host');
   page.main.className = 'lv-host';
   page.main.replaceChildren(h('p', { class: 'lv-status', role: 'status', text: 'Loading the scenarios…' }));
@@ -376,6 +383,7 @@ async function openRecord(id: string): Promise<void> {
     const replay = new Replay(scenario, record.seed);
     replay.apply(record.log);
     hosting = null;
+    clearState();
     page.main.setAttribute('aria-label', 'Session debrief');
     page.main.className = 'lv-debrief';
     page.main.replaceChildren(
@@ -431,6 +439,10 @@ function render(first = false): void {
   if (hst.state.status === 'lobby') renderLobby(hst);
   else if (hst.state.status === 'running') renderProjector(hst);
   else renderEnded(hst);
+  // The state in data attributes, for tests and tools (what the screen already says in words).
+  page.main.dataset.status =
+    hst.state.status === 'running' ? (hst.state.round?.status ?? 'lobby') : hst.state.status;
+  page.main.dataset.round = String(hst.state.round?.number ?? 0);
   if (focusKey)
     page.main
       .querySelector<HTMLElement>(`[data-fk="${CSS.escape(focusKey)}"]`)
@@ -733,6 +745,18 @@ function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
   return box;
 }
 
+function progressLine(hst: Hosting, g: Group): string {
+  const reveal = revealFor(hst.state);
+  const round = hst.state.round;
+  return g.teams
+    .map((t) => {
+      const r = reveal?.teams.find((x) => x.team === t.id);
+      const task = round?.tasks.find((x) => x.team === t.id);
+      return r ? resultSentence(hst.replay.scenario, t.name, task, r) : progressText(hst.state, t.id, t.name);
+    })
+    .join(' ');
+}
+
 function progressText(state: RoomState, team: string, name: string): string {
   const r = state.round;
   if (!r) return '';
@@ -836,7 +860,11 @@ function renderProjector(hst: Hosting): void {
     h('span', { class: 'lv-spacer' }),
     statusEl(),
   );
-  const gs = groups(hst);
+  // Teams at the same point share a stage; with many paths (individuals) the largest four get a
+  // stage and the rest are listed by name.
+  const all = groups(hst);
+  const gs = all.length > 4 ? [...all].sort((a, b) => b.teams.length - a.teams.length).slice(0, 4) : all;
+  const rest = all.filter((g) => !gs.includes(g));
   const wrap = h('div', {
     class: `lv-stage-wrap ${gs.length === 1 ? 'single' : `cols-${Math.min(4, gs.length)}`}`,
   });
@@ -848,10 +876,30 @@ function renderProjector(hst: Hosting): void {
     if (discussion) aside.prepend(discussion);
     wrap.append(stageEl(play, g.teams, aside));
   }
+  const others =
+    rest.length > 0
+      ? h(
+          'section',
+          { class: 'lv-card panel', 'aria-label': 'Other paths' },
+          h('h2', { class: 'h3', text: `${plural(rest.length, 'other path')}` }),
+          h(
+            'ul',
+            { class: 'lv-rules' },
+            rest.map((g) =>
+              h(
+                'li',
+                {},
+                h('b', { text: g.teams.map((t) => t.name).join(', ') }),
+                ` · ${progressLine(hst, g)}`,
+              ),
+            ),
+          ),
+        )
+      : null;
   const people = hst.showPeople
     ? h(
         'section',
-        { class: 'lv-card panel', 'aria-label': 'Players' },
+        { class: 'lv-card panel lv-drawer', 'aria-label': 'Players' },
         h('h2', { class: 'h3', text: 'Players' }),
         playersEl(hst),
       )
@@ -873,6 +921,7 @@ function renderProjector(hst: Hosting): void {
       hst.error ? h('p', { class: 'lv-error panel', role: 'alert', text: hst.error }) : null,
       finished,
       wrap,
+      others,
       people,
     ),
     h('footer', { class: 'lv-proj-foot' }, h('span', { class: 'lv-spacer' }), controls),

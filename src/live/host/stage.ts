@@ -49,6 +49,11 @@ export function stageEl(play: Playthrough, teams: StageTeam[], aside: HTMLElemen
   // Start with the end of the exchange in view.
   requestAnimationFrame(() => {
     linesBox.scrollTop = linesBox.scrollHeight;
+    linesBox.classList.toggle('lv-more-above', linesBox.scrollTop > 0);
   });
+  linesBox.addEventListener('scroll', () =>
+    linesBox.classList.toggle('lv-more-above', linesBox.scrollTop > 4),
+  );
+  linesBox.tabIndex = 0;
   return el;
 }

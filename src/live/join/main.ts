@@ -325,6 +325,17 @@ function renderPhone(first = false): void {
   const round = state.round;
   const task = myTask(j);
   const reveal = revealFor(state);
+  // The state in data attributes, for tests and tools (what the screen already says in words).
+  page.main.dataset.status = state.status === 'running' ? (round?.status ?? 'lobby') : state.status;
+  const moment = `${state.status}:${round?.number ?? 0}:${round?.status === 'revealed' ? 'r' : 'o'}`;
+  if (page.main.dataset.moment !== moment) {
+    // A new vote or a result: start from the top of the page.
+    page.main.dataset.moment = moment;
+    if (!first) window.scrollTo(0, 0);
+  }
+  page.main.dataset.round = String(round?.number ?? 0);
+  page.main.dataset.task = task?.kind ?? 'none';
+  page.main.dataset.eligible = String(j.you.eligible);
 
   const head = h(
     'header',

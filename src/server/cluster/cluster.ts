@@ -16,8 +16,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
-import type { Room, RoomCluster, RoomOutlet } from '../room';
-import { PostgresStore } from '../store/postgres';
+import { Refusal, type Room, type RoomCluster, type RoomOutlet } from '../room';
+import { PostgresStore, ROLLED_BACK_WRITES } from '../store/postgres';
 import type { LoadedSession } from '../store/types';
 
 export interface ClusterOptions {
@@ -82,7 +82,7 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
     store = await PostgresStore.open({
       connectionString: options.databaseUrl,
       schema: options.schema,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? 20,
       log,
     });
   } catch (err) {
@@ -116,6 +116,10 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
       } catch (err) {
         out.open = false;
         out.emits = [];
+        // A refusal (wrong round, bad ballot...) is checked before anything changes: the room in
+        // memory is still the committed one.
+        const wrote = (err as Record<symbol, unknown> | null)?.[ROLLED_BACK_WRITES];
+        if (err instanceof Refusal && wrote === false) throw err;
         // The transaction rolled back: what `fn` changed in memory may not be in the database.
         // Forget the rev so the next change (or the refresh below) reloads the room first.
         revs.delete(room);
@@ -155,6 +159,7 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
           channelPrefix: `${prefix}:socket.io`,
           sessionKeyPrefix: `${prefix}:sio:session:`,
           onlyPlaintext: true,
+          blockTimeInMs: 1_000,
         }),
       );
     },

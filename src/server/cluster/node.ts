@@ -8,3 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../main';
 
 await main(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'));
+
+// Started by a tool with an IPC channel (tools/lib/cluster-nodes.ts): when that tool exits or
+// crashes, stop too (main's SIGTERM handler closes the server cleanly).
+if (process.send) {
+  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}

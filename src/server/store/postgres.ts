@@ -35,6 +35,14 @@ function isConnectionError(err: unknown): boolean {
   );
 }
 
+/** Set on an error thrown out of `inRoomTransaction`: whether the rolled-back work had written anything. */
+export const ROLLED_BACK_WRITES = Symbol('rolledBackWrites');
+
+/** A SQL string literal (standard_conforming_strings: only ' needs doubling). */
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 function wrap(err: unknown): unknown {
   return isConnectionError(err) ? new StoreUnavailable(err) : err;
 }
@@ -84,7 +92,9 @@ export class PostgresStore implements Store {
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
-      connectionTimeoutMillis: 3_000,
+      // Also the longest wait for a free connection of the pool under load. A database that is
+      // down refuses at once (ECONNREFUSED), so this does not delay \`unavailable\`.
+      connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 15_000,
       types: TYPES,
@@ -224,29 +234,37 @@ export class PostgresStore implements Store {
       throw wrap(err);
     }
     let broken = false;
+    let wrote = false;
+    const id = literal(sessionId);
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`closecall:room:${sessionId}`]);
-      const row = (await client.query('SELECT rev FROM sessions WHERE id = $1', [sessionId])).rows[0];
+      // One round trip to begin, take the room's lock and read its rev (a loaded machine pays
+      // for every round trip; see docs/deploy.md).
+      const begun = (await client.query(
+        `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${literal(`closecall:room:${sessionId}`)})); SELECT rev FROM sessions WHERE id = ${id}`,
+      )) as unknown as pg.QueryResult[];
+      const row = begun[2]?.rows[0];
       if (!row) throw new Error(`No session "${sessionId}".`);
       const ctx: TxContext = { client, wrote: false, done: false };
       try {
         const value = await this.tx.run(ctx, () => fn(row.rev as number));
         let rev = row.rev as number;
         if (ctx.wrote) {
-          rev = (
-            await client.query('UPDATE sessions SET rev = rev + 1 WHERE id = $1 RETURNING rev', [sessionId])
-          ).rows[0].rev as number;
-        }
-        await client.query('COMMIT');
+          const ended = (await client.query(
+            `UPDATE sessions SET rev = rev + 1 WHERE id = ${id} RETURNING rev; COMMIT`,
+          )) as unknown as pg.QueryResult[];
+          rev = ended[0]!.rows[0].rev as number;
+        } else await client.query('COMMIT');
         return { value, rev, wrote: ctx.wrote };
       } finally {
         ctx.done = true;
+        wrote = ctx.wrote;
       }
     } catch (err) {
       broken = isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
-      throw wrap(err);
+      const out = wrap(err);
+      if (out && typeof out === 'object') (out as Record<symbol, unknown>)[ROLLED_BACK_WRITES] = wrote;
+      throw out;
     } finally {
       client.release(broken);
     }
@@ -358,49 +376,42 @@ export class PostgresStore implements Store {
   }
 
   async loadSession(id: string): Promise<LoadedSession | null> {
-    const s = (await this.q('SELECT * FROM sessions WHERE id = $1', [id])).rows[0];
-    if (!s) return null;
-    const teams = (
-      await this.q('SELECT id, name, idx FROM teams WHERE session = $1 ORDER BY idx', [id])
-    ).rows.map((t) => ({ id: t.id as string, name: t.name as string, index: t.idx as number }));
-    const players = (
-      await this.q('SELECT * FROM players WHERE session = $1 ORDER BY joined_at, id', [id])
-    ).rows.map(
-      (p): PlayerRow => ({
-        id: p.id,
-        tokenHash: p.token_hash,
-        name: p.name,
-        team: p.team,
-        device: p.device,
-        status: p.status,
-        joinedAt: p.joined_at,
-        joinedRound: p.joined_round,
-      }),
+    // One round trip: every part of the room as JSON (a stale process refreshes with this).
+    const r = await this.q(
+      `SELECT row_to_json(s) AS session,
+         COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'index', t.idx) ORDER BY t.idx)
+                   FROM teams t WHERE t.session = $1), '[]') AS teams,
+         COALESCE((SELECT json_agg(json_build_object('id', p.id, 'tokenHash', p.token_hash, 'name', p.name, 'team', p.team,
+                     'device', p.device, 'status', p.status, 'joinedAt', p.joined_at, 'joinedRound', p.joined_round)
+                     ORDER BY p.joined_at, p.id)
+                   FROM players p WHERE p.session = $1), '[]') AS players,
+         COALESCE((SELECT json_agg(json_build_object('seq', a.seq, 'team', a.team, 'round', a.round, 'action', a.action, 'at', a.at)
+                     ORDER BY a.seq)
+                   FROM actions a WHERE a.session = $1), '[]') AS log,
+         COALESCE((SELECT json_agg(json_build_object('round', v.round, 'player', v.player, 'team', v.team,
+                     'messageId', v.message_id, 'ballot', v.ballot, 'step', v.step, 'node', v.node, 'at', v.at)
+                     ORDER BY v.round, v.at, v.player)
+                   FROM votes v WHERE v.session = $1), '[]') AS votes,
+         COALESCE((SELECT json_agg(x.reveal ORDER BY x.round) FROM reveals x WHERE x.session = $1), '[]') AS reveals,
+         COALESCE((SELECT json_agg(m.id) FROM messages m WHERE m.session = $1), '[]') AS messages
+       FROM sessions s WHERE s.id = $1`,
+      [id],
     );
-    const log = (
-      await this.q('SELECT seq, team, round, action, at FROM actions WHERE session = $1 ORDER BY seq', [id])
-    ).rows.map((a): LogEntry => ({ seq: a.seq, team: a.team, round: a.round, action: a.action, at: a.at }));
-    const votes = (
-      await this.q('SELECT * FROM votes WHERE session = $1 ORDER BY round, at, player', [id])
-    ).rows.map(
-      (v): VoteRow => ({
-        round: v.round,
-        player: v.player,
-        team: v.team,
-        messageId: v.message_id,
-        ballot: v.ballot as Ballot,
-        step: v.step,
+    const row = r.rows[0];
+    if (!row) return null;
+    return {
+      session: sessionFromRow(row.session as Record<string, unknown>),
+      teams: row.teams as TeamRow[],
+      players: row.players as PlayerRow[],
+      log: row.log as LogEntry[],
+      votes: (row.votes as VoteRow[]).map((v) => ({
+        ...v,
         node: v.node ?? null,
-        at: v.at,
-      }),
-    );
-    const reveals = (
-      await this.q('SELECT reveal FROM reveals WHERE session = $1 ORDER BY round', [id])
-    ).rows.map((r) => r.reveal as Reveal);
-    const messageIds = (await this.q('SELECT id FROM messages WHERE session = $1', [id])).rows.map(
-      (m) => m.id as string,
-    );
-    return { session: sessionFromRow(s), teams, players, log, votes, reveals, messageIds };
+        ballot: v.ballot as Ballot,
+      })),
+      reveals: row.reveals as Reveal[],
+      messageIds: row.messages as string[],
+    };
   }
 
   async addTeam(sessionId: string, team: TeamRow): Promise<void> {
@@ -420,16 +431,18 @@ export class PostgresStore implements Store {
   }
 
   async saveVote(sessionId: string, v: VoteRow): Promise<void> {
-    await this.atomic(async () => {
-      await this.q(
-        `INSERT INTO votes (session, round, player, team, message_id, ballot, step, node, at)
+    this.markWrite();
+    // One statement: the ballot and its message id are written together or not at all.
+    await this.q(
+      `WITH vote AS (
+         INSERT INTO votes (session, round, player, team, message_id, ballot, step, node, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (session, round, player) DO UPDATE SET team = excluded.team, message_id = excluded.message_id,
-           ballot = excluded.ballot, step = excluded.step, node = excluded.node, at = excluded.at`,
-        [sessionId, v.round, v.player, v.team, v.messageId, JSON.stringify(v.ballot), v.step, v.node, v.at],
-      );
-      await this.insertMessage(sessionId, v.messageId);
-    });
+           ballot = excluded.ballot, step = excluded.step, node = excluded.node, at = excluded.at
+         RETURNING 1)
+       INSERT INTO messages (session, id) SELECT $1, $5 FROM vote ON CONFLICT DO NOTHING`,
+      [sessionId, v.round, v.player, v.team, v.messageId, JSON.stringify(v.ballot), v.step, v.node, v.at],
+    );
   }
 
   private async insertMessage(sessionId: string, id: string): Promise<void> {
