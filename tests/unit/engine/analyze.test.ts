@@ -15,7 +15,7 @@ describe('analyzeScenario', () => {
     expect(a.score.median).toBeLessThanOrEqual(a.score.max);
     expect(a.bestPath.score).toBeGreaterThanOrEqual(a.worstPath.score);
     expect(a.bestPath.steps.at(-1)).toBeDefined();
-  });
+  }, 180_000);
 
   it('finds a choice that changes nothing and an ending no path reaches', () => {
     const base = fixture();
@@ -32,7 +32,7 @@ describe('analyzeScenario', () => {
     expect(a.issues.map((i) => i.kind)).toContain('choice-changes-nothing');
     expect(a.issues.find((i) => i.kind === 'choice-changes-nothing')?.choice).toMatch(/^(a|same)$/);
     expect(a.endings.find((e) => e.id === 'never')?.reachable).toBe(false);
-  });
+  }, 180_000);
 
   it('gives byte-identical JSON for the same input, from the command line', () => {
     const run = () =>
@@ -46,7 +46,7 @@ describe('analyzeScenario', () => {
       expect(report).toHaveProperty(field);
     expect(report.endings[0]).toHaveProperty('reachable');
     expect(report.endings[0]).toHaveProperty('chance');
-  });
+  }, 600_000);
 
   it('fails clearly on a missing file', () => {
     let stderr = '';
