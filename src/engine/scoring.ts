@@ -1,74 +1,107 @@
 import type { OutcomeName } from './format/schema';
 import { clamp } from './model/decision';
+import { weight } from './model/weights';
 import type { Compiled } from './runtime/compile';
 import type { State } from './runtime/step';
 import type { Score, ScoreDimension } from './types';
 
-/** How good each outcome is for the candidate, 0–100 (authored assumption). */
+/** How good each outcome is for the candidate, 0–100 (authored assumptions in `model/weights.ts`). */
 export const OUTCOME_VALUE: Record<OutcomeName, number> = {
-  'offer-now': 100,
-  'offer-later': 92,
-  'next-stage': 72,
-  shortlisted: 68,
-  'no-decision': 35,
-  withdrawn: 20,
-  rejection: 10,
-  'offer-rescinded': 5,
+  'offer-now': weight('valueOfferNow'),
+  'offer-later': weight('valueOfferLater'),
+  'next-stage': weight('valueNextStage'),
+  shortlisted: weight('valueShortlisted'),
+  'no-decision': weight('valueNoDecision'),
+  withdrawn: weight('valueWithdrawn'),
+  rejection: weight('valueRejection'),
+  'offer-rescinded': weight('valueRescinded'),
 };
 
-const WEIGHTS = { outcome: 0.4, terms: 0.15, timing: 0.2, professionalism: 0.15, relationship: 0.1 };
+const WEIGHTS = {
+  outcome: weight('outcomeWeight'),
+  terms: weight('termsWeight'),
+  timing: weight('timingWeight'),
+  professionalism: weight('professionalismWeight'),
+  relationship: weight('relationshipWeight'),
+};
 
-/** The parts of the total: `fixed` is settled when the interview ends (timing and professionalism). */
-export function scoreParts(compiled: Compiled, state: State): { dynamic: number; fixed: number } {
-  const scenario = compiled.scenario;
-  const dm = scenario.decisionMakers[compiled.lead]!;
+const PCT = weight('percent');
+
+/** The outcome dimension: the outcome's value, less the cost of a door shut for good. */
+function outcomeOf(state: State): number {
+  if (!state.result) return 0;
+  const base = OUTCOME_VALUE[state.result];
+  return state.doorClosed ? Math.max(0, base - weight('doorShutOutcome')) : base;
+}
+
+function termsOf(compiled: Compiled, state: State): number {
+  if (state.salary === null) return 0; // no offer: no terms to judge (the Debrief says "no offer")
+  const dm = compiled.scenario.decisionMakers[compiled.lead]!;
+  const target = Math.min(compiled.scenario.candidate.targetSalary, dm.salary.max);
+  const span = Math.max(1, target - dm.salary.min);
+  return Math.round(clamp((state.salary - dm.salary.min) / span) * PCT);
+}
+
+function relationshipOf(compiled: Compiled, state: State): number {
   const h = state.hidden[compiled.lead]!;
-  const outcome = state.result ? OUTCOME_VALUE[state.result] : 0;
-  let terms = 50;
-  if (state.salary !== null) {
-    const target = Math.min(scenario.candidate.targetSalary, dm.salary.max);
-    const span = Math.max(1, target - dm.salary.min);
-    terms = Math.round(clamp((state.salary - dm.salary.min) / span) * 100);
-  }
-  const relationship = Math.round(
-    clamp(0.5 * (1 - h.irritation) + 0.3 * h.rapport + 0.2 * h.keenness) * (state.doorClosed ? 40 : 100),
+  const warmth = clamp(
+    weight('relIrritation') * (1 - h.irritation) +
+      weight('relRapport') * h.rapport +
+      weight('relKeenness') * h.keenness,
   );
-  const timing = state.close ? state.close.timing : 30;
+  return Math.round(warmth * (state.doorClosed ? weight('doorShutRelationship') : 1) * PCT);
+}
+
+/** Professionalism lost after the interview (a bluff in negotiation, a broken promise). */
+const laterPenalty = (state: State): number => state.penalty ?? 0;
+
+/**
+ * The parts of the total: `fixed` is settled when the interview ends (timing and the
+ * professionalism shown in it); `dynamic` is the rest, including professionalism lost later.
+ */
+export function scoreParts(compiled: Compiled, state: State): { dynamic: number; fixed: number } {
+  const timing = state.close ? state.close.timing : weight('noCloseTiming');
   return {
-    dynamic: outcome * WEIGHTS.outcome + terms * WEIGHTS.terms + relationship * WEIGHTS.relationship,
+    dynamic:
+      outcomeOf(state) * WEIGHTS.outcome +
+      termsOf(compiled, state) * WEIGHTS.terms +
+      relationshipOf(compiled, state) * WEIGHTS.relationship -
+      laterPenalty(state) * WEIGHTS.professionalism,
     fixed: timing * WEIGHTS.timing + Math.round(state.professionalism) * WEIGHTS.professionalism,
   };
 }
 
-export const totalOf = (dynamic: number, fixed: number): number => clamp(Math.round(dynamic + fixed), 0, 100);
+export const totalOf = (dynamic: number, fixed: number): number => clamp(Math.round(dynamic + fixed), 0, PCT);
 
 /** The score of a finished (or, provisionally, unfinished) playthrough. Always within 0–100. */
 export function scoreState(compiled: Compiled, state: State): Score {
   const scenario = compiled.scenario;
   const dm = scenario.decisionMakers[compiled.lead]!;
-  const h = state.hidden[compiled.lead]!;
-  const outcome = state.result ? OUTCOME_VALUE[state.result] : 0;
-  let terms = 50;
-  let termsNote = 'No salary was agreed, so terms count as neutral.';
-  if (state.salary !== null) {
-    const target = Math.min(scenario.candidate.targetSalary, dm.salary.max);
-    const span = Math.max(1, target - dm.salary.min);
-    terms = Math.round(clamp((state.salary - dm.salary.min) / span) * 100);
-    termsNote = `${dm.salary.currency} ${state.salary.toLocaleString('en-GB')} against a target of ${scenario.candidate.targetSalary.toLocaleString('en-GB')}.`;
-  }
-  const timing = state.close ? state.close.timing : 30;
-  const relationship = Math.round(
-    clamp(0.5 * (1 - h.irritation) + 0.3 * h.rapport + 0.2 * h.keenness) * (state.doorClosed ? 40 : 100),
-  );
+  const terms = termsOf(compiled, state);
+  const termsNote =
+    state.salary === null
+      ? noOfferNote(state.result)
+      : `${dm.salary.currency} ${state.salary.toLocaleString('en-GB')} against a target of ${scenario.candidate.targetSalary.toLocaleString('en-GB')}.`;
+  const timing = state.close ? state.close.timing : weight('noCloseTiming');
+  const professionalism = clamp(Math.round(state.professionalism) - laterPenalty(state), 0, PCT);
   const dims: ScoreDimension[] = [
     {
       id: 'outcome',
       label: 'Outcome',
-      value: outcome,
+      value: outcomeOf(state),
       weight: WEIGHTS.outcome,
-      note: state.result ? `The result: ${state.result.replace('-', ' ')}.` : 'Not finished.',
+      note: state.result
+        ? `The result: ${state.result.replace('-', ' ')}${state.doorClosed ? ', with the door shut for good' : ''}.`
+        : 'Not finished.',
     },
-    { id: 'terms', label: 'Terms of the offer', value: terms, weight: WEIGHTS.terms, note: termsNote },
+    {
+      id: 'terms',
+      label: 'Terms of the offer',
+      value: terms,
+      weight: WEIGHTS.terms,
+      note: termsNote,
+      ...(state.salary === null ? { status: 'no-offer' as const } : {}),
+    },
     {
       id: 'timing',
       label: 'Timing judgement',
@@ -81,18 +114,30 @@ export function scoreState(compiled: Compiled, state: State): Score {
     {
       id: 'professionalism',
       label: 'Professionalism',
-      value: Math.round(state.professionalism),
+      value: professionalism,
       weight: WEIGHTS.professionalism,
-      note: 'Your answers, your delivery and your honesty.',
+      note:
+        laterPenalty(state) > 0
+          ? 'Your answers, your delivery and your honesty, including what you did after the interview.'
+          : 'Your answers, your delivery and your honesty.',
     },
     {
       id: 'relationship',
       label: 'Relationship',
-      value: relationship,
+      value: relationshipOf(compiled, state),
       weight: WEIGHTS.relationship,
       note: state.doorClosed ? 'You pushed until they shut the door.' : 'How they feel about you now.',
     },
   ];
   const parts = scoreParts(compiled, state);
   return { dimensions: dims, total: totalOf(parts.dynamic, parts.fixed) };
+}
+
+/** Why there are no terms to judge: there is no offer at the end. */
+function noOfferNote(result: OutcomeName | null): string {
+  if (result === 'withdrawn')
+    return 'You turned the offer down, so no terms were agreed: no offer, nothing scored here.';
+  if (result === 'offer-rescinded')
+    return 'The offer was withdrawn, so no terms were agreed: no offer, nothing scored here.';
+  return 'No offer was made, so there were no terms to judge: no offer, nothing scored here.';
 }

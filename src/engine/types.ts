@@ -87,6 +87,10 @@ export interface Response {
   factors: Factor[];
   counterfactuals: Counterfactual[];
   bluffExposed?: boolean;
+  /** For a close or counter citing a bluffed option: the chance (0–1) it would be seen through, already counted in `chance`. */
+  exposeChance?: number;
+  /** Expected mode only: said when the chance is below one half, because the most likely answer is what happens. */
+  expectedNote?: string;
 }
 
 export interface ScoreDimension {

@@ -1,15 +1,20 @@
 /**
  * The decision-maker model. Every judgement is a sum of named terms on the log-odds of the
- * outcome the candidate is after; each term keeps a sentence, so the explanation is data the
- * model produces, not text the interface assembles.
+ * outcome the candidate is after, starting from where the decision-maker stood; gates (no
+ * authority, the stage, a shut door, the top of the band) then cap the chance. Each term keeps
+ * a sentence, so the explanation is data the model produces, not text the interface assembles.
+ * One attribution method serves every kind of response (`explain`).
  */
 import type { CloseFormName, Scenario, Situation } from '../format/schema';
 import type { CloseSpec, Counterfactual, Distribution, Factor, HiddenState } from '../types';
 import type { ResolvedTraits } from './traits';
-import { weight } from './weights';
+import { WORDS, weight } from './weights';
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export const clamp = (x: number, lo = 0, hi = 1): number => Math.min(hi, Math.max(lo, x));
+
+const TOL = weight('tolerance');
+const PCT = weight('percent');
 
 /** What the model reads about the moment, apart from the decision-maker's own state. */
 export interface DecisionContext {
@@ -18,49 +23,89 @@ export interface DecisionContext {
   situation: Situation;
   commercial: number;
   moment: 'opening' | 'middle' | 'closing';
+  /** The decision-maker's state before the interview began (defaults to `hidden`). */
+  initial?: HiddenState;
 }
 
+/** A signed term on the log-odds, with the sentence for each sign. */
 interface Term {
   id: string;
   group: Factor['group'];
   z: number;
+  /** Sentence for the term as displayed: `points` is its signed share in percentage points. */
+  say: (points: number) => string;
+}
+
+/** A gate multiplies the chance by `value` (0–1); its factor says why. */
+interface Gate {
+  id: string;
+  value: number;
   text: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** How far the hiring process lets the decision-maker decide now: 0 (just begun) to 1 (everyone seen). */
-export function readiness(s: Situation): number {
-  const pool = s.candidatesSeen + s.candidatesRemaining;
-  const progress = pool === 0 ? 1 : s.candidatesSeen / pool;
-  const stageProgress = s.candidatesRemaining === 0 ? 1 : progress * (s.stage === 'final' ? 1 : 0.6);
-  return Math.max(stageProgress, openness(s));
+/** A fixed change in chance added after the gates (a bluff's risk), with its sentence. */
+interface Adjustment {
+  id: string;
+  group: Factor['group'];
+  chance: number;
+  text: string;
 }
+
+const pct = (x: number) => `${Math.round(x * PCT)}%`;
+const signed = (up: string, down: string) => (points: number) => (points >= 0 ? up : down);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Keenness in the one vocabulary: keen, lukewarm or undecided. */
+export function keenWord(k: number): string {
+  return k >= WORDS.keen ? 'keen' : k <= WORDS.lukewarm ? 'lukewarm' : 'undecided';
+}
+
+// ---------------------------------------------------------------------------- circumstances
 
 /** Vacancies against the candidates still to see: 1 when there are more jobs than candidates. */
 export function openness(s: Situation): number {
   return clamp(s.vacancies / (s.candidatesRemaining + 1));
 }
 
-/** Candidate scarcity for persistence: 1 when nobody else is waiting. */
+/** How far the hiring process lets the decision-maker decide now: 0 (just begun) to 1 (everyone seen). */
+export function readiness(s: Situation): number {
+  const pool = s.candidatesSeen + s.candidatesRemaining;
+  const progress = pool === 0 ? 1 : s.candidatesSeen / pool;
+  const stageProgress =
+    s.candidatesRemaining === 0 ? 1 : progress * (isFinal(s) ? 1 : weight('earlyStageProgress'));
+  return Math.max(stageProgress, openness(s));
+}
+
+/** The final stage: a favourable answer here is an offer. */
+export function isFinal(s: Situation): boolean {
+  return s.stage === 'final' || s.nextStage === 'offer';
+}
+
+/**
+ * Candidate scarcity for persistence, from the pool: those still to see and the share of those
+ * seen still in the running, per vacancy. 1 when nobody else competes, ½ at `scarcityHalf`.
+ */
 export function scarcity(s: Situation): number {
-  return clamp(1 - s.candidatesRemaining / (4 * s.vacancies));
+  const competing = s.candidatesRemaining + weight('seenStillInRunning') * s.candidatesSeen;
+  return 1 / (1 + competing / s.vacancies / weight('scarcityHalf'));
+}
+
+/** How far the stage lets anyone offer on the spot: 1 at the final stage, else openness. */
+export function stageGate(s: Situation): number {
+  return isFinal(s) ? 1 : openness(s);
 }
 
 /** How much the decision-maker is free to offer on the spot. */
 export function canOfferNow(ctx: DecisionContext): number {
-  const s = ctx.situation;
-  const stage = s.stage === 'final' ? 1 : s.stage === 'second-round' ? 0.6 : 0.3;
-  const stageFactor = Math.max(stage, openness(s), s.candidatesRemaining === 0 ? 0.8 : 0);
-  return clamp(ctx.traits.authority * stageFactor);
+  return clamp(ctx.traits.authority * stageGate(ctx.situation));
 }
 
 const DIRECTNESS: Record<CloseFormName, number> = {
-  'statement-of-intent': 1,
-  'outright-ask': 0.9,
-  'next-stage': 0.6,
-  shortlist: 0.6,
-  tentative: 0.25,
+  'statement-of-intent': weight('directnessStatement'),
+  'outright-ask': weight('directnessOutright'),
+  'next-stage': weight('directnessNextStage'),
+  shortlist: weight('directnessNextStage'),
+  tentative: weight('directnessTentative'),
 };
 
 export const asksForOffer = (form: CloseFormName) =>
@@ -69,54 +114,225 @@ export const asksForOffer = (form: CloseFormName) =>
 export interface LeverageUse {
   kind: 'offer' | 'interview';
   real: boolean;
-  exposed: boolean;
+  /** For a bluff: the chance it is seen through (never below `minExposeChance`). */
+  exposeChance: number;
 }
 
-/** Terms shared by closes and by the decision after the interview: the state of the decision-maker and the circumstances. */
-function stateTerms(ctx: DecisionContext, doubtRemaining: number): Term[] {
-  const { hidden, situation: s } = ctx;
+/** The exposure chance the model uses for a bluffed option. */
+export function exposeChanceOf(option: { real: boolean; exposeChance?: number }): number {
+  if (option.real) return 0;
+  return Math.max(weight('minExposeChance'), option.exposeChance ?? weight('defaultExposeChance'));
+}
+
+// ---------------------------------------------------------------------------- attribution
+
+export interface Judgement {
+  distribution: Distribution;
+  /** Chance of the favourable result the player was after. */
+  chance: number;
+  chanceOf: string;
+  factors: Factor[];
+  doubtRemaining: number;
+  /** For a bluff: the chance of exposure and the outcomes in each case (`distribution` mixes them). */
+  exposure?: { chance: number; believed: Distribution; exposed: Distribution };
+}
+
+interface Explained {
+  /** Chance after clamp, gates and adjustments. */
+  chance: number;
+  /** Chance before gates (the favourable answer), clamped to the floor and ceiling. */
+  favour: number;
+  factors: Factor[];
+}
+
+/**
+ * The one attribution method. The start is shown as its own factor (the chance the decision-
+ * maker's starting lean gives); the change from it to the unclamped chance is shared among the
+ * terms in proportion to their log-odds; the clamp to 3–97%, each gate and each adjustment are
+ * factors of their own. Contributions are rounded by largest remainder to whole percentage
+ * points, so they add up exactly to the chance shown.
+ */
+function explain(
+  start: { z: number; text: string },
+  terms: Term[],
+  gates: Gate[] = [],
+  adjustments: Adjustment[] = [],
+  detail = true,
+): Explained {
+  const z = terms.reduce((sum, t) => sum + t.z, start.z);
+  const p0 = sigmoid(start.z);
+  const raw = sigmoid(z);
+  // Squeezed into floor–ceiling (not cut off), so it stays strictly monotone in every term.
+  const favour = weight('chanceFloor') + (weight('chanceCeiling') - weight('chanceFloor')) * raw;
+  const slope = Math.abs(z - start.z) < TOL ? p0 * (1 - p0) : (raw - p0) / (z - start.z);
+  const parts: { id: string; group: Factor['group']; value: number; say: (p: number) => string }[] = [
+    { id: 'start', group: 'circumstances', value: p0, say: () => start.text },
+  ];
+  for (const t of terms) if (Math.abs(t.z) > TOL) parts.push({ ...t, value: t.z * slope });
+  if (Math.abs(favour - raw) > TOL) {
+    parts.push({
+      id: 'certainty',
+      group: 'circumstances',
+      value: favour - raw,
+      say: () =>
+        `No answer is ever certain: the model keeps every chance between ${pct(weight('chanceFloor'))} and ${pct(weight('chanceCeiling'))} unless something rules it out.`,
+    });
+  }
+  let chance = favour;
+  for (const g of gates) {
+    if (g.value > 1 - TOL) continue;
+    const next = chance * g.value;
+    parts.push({ id: g.id, group: 'circumstances', value: next - chance, say: () => g.text });
+    chance = next;
+  }
+  for (const a of adjustments) {
+    if (Math.abs(a.chance) <= TOL) continue;
+    parts.push({ id: a.id, group: a.group, value: a.chance, say: () => a.text });
+    chance += a.chance;
+  }
+  if (!detail) return { chance, favour, factors: [] };
+  const points = largestRemainder(
+    parts.map((p) => p.value * PCT),
+    Math.round(chance * PCT),
+  );
+  const factors: Factor[] = [];
+  parts.forEach((p, i) => {
+    const pts = points[i]!;
+    if (pts === 0 && p.id !== 'start') return;
+    factors.push({ id: p.id, group: p.group, points: pts, text: p.say(pts) });
+  });
+  const [first, ...rest] = factors;
+  rest.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  return { chance, favour, factors: first ? [first, ...rest] : rest };
+}
+
+/** Rounds values to integers that sum to `target`: floors, then units to the largest remainders. */
+export function largestRemainder(values: number[], target: number): number[] {
+  const floors = values.map((v) => Math.floor(v + TOL));
+  let missing = target - floors.reduce((a, b) => a + b, 0);
+  const order = values.map((v, i) => ({ i, r: v - floors[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const out = floors.slice();
+  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length, missing--) out[order[k]!.i]!++;
+  for (
+    let k = order.length - 1;
+    missing < 0 && order.length > 0;
+    k = (k - 1 + order.length) % order.length, missing++
+  )
+    out[order[k]!.i]!--;
+  return out;
+}
+
+function normalise(d: Distribution): Distribution {
+  const total = Object.values(d).reduce((a, b) => a + (b ?? 0), 0);
+  const out: Distribution = {};
+  for (const [k, v] of Object.entries(d)) {
+    if ((v ?? 0) > TOL) out[k as keyof Distribution] = (v ?? 0) / total;
+  }
+  return out;
+}
+
+function mix(a: Distribution, b: Distribution, share: number): Distribution {
+  const out: Distribution = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Distribution>) {
+    out[k] = (a[k] ?? 0) * (1 - share) + (b[k] ?? 0) * share;
+  }
+  return normalise(out);
+}
+
+/** Key of an outcome reached with the bluff seen through, in a joint distribution. */
+export const EXPOSED = '!exposed';
+
+/**
+ * The distribution to resolve for a judgement and the order to resolve it in: a bluff's
+ * outcomes come in two kinds (believed, seen through), each right after the same outcome
+ * believed, so expected mode takes the median of the mixture.
+ */
+export function jointOf(
+  j: Judgement,
+  order: readonly string[],
+): { distribution: Distribution; order: string[] } {
+  if (!j.exposure) return { distribution: j.distribution, order: [...order] };
+  const e = j.exposure.chance;
+  const out: Record<string, number> = {};
+  const keys: string[] = [];
+  for (const k of order) {
+    const b = (j.exposure.believed[k as keyof Distribution] ?? 0) * (1 - e);
+    const x = (j.exposure.exposed[k as keyof Distribution] ?? 0) * e;
+    if (b > TOL) out[k] = b;
+    if (x > TOL) out[k + EXPOSED] = x;
+    keys.push(k, k + EXPOSED);
+  }
+  return { distribution: out as Distribution, order: keys };
+}
+
+// ---------------------------------------------------------------------------- the lean
+
+function startOf(ctx: DecisionContext, base: number): { z: number; text: string } {
+  const h0 = ctx.initial ?? ctx.hidden;
+  const z =
+    base +
+    weight('keenness') * (h0.keenness - weight('keennessPivot')) -
+    weight('doubt') * h0.doubt +
+    weight('irritation') * h0.irritation +
+    weight('rapport') * (h0.rapport - weight('rapportPivot'));
+  const doubt = h0.doubt >= WORDS.doubting ? ` and doubted your commitment (doubt ${pct(h0.doubt)})` : '';
+  return {
+    z,
+    text: `Where they started: before the interview they were ${keenWord(h0.keenness)} about you (keenness ${pct(h0.keenness)})${doubt}.`,
+  };
+}
+
+/** How the interview moved them from where they started, and the circumstances. */
+function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
+  const { hidden: h, situation: s } = ctx;
+  const h0 = ctx.initial ?? ctx.hidden;
   const terms: Term[] = [
     {
       id: 'keenness',
       group: 'choices',
-      z: weight('keenness') * (hidden.keenness - 0.5),
-      text:
-        hidden.keenness >= 0.5
-          ? `Your answers left them keen on you (keenness ${pct(hidden.keenness)}).`
-          : `Your answers left them lukewarm (keenness ${pct(hidden.keenness)}).`,
+      z: weight('keenness') * (h.keenness - h0.keenness),
+      say: signed(
+        `Your answers made them keener (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
+        `Your answers cooled them (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
+      ),
     },
     {
       id: 'doubt',
       group: 'choices',
-      z: -weight('doubt') * doubtRemaining,
-      text:
-        doubtRemaining > 0.15
-          ? `They doubted you really want this job (doubt ${pct(doubtRemaining)}).`
-          : 'They had little doubt that you really want this job.',
+      z: -weight('doubt') * (doubtNow - h0.doubt),
+      say: signed(
+        `The interview eased their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
+        `The interview raised their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
+      ),
     },
     {
       id: 'irritation',
       group: 'choices',
-      z: -weight('irritation') * hidden.irritation,
-      text:
-        hidden.irritation > 0.2
-          ? `You irritated them (irritation ${pct(hidden.irritation)}): annoyed people are harder to persuade.`
-          : 'They were not irritated.',
+      z: weight('irritation') * (h.irritation - h0.irritation),
+      say: signed(
+        `They calmed down (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}).`,
+        `You irritated them (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}): annoyed people are harder to persuade.`,
+      ),
     },
     {
       id: 'rapport',
       group: 'choices',
-      z: weight('rapport') * (hidden.rapport - 0.3),
-      text: hidden.rapport >= 0.3 ? 'You built rapport with them.' : 'You built little rapport with them.',
+      z: weight('rapport') * (h.rapport - h0.rapport),
+      say: signed(
+        `You built rapport with them (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
+        `Rapport slipped (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
+      ),
     },
     {
       id: 'readiness',
       group: 'circumstances',
-      z: weight('readiness') * (readiness(s) - 0.5),
-      text:
+      z: weight('readiness') * (readiness(s) - weight('readinessPivot')),
+      say: signed(
         s.candidatesRemaining === 0
-          ? 'They had seen every candidate, so they could decide.'
-          : `They still had ${s.candidatesRemaining} candidate${s.candidatesRemaining === 1 ? '' : 's'} to see.`,
+          ? 'They had seen every candidate, so they were ready to decide.'
+          : `Their process was far enough along to decide, with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see.`,
+        `They still had ${plural(s.candidatesRemaining, 'candidate', 'candidates')} to see, so they were not ready to decide.`,
+      ),
     },
   ];
   if (s.previousCandidate && s.previousCandidate !== 'average') {
@@ -125,114 +341,154 @@ function stateTerms(ctx: DecisionContext, doubtRemaining: number): Term[] {
       id: 'previous-candidate',
       group: 'circumstances',
       z: strong ? -weight('previousCandidate') : weight('previousCandidate'),
-      text: strong
-        ? 'The candidate just before you was strong, and you were measured against them.'
-        : 'The candidate just before you was weak, which flattered you by contrast.',
+      say: signed(
+        'The candidate just before you was weak, which flattered you by contrast.',
+        'The candidate just before you was strong, and you were measured against them.',
+      ),
     });
   }
-  if (s.vacancies > 1 && openness(s) >= 0.5) {
+  if (s.vacancies > 1 && openness(s) >= weight('opennessShown')) {
     terms.push({
       id: 'vacancies',
       group: 'circumstances',
       z: weight('vacancies') * openness(s),
-      text: `They have ${s.vacancies} places to fill and not enough candidates, so they want to say yes.`,
+      say: () =>
+        `They have ${s.vacancies} places to fill and not enough candidates, so they want to say yes.`,
     });
   }
-  if (s.deadlineDays !== undefined && s.deadlineDays <= 14) {
+  if (s.deadlineDays !== undefined && s.deadlineDays <= weight('deadlineDays')) {
     terms.push({
       id: 'deadline',
       group: 'circumstances',
       z: weight('deadline'),
-      text: `They must hire within ${s.deadlineDays} days.`,
+      say: () => `They must hire within ${s.deadlineDays} days.`,
     });
   }
   return terms;
 }
 
-function closeTerms(
-  ctx: DecisionContext,
-  close: CloseSpec,
-  leverage: LeverageUse | null,
-  points: { whyUs: number; reasons: number },
-): Term[] {
-  const { traits: t, hidden, situation: s } = ctx;
-  const directness = DIRECTNESS[close.form];
-  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
-  const ready = readiness(s);
-  const doubtRemaining = hidden.doubt * (1 - weight('doubtRemovedByAsk') * directness);
-  const terms = stateTerms(ctx, hidden.doubt);
-  const removed = hidden.doubt - doubtRemaining;
-  if (removed > 0.01) {
-    terms.push({
-      id: 'doubt-removed',
-      group: 'choices',
-      z: weight('doubt') * removed * commercialScale,
-      text: `Asking showed you are serious: it cleared ${pct(removed)} of their doubt about your commitment.`,
-    });
-  }
-  const momentWeight =
+// ---------------------------------------------------------------------------- closes
+
+function momentZ(ctx: DecisionContext, form: CloseFormName): number {
+  const m =
     ctx.moment === 'opening'
       ? weight('momentOpening')
       : ctx.moment === 'middle'
         ? weight('momentMiddle')
         : weight('momentClosing');
-  terms.push({
-    id: 'moment',
-    group: 'choices',
-    z: momentWeight * (asksForOffer(close.form) ? 1 : 0.5),
-    text:
-      ctx.moment === 'opening'
-        ? 'You closed in the opening minutes, before they had formed a view.'
-        : ctx.moment === 'middle'
-          ? 'You closed mid-interview, before they had heard all they wanted.'
-          : 'You closed at the end of the interview, when most interviewers have decided.',
-  });
-  if (asksForOffer(close.form)) {
-    if (ready < 0.99) {
+  return m * (asksForOffer(form) ? 1 : weight('momentSmallAsk'));
+}
+
+/** The fit of the form with where the process stands (premature, ready, next stage). */
+function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: boolean): Term[] {
+  const { traits: t, situation: s } = ctx;
+  const ready = readiness(s);
+  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const terms: Term[] = [];
+  if (asksForOffer(form)) {
+    if (ready < 1 - TOL) {
       terms.push({
         id: 'premature',
         group: 'choices',
-        z: -weight('premature') * (1 - ready) * (0.5 + t.processOrientation),
-        text: `Asking for the job with the process ${pct(1 - ready)} from complete was premature${t.processOrientation > 0.6 ? ' for a decision-maker who follows a process' : ''}.`,
+        z: -weight('premature') * (1 - ready) * (weight('prematureProcessBase') + t.processOrientation),
+        say: () =>
+          `Asking for the job with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see was premature${t.processOrientation >= WORDS.processBound ? ' for a decision-maker who follows a process' : ''}.`,
       });
     }
     terms.push({
       id: 'ready-ask',
       group: 'choices',
-      z: weight('readyAsk') * ready * t.attunement * commercialScale,
-      text:
-        t.attunement > 0.6
-          ? 'They like candidates who ask for the job.'
-          : 'They do not especially reward candidates who ask for the job.',
+      z: weight('readyAsk') * ready * (withTraits ? t.attunement * commercialScale : 1),
+      say: () =>
+        t.attunement >= WORDS.attuned
+          ? 'They like candidates who ask for the job once they can decide.'
+          : 'Asking for the job when they could decide helped a little, though they do not especially look for it.',
     });
-    if (close.form === 'statement-of-intent') {
-      terms.push({
-        id: 'statement',
-        group: 'choices',
-        z: weight('statementOfIntent') * t.attunement * commercialScale,
-        text: 'A statement of intent, not a question, left them a simple yes to give.',
-      });
-    }
-  } else if (close.form === 'tentative') {
+  } else if (form === 'tentative') {
     terms.push({
       id: 'form',
       group: 'choices',
       z: weight('tentativeForm'),
-      text: 'A tentative question about next steps asked for very little.',
+      say: () => 'A tentative question about next steps asked for very little.',
     });
-  } else if (s.stage !== 'final') {
+  } else if (!isFinal(s)) {
     terms.push({
       id: 'form',
       group: 'choices',
       z: weight('nextStageFit'),
-      text: `Asking for the ${close.form === 'shortlist' ? 'shortlist' : 'next stage'} fitted where the process stood.`,
+      say: () =>
+        `Asking for the ${form === 'shortlist' ? 'shortlist' : 'next stage'} fitted where the process stood.`,
     });
   } else {
     terms.push({
       id: 'form',
       group: 'choices',
       z: weight('nextStageNone'),
-      text: 'This was the final stage: there was no next stage to ask for.',
+      say: () => 'This was the final stage: there was no next stage to ask for.',
+    });
+  }
+  return terms;
+}
+
+function momentTerm(ctx: DecisionContext, form: CloseFormName): Term {
+  return {
+    id: 'moment',
+    group: 'choices',
+    z: momentZ(ctx, form),
+    say: () =>
+      ctx.moment === 'opening'
+        ? 'You closed in the opening minutes, before most interviewers have formed a view.'
+        : 'You closed mid-interview, before they had heard all they wanted.',
+  };
+}
+
+/**
+ * Timing judgement of a close, 0–100, from the timing terms alone: the moment in the
+ * interview and the fit of the form with the process (readiness, vacancies against
+ * candidates). The decision-maker's keenness never enters, so better answers never lower it.
+ */
+export function timingGrade(ctx: DecisionContext, form: CloseFormName): number {
+  const z =
+    weight('timingBase') + momentZ(ctx, form) + fitTerms(ctx, form, false).reduce((a, t) => a + t.z, 0);
+  const step = weight('timingStep');
+  return Math.round((PCT * sigmoid(weight('timingScale') * z)) / step) * step;
+}
+
+/** Irritation a pushy or desperate close causes at once (reactance: pressure raises anger, r = .21). */
+export function pressureIrritation(t: ResolvedTraits): number {
+  return (
+    (weight('pushyIrritation') + weight('pushyIrritationProcess') * t.processOrientation) *
+    (weight('patienceSlack') - t.patience)
+  );
+}
+
+function closeTerms(
+  ctx: DecisionContext,
+  close: CloseSpec,
+  leverage: (LeverageUse & { exposed: boolean }) | null,
+  points: { whyUs: number; reasons: number },
+): Term[] {
+  const { traits: t, hidden } = ctx;
+  const directness = DIRECTNESS[close.form];
+  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const own: Term[] = [];
+  const removed = hidden.doubt * weight('doubtRemovedByAsk') * directness;
+  if (removed > TOL) {
+    own.push({
+      id: 'doubt-removed',
+      group: 'choices',
+      z: weight('doubt') * removed * commercialScale,
+      say: () => `Asking showed you are serious: it cleared ${pct(removed)} of doubt about your commitment.`,
+    });
+  }
+  own.push(momentTerm(ctx, close.form));
+  own.push(...fitTerms(ctx, close.form, true));
+  if (close.form === 'statement-of-intent') {
+    own.push({
+      id: 'statement',
+      group: 'choices',
+      z: weight('statementOfIntent') * t.attunement * commercialScale,
+      say: () => 'A statement of intent, not a question, left them a simple yes to give.',
     });
   }
   const d = close.delivery;
@@ -243,122 +499,107 @@ function closeTerms(
       : d === 'tentative'
         ? weight('deliveryTentative')
         : d === 'pushy'
-          ? weight('deliveryPushy') + weight('deliveryPushyProcess') * p + 0.3 * t.attunement
+          ? weight('deliveryPushy') +
+            weight('deliveryPushyProcess') * p +
+            weight('deliveryPushyAttuned') * t.attunement
           : weight('deliveryDesperate') + weight('deliveryDesperateProcess') * p;
-  terms.push({
+  own.push({
     id: 'delivery',
     group: 'choices',
     z: deliveryZ,
-    text:
+    say: () =>
       d === 'firm'
         ? 'You said it firmly and professionally.'
         : d === 'tentative'
           ? 'You said it tentatively, which undersold it.'
           : d === 'pushy'
-            ? `You pushed, and pressure makes people push back${p > 0.6 ? ', most of all people who follow a process' : ''}.`
+            ? `You pushed, and pressure makes people push back${p >= WORDS.processBound ? ', most of all people who follow a process' : ''}.`
             : 'You sounded desperate, which suggests you have nowhere else to go.',
   });
-  const scale = 0.6 + 0.4 * directness;
+  if (d === 'pushy' || d === 'desperate') {
+    own.push({
+      id: 'pressure',
+      group: 'choices',
+      z: weight('irritation') * pressureIrritation(t),
+      say: () => 'The pressure annoyed them on the spot, and annoyed people are harder to persuade.',
+    });
+  }
+  const scale = weight('pointScaleBase') + weight('pointScaleDirect') * directness;
+  const counted = weight('pointsCounted');
   if (points.whyUs > 0) {
-    terms.push({
+    own.push({
       id: 'why-us',
       group: 'choices',
-      z: weight('pointWhyUs') * Math.min(2, points.whyUs) * scale,
-      text: 'You said why you want this organisation and not just any job.',
+      z: weight('pointWhyUs') * Math.min(counted, points.whyUs) * scale,
+      say: () => 'You said why you want this organisation and not just any job.',
     });
   }
   if (points.reasons > 0) {
-    terms.push({
+    own.push({
       id: 'reasons',
       group: 'choices',
-      z: weight('pointReason') * Math.min(2, points.reasons) * scale,
-      text: 'You gave compelling reasons you will do the job well.',
+      z: weight('pointReason') * Math.min(counted, points.reasons) * scale,
+      say: () => 'You gave compelling reasons you will do the job well.',
     });
   }
   if (leverage) {
+    const what = leverage.kind === 'offer' ? 'offer' : 'interviews';
     if (leverage.exposed) {
-      terms.push({
+      own.push({
         id: 'leverage',
         group: 'choices',
         z: weight('bluffExposed'),
-        text: 'They saw through the other offer you claimed to have.',
+        say: () => `They saw through the other ${what} you claimed to have.`,
       });
     } else {
       const share = leverage.kind === 'offer' ? 1 : weight('leverageInterview');
-      const z = weight('leverage') * 2 * (hidden.keenness - 0.55) * share;
-      terms.push({
+      own.push({
         id: 'leverage',
         group: 'choices',
-        z,
-        text:
-          z >= 0
-            ? `Mentioning your other ${leverage.kind === 'offer' ? 'offer' : 'interviews'} to a keen decision-maker added urgency.`
-            : `Mentioning your other ${leverage.kind === 'offer' ? 'offer' : 'interviews'} to a lukewarm decision-maker sounded like pressure.`,
+        z: weight('leverage') * (hidden.keenness - weight('leveragePivot')) * share,
+        say: signed(
+          `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
+          `Mentioning your other ${what} to a ${keenWord(hidden.keenness) === 'keen' ? 'decision-maker not keen enough' : `${keenWord(hidden.keenness)} decision-maker`} sounded like pressure.`,
+        ),
       });
     }
-  } else if (hidden.believesOptions > 0.3 && hidden.keenness > 0.5) {
-    terms.push({
+  } else if (
+    hidden.believesOptions > weight('believedOptionsPivot') &&
+    hidden.keenness > weight('keennessPivot')
+  ) {
+    own.push({
       id: 'believed-options',
       group: 'choices',
-      z: weight('believedOptions') * (hidden.believesOptions - 0.3),
-      text: 'They believe you have other options, which makes them want to secure you.',
+      z: weight('believedOptions') * (hidden.believesOptions - weight('believedOptionsPivot')),
+      say: () => 'They believe you have other options, which makes them want to secure you.',
     });
   }
   if (close.commit && asksForOffer(close.form)) {
-    terms.push({
+    own.push({
       id: 'commit',
       group: 'choices',
       z: weight('commit'),
-      text: 'You promised to accept on the spot, so an offer carried no risk of a no.',
+      say: () => 'You promised to accept on the spot, so an offer carried no risk of a no.',
     });
   }
-  return terms;
-}
-
-export interface Judgement {
-  distribution: Distribution;
-  /** Chance of the favourable result the player was after. */
-  chance: number;
-  chanceOf: string;
-  factors: Factor[];
-  doubtRemaining: number;
-}
-
-/** Attributes the change in chance from the base to each term in proportion to its log-odds, so contributions sum exactly. */
-function attribute(
-  terms: Term[],
-  gate: number,
-  gateFactor: Term | null,
-): { chance: number; factors: Factor[]; favour: number } {
-  const z0 = weight('base');
-  const z = terms.reduce((sum, term) => sum + term.z, z0);
-  const p0 = sigmoid(z0);
-  const favour = sigmoid(z);
-  const slope = Math.abs(z - z0) < 1e-9 ? p0 * (1 - p0) : (favour - p0) / (z - z0);
-  const factors: Factor[] = terms
-    .filter((term) => Math.abs(term.z) > 1e-6)
-    .map((term) => ({
-      id: term.id,
-      group: term.group,
-      points: round1(term.z * slope * 100),
-      text: term.text,
-    }));
-  if (gateFactor && gate < 0.999) {
-    factors.push({
-      id: gateFactor.id,
-      group: gateFactor.group,
-      points: round1(favour * (gate - 1) * 100),
-      text: gateFactor.text,
-    });
+  // A close turns interest into a decision but cannot create it: its own terms together add
+  // at most closeReach × keenness (a soft limit, so every addition still counts a little).
+  const gain = own.reduce((a, term) => a + Math.max(0, term.z), 0);
+  const reach = weight('closeReach') * hidden.keenness;
+  if (gain > TOL) {
+    const k = weight('reachSharpness');
+    const limited = gain / (1 + (gain / Math.max(reach, TOL)) ** k) ** (1 / k);
+    if (gain - limited > TOL) {
+      own.push({
+        id: 'reach',
+        group: 'circumstances',
+        z: limited - gain,
+        say: () =>
+          `One close can only do so much with a decision-maker who is ${keenWord(hidden.keenness)} about you (keenness ${pct(hidden.keenness)}).`,
+      });
+    }
   }
-  factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
-  return { chance: favour * gate, factors, favour };
-}
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-function rejectShare(hidden: HiddenState): number {
-  return sigmoid(-1 + 3 * hidden.irritation + 2 * (0.4 - hidden.keenness));
+  return own;
 }
 
 /** Judges a close. */
@@ -367,247 +608,420 @@ export function judgeClose(
   close: CloseSpec,
   leverage: LeverageUse | null,
   points: { whyUs: number; reasons: number },
+  detail = true,
 ): Judgement {
-  const terms = closeTerms(ctx, close, leverage, points);
-  const offerGate = canOfferNow(ctx);
-  const asksOffer = asksForOffer(close.form);
-  const gateTerm: Term = {
-    id: 'authority',
-    group: 'circumstances',
-    z: 0,
-    text:
-      ctx.traits.authority < 0.5
-        ? 'They are not free to offer on the spot: the decision goes through others.'
-        : 'Where the process stood, an offer on the spot was hard for them to make.',
-  };
-  const { chance, factors, favour } = attribute(
-    terms,
-    asksOffer ? offerGate : 1,
-    asksOffer ? gateTerm : null,
-  );
-  const reject = rejectShare(ctx.hidden);
-  let distribution: Distribution;
-  if (asksOffer) {
-    distribution = {
-      'offer-now': favour * offerGate,
-      'next-stage': favour * (1 - offerGate),
-      'no-decision': (1 - favour) * (1 - reject),
-      rejection: (1 - favour) * reject,
-    };
-  } else if (close.form === 'tentative') {
-    distribution = {
-      'next-stage': favour * 0.7,
-      'no-decision': favour * 0.3 + (1 - favour) * (1 - reject),
-      rejection: (1 - favour) * reject,
-    };
-  } else {
-    const offer = favour * offerGate * 0.25 * ctx.hidden.keenness;
-    distribution = {
-      'offer-now': offer,
-      'next-stage': favour - offer,
-      'no-decision': (1 - favour) * (1 - reject),
-      rejection: (1 - favour) * reject,
-    };
-  }
   const doubtRemaining = ctx.hidden.doubt * (1 - weight('doubtRemovedByAsk') * DIRECTNESS[close.form]);
+  const believed = judgeCloseBranch(
+    ctx,
+    close,
+    leverage ? { ...leverage, exposed: false } : null,
+    points,
+    [],
+    detail,
+  );
+  if (!leverage || leverage.real) return { ...believed.judgement, doubtRemaining };
+  const e = leverage.exposeChance;
+  const exposed = judgeCloseBranch(ctx, close, { ...leverage, exposed: true }, points, [], false);
+  const risk: Adjustment = {
+    id: 'bluff-risk',
+    group: 'choices',
+    chance: e * (exposed.judgement.chance - believed.judgement.chance),
+    text: `The other ${leverage.kind === 'offer' ? 'offer' : 'interviews'} you mentioned do not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
+  };
+  const withRisk = detail
+    ? judgeCloseBranch(ctx, close, { ...leverage, exposed: false }, points, [risk], detail)
+    : { judgement: { ...believed.judgement, chance: believed.judgement.chance + risk.chance } };
   return {
-    distribution: normalise(distribution),
-    chance: asksOffer ? chance : (distribution['next-stage'] ?? 0) + (distribution['offer-now'] ?? 0),
-    chanceOf: asksOffer
-      ? 'an offer on the spot'
-      : close.form === 'tentative'
-        ? 'a step forward'
-        : `the ${close.form === 'shortlist' ? 'shortlist' : 'next stage'}`,
-    factors: asksOffer
-      ? factors
-      : rescaleFactors(factors, favour, (distribution['next-stage'] ?? 0) + (distribution['offer-now'] ?? 0)),
+    ...withRisk.judgement,
+    distribution: mix(believed.judgement.distribution, exposed.judgement.distribution, e),
     doubtRemaining,
+    exposure: {
+      chance: e,
+      believed: believed.judgement.distribution,
+      exposed: exposed.judgement.distribution,
+    },
   };
 }
 
-function rescaleFactors(factors: Factor[], from: number, to: number): Factor[] {
-  if (from <= 0) return factors;
-  const k = to / from;
-  return factors.map((f) => ({ ...f, points: round1(f.points * k) }));
+function judgeCloseBranch(
+  ctx: DecisionContext,
+  close: CloseSpec,
+  leverage: (LeverageUse & { exposed: boolean }) | null,
+  points: { whyUs: number; reasons: number },
+  adjustments: Adjustment[] = [],
+  detail = true,
+): { judgement: Judgement } {
+  const s = ctx.situation;
+  const terms = [...stateTerms(ctx, ctx.hidden.doubt), ...closeTerms(ctx, close, leverage, points)];
+  const asks = asksForOffer(close.form);
+  const final = isFinal(s);
+  const authority = clamp(ctx.traits.authority);
+  const stage = stageGate(s);
+  const gates: Gate[] = asks
+    ? [
+        {
+          id: 'authority',
+          value: authority,
+          text:
+            authority < WORDS.noAuthority
+              ? `They are not free to offer on the spot: the decision goes through others${final ? ', so a yes becomes an offer after the interview' : ''}.`
+              : `They need others’ agreement for some offers, so not every yes could be an offer on the spot${final ? ' (the rest become offers after the interview)' : ''}.`,
+        },
+        {
+          id: 'stage',
+          value: stage,
+          text: `This is an early round with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see: mostly, the best they could give on the spot was the next stage.`,
+        },
+      ]
+    : [];
+  const ex = explain(startOf(ctx, weight('base')), terms, gates, adjustments, detail);
+  const f = ex.favour;
+  const reject = rejectShare(ctx.hidden);
+  const fail = { 'no-decision': (1 - f) * (1 - reject), rejection: (1 - f) * reject };
+  let distribution: Distribution;
+  let chanceOf: string;
+  if (asks) {
+    const now = f * authority * stage;
+    distribution = final
+      ? { 'offer-now': now, 'offer-later': f - now, ...fail }
+      : { 'offer-now': now, 'next-stage': f - now, ...fail };
+    chanceOf = 'an offer on the spot';
+  } else if (final) {
+    distribution = { 'offer-later': f, ...fail };
+    chanceOf = 'an offer after the interview';
+  } else {
+    distribution = { 'next-stage': f, ...fail };
+    chanceOf =
+      close.form === 'tentative'
+        ? 'a step forward'
+        : `the ${close.form === 'shortlist' ? 'shortlist' : 'next stage'}`;
+  }
+  return {
+    judgement: {
+      distribution: normalise(distribution),
+      chance: ex.chance,
+      chanceOf,
+      factors: ex.factors,
+      doubtRemaining: ctx.hidden.doubt,
+    },
+  };
 }
 
-function normalise(d: Distribution): Distribution {
-  const total = Object.values(d).reduce((a, b) => a + (b ?? 0), 0);
-  const out: Distribution = {};
-  for (const [k, v] of Object.entries(d)) {
-    if ((v ?? 0) > 1e-9) out[k as keyof Distribution] = (v ?? 0) / total;
-  }
-  return out;
+function rejectShare(hidden: HiddenState): number {
+  return sigmoid(
+    weight('rejectBase') +
+      weight('rejectIrritation') * hidden.irritation +
+      weight('rejectCool') * (weight('rejectPivot') - hidden.keenness),
+  );
 }
 
 /** The decision a decision-maker makes alone when the interview ends without a close. */
-export function judgeAfterInterview(ctx: DecisionContext): Judgement {
-  const terms = stateTerms(ctx, ctx.hidden.doubt);
-  const { factors, favour } = attribute(terms, 1, null);
+export function judgeAfterInterview(ctx: DecisionContext, detail = true): Judgement {
+  const ex = explain(startOf(ctx, weight('base')), stateTerms(ctx, ctx.hidden.doubt), [], [], detail);
+  const f = ex.favour;
   const reject = rejectShare(ctx.hidden);
-  const complete = readiness(ctx.situation) >= 0.99;
-  const distribution = normalise(
-    complete
-      ? {
-          'offer-later': favour,
-          'no-decision': (1 - favour) * (1 - reject) * 0.5,
-          rejection: (1 - favour) * (1 - (1 - reject) * 0.5),
-        }
-      : {
-          'next-stage': favour,
-          'no-decision': (1 - favour) * (1 - reject) * 0.5,
-          rejection: (1 - favour) * (1 - (1 - reject) * 0.5),
-        },
-  );
+  const complete = isFinal(ctx.situation) || readiness(ctx.situation) >= 1 - TOL;
+  const hold = (1 - f) * (1 - reject) * weight('silentHold');
+  const distribution = normalise({
+    [complete ? 'offer-later' : 'next-stage']: f,
+    'no-decision': hold,
+    rejection: 1 - f - hold,
+  });
   return {
     distribution,
-    chance: favour,
+    chance: ex.chance,
     chanceOf: complete ? 'an offer after the interview' : 'the next stage',
-    factors,
+    factors: ex.factors,
     doubtRemaining: ctx.hidden.doubt,
   };
 }
 
-/** One act of persistence after a no (or no decision). */
+// ---------------------------------------------------------------------------- persistence
+
+/** Irritation one act of persistence adds: more for bolder acts, for each repetition, for the impatient. */
+export function persistIrritationGain(ctx: DecisionContext, count: number, intensity: number): number {
+  const t = ctx.traits;
+  return clamp(
+    weight('persistIrritationGain') *
+      (intensity * intensity + weight('persistRepeatGrowth') * count) *
+      (weight('patienceSlack') - t.patience) *
+      (weight('persistProcessIrritation') + t.processOrientation) *
+      (1 + weight('persistScarcityCalm') * (1 - scarcity(ctx.situation))),
+  );
+}
+
+/** The chance a decision-maker shuts the door at this irritation. */
+export function doorChance(traits: ResolvedTraits, irritation: number): number {
+  const threshold = weight('doorThreshold') + weight('doorPatience') * traits.patience;
+  return sigmoid(weight('doorSlope') * (irritation - threshold));
+}
+
+/** One act of persistence after a no (or no decision); `count` earlier acts. */
 export function judgePersistence(
   ctx: DecisionContext,
   count: number,
   intensity: number,
+  detail = true,
 ): Judgement & { irritationGain: number } {
   const { traits: t, hidden, situation: s } = ctx;
   const scarce = scarcity(s);
-  const irritationGain = clamp(
-    weight('persistIrritationGain') *
-      intensity *
-      (1 + 0.5 * count) *
-      (1.2 - t.patience) *
-      (0.5 + t.processOrientation) *
-      (1.5 - 0.5 * scarce),
-  );
+  const irritationGain = persistIrritationGain(ctx, count, intensity);
   const irritationAfter = clamp(hidden.irritation + irritationGain);
+  const competing = s.candidatesRemaining + s.candidatesSeen;
   const terms: Term[] = [
     {
       id: 'attunement',
       group: 'circumstances',
       z: weight('persistAttunement') * t.attunement,
-      text:
-        t.attunement > 0.6
+      say: () =>
+        t.attunement >= WORDS.attuned
           ? 'They are the kind of decision-maker who reads persistence as commitment.'
-          : 'They are not the kind of decision-maker who rewards persistence.',
+          : 'They give persistence a little credit, though it is not what they look for.',
     },
     {
       id: 'scarcity',
       group: 'circumstances',
       z: weight('persistScarcity') * scarce,
-      text:
-        scarce > 0.5
-          ? 'Few other candidates were waiting, so your determination stood out.'
-          : `${s.candidatesRemaining} other candidates were waiting, so they did not need to reconsider.`,
+      say: () =>
+        scarce >= WORDS.scarce
+          ? `Candidates were scarce (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so your determination stood out.`
+          : `Candidates were plentiful (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so they had little need to reconsider.`,
     },
     {
       id: 'determination',
       group: 'choices',
-      z: weight('persistCumulative') * count * t.attunement * scarce,
-      text:
-        count > 0
-          ? `You had come back ${count + 1} times, which showed how much you want it.`
-          : 'This was your first follow-up.',
+      z:
+        (weight('persistCumulative') * count * t.attunement * scarce) /
+        (1 + count / weight('persistSaturation')),
+      say: () => `You had come back ${count + 1} times, which showed how much you want it.`,
     },
     {
       id: 'process',
       group: 'circumstances',
       z: weight('persistProcess') * t.processOrientation,
-      text:
-        t.processOrientation > 0.6
+      say: () =>
+        t.processOrientation >= WORDS.processBound
           ? 'Their process does not bend for persistence.'
-          : 'Their process leaves room to change their mind.',
+          : 'Their process leaves only some room to change their mind.',
     },
     {
       id: 'irritation',
       group: 'choices',
       z: weight('persistIrritation') * irritationAfter,
-      text:
-        irritationAfter > 0.3
+      say: () =>
+        irritationAfter >= WORDS.irritated
           ? `Your persistence has become an irritation (irritation ${pct(irritationAfter)}).`
-          : 'Your persistence had not yet become an irritation.',
+          : `Even polite persistence costs a little patience (irritation ${pct(irritationAfter)}).`,
     },
     {
       id: 'keenness',
       group: 'choices',
-      z: 1.2 * (hidden.keenness - 0.5),
-      text:
-        hidden.keenness >= 0.5
-          ? 'They liked you at the interview.'
-          : 'They were lukewarm about you at the interview.',
+      z: weight('persistKeenness') * (hidden.keenness - weight('keennessPivot')),
+      say: signed(
+        `They liked you at the interview (keenness ${pct(hidden.keenness)}).`,
+        `They were ${keenWord(hidden.keenness) === 'keen' ? 'not keen enough' : keenWord(hidden.keenness)} about you at the interview (keenness ${pct(hidden.keenness)}).`,
+      ),
     },
   ];
-  const z0 = weight('persistBase');
-  const z = terms.reduce((a, term) => a + term.z, z0);
-  const concedeRaw = sigmoid(z);
-  const closed = sigmoid(-4 + weight('doorClosed') * irritationAfter - 2 * t.patience);
-  const concede = (1 - closed) * concedeRaw;
-  const p0 = sigmoid(z0);
-  const slope = Math.abs(z - z0) < 1e-9 ? p0 * (1 - p0) : (concedeRaw - p0) / (z - z0);
-  const factors = terms
-    .filter((term) => Math.abs(term.z) > 1e-6)
-    .map((term) => ({
-      id: term.id,
-      group: term.group,
-      points: round1(term.z * slope * 100 * (1 - closed)),
-      text: term.text,
-    }));
-  if (closed > 0.01) {
-    factors.push({
-      id: 'door',
-      group: 'choices',
-      points: round1(-concedeRaw * closed * 100),
-      text: `The risk that they shut the door for good had reached ${pct(closed)}.`,
-    });
-  }
-  factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  const closed = doorChance(t, irritationAfter);
+  const ex = explain(
+    {
+      z: weight('persistBase'),
+      text: 'Where they started: a typical decision-maker rarely reverses a decision for one follow-up.',
+    },
+    terms,
+    [
+      {
+        id: 'door',
+        value: 1 - closed,
+        text: `The risk that they shut the door for good had reached ${pct(closed)}.`,
+      },
+    ],
+    [],
+    detail,
+  );
+  const concede = ex.favour * (1 - closed);
   return {
     distribution: normalise({ 'offer-later': concede, holding: 1 - concede - closed, closed }),
-    chance: concede,
+    chance: ex.chance,
     chanceOf: 'them changing their mind',
-    factors,
-    doubtRemaining: clamp(hidden.doubt - 0.1 * t.attunement),
+    factors: ex.factors,
+    doubtRemaining: clamp(hidden.doubt - weight('persistDoubtCleared') * t.attunement),
     irritationGain,
   };
 }
 
+// ---------------------------------------------------------------------------- negotiation
+
+export interface CounterContext {
+  offer: number;
+  band: { min: number; max: number };
+  target: number;
+  /** Earlier counters in this negotiation. */
+  round: number;
+  /** The candidate promised to accept on the spot earlier. */
+  committed: boolean;
+  /** What the counter cites: nothing, a real option, or a bluff (with its exposure chance). */
+  leverage: null | { real: true } | { real: false; exposeChance: number };
+}
+
+/** What a counter asks for: the candidate's target when it is above the offer, else the top of the band. */
+export function counterAsk(c: CounterContext): number {
+  const anchor = c.target > c.offer ? c.target : c.band.max;
+  return Math.min(c.band.max, Math.max(c.offer, anchor));
+}
+
+/** The offer after a counter that wins something: towards the ask, by at most one step. */
+export function raisedOffer(c: CounterContext): number {
+  const step =
+    c.offer *
+    weight('negotiationGain') *
+    weight('counterStep') *
+    (c.leverage?.real ? weight('counterLeverageStep') : 1);
+  const ask = counterAsk(c);
+  return clampSalary(Math.min(ask, c.offer + step), c.band);
+}
+
 /** A counter-offer in negotiation. */
-export function judgeCounter(ctx: DecisionContext, withLeverage: boolean, atCeiling: boolean): Judgement {
+export function judgeCounter(ctx: DecisionContext, c: CounterContext, detail = true): Judgement {
+  const believed = judgeCounterBranch(ctx, c, false, [], detail);
+  if (!c.leverage || c.leverage.real) return believed;
+  const e = c.leverage.exposeChance;
+  const exposed = judgeCounterBranch(ctx, c, true, [], false);
+  const risk: Adjustment = {
+    id: 'bluff-risk',
+    group: 'choices',
+    chance: e * (exposed.chance - believed.chance),
+    text: `The other option you cited does not exist: there was a ${pct(e)} chance they would see through it, and a caught bluff can end the negotiation.`,
+  };
+  const withRisk = detail
+    ? judgeCounterBranch(ctx, c, false, [risk], detail)
+    : { ...believed, chance: believed.chance + risk.chance };
+  return {
+    ...withRisk,
+    distribution: mix(believed.distribution, exposed.distribution, e),
+    exposure: { chance: e, believed: believed.distribution, exposed: exposed.distribution },
+  };
+}
+
+function judgeCounterBranch(
+  ctx: DecisionContext,
+  c: CounterContext,
+  exposed: boolean,
+  adjustments: Adjustment[] = [],
+  detail = true,
+): Judgement {
   const { hidden } = ctx;
+  const span = Math.max(c.band.max - c.band.min, TOL);
+  const ask = counterAsk(c);
+  const citing = c.leverage !== null && !exposed;
+  const terms: Term[] = [
+    {
+      id: 'keenness',
+      group: 'choices',
+      z: weight('counterKeen') * (hidden.keenness - weight('keennessPivot')),
+      say: signed(
+        `They want you (keenness ${pct(hidden.keenness)}), so they have room to move.`,
+        `They are ${keenWord(hidden.keenness) === 'keen' ? 'not keen enough' : keenWord(hidden.keenness)} about you (keenness ${pct(hidden.keenness)}), so they will not stretch far.`,
+      ),
+    },
+    {
+      id: 'irritation',
+      group: 'choices',
+      z: weight('counterIrritation') * hidden.irritation,
+      say: () => `Irritation makes them dig in (irritation ${pct(hidden.irritation)}).`,
+    },
+    {
+      id: 'ask',
+      group: 'choices',
+      z: weight('counterGap') * ((ask - c.offer) / span),
+      say: () =>
+        `You asked for ${Math.round(ask).toLocaleString('en-GB')}, ${pct((ask - c.offer) / span)} of their band above the offer.`,
+    },
+    {
+      id: 'round',
+      group: 'circumstances',
+      z: weight('counterRound') * c.round,
+      say: () => `Each counter meets more resistance: this was counter number ${c.round + 1}.`,
+    },
+  ];
+  if (citing) {
+    terms.push({
+      id: 'leverage',
+      group: 'choices',
+      z: weight('counterLeverage'),
+      say: () => 'Citing another option gave them a reason to pay more.',
+    });
+  }
+  if (exposed) {
+    terms.push({
+      id: 'leverage',
+      group: 'choices',
+      z: weight('bluffExposed'),
+      say: () => 'They saw through the other option you cited.',
+    });
+  }
+  if (c.committed) {
+    terms.push({
+      id: 'broken-promise',
+      group: 'choices',
+      z: weight('brokenPromise'),
+      say: () => 'You had promised to accept on the spot; haggling now breaks that promise.',
+    });
+  }
   const rescind = clamp(
     weight('rescind') +
-      0.3 * hidden.irritation * hidden.irritation +
-      (withLeverage && hidden.keenness < 0.5 ? 0.08 : 0),
+      weight('rescindIrritation') * hidden.irritation * hidden.irritation +
+      (c.leverage !== null && hidden.keenness < weight('keennessPivot')
+        ? weight('rescindLukewarmLeverage')
+        : 0) +
+      (c.committed ? weight('rescindBrokenPromise') : 0) +
+      (exposed ? weight('rescindBluffExposed') : 0),
   );
-  const raiseRaw = atCeiling
-    ? 0
-    : sigmoid(1.2 + 3 * (hidden.keenness - 0.5) + (withLeverage ? 0.8 : 0) - 2 * hidden.irritation);
-  const raise = (1 - rescind) * raiseRaw;
-  return {
-    distribution: normalise({ raise, hold: 1 - raise - rescind, rescind }),
-    chance: raise,
-    chanceOf: 'a better offer',
-    factors: [
+  const atCeiling = c.offer >= c.band.max;
+  const ex = explain(
+    {
+      z: weight('counterBase'),
+      text: 'Where they started: most employers have some room on a first counter.',
+    },
+    terms,
+    [
+      { id: 'ceiling', value: atCeiling ? 0 : 1, text: 'The offer was already at the top of their band.' },
       {
-        id: 'keenness',
-        group: 'choices',
-        points: round1((raise - 0.5) * 100),
-        text: atCeiling
-          ? 'The offer was already at the top of their band.'
-          : hidden.keenness >= 0.5
-            ? 'They want you, so they have room to move.'
-            : 'They are lukewarm, so they will not stretch.',
+        id: 'rescind',
+        value: 1 - rescind,
+        text: `Every counter risks the offer: the chance they withdrew it was ${pct(rescind)}.`,
       },
     ],
+    adjustments,
+    detail,
+  );
+  const raise = atCeiling ? 0 : ex.favour * (1 - rescind);
+  return {
+    distribution: normalise({ raise, hold: 1 - raise - rescind, rescind }),
+    chance: ex.chance,
+    chanceOf: 'a better offer',
+    factors: ex.factors,
     doubtRemaining: hidden.doubt,
   };
 }
 
-/** The salary of a first offer: lower when the candidate committed to accept on the spot. */
+// ---------------------------------------------------------------------------- salary
+
+export function roundSalary(x: number): number {
+  const step = weight('salaryStep');
+  return Math.round(x / step) * step;
+}
+
+/** Rounds to the salary step while staying inside the band. */
+export function clampSalary(x: number, band: { min: number; max: number }): number {
+  return clamp(roundSalary(x), band.min, band.max);
+}
+
+/**
+ * The salary of a first offer: a share of the band that grows with keenness. A candidate who
+ * committed to accept on the spot gives up what negotiating typically gains (C3).
+ */
 export function openingOffer(
   scenario: Scenario,
   dmIndex: number,
@@ -616,15 +1030,9 @@ export function openingOffer(
 ): number {
   const band = scenario.decisionMakers[dmIndex]!.salary;
   const span = band.max - band.min;
-  const keenShare = 0.25 + 0.35 * hidden.keenness;
-  const share = committed
-    ? Math.max(0, keenShare - weight('commitSalaryShare') * (0.5 + hidden.keenness * 0.5))
-    : keenShare;
-  return roundSalary(band.min + span * share);
-}
-
-export function roundSalary(x: number): number {
-  return Math.round(x / 250) * 250;
+  const keen = band.min + span * (weight('openingShare') + weight('openingKeen') * hidden.keenness);
+  const offer = committed ? keen * (1 - weight('negotiationGain')) : keen;
+  return clampSalary(offer, band);
 }
 
 export type CounterfactualSpec = {

@@ -1,13 +1,14 @@
 import type { ExpressionName } from '../format/schema';
 import type { HiddenState } from '../types';
+import { FACES } from './weights';
 
 /** The face that shows a decision-maker's hidden state: irritation first, then doubt, then warmth. */
 export function expressionFor(h: HiddenState): ExpressionName {
-  if (h.irritation >= 0.4) return 'irritated';
-  if (h.keenness >= 0.75 && h.doubt < 0.3) return 'impressed';
-  if (h.doubt >= 0.55 || h.keenness < 0.3) return 'sceptical';
-  if (h.rapport >= 0.55 && h.keenness >= 0.5) return 'warm';
-  if (h.keenness >= 0.6) return 'interested';
-  if (h.doubt >= 0.4) return 'thinking';
+  if (h.irritation >= FACES.irritated) return 'irritated';
+  if (h.keenness >= FACES.impressedKeenness && h.doubt < FACES.impressedDoubt) return 'impressed';
+  if (h.doubt >= FACES.scepticalDoubt || h.keenness < FACES.scepticalKeenness) return 'sceptical';
+  if (h.rapport >= FACES.warmRapport && h.keenness >= FACES.warmKeenness) return 'warm';
+  if (h.keenness >= FACES.interestedKeenness) return 'interested';
+  if (h.doubt >= FACES.thinkingDoubt) return 'thinking';
   return 'neutral';
 }

@@ -5,6 +5,7 @@ import {
   judgeClose,
   type LeverageUse,
 } from '../model/decision';
+import { weight } from '../model/weights';
 import type { CloseSpec, Counterfactual } from '../types';
 
 type Points = { whyUs: number; reasons: number };
@@ -23,7 +24,7 @@ export function closeCounterfactuals(
 ): Counterfactual[] {
   const out: Counterfactual[] = [];
   const add = (id: string, text: string, chance: number) => {
-    if (Math.abs(chance - actual) >= 0.01) out.push({ id, text, chance, actual });
+    if (Math.abs(chance - actual) >= weight('counterfactualMinimum')) out.push({ id, text, chance, actual });
   };
   const s = ctx.situation;
   const chanceOf = (c: DecisionContext, sp: CloseSpec, lev = leverage, pts = points) => {
@@ -74,7 +75,7 @@ export function closeCounterfactuals(
     add('statement', 'A statement of intent instead (chance of an offer on the spot)', alt.chance);
   }
   add('never', 'Not asking at all (chance of a positive decision later)', judgeAfterInterview(ctx).chance);
-  return out.slice(0, 4);
+  return out.slice(0, weight('counterfactualsShown'));
 }
 
 /** For an interview that ended without a close: what a well-made close would have done. */

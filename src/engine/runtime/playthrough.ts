@@ -1,5 +1,6 @@
 import type { Scenario } from '../format/schema';
 import { expressionFor } from '../model/expression';
+import { weight } from '../model/weights';
 import { createRandom } from '../random';
 import { scoreState } from '../scoring';
 import type {
@@ -170,7 +171,7 @@ export class Playthrough {
     const choices = node ? availableChoices(node, s.vars, s.hidden, c) : [];
     const last = this.records[this.records.length - 1];
     const response = last?.trace.response
-      ? { ...last.trace.response, actionIndex: this.records.length - 1 }
+      ? this.noted({ ...last.trace.response, actionIndex: this.records.length - 1 })
       : null;
     const hidden = s.hidden[c.lead]!;
     const dm = scenario.decisionMakers[c.lead]!;
@@ -288,8 +289,21 @@ export class Playthrough {
 
   responses(): Response[] {
     return this.records.flatMap((r, i) =>
-      r.trace.response ? [{ ...r.trace.response, actionIndex: i }] : [],
+      r.trace.response ? [this.noted({ ...r.trace.response, actionIndex: i })] : [],
     );
+  }
+
+  /** In expected mode, says plainly when a chance below one half will not come up. */
+  private noted(r: Response): Response {
+    if (this.mode !== 'expected' || r.chance >= weight('expectedQuantile')) return r;
+    const shown = `${Math.round(r.chance * weight('percent'))}%`;
+    return {
+      ...r,
+      expectedNote:
+        r.kind === 'persistence'
+          ? `Expected mode plays the most likely answer, so an act with a ${shown} chance does not win, however often it is tried. Each act is judged on its own; realistic mode draws the chance.`
+          : `Expected mode plays the most likely answer, so a ${shown} chance does not come up. Realistic mode draws it.`,
+    };
   }
 
   score() {

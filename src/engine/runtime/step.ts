@@ -6,18 +6,30 @@
 import type { Effects, Line, OutcomeName, Scenario } from '../format/schema';
 import {
   asksForOffer,
+  type CounterContext,
   clamp,
   type DecisionContext,
+  EXPOSED,
+  exposeChanceOf,
   type Judgement,
+  jointOf,
   judgeAfterInterview,
   judgeClose,
   judgeCounter,
   judgePersistence,
   type LeverageUse,
   openingOffer,
+  raisedOffer,
   readiness,
-  roundSalary,
+  timingGrade,
 } from '../model/decision';
+import {
+  afterClose,
+  afterCounter,
+  answerProfessionalism,
+  BLUFF_SEEN,
+  closeProfessionalism,
+} from '../model/effects';
 import { weight } from '../model/weights';
 import type { Action, CloseOptions, CloseSpec, Distribution, HiddenState, Phase, Response } from '../types';
 import { availableChoices, type Compiled, holds, type Vars } from './compile';
@@ -48,6 +60,10 @@ export interface State {
   persisted: number;
   doorClosed: boolean;
   professionalism: number;
+  /** The candidate promised to accept on the spot (haggling afterwards breaks it). */
+  committed: boolean;
+  /** Professionalism lost after the interview (a bluff in negotiation, a broken promise). */
+  penalty: number;
   result: OutcomeName | null;
   salary: number | null;
   ending: string | null;
@@ -108,7 +124,8 @@ class Trace implements StepTrace {
 export type Resolver = (distribution: Distribution, order: readonly string[], draw: number) => string;
 
 /** The median outcome, best first: deterministic and fair for group play. */
-export const expectedResolver: Resolver = (distribution, order) => pickAt(distribution, order, 0.5);
+export const expectedResolver: Resolver = (distribution, order) =>
+  pickAt(distribution, order, weight('expectedQuantile'));
 
 export function pickAt(distribution: Distribution, order: readonly string[], u: number): string {
   let cumulative = 0;
@@ -118,12 +135,13 @@ export function pickAt(distribution: Distribution, order: readonly string[], u: 
     if (p <= 0) continue;
     last = key;
     cumulative += p;
-    if (cumulative >= u - 1e-12) return key;
+    if (cumulative >= u - weight('tolerance')) return key;
   }
   return last;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+const roundTo = (x: number, step: number) => Math.round(x / step) * step;
+const round2 = (x: number) => roundTo(x, weight('hiddenStep'));
 
 export function initialState(compiled: Compiled): State {
   return {
@@ -140,7 +158,9 @@ export function initialState(compiled: Compiled): State {
     day: 0,
     persisted: 0,
     doorClosed: false,
-    professionalism: 70,
+    professionalism: weight('profStart'),
+    committed: false,
+    penalty: 0,
     result: null,
     salary: null,
     ending: null,
@@ -159,6 +179,7 @@ export function context(
     situation: compiled.scenario.situation,
     commercial: compiled.scenario.meta.role.commercial,
     moment: node?.moment ?? 'closing',
+    initial: compiled.initialHidden[compiled.lead],
   };
 }
 
@@ -197,6 +218,8 @@ export function copyState(s: State): State {
     persisted: s.persisted,
     doorClosed: s.doorClosed,
     professionalism: s.professionalism,
+    committed: s.committed,
+    penalty: s.penalty,
     result: s.result,
     salary: s.salary,
     ending: s.ending,
@@ -245,7 +268,7 @@ function withLead(compiled: Compiled, state: State, h: HiddenState): State {
   return patch(state, { hidden });
 }
 
-const CLOSE_ORDER = ['offer-now', 'next-stage', 'no-decision', 'rejection'] as const;
+const CLOSE_ORDER = ['offer-now', 'offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
 const AFTER_ORDER = ['offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
 const PERSIST_ORDER = ['offer-later', 'holding', 'closed'] as const;
 const COUNTER_ORDER = ['raise', 'hold', 'rescind'] as const;
@@ -283,7 +306,7 @@ function end(compiled: Compiled, state: State, outcome: OutcomeName, salary: num
   return patch(ended, { ending: pickEnding(compiled, ended, outcome) });
 }
 
-const round05 = (x: number) => Math.round(x * 20) / 20;
+const round05 = (x: number) => roundTo(x, weight('memoryStep'));
 
 /**
  * Once the interview is over, the decision-maker remembers the candidate in broad strokes:
@@ -300,7 +323,11 @@ function settle(compiled: Compiled, state: State): State {
     rapport: round05(h.rapport),
     believesOptions: round05(h.believesOptions),
   };
-  return patch(state, { node: '', hidden, professionalism: Math.round(state.professionalism / 5) * 5 });
+  return patch(state, {
+    node: '',
+    hidden,
+    professionalism: roundTo(state.professionalism, weight('professionalismStep')),
+  });
 }
 
 /** Where a decision that produced an offer leads: negotiation if the scenario has one. */
@@ -316,7 +343,17 @@ function offerMade(compiled: Compiled, state: State, from: 'close' | 'later', co
       offer,
     );
   }
-  return settle(compiled, patch(state, { phase: 'negotiation', offerFrom: from, offer, round: 0, vars }));
+  return settle(
+    compiled,
+    patch(state, {
+      phase: 'negotiation',
+      offerFrom: from,
+      offer,
+      round: 0,
+      vars,
+      committed: state.committed || committed,
+    }),
+  );
 }
 
 function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
@@ -354,7 +391,8 @@ function decide(
   judgement: Judgement,
   order: readonly string[],
 ): { result: string; state: State } {
-  const result = resolve(judgement.distribution, order, state.draws);
+  const joint = jointOf(judgement, order);
+  const result = resolve(joint.distribution, joint.order, state.draws);
   return { result, state: patch(state, { draws: state.draws + 1 }) };
 }
 
@@ -378,21 +416,6 @@ function validateClose(compiled: Compiled, state: State, spec: CloseSpec): Close
   if (spec.commit && !options.canCommit)
     throw new EngineError('This candidate cannot accept an offer on the spot.');
   return options;
-}
-
-/** Timing judgement of a close, 0–100, from the terms that depend on when it was made. */
-function timingScore(judgement: Judgement): number {
-  const timing = judgement.factors
-    .filter(
-      (f) =>
-        f.id === 'moment' ||
-        f.id === 'premature' ||
-        f.id === 'form' ||
-        f.id === 'ready-ask' ||
-        f.id === 'readiness',
-    )
-    .reduce((a, f) => a + f.points, 0);
-  return Math.round(clamp(60 + timing * 1.2, 0, 100) / 5) * 5;
 }
 
 export function step(
@@ -427,9 +450,11 @@ export function step(
         if (choice.feedback)
           trace.coaching = { choice: choice.id, quality: choice.quality, text: choice.feedback };
         let next = applyEffects(compiled, state, choice.effects);
-        const qualityDelta = choice.quality === 'strong' ? 4 : choice.quality === 'weak' ? -6 : 0;
+        const qualityDelta = answerProfessionalism(choice.quality);
         if (qualityDelta)
-          next = patch(next, { professionalism: clamp(next.professionalism + qualityDelta, 0, 100) });
+          next = patch(next, {
+            professionalism: clamp(next.professionalism + qualityDelta, 0, weight('percent')),
+          });
         if (choice.ending) {
           const ending = scenario.endings.find((e) => e.id === choice.ending)!;
           return { state: patch(next, { phase: 'ended', result: ending.outcome, ending: ending.id }), trace };
@@ -461,19 +486,9 @@ export function step(
         trace.label = 'Close';
         let s = state;
         let leverage: LeverageUse | null = null;
-        let exposed = false;
         if (spec.leverage) {
           const option = scenario.candidate.otherOptions.find((o) => o.id === spec.leverage)!;
-          if (!option.real) {
-            const p = option.exposeChance ?? 0.5;
-            const d = decide(resolve, s, { distribution: { rescind: p, raise: 1 - p } } as Judgement, [
-              'rescind',
-              'raise',
-            ]);
-            s = d.state;
-            exposed = d.result === 'rescind';
-          }
-          leverage = { kind: option.kind, real: option.real, exposed };
+          leverage = { kind: option.kind, real: option.real, exposeChance: exposeChanceOf(option) };
         }
         const points = {
           whyUs: spec.points.filter((id) => closing.points.find((p) => p.id === id)?.kind === 'why-us')
@@ -482,55 +497,65 @@ export function step(
             .length,
         };
         const ctx = context(compiled, s);
-        const judgement = judgeClose(ctx, spec, leverage, points);
+        const judgement = judgeClose(ctx, spec, leverage, points, explain);
+        // A bluff is resolved with the answer: seen through or believed, in one draw.
         const d = decide(resolve, s, judgement, CLOSE_ORDER);
         s = d.state;
-        const result = d.result as (typeof CLOSE_ORDER)[number];
-        // The close moves the decision-maker: doubt cleared, pressure felt, options believed.
-        const h = { ...s.hidden[compiled.lead]! };
-        h.doubt = judgement.doubtRemaining;
+        const exposed = d.result.endsWith(EXPOSED);
+        const result = d.result.replace(EXPOSED, '') as (typeof CLOSE_ORDER)[number];
+        const favourable = result === 'offer-now' || result === 'offer-later' || result === 'next-stage';
         const t = compiled.traits[compiled.lead]!;
-        if (spec.delivery === 'pushy' || spec.delivery === 'desperate') {
-          h.irritation += (0.12 + 0.15 * t.processOrientation) * (1.2 - t.patience);
-        }
-        if (exposed) {
-          h.irritation += 0.2;
-          h.doubt += 0.1;
-          h.believesOptions = 0;
-        } else if (leverage) {
-          h.believesOptions = Math.max(h.believesOptions, leverage.kind === 'offer' ? 0.9 : 0.6);
-        }
-        if (result === 'offer-now' || result === 'next-stage') h.keenness += 0.05;
-        s = withLead(compiled, s, h);
-        const profDelta =
-          (spec.delivery === 'firm'
-            ? 15
-            : spec.delivery === 'tentative'
-              ? 0
-              : spec.delivery === 'pushy'
-                ? -25
-                : -30) + (exposed ? -30 : leverage && !leverage.real ? -10 : 0);
+        s = withLead(
+          compiled,
+          s,
+          afterClose(
+            t,
+            s.hidden[compiled.lead]!,
+            spec,
+            leverage,
+            exposed,
+            favourable,
+            judgement.doubtRemaining,
+          ),
+        );
         s = {
           ...s,
-          professionalism: clamp(s.professionalism + profDelta, 0, 100),
-          close: { timing: timingScore(judgement) },
+          professionalism: clamp(
+            s.professionalism + closeProfessionalism(t, spec, leverage, exposed),
+            0,
+            weight('percent'),
+          ),
+          close: { timing: timingGrade(ctx, spec.form) },
+          committed: spec.commit && asksForOffer(spec.form),
           vars: recordClose(compiled, s.vars, spec, exposed, ctx.moment),
         };
         const outcomeLines: Line[] = [];
-        if (exposed && closing.responses['bluff-exposed'])
-          outcomeLines.push(...selectLines(compiled, s, closing.responses['bluff-exposed']));
+        if (exposed) {
+          const seen = closing.responses['bluff-exposed'];
+          outcomeLines.push(
+            ...(seen
+              ? selectLines(compiled, s, seen)
+              : [{ id: 'model-bluff-seen', speaker: dm.id, text: BLUFF_SEEN }]),
+          );
+        }
         if ((spec.delivery === 'pushy' || spec.delivery === 'desperate') && closing.responses['too-pushy']) {
           outcomeLines.push(...selectLines(compiled, s, closing.responses['too-pushy']));
         }
-        outcomeLines.push(...selectLines(compiled, s, closing.responses[result]));
+        outcomeLines.push(
+          ...selectLines(
+            compiled,
+            s,
+            result === 'offer-later' ? closing.afterInterview['offer-later'] : closing.responses[result],
+          ),
+        );
         // A caught bluff shows on the face whatever the answer: the trust is gone.
         const expression = exposed
-          ? result === 'offer-now' || result === 'next-stage'
+          ? favourable
             ? 'sceptical'
             : 'irritated'
           : result === 'offer-now'
             ? 'impressed'
-            : result === 'next-stage'
+            : favourable
               ? 'warm'
               : result === 'no-decision'
                 ? 'thinking'
@@ -543,11 +568,13 @@ export function step(
         };
         trace.respond('close', judgement, result, outcomeLines, expression, {
           bluffExposed: exposed || undefined,
+          exposeChance: judgement.exposure?.chance,
           counterfactuals: explain
             ? closeCounterfactuals(ctx, spec, leverage, points, available, judgement.chance)
             : [],
         });
         if (result === 'offer-now') return { state: offerMade(compiled, s, 'close', spec.commit), trace };
+        if (result === 'offer-later') return { state: offerMade(compiled, s, 'later', spec.commit), trace };
         if (result === 'next-stage')
           return { state: end(compiled, s, nextStageOutcome(scenario, spec)), trace };
         return { state: afterNo(compiled, s, result), trace };
@@ -571,7 +598,7 @@ export function step(
         ...(act.textKind ? { kind: act.textKind } : {}),
       });
       trace.label = act.label;
-      const judgement = judgePersistence(context(compiled, state), state.persisted, act.intensity);
+      const judgement = judgePersistence(context(compiled, state), state.persisted, act.intensity, explain);
       const d = decide(resolve, state, judgement, PERSIST_ORDER);
       const h = { ...d.state.hidden[compiled.lead]! };
       h.irritation += judgement.irritationGain;
@@ -644,34 +671,52 @@ export function step(
       const band = dm.salary;
       const ceiling = state.offer! >= band.max;
       const real = scenario.candidate.otherOptions.some((o) => o.real);
-      const withLeverage = move.kind === 'counter-with-leverage' && real;
-      const judgement = judgeCounter(
-        context(compiled, state),
-        move.kind === 'counter-with-leverage',
-        ceiling,
-      );
-      const d = decide(resolve, state, judgement, COUNTER_ORDER);
+      const bluffOption = scenario.candidate.otherOptions.find((o) => !o.real);
+      const citing = move.kind === 'counter-with-leverage';
+      const counterCtx: CounterContext = {
+        offer: state.offer!,
+        band,
+        target: scenario.candidate.targetSalary,
+        round: state.round,
+        committed: state.committed,
+        leverage: !citing
+          ? null
+          : real
+            ? { real: true }
+            : { real: false, exposeChance: exposeChanceOf(bluffOption ?? { real: false }) },
+      };
+      const judgement = judgeCounter(context(compiled, state), counterCtx, explain);
+      const d0 = decide(resolve, state, judgement, COUNTER_ORDER);
+      const exposed = d0.result.endsWith(EXPOSED);
+      const d = { ...d0, result: d0.result.replace(EXPOSED, '') };
+      const cost = afterCounter(d.state.hidden[compiled.lead]!, state.committed, citing && !real, exposed);
       const round = d.state.round + 1;
-      const s = patch(d.state, { round, vars: recordNegotiation(compiled, d.state.vars, round, ceiling) });
+      const s = patch(withLead(compiled, d.state, cost.hidden), {
+        round,
+        penalty: state.penalty + cost.penalty,
+        vars: recordNegotiation(compiled, d.state.vars, round, ceiling),
+      });
+      const respondExtra = { bluffExposed: exposed || undefined, exposeChance: judgement.exposure?.chance };
+      const seenThrough = (lines: Line[]): Line[] =>
+        exposed ? [{ id: 'model-bluff-seen', speaker: dm.id, text: BLUFF_SEEN }, ...lines] : lines;
       const said = (after: State, lines: Line[], fallback: Response['expression']) => {
         const chosen = selectLines(compiled, after, lines);
         return { lines: chosen, face: lastExpression(chosen, dm.id) ?? fallback };
       };
       if (d.result === 'rescind') {
         const r = said(s, negotiation.replies.rescind, 'irritated');
-        trace.respond('negotiation', judgement, 'rescind', r.lines, r.face);
+        trace.respond('negotiation', judgement, 'rescind', seenThrough(r.lines), r.face, respondExtra);
         return { state: end(compiled, s, 'offer-rescinded'), trace };
       }
       if (d.result === 'raise') {
-        const share = withLeverage ? weight('counterLeverageRaise') : weight('counterRaise');
-        const offer = Math.min(band.max, roundSalary(s.offer! + (band.max - band.min) * share));
+        const offer = raisedOffer(counterCtx);
         const s2 = patch(s, { offer, vars: recordNegotiation(compiled, s.vars, round, offer >= band.max) });
         const r = said(s2, negotiation.replies.raise, 'thinking');
-        trace.respond('negotiation', judgement, 'raise', r.lines, r.face);
+        trace.respond('negotiation', judgement, 'raise', seenThrough(r.lines), r.face, respondExtra);
         return { state: s2, trace };
       }
       const r = said(s, negotiation.replies.hold, 'sceptical');
-      trace.respond('negotiation', judgement, 'hold', r.lines, r.face);
+      trace.respond('negotiation', judgement, 'hold', seenThrough(r.lines), r.face, respondExtra);
       return { state: s, trace };
     }
   }
@@ -685,7 +730,7 @@ function interviewOver(
   explain: boolean,
 ): StepResult {
   const ctx = context(compiled, state);
-  const judgement = judgeAfterInterview(ctx);
+  const judgement = judgeAfterInterview(ctx, explain);
   const d = decide(resolve, state, judgement, AFTER_ORDER);
   const result = d.result as (typeof AFTER_ORDER)[number];
   const lines = selectLines(compiled, d.state, compiled.scenario.closing.afterInterview[result]);

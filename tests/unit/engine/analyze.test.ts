@@ -14,7 +14,7 @@ describe('analyzeScenario', () => {
     expect(a.score.median).toBeLessThanOrEqual(a.score.max);
     expect(a.bestPath.score).toBeGreaterThanOrEqual(a.worstPath.score);
     expect(a.bestPath.steps.at(-1)).toBeDefined();
-  }, 120_000);
+  }, 180_000);
 
   it('finds a choice that changes nothing and an ending no path reaches', () => {
     const base = fixture();
@@ -31,5 +31,5 @@ describe('analyzeScenario', () => {
     expect(a.issues.map((i) => i.kind)).toContain('choice-changes-nothing');
     expect(a.issues.find((i) => i.kind === 'choice-changes-nothing')?.choice).toMatch(/^(a|same)$/);
     expect(a.endings.find((e) => e.id === 'never')?.reachable).toBe(false);
-  }, 120_000);
+  }, 180_000);
 });

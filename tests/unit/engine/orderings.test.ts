@@ -233,9 +233,11 @@ describe('ordering 9: persistence after a no', () => {
     if (play.view().phase === 'negotiation') play.act({ type: 'negotiate', move: 'accept' });
     return play;
   }
+  // Scarce by the pool: two others seen, none left to see, one place.
   const attunedScarce = fixture({
     kind: 'owner-manager',
     traits: { attunement: 0.9, patience: 0.75 },
+    candidatesSeen: 2,
     candidatesRemaining: 0,
     initial: { keenness: 0.3, doubt: 0.6 },
   });
@@ -259,7 +261,7 @@ describe('ordering 9: persistence after a no', () => {
     expect(persist(attunedScarce, []).view().ending?.ending.outcome).toBe('rejection');
   });
   it('repeated polite persistence turns into an offer with an attuned decision-maker when candidates are scarce', () => {
-    const play = persist(attunedScarce, ['email', 'call', 'call', 'visit', 'call']);
+    const play = persist(attunedScarce, ['email', 'email', 'call', 'email', 'call', 'email']);
     expect(play.view().ending?.ending.outcome).toMatch(/offer/);
     expect(play.score().total).toBeGreaterThan(persist(attunedScarce, []).score().total);
   });

@@ -62,15 +62,21 @@ describe('commitment lesson', () => {
     }
   });
 
-  it('a firm statement of intent with why-this-lab points wins the offer and scores better than never asking', () => {
+  it('a firm statement of intent with why-this-lab points wins an offer and scores better than never asking', () => {
     for (const [choices, points] of [
       [STRONG, STRONG_POINTS],
       [DECENT, DECENT_POINTS],
     ] as const) {
       const play = ask(choices, { points: [...points] });
       const debrief = play.debrief();
-      expect(debrief.outcome).toBe('offer-now');
-      expect(debrief.ending.id).toBe('post-is-yours');
+      if (choices === STRONG) {
+        expect(debrief.outcome).toBe('offer-now');
+        expect(debrief.ending.id).toBe('post-is-yours');
+      } else {
+        // Ruth needs sign-off for some offers (authority 0.6): after a decent interview the
+        // favourable answer may be the offer that follows the interview.
+        expect(['offer-now', 'offer-later']).toContain(debrief.outcome);
+      }
       expect(debrief.score.total).toBeGreaterThan(neverAsk(choices).score.total);
       // The ask cleared most of the doubt about commitment (C8).
       expect(play.view().hidden.doubt).toBeLessThan(0.2);

@@ -1,0 +1,191 @@
+/**
+ * Responses that react: a persistence run in the browser where the decision-maker's rising
+ * irritation shows in their face and their words, day by day; then the Debrief with coaching on
+ * each follow-up and "no offer" for the terms. Screenshots at 1280x720 and 844x390.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Playthrough, parseScenario, type Scenario } from '../../src/engine';
+import { buildAndServe, capture, launch, ROOT, screen, watchErrors } from './harness';
+
+const FILE = '01-final-say.json';
+const COOLNESS: Record<string, number> = {
+  warm: 0,
+  impressed: 0,
+  interested: 0,
+  neutral: 1,
+  thinking: 1,
+  sceptical: 2,
+  irritated: 3,
+};
+
+function load(): Scenario {
+  const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', FILE), 'utf8'), FILE);
+  if (!parsed.ok) throw new Error(`${FILE} does not parse`);
+  return parsed.scenario;
+}
+
+/**
+ * With the engine: an interview that ends without a close and goes to the follow-up, and the
+ * act whose repetition shows irritation rising to the end (expected mode, as the game plays).
+ */
+function plan(scenario: Scenario) {
+  const play = Playthrough.start(scenario, { seed: 5, mode: 'expected' });
+  for (let i = 0; i < 100 && play.view().phase === 'interview'; i++) {
+    const v = play.view();
+    if (v.choices.length > 0) {
+      const ids = v.choices.map((c) => c.id).sort();
+      play.act({ type: 'choose', choice: ids[ids.length - 1]! });
+    } else play.act({ type: 'continue' });
+  }
+  if (play.view().phase !== 'follow-up')
+    throw new Error('The planned interview does not reach the follow-up');
+  for (const act of [...scenario.followUp!.acts].sort((a, b) => a.intensity - b.intensity)) {
+    const q = Playthrough.restore(scenario, play.save());
+    const faces: string[] = [];
+    while (q.view().phase === 'follow-up')
+      faces.push(q.act({ type: 'persist', act: act.id }).response!.expression);
+    if (faces.length >= 3 && faces.at(-1) === 'irritated' && faces[0] !== 'irritated')
+      return { save: play.save(), act, faces };
+  }
+  throw new Error('No follow-up act shows irritation rising over several days');
+}
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await buildAndServe());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function waitScreen(page: Page, name: string): Promise<void> {
+  await page.waitForSelector(`main[aria-label="${name}"]`, { timeout: 60_000 });
+}
+
+/** Finishes the typing of the dialogue until the Continue button is there. */
+async function readResponse(page: Page): Promise<{ face: string; words: string }> {
+  for (let i = 0; i < 40; i++) {
+    if ((await page.getByRole('button', { name: 'Continue', exact: true }).count()) > 0) break;
+    const next = page.getByRole('button', { name: 'Next line', exact: true });
+    if (await next.count()) await next.first().click();
+    else await page.keyboard.press('Space');
+    await page.waitForTimeout(120);
+  }
+  const face = (await page.locator('.face-note').getAttribute('data-expression')) ?? '';
+  const words = ((await page.locator('.dialogue').textContent()) ?? '').trim();
+  return { face, words };
+}
+
+describe('responses that react', () => {
+  const scenario = load();
+  const planned = plan(scenario);
+
+  {
+    const viewport = { width: 1280, height: 720 };
+    it('a persistence run shows rising irritation in the face and the words', async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url);
+      await page.waitForSelector('main[aria-label="Title"] button');
+      // Resume a playthrough that has just reached the follow-up days (the save is the action log).
+      await page.evaluate(
+        ([save]) => {
+          localStorage.setItem(
+            'closecall.save',
+            JSON.stringify({
+              v: 1,
+              settings: {
+                volumes: { ui: 0, voices: 0, ambience: 0 },
+                muted: true,
+                reducedMotion: true,
+                textSize: 'normal',
+                highContrast: false,
+                mode: 'expected',
+                practice: false,
+                coach: true,
+              },
+              progress: {},
+              resume: save,
+            }),
+          );
+        },
+        [planned.save] as const,
+      );
+      await page.reload();
+      await page.getByRole('button', { name: 'Resume your interview' }).click({ timeout: 90_000 });
+      // The resumed game first shows the decision after the interview, then the follow-up days.
+      await page.waitForSelector('main[aria-label="Response"], main[aria-label="Follow-up"]', {
+        timeout: 60_000,
+      });
+      if ((await screen(page)) === 'Response') {
+        await readResponse(page);
+        await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      }
+      await waitScreen(page, 'Follow-up');
+      /** Screenshots at the desktop size and on a phone held sideways. */
+      const both = async (name: string) => {
+        await capture(page, `${name} 1280x720`, true);
+        await page.setViewportSize({ width: 844, height: 390 });
+        await capture(page, `${name} 844x390`, true);
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(200);
+      };
+
+      const seen: { face: string; words: string }[] = [];
+      for (let day = 0; day < 10 && (await screen(page)) === 'Follow-up'; day++) {
+        await page.getByRole('button', { name: planned.act.label }).click();
+        await waitScreen(page, 'Response');
+        const r = await readResponse(page);
+        seen.push(r);
+        await both(`Story response day ${day + 1}`);
+        await page.getByRole('button', { name: 'Continue', exact: true }).click();
+        await page.waitForFunction(
+          () => document.querySelector('main')?.getAttribute('aria-label') !== 'Response',
+        );
+      }
+      // The faces the game shows are the engine's, and they only get cooler, ending irritated.
+      expect(seen.map((s) => s.face)).toEqual(planned.faces);
+      for (let i = 1; i < seen.length; i++)
+        expect(COOLNESS[seen[i]!.face]!).toBeGreaterThanOrEqual(COOLNESS[seen[i - 1]!.face]!);
+      expect(COOLNESS[seen.at(-1)!.face]!).toBeGreaterThan(COOLNESS[seen[0]!.face]!);
+      // The words change with the days: no two days say the same thing.
+      expect(new Set(seen.map((s) => s.words)).size).toBe(seen.length);
+
+      // Whatever came after, the Debrief coaches every follow-up act.
+      for (let i = 0; i < 20 && (await screen(page)) !== 'Debrief'; i++) {
+        const name = await screen(page);
+        if (name === 'Follow-up') {
+          await page.locator('main .side-panel .btn-ghost').last().click();
+        } else if (name === 'Response') {
+          await readResponse(page);
+          await page.getByRole('button', { name: 'Continue', exact: true }).click();
+        } else if (name === 'Negotiation') {
+          await page.locator('main .choice').first().click();
+        }
+        await page.waitForTimeout(300);
+      }
+      await waitScreen(page, 'Debrief');
+      const coaching = await page.locator('main .factors li').allTextContents();
+      const followUps = coaching.filter((t) => /follow-up/i.test(t));
+      expect(followUps.length).toBeGreaterThanOrEqual(seen.length);
+      const terms = page.locator('.dim', { hasText: 'Terms of the offer' });
+      const outcome = ((await page.locator('main .eyebrow').first().textContent()) ?? '').toLowerCase();
+      if (!/offer/.test(outcome) || /withdrawn|rescinded/.test(outcome))
+        expect(await terms.getAttribute('aria-label')).toMatch(/no offer/);
+      await both('Story debrief');
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 600_000);
+  }
+});
