@@ -143,7 +143,7 @@ export function starterScenario(id: string): ScenarioInput {
         moment: 'closing',
         lines: [say('questions-1', "That's everything from me. Anything you want to ask?", 'neutral')],
         coach:
-          'Author: a close is on offer at every closing node (see closing.allowed). Choosing not to close lets the model decide after the interview.',
+          'Author: the close is on offer at every node (closing.allowed is "anywhere"): the player chooses when, and the model judges the moment. Choosing not to close lets the model decide after the interview.',
         choices: [
           {
             id: 'no-questions',
@@ -155,7 +155,7 @@ export function starterScenario(id: string): ScenarioInput {
     ],
     closing: {
       decisionMaker: dm,
-      allowed: 'closing-moments',
+      allowed: 'anywhere',
       forms: [
         { form: 'statement-of-intent', text: 'I want this job, and if you offer it to me I will say yes.' },
         { form: 'outright-ask', text: 'Will you offer me the job?' },

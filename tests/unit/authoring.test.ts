@@ -43,7 +43,8 @@ describe('exploring nodes', () => {
     expect([...report.likely.keys()].sort()).toEqual(s.nodes.map((n) => n.id).sort());
     const q = report.likely.get('questions')!;
     expect(q.actions).toHaveLength(2);
-    expect(q.p).toBeCloseTo(0.25, 5);
+    // Two choices and the close are on offer at each of the two earlier nodes: (1/3)².
+    expect(q.p).toBeCloseTo(1 / 9, 5);
     // Replaying the path from the start reaches the same node and state.
     const play = Playthrough.start(s);
     for (const a of q.actions) play.act(a);
