@@ -1366,6 +1366,7 @@ function bankRoom(x0: number, y0: number, w: number, h: number): string {
   const wx = x0 + w - 380;
   room += rect(wx, y0 + 40, 340, 330, '#b9d0de');
   room += skyline(wx, y0 + 370, 340, '#8aa4b5', 57);
+  room += rect(wx + 340, y0 + 40, 40, 330, '#e4e8eb'); // the wall beside the window hides any overhang
   for (let y = y0 + 40; y < y0 + 170; y += 14) room += rect(wx, y, 340, 8, '#eef2f4', op(0.85));
   room += rect(wx - 8, y0 + 32, 356, 10, '#6c777d') + rect(wx - 8, y0 + 370, 356, 12, '#6c777d');
   room += rect(wx + 166, y0 + 40, 8, 330, '#6c777d');
