@@ -40,7 +40,7 @@ async function serveChild(): Promise<void> {
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
-  }, 50);
+  }, 250);
   process.send?.({ url: server.url });
   // The parent went away (killed, crashed): do not linger.
   process.on('disconnect', () => {

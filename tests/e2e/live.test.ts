@@ -177,6 +177,7 @@ describe('group sessions in the browser', () => {
         if (task === 'close') {
           const form = p.page.locator('form[aria-label="Your close"]');
           sawCloseBallot = true;
+          if (p === ben) await capture(p.page, 'phone-close-ballot-landscape');
           if (p === ann) {
             await capture(p.page, 'phone-close-ballot', true);
             const firstPoint = form.locator('input[type="checkbox"]').first();
@@ -206,6 +207,7 @@ describe('group sessions in the browser', () => {
             expect(await host.page.locator('.lv-count').count()).toBe(0);
             await capture(host.page, 'host-voting');
             await capture(p.page, 'phone-voted', true);
+            await capture(ben.page, 'phone-vote-landscape');
             sawHidden = true;
           }
         }
@@ -267,6 +269,7 @@ describe('group sessions in the browser', () => {
     // Phones see the end.
     await ann.page.getByText('The session has ended').waitFor();
     await capture(ann.page, 'phone-ended', true);
+    await capture(ben.page, 'phone-ended-landscape');
     for (const o of [host, ...phones]) expect(o.errors).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Playthrough, parseScenario } from '../../src/engine';
 import type { LogEntry, Reveal, RoomState, You } from '../../src/server/protocol';
 import type { RunningServer } from '../../src/server/server';
+import { SqliteStore } from '../../src/server/store/sqlite';
 import { ballotFor, boot, type Client, client, TRAINER_KEY, taskOf, tempDir, uuid } from './support';
 
 type Ok<T> = { ok: true } & T;
@@ -599,5 +600,42 @@ describe('timer, pause and modes', () => {
     });
     expect(refused.error.code).toBe('not-voting');
     expect(late.you.eligible).toBe(false);
+  });
+});
+
+describe('a vote whose timer ran out while the server was down', () => {
+  it('closes as soon as the room is rebuilt, on the timer rule', async () => {
+    const { host, hostToken, code } = await openRoom({ teams: 1, voteSeconds: 120 });
+    const a = await joinPhone(code, 'Ada');
+    await joinPhone(code, 'Bo'); // Bo does not vote, so the vote stays open
+    await control(host, 'start');
+    const state = await advanceToVote(host, 1);
+    const round = state.round!.number;
+    const ballot = ballotFor(taskOf(state, 't1')!);
+    expect(
+      (await a.phone.ask<Ok<{ duplicate: boolean }>>('player:vote', { id: uuid(), round, ballot })).ok,
+    ).toBe(true);
+    for (const c of clients) c.close();
+    clients = [];
+    await server.close();
+    // While the server is down the deadline passes (moved into the past in the file).
+    const store = new SqliteStore(dbFile());
+    const loaded = (await store.loadSession(state.session))!;
+    const s = loaded.session;
+    await store.updateSession(s.id, {
+      status: s.status,
+      locked: s.locked,
+      endedAt: s.endedAt,
+      progress: { ...s.progress, round: { ...s.progress.round!, deadline: Date.now() - 1000 } },
+    });
+    await store.close();
+    server = await boot(dbFile());
+    const host2 = await connect();
+    const h = await host2.ask<Ok<{ state: RoomState }>>('host:resume', { hostToken, lastSeq: 0 });
+    expect(h.state.round?.status).toBe('revealed');
+    const reveal = h.state.reveals.find((r) => r.round === round)!;
+    expect(reveal.closedBy).toBe('timer');
+    expect(reveal.teams[0]!.votes).toBe(1);
+    expect(reveal.teams[0]!.chosen).toEqual(ballot);
   });
 });

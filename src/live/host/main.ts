@@ -777,6 +777,14 @@ function updateProgress(): void {
   if (all) all.textContent = allProgress(hst.state);
 }
 
+function votersIn(state: RoomState): number {
+  const r = state.round;
+  if (!r) return 0;
+  return r.tasks
+    .filter((t) => t.kind !== 'continue' && t.kind !== 'none')
+    .reduce((n, t) => n + (r.eligible[t.team] ?? 0), 0);
+}
+
 function allProgress(state: RoomState): string {
   const r = state.round;
   if (!r) return '';
@@ -849,7 +857,7 @@ function renderProjector(hst: Hosting): void {
     ),
     h('span', { class: 'tag panel', text: `${state.scenario.title} · vote ${round?.number ?? 0}` }),
     timer,
-    open
+    open && votersIn(state) > 0
       ? h('span', {
           class: 'tag panel',
           'data-allprogress': '',

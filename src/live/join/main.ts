@@ -367,10 +367,11 @@ function renderPhone(first = false): void {
     } catch {
       total = '';
     }
+    // The team's result first, then the last words that led to it.
     said.append(
+      h('p', { class: 'h3', text: `Your team: ${view.ending.ending.title}` }),
+      h('p', { class: 'body', text: `${outcomeLabel(view.ending.ending.outcome)}${total}` }),
       ...currentLines(play).slice(-2).map(lineEl),
-      h('p', { class: 'h3', text: view.ending.ending.title }),
-      h('p', { class: 'small', text: `${outcomeLabel(view.ending.ending.outcome)}${total}` }),
     );
   } else {
     const lines = currentLines(play);
