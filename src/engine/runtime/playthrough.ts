@@ -5,6 +5,7 @@ import { createRandom } from '../random';
 import { scoreState } from '../scoring';
 import type { Action, Debrief, HistoryEntry, Mode, Response, SaveData, TimelinePoint, View } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
+import { fullRecord } from './record';
 import { nodeLines } from './replies';
 import {
   closeOptions,
@@ -264,6 +265,7 @@ export class Playthrough {
       responses,
       timeline: this.timeline(),
       closeActionIndex: closeIndex >= 0 ? closeIndex : null,
+      record: fullRecord(this.compiled, this.records, responses, s),
       coaching: this.records.flatMap((r, i) =>
         r.trace.coaching
           ? [
