@@ -195,6 +195,13 @@ export interface Debrief {
   timeline: TimelinePoint[];
   /** Action index of the close, to replay from the moment the player closed; null if they never closed. */
   closeActionIndex: number | null;
+  /**
+   * The engine's record of what the player did: every engine-set variable (closeMade,
+   * closeForm, closeDelivery, closePoints, closeLeverage, closeCommitted, bluffExposed,
+   * closeMoment, persistActs, doorShut, negotiationRound, offerAtMax), whether or not the
+   * scenario's conditions read them.
+   */
+  record: Record<string, string | number | boolean>;
   /** Coaching feedback on the choices made, in order. */
   coaching: { actionIndex: number; choice: string; quality?: string; text: string }[];
 }

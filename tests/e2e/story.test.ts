@@ -189,3 +189,92 @@ describe('responses that react', () => {
     }, 600_000);
   }
 });
+
+describe('a caught bluff', () => {
+  /** With the engine: a close citing the bluffed option, seen through, in an ending not written for it. */
+  function planBluff() {
+    for (const file of [
+      '07-full-pipeline.json',
+      '02-first-round-panel.json',
+      '04-two-offers.json',
+      '08-commitment.json',
+    ]) {
+      const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file);
+      if (!parsed.ok) throw new Error(`${file} does not parse`);
+      const scenario = parsed.scenario;
+      const bluff = scenario.candidate.otherOptions.find((o) => !o.real)!;
+      for (let seed = 1; seed < 60; seed++) {
+        for (const form of ['shortlist', 'next-stage', 'statement-of-intent'] as const) {
+          const play = Playthrough.start(scenario, { seed, mode: 'realistic' });
+          for (let i = 0; i < 100 && play.view().phase === 'interview'; i++) {
+            const v = play.view();
+            if (v.close?.forms.some((f) => f.form === form) && v.node?.moment === 'closing') {
+              play.act({
+                type: 'close',
+                close: { form, delivery: 'firm', points: [], leverage: bluff.id, commit: false },
+              });
+              break;
+            }
+            if (v.choices.length > 0) play.act({ type: 'choose', choice: v.choices[0]!.id });
+            else play.act({ type: 'continue' });
+          }
+          const d = play.view().phase === 'ended' ? play.debrief() : null;
+          if (d?.record.bluffExposed && !JSON.stringify(d.ending.condition ?? {}).includes('bluffExposed'))
+            return play.save();
+        }
+      }
+    }
+    throw new Error('No caught bluff that ends in an ending not written for it');
+  }
+
+  it('changes the Debrief headline', async () => {
+    const save = planBluff();
+    const viewport = { width: 1280, height: 720 };
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await page.waitForSelector('main[aria-label="Title"] button');
+    await page.evaluate(
+      ([resume]) => {
+        localStorage.setItem(
+          'closecall.save',
+          JSON.stringify({
+            v: 1,
+            settings: {
+              volumes: { ui: 0, voices: 0, ambience: 0 },
+              muted: true,
+              reducedMotion: true,
+              textSize: 'normal',
+              highContrast: false,
+              mode: 'expected',
+              practice: false,
+              coach: true,
+            },
+            progress: {},
+            resume,
+          }),
+        );
+      },
+      [save] as const,
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Resume your interview' }).click({ timeout: 90_000 });
+    await page.waitForSelector('main[aria-label="Response"], main[aria-label="Debrief"]', {
+      timeout: 60_000,
+    });
+    if ((await screen(page)) === 'Response') {
+      const r = await readResponse(page);
+      expect(r.face).not.toBe('impressed');
+      await capture(page, 'Story bluff response 1280x720', true);
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    }
+    await waitScreen(page, 'Debrief');
+    expect(await page.locator('[data-caught]').textContent()).toBe('Caught bluffing');
+    await capture(page, 'Story bluff debrief 1280x720', true);
+    await page.setViewportSize({ width: 844, height: 390 });
+    await capture(page, 'Story bluff debrief 844x390', true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+});

@@ -15,6 +15,12 @@ export const clamp = (x: number, lo = 0, hi = 1): number => Math.min(hi, Math.ma
 
 const TOL = weight('tolerance');
 const PCT = weight('percent');
+const FLOOR = weight('chanceFloor');
+const CEILING = weight('chanceCeiling');
+
+/** A sentence, or the recipe for one: built only when a factor is displayed. */
+type Text = string | (() => string);
+const textOf = (t: Text): string => (typeof t === 'string' ? t : t());
 
 /** What the model reads about the moment, apart from the decision-maker's own state. */
 export interface DecisionContext {
@@ -40,7 +46,7 @@ interface Term {
 interface Gate {
   id: string;
   value: number;
-  text: string;
+  text: Text;
 }
 
 /** A fixed change in chance added after the gates (a bluff's risk), with its sentence. */
@@ -48,11 +54,12 @@ interface Adjustment {
   id: string;
   group: Factor['group'];
   chance: number;
-  text: string;
+  text: Text;
 }
 
 const pct = (x: number) => `${Math.round(x * PCT)}%`;
-const signed = (up: string, down: string) => (points: number) => (points >= 0 ? up : down);
+/** The sentence for the sign of the displayed points; built only when a factor is displayed. */
+const signed = (up: () => string, down: () => string) => (points: number) => (points >= 0 ? up() : down());
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Keenness in the one vocabulary: keen, lukewarm or undecided. */
@@ -153,20 +160,28 @@ interface Explained {
  * points, so they add up exactly to the chance shown.
  */
 function explain(
-  start: { z: number; text: string },
+  start: { z: number; text: Text },
   terms: Term[],
   gates: Gate[] = [],
   adjustments: Adjustment[] = [],
   detail = true,
 ): Explained {
-  const z = terms.reduce((sum, t) => sum + t.z, start.z);
-  const p0 = sigmoid(start.z);
+  let z = start.z;
+  for (const t of terms) z += t.z;
   const raw = sigmoid(z);
   // Squeezed into floor–ceiling (not cut off), so it stays strictly monotone in every term.
-  const favour = weight('chanceFloor') + (weight('chanceCeiling') - weight('chanceFloor')) * raw;
+  const favour = FLOOR + (CEILING - FLOOR) * raw;
+  if (!detail) {
+    // The analyzer's search needs only the numbers: the same chance, no factors, no sentences.
+    let chance = favour;
+    for (const g of gates) if (g.value <= 1 - TOL) chance *= g.value;
+    for (const a of adjustments) if (Math.abs(a.chance) > TOL) chance += a.chance;
+    return { chance, favour, factors: [] };
+  }
+  const p0 = sigmoid(start.z);
   const slope = Math.abs(z - start.z) < TOL ? p0 * (1 - p0) : (raw - p0) / (z - start.z);
   const parts: { id: string; group: Factor['group']; value: number; say: (p: number) => string }[] = [
-    { id: 'start', group: 'circumstances', value: p0, say: () => start.text },
+    { id: 'start', group: 'circumstances', value: p0, say: () => textOf(start.text) },
   ];
   for (const t of terms) if (Math.abs(t.z) > TOL) parts.push({ ...t, value: t.z * slope });
   if (Math.abs(favour - raw) > TOL) {
@@ -182,15 +197,14 @@ function explain(
   for (const g of gates) {
     if (g.value > 1 - TOL) continue;
     const next = chance * g.value;
-    parts.push({ id: g.id, group: 'circumstances', value: next - chance, say: () => g.text });
+    parts.push({ id: g.id, group: 'circumstances', value: next - chance, say: () => textOf(g.text) });
     chance = next;
   }
   for (const a of adjustments) {
     if (Math.abs(a.chance) <= TOL) continue;
-    parts.push({ id: a.id, group: a.group, value: a.chance, say: () => a.text });
+    parts.push({ id: a.id, group: a.group, value: a.chance, say: () => textOf(a.text) });
     chance += a.chance;
   }
-  if (!detail) return { chance, favour, factors: [] };
   const points = largestRemainder(
     parts.map((p) => p.value * PCT),
     Math.round(chance * PCT),
@@ -267,7 +281,7 @@ export function jointOf(
 
 // ---------------------------------------------------------------------------- the lean
 
-function startOf(ctx: DecisionContext, base: number): { z: number; text: string } {
+function startOf(ctx: DecisionContext, base: number): { z: number; text: Text } {
   const h0 = ctx.initial ?? ctx.hidden;
   const z =
     base +
@@ -275,10 +289,12 @@ function startOf(ctx: DecisionContext, base: number): { z: number; text: string 
     weight('doubt') * h0.doubt +
     weight('irritation') * h0.irritation +
     weight('rapport') * (h0.rapport - weight('rapportPivot'));
-  const doubt = h0.doubt >= WORDS.doubting ? ` and doubted your commitment (doubt ${pct(h0.doubt)})` : '';
   return {
     z,
-    text: `Where they started: before the interview they were ${keenWord(h0.keenness)} about you (keenness ${pct(h0.keenness)})${doubt}.`,
+    text: () => {
+      const doubt = h0.doubt >= WORDS.doubting ? ` and doubted your commitment (doubt ${pct(h0.doubt)})` : '';
+      return `Where they started: before the interview they were ${keenWord(h0.keenness)} about you (keenness ${pct(h0.keenness)})${doubt}.`;
+    },
   };
 }
 
@@ -292,8 +308,8 @@ function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
       group: 'choices',
       z: weight('keenness') * (h.keenness - h0.keenness),
       say: signed(
-        `Your answers made them keener (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
-        `Your answers cooled them (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
+        () => `Your answers made them keener (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
+        () => `Your answers cooled them (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
       ),
     },
     {
@@ -301,8 +317,10 @@ function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
       group: 'choices',
       z: -weight('doubt') * (doubtNow - h0.doubt),
       say: signed(
-        `The interview eased their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
-        `The interview raised their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
+        () =>
+          `The interview eased their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
+        () =>
+          `The interview raised their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
       ),
     },
     {
@@ -310,8 +328,9 @@ function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
       group: 'choices',
       z: weight('irritation') * (h.irritation - h0.irritation),
       say: signed(
-        `They calmed down (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}).`,
-        `You irritated them (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}): annoyed people are harder to persuade.`,
+        () => `They calmed down (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}).`,
+        () =>
+          `You irritated them (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}): annoyed people are harder to persuade.`,
       ),
     },
     {
@@ -319,8 +338,8 @@ function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
       group: 'choices',
       z: weight('rapport') * (h.rapport - h0.rapport),
       say: signed(
-        `You built rapport with them (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
-        `Rapport slipped (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
+        () => `You built rapport with them (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
+        () => `Rapport slipped (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
       ),
     },
     {
@@ -328,10 +347,12 @@ function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
       group: 'circumstances',
       z: weight('readiness') * (readiness(s) - weight('readinessPivot')),
       say: signed(
-        s.candidatesRemaining === 0
-          ? 'They had seen every candidate, so they were ready to decide.'
-          : `Their process was far enough along to decide, with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see.`,
-        `They still had ${plural(s.candidatesRemaining, 'candidate', 'candidates')} to see, so they were not ready to decide.`,
+        () =>
+          s.candidatesRemaining === 0
+            ? 'They had seen every candidate, so they were ready to decide.'
+            : `Their process was far enough along to decide, with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see.`,
+        () =>
+          `They still had ${plural(s.candidatesRemaining, 'candidate', 'candidates')} to see, so they were not ready to decide.`,
       ),
     },
   ];
@@ -342,8 +363,8 @@ function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
       group: 'circumstances',
       z: strong ? -weight('previousCandidate') : weight('previousCandidate'),
       say: signed(
-        'The candidate just before you was weak, which flattered you by contrast.',
-        'The candidate just before you was strong, and you were measured against them.',
+        () => 'The candidate just before you was weak, which flattered you by contrast.',
+        () => 'The candidate just before you was strong, and you were measured against them.',
       ),
     });
   }
@@ -558,8 +579,9 @@ function closeTerms(
         group: 'choices',
         z: weight('leverage') * (hidden.keenness - weight('leveragePivot')) * share,
         say: signed(
-          `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
-          `Mentioning your other ${what} to a ${keenWord(hidden.keenness) === 'keen' ? 'decision-maker not keen enough' : `${keenWord(hidden.keenness)} decision-maker`} sounded like pressure.`,
+          () => `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
+          () =>
+            `Mentioning your other ${what} to a ${keenWord(hidden.keenness) === 'keen' ? 'decision-maker not keen enough' : `${keenWord(hidden.keenness)} decision-maker`} sounded like pressure.`,
         ),
       });
     }
@@ -626,7 +648,8 @@ export function judgeClose(
     id: 'bluff-risk',
     group: 'choices',
     chance: e * (exposed.judgement.chance - believed.judgement.chance),
-    text: `The other ${leverage.kind === 'offer' ? 'offer' : 'interviews'} you mentioned do not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
+    text: () =>
+      `The other ${leverage.kind === 'offer' ? 'offer' : 'interviews'} you mentioned do not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
   };
   const withRisk = detail
     ? judgeCloseBranch(ctx, close, { ...leverage, exposed: false }, points, [risk], detail)
@@ -662,7 +685,7 @@ function judgeCloseBranch(
         {
           id: 'authority',
           value: authority,
-          text:
+          text: () =>
             authority < WORDS.noAuthority
               ? `They are not free to offer on the spot: the decision goes through others${final ? ', so a yes becomes an offer after the interview' : ''}.`
               : `They need others’ agreement for some offers, so not every yes could be an offer on the spot${final ? ' (the rest become offers after the interview)' : ''}.`,
@@ -670,7 +693,8 @@ function judgeCloseBranch(
         {
           id: 'stage',
           value: stage,
-          text: `This is an early round with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see: mostly, the best they could give on the spot was the next stage.`,
+          text: () =>
+            `This is an early round with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see: mostly, the best they could give on the spot was the next stage.`,
         },
       ]
     : [];
@@ -818,8 +842,9 @@ export function judgePersistence(
       group: 'choices',
       z: weight('persistKeenness') * (hidden.keenness - weight('keennessPivot')),
       say: signed(
-        `They liked you at the interview (keenness ${pct(hidden.keenness)}).`,
-        `They were ${keenWord(hidden.keenness) === 'keen' ? 'not keen enough' : keenWord(hidden.keenness)} about you at the interview (keenness ${pct(hidden.keenness)}).`,
+        () => `They liked you at the interview (keenness ${pct(hidden.keenness)}).`,
+        () =>
+          `They were ${keenWord(hidden.keenness) === 'keen' ? 'not keen enough' : keenWord(hidden.keenness)} about you at the interview (keenness ${pct(hidden.keenness)}).`,
       ),
     },
   ];
@@ -834,7 +859,7 @@ export function judgePersistence(
       {
         id: 'door',
         value: 1 - closed,
-        text: `The risk that they shut the door for good had reached ${pct(closed)}.`,
+        text: () => `The risk that they shut the door for good had reached ${pct(closed)}.`,
       },
     ],
     [],
@@ -892,7 +917,8 @@ export function judgeCounter(ctx: DecisionContext, c: CounterContext, detail = t
     id: 'bluff-risk',
     group: 'choices',
     chance: e * (exposed.chance - believed.chance),
-    text: `The other option you cited does not exist: there was a ${pct(e)} chance they would see through it, and a caught bluff can end the negotiation.`,
+    text: () =>
+      `The other option you cited does not exist: there was a ${pct(e)} chance they would see through it, and a caught bluff can end the negotiation.`,
   };
   const withRisk = detail
     ? judgeCounterBranch(ctx, c, false, [risk], detail)
@@ -921,8 +947,9 @@ function judgeCounterBranch(
       group: 'choices',
       z: weight('counterKeen') * (hidden.keenness - weight('keennessPivot')),
       say: signed(
-        `They want you (keenness ${pct(hidden.keenness)}), so they have room to move.`,
-        `They are ${keenWord(hidden.keenness) === 'keen' ? 'not keen enough' : keenWord(hidden.keenness)} about you (keenness ${pct(hidden.keenness)}), so they will not stretch far.`,
+        () => `They want you (keenness ${pct(hidden.keenness)}), so they have room to move.`,
+        () =>
+          `They are ${keenWord(hidden.keenness) === 'keen' ? 'not keen enough' : keenWord(hidden.keenness)} about you (keenness ${pct(hidden.keenness)}), so they will not stretch far.`,
       ),
     },
     {
@@ -990,7 +1017,7 @@ function judgeCounterBranch(
       {
         id: 'rescind',
         value: 1 - rescind,
-        text: `Every counter risks the offer: the chance they withdrew it was ${pct(rescind)}.`,
+        text: () => `Every counter risks the offer: the chance they withdrew it was ${pct(rescind)}.`,
       },
     ],
     adjustments,

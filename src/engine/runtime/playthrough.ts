@@ -17,6 +17,7 @@ import type {
 } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
 import { displayOrder } from './order';
+import { fullRecord } from './record';
 import { nodeLines } from './replies';
 import {
   closeOptions,
@@ -327,6 +328,7 @@ export class Playthrough {
       responses,
       timeline: this.timeline(),
       closeActionIndex: closeIndex >= 0 ? closeIndex : null,
+      record: fullRecord(this.compiled, this.records, responses, s),
       coaching: this.records.flatMap((r, i) =>
         r.trace.coaching
           ? [

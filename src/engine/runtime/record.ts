@@ -2,11 +2,12 @@
  * The runtime's record of the close and the follow-up, written into the engine-set variables
  * (`format/engine-vars.ts`) so that conditions on endings, debriefs and replies can read it.
  */
-import { ENGINE_VAR_NAMES, ENGINE_VARS } from '../format/engine-vars';
+import { ENGINE_VAR_NAMES, ENGINE_VARS, initialEngineVars } from '../format/engine-vars';
 import type { Condition, Scenario } from '../format/schema';
 import { asksForOffer } from '../model/decision';
-import type { CloseSpec } from '../types';
+import type { Action, CloseSpec, Response } from '../types';
 import type { Compiled, Vars } from './compile';
+import type { State } from './step';
 
 const readCache = new WeakMap<Scenario, ReadonlySet<string>>();
 
@@ -102,11 +103,63 @@ export function recordPersistence(compiled: Compiled, vars: Vars, acts: number, 
 }
 
 /** A counter-offer in negotiation and where the offer now stands. */
-export function recordNegotiation(compiled: Compiled, vars: Vars, round: number, offerAtMax: boolean): Vars {
-  return write(compiled, vars, { negotiationRound: round, offerAtMax });
+export function recordNegotiation(
+  compiled: Compiled,
+  vars: Vars,
+  round: number,
+  offerAtMax: boolean,
+  bluffSeen = false,
+): Vars {
+  return write(
+    compiled,
+    vars,
+    bluffSeen
+      ? { negotiationRound: round, offerAtMax, bluffExposed: true }
+      : { negotiationRound: round, offerAtMax },
+  );
 }
 
 /** Where a fresh offer stands against the band. */
 export function recordOffer(compiled: Compiled, vars: Vars, offerAtMax: boolean): Vars {
   return write(compiled, vars, { offerAtMax });
+}
+
+/**
+ * The whole record, for the debrief, worked out from the action log whatever the scenario reads:
+ * the close (form, delivery, points, leverage, commitment, moment), a bluff seen through at any
+ * point, the follow-up acts, a shut door and where the negotiation ended.
+ */
+export function fullRecord(
+  compiled: Compiled,
+  records: readonly { action: Action; after: State }[],
+  responses: readonly Response[],
+  final: State,
+): Vars {
+  const out: Vars = initialEngineVars();
+  records.forEach((r, i) => {
+    const a = r.action;
+    if (a.type === 'close') {
+      const before = i > 0 ? records[i - 1]!.after.node : compiled.scenario.start;
+      const moment = compiled.nodes.get(before)?.moment ?? 'closing';
+      const option = a.close.leverage
+        ? compiled.scenario.candidate.otherOptions.find((o) => o.id === a.close.leverage)
+        : undefined;
+      Object.assign(out, {
+        closeMade: true,
+        closeForm: a.close.form,
+        closeDelivery: a.close.delivery,
+        closePoints: a.close.points.length,
+        closeLeverage: option ? (option.real ? 'real' : 'bluff') : 'none',
+        closeCommitted: a.close.commit && asksForOffer(a.close.form),
+        closeMoment: moment,
+      });
+    }
+  });
+  out.bluffExposed = responses.some((r) => r.bluffExposed === true);
+  out.persistActs = final.persisted;
+  out.doorShut = final.doorClosed;
+  out.negotiationRound = final.round;
+  const max = compiled.scenario.decisionMakers[compiled.lead]!.salary.max;
+  out.offerAtMax = final.offer !== null && final.offer >= max;
+  return out;
 }

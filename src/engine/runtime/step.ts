@@ -694,14 +694,16 @@ export function step(
       const s = patch(withLead(compiled, d.state, cost.hidden), {
         round,
         penalty: state.penalty + cost.penalty,
-        vars: recordNegotiation(compiled, d.state.vars, round, ceiling),
+        vars: recordNegotiation(compiled, d.state.vars, round, ceiling, exposed),
       });
       const respondExtra = { bluffExposed: exposed || undefined, exposeChance: judgement.exposure?.chance };
       const seenThrough = (lines: Line[]): Line[] =>
         exposed ? [{ id: 'model-bluff-seen', speaker: dm.id, text: BLUFF_SEEN }, ...lines] : lines;
       const said = (after: State, lines: Line[], fallback: Response['expression']) => {
         const chosen = selectLines(compiled, after, lines);
-        return { lines: chosen, face: lastExpression(chosen, dm.id) ?? fallback };
+        const face = lastExpression(chosen, dm.id) ?? fallback;
+        // A bluff seen through shows on the face, whatever the answer on the money.
+        return { lines: chosen, face: exposed && face !== 'irritated' ? 'sceptical' : face };
       };
       if (d.result === 'rescind') {
         const r = said(s, negotiation.replies.rescind, 'irritated');

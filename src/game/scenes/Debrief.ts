@@ -1,3 +1,4 @@
+import type { Condition } from '../../engine/format/schema';
 import type { Debrief as DebriefData, Factor } from '../../engine/types';
 import { bestAchievable } from '../analysis/best';
 import { ctx } from '../context';
@@ -43,6 +44,9 @@ export class Debrief extends BaseScene {
 
     const main = this.begin('Debrief');
     const best = h('p', { class: 'small', text: 'Best achievable score: working it out…' });
+    // A caught bluff always changes the headline: the ending's own words when it was written
+    // for it (its condition reads bluffExposed), otherwise a line of ours above the title.
+    const caught = d.record?.bluffExposed === true && !reads(d.ending.condition, 'bluffExposed');
     const left = h(
       'div',
       { class: 'col', tabindex: '0', 'aria-label': 'Outcome and score' },
@@ -50,8 +54,22 @@ export class Debrief extends BaseScene {
         class: 'eyebrow',
         text: outcomeLabel(d.outcome) + (d.salary ? ` · ${formatMoney(d.salary, d.currency)}` : ''),
       }),
+      caught
+        ? h('p', {
+            class: 'result',
+            'data-caught': '',
+            style: 'color: var(--bad); margin: 0;',
+            text: 'Caught bluffing',
+          })
+        : null,
       h('h1', { class: 'h1', text: d.ending.title }),
       h('p', { class: 'body', text: d.ending.debrief }),
+      caught
+        ? h('p', {
+            class: 'body',
+            text: 'They saw through the option you invented, and said so. Whatever else happened, it cost you their trust: an honest close, or real leverage, never carries that risk.',
+          })
+        : null,
       h(
         'div',
         { class: 'score-total' },
@@ -185,7 +203,9 @@ export class Debrief extends BaseScene {
       this.topbar(`${s.meta.title} · Debrief`, this.pauseButton()),
       h('section', { class: 'debrief panel' }, left, right),
     );
-    this.layer.announce(`${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`);
+    this.layer.announce(
+      `${caught ? 'Caught bluffing. ' : ''}${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`,
+    );
     this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
     this.time.delayedCall(60, () => this.bestAchievable(best));
   }
@@ -237,4 +257,13 @@ export class Debrief extends BaseScene {
     saveResume();
     this.route(cur.play.view());
   }
+}
+
+/** Whether a condition reads an (engine) variable anywhere inside it. */
+function reads(c: Condition | undefined, name: string): boolean {
+  if (!c) return false;
+  if ('all' in c) return c.all.some((x) => reads(x, name));
+  if ('any' in c) return c.any.some((x) => reads(x, name));
+  if ('not' in c) return reads(c.not, name);
+  return 'var' in c && c.var === name;
 }

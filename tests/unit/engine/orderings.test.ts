@@ -4,12 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  type Action,
   type CloseSpec,
   OUTCOME_VALUE,
   Playthrough,
   type Response,
   type Scenario,
 } from '../../../src/engine';
+import { compile } from '../../../src/engine/runtime/compile';
+import { expectedResolver, initialState, type State, step } from '../../../src/engine/runtime/step';
+import { expectedScore } from '../../support/expect-score';
 import { fixture } from '../../support/fixture';
 
 const spec = (s: Partial<CloseSpec> = {}): CloseSpec => ({
@@ -307,5 +311,260 @@ describe('ordering 10: outside sales, closing still helps where doubt is the obs
     };
     expect(gain(0)).toBeGreaterThan(0);
     expect(gain(1)).toBeGreaterThan(gain(0));
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// Each ordering again, across several plausible values of every number in its premise.
+
+/** Every combination of the given values. */
+function grid<T extends Record<string, readonly unknown[]>>(axes: T): { [K in keyof T]: T[K][number] }[] {
+  let out: Record<string, unknown>[] = [{}];
+  for (const [k, vs] of Object.entries(axes)) out = out.flatMap((o) => vs.map((v) => ({ ...o, [k]: v })));
+  return out as { [K in keyof T]: T[K][number] }[];
+}
+const label = (o: object) => JSON.stringify(o);
+
+describe('the ten orderings across plausible values of their premises', () => {
+  it('1: the prepared statement of intent is the best close and has a real chance of an offer on the spot', () => {
+    for (const g of grid({
+      kind: ['owner-manager', 'ceo'] as const,
+      keenness: [0.65, 0.75, 0.9],
+      doubt: [0.1, 0.4, 0.7],
+      candidatesSeen: [3, 8, 20],
+      commercial: [0.8, 1],
+    })) {
+      const sc = fixture({ ...g, initial: { keenness: g.keenness, doubt: g.doubt } });
+      const best = close(sc);
+      for (const o of [
+        { form: 'outright-ask' },
+        { form: 'tentative' },
+        { delivery: 'tentative' },
+        { delivery: 'pushy' },
+        { points: [] },
+        { form: 'next-stage' },
+      ] as Partial<CloseSpec>[])
+        expect(p(best, 'offer-now'), `${label(g)} vs ${label(o)}`).toBeGreaterThan(
+          p(close(sc, o), 'offer-now'),
+        );
+      expect(p(best, 'offer-now'), label(g)).toBeGreaterThan(0.3);
+    }
+  });
+
+  it('2: early in a first round, a process-bound panel moves the statement forward less than a next-stage or shortlist ask', () => {
+    for (const g of grid({
+      kind: ['hr-panel', 'recruiter'] as const,
+      candidatesSeen: [0, 2, 5],
+      candidatesRemaining: [6, 10, 25],
+      keenness: [0.4, 0.6, 0.8],
+      doubt: [0.2, 0.6],
+    })) {
+      const sc = fixture({
+        ...g,
+        stage: 'first-round',
+        commercial: 0.3,
+        initial: { keenness: g.keenness, doubt: g.doubt },
+      });
+      const statement = forward(close(sc));
+      expect(statement, label(g)).toBeLessThan(forward(close(sc, { form: 'next-stage' })));
+      expect(statement, label(g)).toBeLessThan(forward(close(sc, { form: 'shortlist' })));
+    }
+  });
+
+  it('3: asking in a fitting form beats never asking whenever they doubt commitment', () => {
+    for (const g of grid({
+      kind: ['owner-manager', 'sales-director', 'hiring-manager', 'hr-panel', 'recruiter'] as const,
+      doubt: [0.3, 0.6, 0.9],
+      keenness: [0.4, 0.6, 0.8],
+      stage: ['first-round', 'final'] as const,
+    })) {
+      const sc = fixture({
+        kind: g.kind,
+        stage: g.stage,
+        candidatesRemaining: g.stage === 'final' ? 0 : 8,
+        initial: { doubt: g.doubt, keenness: g.keenness },
+      });
+      const fitting = close(sc, { form: g.stage === 'final' ? 'statement-of-intent' : 'next-stage' });
+      expect(forward(fitting), label(g)).toBeGreaterThan(forward(noClose(sc)));
+    }
+  });
+
+  it('4: accepting on the spot gives a lower salary than an offer negotiated later', () => {
+    for (const g of grid({
+      kind: ['owner-manager', 'ceo'] as const,
+      keenness: [0.6, 0.75, 0.9],
+      doubt: [0.1, 0.4],
+    })) {
+      const sc = fixture({ kind: g.kind, initial: { keenness: g.keenness, doubt: g.doubt } });
+      const committed = playTo(sc, 'closing');
+      committed.act({ type: 'close', close: spec({ commit: true }) });
+      const negotiated = playTo(sc, 'closing');
+      negotiated.act({ type: 'close', close: spec({ commit: false }) });
+      if (negotiated.view().phase !== 'negotiation' || !committed.view().ending?.salary) continue;
+      negotiated.act({ type: 'negotiate', move: 'counter' });
+      if (negotiated.view().phase === 'negotiation') negotiated.act({ type: 'negotiate', move: 'accept' });
+      const later = negotiated.view().ending?.salary;
+      if (later) expect(committed.view().ending!.salary!, label(g)).toBeLessThan(later);
+    }
+  });
+
+  it('5: firm beats tentative beats pushy and desperate, and the gap is widest before a process-bound panel', () => {
+    for (const g of grid({ keenness: [0.4, 0.6, 0.8], doubt: [0.2, 0.6], candidatesSeen: [3, 12] })) {
+      const gaps: Record<string, number> = {};
+      for (const kind of [
+        'owner-manager',
+        'sales-director',
+        'hiring-manager',
+        'hr-panel',
+        'recruiter',
+      ] as const) {
+        const sc = fixture({
+          kind,
+          candidatesSeen: g.candidatesSeen,
+          initial: { keenness: g.keenness, doubt: g.doubt },
+        });
+        const chance = (delivery: CloseSpec['delivery']) =>
+          close(sc, { delivery, form: 'next-stage' }).chance;
+        const at = `${kind} ${label(g)}`;
+        expect(chance('firm'), at).toBeGreaterThan(chance('tentative'));
+        expect(chance('tentative'), at).toBeGreaterThan(chance('pushy'));
+        expect(chance('tentative'), at).toBeGreaterThan(chance('desperate'));
+        gaps[kind] = chance('tentative') - chance('pushy');
+      }
+      expect(gaps['hr-panel']!, label(g)).toBeGreaterThan(gaps['owner-manager']!);
+    }
+  });
+
+  it('6: each kind of supporting point adds to the chance, for every form', () => {
+    for (const g of grid({
+      kind: ['owner-manager', 'hiring-manager', 'hr-panel'] as const,
+      keenness: [0.3, 0.55, 0.8],
+      doubt: [0.2, 0.6],
+    })) {
+      const sc = fixture({ kind: g.kind, initial: { keenness: g.keenness, doubt: g.doubt } });
+      for (const form of ['statement-of-intent', 'outright-ask', 'next-stage', 'tentative'] as const) {
+        const none = close(sc, { form, points: [] }).chance;
+        const why = close(sc, { form, points: ['why'] }).chance;
+        const both = close(sc, { form, points: ['why', 'reason'] }).chance;
+        expect(why, `${form} ${label(g)}`).toBeGreaterThan(none);
+        expect(both, `${form} ${label(g)}`).toBeGreaterThan(why);
+      }
+    }
+  });
+
+  it('7: real options help with a keen decision-maker; an exposed bluff and leverage on a lukewarm one hurt', () => {
+    for (const g of grid({
+      kind: ['owner-manager', 'sales-director', 'hiring-manager'] as const,
+      doubt: [0.2, 0.5],
+    })) {
+      for (const keenness of [0.7, 0.8, 0.95]) {
+        const at = `${label(g)} keenness ${keenness}`;
+        for (const exposeChance of [0.3, 0.6, 1]) {
+          const sc = fixture({ kind: g.kind, initial: { keenness, doubt: g.doubt }, exposeChance });
+          expect(close(sc, { leverage: 'offer' }).chance, at).toBeGreaterThan(close(sc).chance);
+          // The chance shown for a bluff counts its risk; a bluff seen through (certain at 1) hurts.
+          expect(close(sc, { leverage: 'bluff' }).chance, `${at} exposure ${exposeChance}`).toBeLessThan(
+            close(sc).chance,
+          );
+          if (exposeChance === 1) expect(close(sc, { leverage: 'bluff' }).bluffExposed, at).toBe(true);
+        }
+      }
+      for (const keenness of [0.1, 0.25, 0.4]) {
+        const sc = fixture({ kind: g.kind, initial: { keenness, doubt: g.doubt } });
+        expect(close(sc, { leverage: 'offer' }).chance, `${label(g)} keenness ${keenness}`).toBeLessThan(
+          close(sc).chance,
+        );
+      }
+    }
+  });
+
+  it('8: more places than candidates makes an early ask for the job do better', () => {
+    for (const g of grid({
+      kind: ['hiring-manager', 'sales-director', 'owner-manager'] as const,
+      candidatesSeen: [2, 10],
+      candidatesRemaining: [4, 6, 12],
+      keenness: [0.5, 0.75],
+    })) {
+      const base = {
+        kind: g.kind,
+        stage: 'first-round' as const,
+        candidatesSeen: g.candidatesSeen,
+        candidatesRemaining: g.candidatesRemaining,
+        initial: { keenness: g.keenness },
+      };
+      const many = fixture({ ...base, vacancies: g.candidatesRemaining * 2 });
+      const one = fixture({ ...base, vacancies: 1 });
+      for (const moment of ['middle', 'closing'] as const) {
+        const at = `${label(g)} ${moment}`;
+        expect(forward(close(many, { form: 'outright-ask' }, moment)), at).toBeGreaterThan(
+          forward(close(one, { form: 'outright-ask' }, moment)),
+        );
+        expect(p(close(many, { form: 'outright-ask' }, moment), 'offer-now'), at).toBeGreaterThan(
+          p(close(one, { form: 'outright-ask' }, moment), 'offer-now'),
+        );
+      }
+    }
+  });
+
+  it('9: persistence pays with an attuned decision-maker when candidates are scarce, and costs when process-bound or plentiful', () => {
+    // By exact expected score (every answer followed with its chance): expected mode plays a
+    // sub-50% act as a failure every time, which would hide what persistence is worth.
+    const run = (sc: Scenario, acts: string[]) => {
+      const c = compile(sc);
+      let s: State = initialState(c);
+      for (const choice of ['a', 'b'])
+        s = step(c, s, { type: 'choose', choice }, expectedResolver, false).state;
+      const policy = (st: State): Action =>
+        st.phase === 'negotiation'
+          ? { type: 'negotiate', move: 'accept' }
+          : st.persisted < acts.length
+            ? { type: 'persist', act: acts[st.persisted]! }
+            : { type: 'let-go' };
+      return expectedScore(
+        c,
+        s,
+        { type: 'close', close: spec({ form: 'tentative', delivery: 'tentative', points: [] }) },
+        policy,
+      );
+    };
+    const polite = ['email', 'email', 'call', 'email', 'call', 'email'];
+    const hard = ['email', 'call', 'call', 'visit', 'call'];
+    for (const g of grid({ keenness: [0.2, 0.3, 0.4], doubt: [0.4, 0.6], patience: [0.6, 0.75] })) {
+      const initial = { keenness: g.keenness, doubt: g.doubt };
+      for (const seen of [1, 2, 3]) {
+        const scarce = fixture({
+          kind: 'owner-manager',
+          traits: { attunement: 0.9, patience: g.patience },
+          candidatesSeen: seen,
+          candidatesRemaining: 0,
+          initial,
+        });
+        expect(run(scarce, polite), `scarce, seen ${seen} ${label(g)}`).toBeGreaterThan(run(scarce, []));
+      }
+      for (const kind of ['recruiter', 'hr-panel'] as const) {
+        const bound = fixture({ kind, candidatesRemaining: 0, initial });
+        expect(run(bound, hard), `${kind} ${label(g)}`).toBeLessThan(run(bound, []));
+      }
+      // Not yet across a grid: with an attuned owner in a first round with a full pipeline
+      // (20-30 still to see, 2 places), hard persistence gains in expected score at these
+      // numbers (e.g. 45.8 against 34.6 at keenness 0.2): a concession there is an offer and
+      // scarcity only ever adds. The single fixture above holds only in expected mode,
+      // where every sub-50% act fails; docs/model.md lists this as a known limit.
+    }
+  });
+
+  it('10: outside sales a close still helps where doubt is the obstacle, but less than in sales', () => {
+    for (const g of grid({
+      kind: ['hiring-manager', 'ceo', 'sales-director'] as const,
+      doubt: [0.5, 0.7, 0.9],
+      keenness: [0.5, 0.6, 0.7],
+    })) {
+      const gain = (commercial: number) => {
+        const sc = fixture({ commercial, kind: g.kind, initial: { doubt: g.doubt, keenness: g.keenness } });
+        return forward(close(sc)) - forward(noClose(sc));
+      };
+      expect(gain(0), label(g)).toBeGreaterThan(0);
+      expect(gain(1), label(g)).toBeGreaterThan(gain(0));
+    }
   });
 });

@@ -44,3 +44,15 @@ describe('weights are data', () => {
     }
   });
 });
+
+describe('default traits by kind', () => {
+  it('every default trait of every kind has its reason', async () => {
+    const { KIND_TRAITS, KIND_TRAIT_REASONS } = await import('../../../src/engine/model/traits');
+    for (const [kind, traits] of Object.entries(KIND_TRAITS)) {
+      for (const trait of Object.keys(traits)) {
+        const reason = KIND_TRAIT_REASONS[kind as keyof typeof KIND_TRAITS][trait as keyof typeof traits];
+        expect(reason, `${kind}.${trait}`).toMatch(/\w{4,}.*\w{4,}/);
+      }
+    }
+  });
+});

@@ -124,6 +124,34 @@ describe('engine-set variables', () => {
     expect(vars(closeAt(reading(), 'closing', { commit: false })).closeCommitted).toBe(false);
   });
 
+  it('are all in the debrief record, even when the scenario reads none of them', () => {
+    const p = closeAt(fixture({ exposeChance: 1 }), 'middle', {
+      form: 'outright-ask',
+      delivery: 'pushy',
+      points: ['why'],
+      leverage: 'bluff',
+      commit: true,
+    });
+    while (p.view().phase !== 'ended') {
+      const v = p.view();
+      if (v.phase === 'follow-up') p.act({ type: 'persist', act: 'call' });
+      else if (v.phase === 'negotiation') p.act({ type: 'negotiate', move: 'accept' });
+      else p.act({ type: 'continue' });
+    }
+    const persisted = p.actions.filter((a) => a.type === 'persist').length;
+    expect(p.debrief().record).toMatchObject({
+      closeMade: true,
+      closeForm: 'outright-ask',
+      closeDelivery: 'pushy',
+      closePoints: 1,
+      closeLeverage: 'bluff',
+      closeCommitted: true,
+      bluffExposed: true,
+      closeMoment: 'middle',
+      persistActs: persisted,
+    });
+  });
+
   it('say "after" and no close when the interview ended without one', () => {
     const p = Playthrough.start(reading());
     p.act({ type: 'choose', choice: 'a' });

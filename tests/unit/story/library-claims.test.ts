@@ -198,6 +198,14 @@ describe('the library says only what happened', () => {
         ended++;
         const t = truthOf(play, scenario);
         const d = play.debrief();
+        // The debrief's record agrees with what happened (the Debrief screen reads it).
+        expect(d.record).toMatchObject({
+          closeMade: t.closeMade,
+          closeCommitted: t.committed,
+          bluffExposed: t.bluffExposed,
+          closeLeverage: t.leverage,
+          persistActs: t.persistActs,
+        });
         const texts = [
           `ending ${d.ending.id}: ${d.ending.title}. ${d.ending.debrief}`,
           // Coaching on the follow-up (interview answers are coached on what they said, not on the close).
