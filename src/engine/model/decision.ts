@@ -649,7 +649,7 @@ export function judgeClose(
     group: 'choices',
     chance: e * (exposed.judgement.chance - believed.judgement.chance),
     text: () =>
-      `The other ${leverage.kind === 'offer' ? 'offer' : 'interviews'} you mentioned do not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
+      `${leverage.kind === 'offer' ? 'The other offer you mentioned does' : 'The other interviews you mentioned do'} not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
   };
   const withRisk = detail
     ? judgeCloseBranch(ctx, close, { ...leverage, exposed: false }, points, [risk], detail)

@@ -93,6 +93,34 @@ export const KIND_TRAIT_REASONS: Record<DecisionMakerKind, Record<Trait, string>
     patience: 'a recruiter handles many candidates and has the least time for repeated approaches',
     authority: 'a recruiter cannot offer the job; the client decides',
   },
+  coo: {
+    attunement:
+      'authored assumption: an operations chief values drive but judges it against how the operation runs, between a CEO and a hiring manager',
+    processOrientation:
+      'C4: runs the operation by its processes, so a hire follows them more than a CEO’s would',
+    patience: 'authored assumption: the middle of the scale, like a hiring manager',
+    authority: 'can hire into the operation they run, short of the final word a CEO or owner has',
+  },
+  founder: {
+    attunement:
+      'C7 and C9: like an owner-manager, a founder decides alone and often asked for their own first jobs',
+    processOrientation: 'C7: a young company has the least process; the founder decides by judgement',
+    patience: 'C7: tolerates repeated approaches a little less than an established owner, with less time',
+    authority: 'the founder decides alone and can offer on the spot',
+  },
+  'department-head': {
+    attunement: 'authored assumption: a line manager, like a hiring manager, in the middle of the scale',
+    processOrientation:
+      'C4: hires within a budget and a process others sign off, a little more than a hiring manager',
+    patience: 'authored assumption: the middle of the scale, like a hiring manager',
+    authority: 'more say than a hiring manager over their own team, but the budget is signed off above them',
+  },
+  board: {
+    attunement: 'C7: a group deciding by procedure leaves little room for a direct ask to land, like a panel',
+    processOrientation: 'C4: a board decides by procedure and vote, the most process-bound kind',
+    patience: 'a board meets rarely and has little time for repeated approaches',
+    authority: 'a board decides together, after the meeting, almost never on the spot',
+  },
 };
 
 export function resolveTraits(dm: DecisionMaker): ResolvedTraits {
