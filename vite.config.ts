@@ -84,6 +84,11 @@ export default defineConfig({
   // Pre-bundled at start: the game imports them after the first paint, and discovering them then
   // would make the dev server reload the page once.
   optimizeDeps: { include: ['phaser', 'howler', 'zod', 'jsonc-parser'] },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // Files the game never loads: a change there (the boot bench's bare page, test fixtures) must not
+    // reload the page an author is playing.
+    watch: { ignored: ['**/dist-bare/**', '**/tests/**', '**/bench/**', '**/docs/**'] },
+  },
   preview: { host: '127.0.0.1' },
 });

@@ -5,6 +5,7 @@
  * passages without links as endings to fill in. Validates the result (warnings only) and prints
  * what the author must add. Default output: scenarios/<id>.json.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { validateScenario } from '../src/engine/format/check';
@@ -81,6 +82,7 @@ function main(argv: string[]): number {
     assetExists: (rel) => existsSync(join(PROJECT_ROOT, rel)),
   });
   writeFileSync(target, text);
+  formatJson(target);
   const nodes = result.scenario.nodes.length;
   console.log(`Wrote ${shown}: ${nodes} nodes from ${story.passages.length} passages of "${story.title}".`);
   for (const w of [...story.warnings, ...result.warnings]) console.log(`warning: ${w}`);
@@ -100,4 +102,10 @@ try {
 } catch (err) {
   console.error(`import: internal error: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
+}
+
+/** Formats the written file as the project's formatter would, so `npm run lint` stays clean (best effort). */
+function formatJson(path: string): void {
+  const biome = join(PROJECT_ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
+  spawnSync(process.execPath, [biome, 'format', '--write', path], { cwd: PROJECT_ROOT, stdio: 'ignore' });
 }

@@ -4,6 +4,7 @@
  * player reads least (the situation, the decision-maker's description, the coach hints and the
  * endings' discussion prompts); replace them as you write your own story. See docs/authoring.md.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioInput } from '../src/engine';
@@ -264,6 +265,7 @@ function main(argv: string[]): number {
     return 1;
   }
   writeFileSync(file, text);
+  formatJson(file);
   console.log(`Wrote scenarios/${id}.json (${result.problems.length} warnings).
 Next:
   npm run dev                                    then open the address it prints: your scenario is on Scenario select
@@ -281,4 +283,10 @@ if (process.argv[1] && /new\.ts$/.test(process.argv[1])) {
     console.error(`new: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   }
+}
+
+/** Formats the written file as the project's formatter would, so `npm run lint` stays clean (best effort). */
+function formatJson(path: string): void {
+  const biome = join(PROJECT_ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
+  spawnSync(process.execPath, [biome, 'format', '--write', path], { cwd: PROJECT_ROOT, stdio: 'ignore' });
 }

@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { EngineError, Playthrough } from '../engine';
 import type { Scenario } from '../engine/format/schema';
 import type { StartFrom, View } from '../engine/types';
+import { describedUrl } from './art/described';
 import { backdropKey, portraitKey, portraitUrl } from './assets';
 import { CAPTIONS } from './audio/audio';
 import { ctx } from './context';
@@ -277,7 +278,10 @@ export function queuePortraits(scene: Phaser.Scene, scenario: Scenario): void {
   for (const dm of scenario.decisionMakers) {
     for (const expr of dm.portrait.expressions) {
       const key = portraitKey(dm.portrait.id, expr);
-      const url = portraitUrl(dm.portrait.id, expr);
+      // A face described in the scenario is drawn by the portrait generator; otherwise the SVG files.
+      const url = dm.portrait.describe
+        ? describedUrl(dm.portrait.id, dm.portrait.describe, expr)
+        : portraitUrl(dm.portrait.id, expr);
       if (url && !scene.textures.exists(key)) scene.load.svg(key, url, { scale: 1 });
     }
   }

@@ -205,3 +205,49 @@ describe('the catalogue and the map layout', () => {
     }
   });
 });
+
+describe('faces described in the scenario', () => {
+  it('validates a described portrait without SVG files and draws all seven expressions', async () => {
+    const { describedSvg } = await import('../../src/game/art/described');
+    const input = starterScenario('faces');
+    input.decisionMakers[0]!.portrait = {
+      id: 'morgan-described',
+      expressions: ['neutral', 'interested', 'sceptical', 'impressed', 'irritated', 'warm', 'thinking'],
+      describe: {
+        skin: 'brown',
+        hair: 'bun',
+        hairColour: 'grey',
+        glasses: 'round',
+        clothing: 'blazer',
+        age: 'older',
+      },
+    };
+    const r = validateScenario(JSON.stringify(input, null, 2), 'faces.json', {
+      assetExists: (rel) => !rel.startsWith('assets/portraits/'),
+    });
+    expect(r.problems).toEqual([]);
+    if (!r.ok) throw new Error('must validate');
+    const d = r.scenario.decisionMakers[0]!.portrait.describe!;
+    const svgs = r.scenario.decisionMakers[0]!.portrait.expressions.map((e) =>
+      describedSvg('morgan-described', d, e),
+    );
+    expect(new Set(svgs).size).toBe(7);
+    for (const svg of svgs)
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 400 480"/);
+    // Glasses and the skin tone show in the drawing.
+    expect(svgs[0]).toContain('#8a5a3c');
+    const plain = describedSvg('x', { ...d, glasses: 'none' }, 'neutral');
+    expect(plain.length).toBeLessThan(svgs[0]!.length);
+  });
+
+  it('rejects a description with an unknown hair style, naming the choices', () => {
+    const input = starterScenario('faces');
+    (input.decisionMakers[0]!.portrait as Record<string, unknown>).describe = {
+      skin: 'brown',
+      hair: 'mohawk',
+    };
+    const r = validateScenario(JSON.stringify(input, null, 2), 'faces.json');
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.message).join('\n')).toMatch(/hair/);
+  });
+});

@@ -118,7 +118,17 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
         'Swap them, or correct one: min must not exceed max.',
       );
     }
-    if (options.assetExists && isPlainName(dm.portrait.id) && isPlainName(dm.voice.babble)) {
+    const plainAssets = isPlainName(dm.portrait.id) && isPlainName(dm.voice.babble);
+    if (options.assetExists && plainAssets && dm.portrait.describe) {
+      if (options.assetExists(`assets/portraits/${dm.portrait.id}/neutral.svg`)) {
+        warn(
+          'portrait-id-taken',
+          ['decisionMakers', i, 'portrait', 'id'],
+          `the described portrait "${dm.portrait.id}" has the name of a drawn portrait in assets/portraits/`,
+          'Give the described face a name of its own, so the two are never mixed up.',
+        );
+      }
+    } else if (options.assetExists && plainAssets) {
       const missing = [...new Set(dm.portrait.expressions)].filter(
         (expr) => !options.assetExists?.(`assets/portraits/${dm.portrait.id}/${expr}.svg`),
       );
@@ -140,6 +150,8 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
           );
         }
       }
+    }
+    if (options.assetExists) {
       const sound = `assets/sounds/${dm.voice.babble}.ogg`;
       if (!options.assetExists(sound)) {
         error(

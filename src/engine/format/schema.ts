@@ -356,6 +356,72 @@ export const SalaryBand = z
   .strict()
   .describe('The salary range the decision-maker can move in.');
 
+const colour = (what: string, names: readonly [string, ...string[]]) =>
+  z
+    .union([z.enum(names), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #6f7f5a')])
+    .describe(`${what}: one of ${names.join(', ')}, or a colour like "#6f7f5a".`);
+
+export const SKIN_TONES = ['very-light', 'light', 'medium', 'olive', 'brown', 'dark'] as const;
+export const HAIR_STYLES = [
+  'short',
+  'bob',
+  'long',
+  'bald',
+  'crop',
+  'pixie',
+  'swept',
+  'receding',
+  'bun',
+  'cropped',
+] as const;
+export const HAIR_COLOURS = [
+  'black',
+  'dark-brown',
+  'brown',
+  'auburn',
+  'red',
+  'blonde',
+  'grey',
+  'white',
+] as const;
+export const CLOTHING = [
+  'cardigan',
+  'shirt',
+  'blazer',
+  'suit-tie',
+  'polo',
+  'suit',
+  'open-collar',
+  'loose-tie',
+  'blouse',
+  'lab-coat',
+] as const;
+
+/** A face drawn by the game's portrait generator, with all seven expressions, instead of SVG files. */
+export const PortraitDescription = z
+  .object({
+    skin: colour('Skin tone', SKIN_TONES),
+    hair: z.enum(HAIR_STYLES).describe('Hair style.'),
+    hairColour: colour('Hair colour', HAIR_COLOURS).default('dark-brown'),
+    glasses: z.enum(['none', 'round', 'rect', 'half']).default('none').describe('Glasses, if any.'),
+    clothing: z.enum(CLOTHING).default('shirt').describe('What they wear.'),
+    clothingColour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #3b4a50')
+      .default('#3b4a50')
+      .describe('The main colour of the clothing, like "#3b4a50".'),
+    age: z
+      .enum(['young', 'middle', 'older', 'senior'])
+      .default('middle')
+      .describe('Age cues: lines around the eyes and mouth grow with age.'),
+    beard: z.boolean().default(false).describe('A beard (in the hair colour).'),
+  })
+  .strict()
+  .describe(
+    'Describe the face and the game draws it with every expression (no SVG files needed). The "expressions" list still names which ones the scenario uses.',
+  );
+export type PortraitDescription = z.infer<typeof PortraitDescription>;
+
 export const DecisionMaker = z
   .object({
     id: id('this decision-maker'),
@@ -378,7 +444,13 @@ export const DecisionMaker = z
     salary: SalaryBand,
     portrait: z
       .object({
-        id: z.string().min(1).describe('Portrait folder in assets/portraits/.'),
+        id: z
+          .string()
+          .min(1)
+          .describe(
+            'Portrait folder in assets/portraits/; with "describe", a name for the drawn face not used by any folder there.',
+          ),
+        describe: PortraitDescription.optional(),
         expressions: z
           .array(Expression)
           .min(1)
