@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { HowlerAudio } from './audio/howler-audio';
 import { soundManifest } from './audio/manifest';
 import { setContext } from './context';
+import { FAST } from './fast';
 import { Boot } from './scenes/Boot';
 import { Briefing } from './scenes/Briefing';
 import { Close } from './scenes/Close';
@@ -39,6 +40,9 @@ export function StartGame(parent: HTMLElement, shell: Shell): Phaser.Game {
     height: LOGICAL_HEIGHT,
     backgroundColor: palette.shade,
     banner: false,
+    // Automated tests (?fast) draw 12 frames a second: headless Chromium renders WebGL in software,
+    // and a full frame rate there costs the tests most of a core while nothing needs it.
+    ...(FAST ? { fps: { limit: 12 } } : {}),
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },

@@ -356,7 +356,10 @@ describe('The player decides when and how', { timeout: 600_000 }, () => {
         const box = (await b.boundingBox())!;
         expect(overlaps(box, selfView), `${await b.textContent()} over the self-view`).toBe(false);
       }
-      expect(overlaps(await boxOf(page, '.topbar .tag'), nameTag)).toBe(false);
+      // On a phone the Interview's bar shows only its buttons (the moment moves above the moves).
+      const tag = await page.locator('.topbar .tag').first().boundingBox();
+      if (size !== PHONE) expect(tag).not.toBeNull();
+      if (tag) expect(overlaps(tag, nameTag)).toBe(false);
       await capture(page, `Interview hint and view ${size.width}x${size.height}`, true);
       // Esc opens Pause, and Esc closes it again.
       await page.keyboard.press('Escape');
@@ -371,7 +374,8 @@ describe('The player decides when and how', { timeout: 600_000 }, () => {
         const box = (await btn(page, name).boundingBox())!;
         expect(overlaps(box, selfView), `${name} over the self-view`).toBe(false);
       }
-      expect(overlaps(await boxOf(page, '.topbar .tag'), nameTag)).toBe(false);
+      const closeTag = await page.locator('.topbar .tag').first().boundingBox();
+      if (closeTag) expect(overlaps(closeTag, nameTag)).toBe(false);
       expect(errors).toEqual([]);
       await page.context().close();
     }
