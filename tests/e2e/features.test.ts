@@ -116,14 +116,11 @@ async function moment(page: Page): Promise<{ line: string; choices: string[] }> 
 
 /** Presses the choice with the given accessible name (Continue included) and waits for the reply. */
 async function pick(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForFunction(
-    (n) =>
-      !Array.from(document.querySelectorAll('.choices .choice')).some(
-        (e) => e.getAttribute('aria-label') === n,
-      ),
-    name,
-  );
+  // The next moment may offer a choice of the same name (Continue), so wait for the pressed
+  // button itself to leave the page rather than for its name to disappear.
+  const pressed = await page.getByRole('button', { name, exact: true }).elementHandle();
+  await pressed!.click();
+  await page.waitForFunction((el) => !el.isConnected, pressed!);
 }
 
 /** From the start of the tutorial to the first node with real choices (and a coach hint). */
