@@ -153,7 +153,16 @@ describe('hostile storage and rough play', () => {
     }
     await btn(page, 'Close: ask for the job').click();
     await waitScreen(page, 'Close');
-    await page.locator('.close-parts label.opt').first().click();
+    // Nothing is preselected: pick the first option of every one-of group (form, delivery, …).
+    const groups = await page
+      .locator('.close-parts input[type="radio"]')
+      .evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
+    for (const g of groups) {
+      await page
+        .locator('.close-parts label.opt', { has: page.locator(`input[type="radio"][name="${g}"]`) })
+        .first()
+        .click();
+    }
     await btn(page, 'Say it: make your close').dblclick();
     await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-label') !== 'Close');
     await page.waitForTimeout(800);
