@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 import { HowlerAudio } from './audio/howler-audio';
 import { soundManifest } from './audio/manifest';
 import { setContext } from './context';
-import { FAST } from './fast';
+import { CANVAS, FAST } from './fast';
 import { Boot } from './scenes/Boot';
 import { Briefing } from './scenes/Briefing';
 import { Close } from './scenes/Close';
@@ -34,7 +34,7 @@ export function StartGame(parent: HTMLElement, shell: Shell): Phaser.Game {
     activeKey: 'Boot',
   });
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: CANVAS ? Phaser.CANVAS : Phaser.AUTO,
     parent,
     width: LOGICAL_WIDTH,
     height: LOGICAL_HEIGHT,

@@ -39,13 +39,14 @@ afterAll(async () => {
 async function open(
   viewport = { width: 1280, height: 720 },
   init?: () => void,
+  webgl = false,
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
   if (init) await page.addInitScript(init);
   // ?fast: no typewriter, fades or cross-fades (the test setting), so the run spends its time playing.
-  await page.goto(`${url}?fast`);
+  await page.goto(`${url}?fast${webgl ? '&webgl' : ''}`);
   await page.waitForSelector('main[aria-label="Title"] button');
   // Wait until the game (not just the first-paint title) is ready.
   await page.waitForFunction(
@@ -61,15 +62,26 @@ describe('Close Call in the browser', () => {
     expect(scenarios.length).toBeGreaterThan(0);
   });
 
-  const plans: { file: string; title: string; input: Input }[] = [];
-  // Every scenario, by keyboard alone on a desktop screen and by mouse alone on a phone held
-  // landscape (844×390), saving a screenshot of each screen at both sizes.
-  for (const s of scenarios) plans.push({ ...s, input: 'keyboard' }, { ...s, input: 'mouse' });
+  // Whole playthroughs, by keyboard alone on a desktop screen and by mouse alone on a phone held
+  // landscape (844×390), saving a screenshot of each screen at both sizes. Each scenario's own
+  // screens are visited in player.test.ts (the close at every moment of every scenario) and each
+  // is played to its end by the engine in the unit tier; here six playthroughs cover every
+  // screen (negotiation, follow-up, panel, offer and rejection endings) with both inputs.
+  const PLANS: Record<string, { input: Input; webgl?: boolean }[]> = {
+    '00-tutorial.json': [{ input: 'keyboard' }],
+    '01-final-say.json': [{ input: 'mouse' }],
+    '02-first-round-panel.json': [{ input: 'keyboard' }],
+    '04-two-offers.json': [{ input: 'keyboard' }],
+    '05-price-of-yes.json': [{ input: 'mouse' }],
+    '06-doorstep.json': [{ input: 'mouse' }],
+  };
+  const plans = scenarios.flatMap((s) => (PLANS[s.file] ?? []).map((p) => ({ ...s, ...p })));
+  it('plays six scenarios of the library', () => expect(plans).toHaveLength(6));
 
   for (const plan of plans) {
     const size = plan.input === 'keyboard' ? { width: 1280, height: 720 } : { width: 844, height: 390 };
-    it(`plays ${plan.file} from Title to Debrief by ${plan.input} alone at ${size.width}x${size.height}`, async () => {
-      const { page, errors } = await open(size);
+    it(`plays ${plan.file} from Title to Debrief by ${plan.input} alone at ${size.width}x${size.height}${plan.webgl ? ' (WebGL)' : ''}`, async () => {
+      const { page, errors } = await open(size, undefined, plan.webgl);
       const seen = await playToDebrief(page, plan.title, plan.input, ` ${size.width}x${size.height}`);
       expect(seen[0]).toBe('Title');
       expect(seen).toContain('Scenario select');
@@ -77,14 +89,16 @@ describe('Close Call in the browser', () => {
       expect(seen).toContain('Interview');
       expect(seen[seen.length - 1]).toBe('Debrief');
       await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
-      // The best achievable score arrives from the analysis worker without freezing the screen.
+      // The best achievable score comes from the analysis worker without freezing the screen. The
+      // worker has a time budget (20 s of wall time): on a loaded machine it may run out, and then
+      // the Debrief says so rather than waiting for ever. Either way the line settles.
       await page.waitForFunction(
         () =>
-          /Best achievable score in this scenario \(expected play\): \d+ \/ 100/.test(
+          /Best achievable score in this scenario \(expected play\): \d+ \/ 100|Best score unavailable for this scenario/.test(
             document.body.textContent ?? '',
           ),
         null,
-        { timeout: 90_000 },
+        { timeout: 120_000 },
       );
       expect(errors).toEqual([]);
       await page.context().close();
@@ -138,8 +152,16 @@ describe('Close Call in the browser', () => {
     await page.context().close();
   });
 
-  it('fits a phone held landscape', async () => {
-    const { page, errors } = await open({ width: 844, height: 390 });
+  it('fits a phone held landscape, drawn with WebGL as players see it', async () => {
+    // The other tests draw with Canvas (see src/game/fast.ts); this one keeps the renderer players get.
+    const { page, errors } = await open({ width: 844, height: 390 }, undefined, true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('canvas')?.getContext('webgl2') !== null ||
+          document.querySelector('canvas')?.getContext('webgl') !== null,
+      ),
+    ).toBe(true);
     const box = await page.locator('#frame').boundingBox();
     expect(box?.height).toBeCloseTo(390, 0);
     await page.getByRole('button', { name: 'Play', exact: true }).click();

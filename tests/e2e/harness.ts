@@ -185,3 +185,43 @@ export async function tabTo(page: Page, name: RegExp | string, max = 60): Promis
     `Could not Tab to "${String(name)}" on ${await screen(page)}; focus is on "${await focusedName(page)}"`,
   );
 }
+
+/**
+ * A mouse click as a player makes it: scrolls the control into view if its panel scrolls, checks
+ * that the control is what lies under its centre, and presses the mouse there. Unlike
+ * locator.click it does not retry once the click has landed: a control that moves the game to
+ * another screen is detached at once, which made locator.click report a detached element and
+ * wait for a control that was already gone.
+ */
+export async function clickAsPlayer(
+  locator: import('playwright-core').Locator,
+  timeout = 60_000,
+): Promise<void> {
+  const page = locator.page();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const target = await locator
+      .evaluate(
+        (el: Element) => {
+          el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const r = el.getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          const hit = document.elementFromPoint(x, y);
+          const enabled = !(el as HTMLButtonElement).disabled;
+          return { x, y, ok: r.width > 0 && enabled && hit !== null && (hit === el || el.contains(hit)) };
+        },
+        undefined,
+        { timeout: Math.max(1000, deadline - Date.now()) },
+      )
+      .catch(() => null);
+    if (target?.ok) {
+      await page.mouse.click(target.x, target.y);
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`clickAsPlayer: ${String(locator)} was not clickable within ${timeout} ms`);
+    }
+    await page.waitForTimeout(100);
+  }
+}

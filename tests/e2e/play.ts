@@ -1,31 +1,31 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { capture, SCREENS, screen, tabTo } from './harness';
+import { capture, clickAsPlayer, SCREENS, screen, tabTo } from './harness';
 
 export type Input = 'keyboard' | 'mouse';
 
-/** A fingerprint of what is on screen: changes whenever the DOM layer or the focus changes. */
+/**
+ * A fingerprint of what is on screen: the screen and its content. Focus is left out on purpose:
+ * a mouse click focuses the control at once, long before a loaded machine has moved the game on,
+ * and a loop that took that for the next screen pressed the same control twice.
+ */
 function signature(page: Page): Promise<string> {
   return page.evaluate(() => {
     const m = document.querySelector('main');
-    const a = document.activeElement;
-    return `${m?.getAttribute('aria-label')}|${m?.innerHTML.length}|${m?.innerHTML.slice(-200)}|${a?.outerHTML.slice(0, 120)}`;
+    return `${m?.getAttribute('aria-label')}|${m?.innerHTML.length}|${m?.innerHTML.slice(-200)}`;
   });
 }
 
+/** Waits until the screen's content changes (slow on a loaded machine: up to 30 s). */
 async function waitForChange(page: Page, before: string): Promise<void> {
   await page
     .waitForFunction(
       (b) => {
         const m = document.querySelector('main');
-        const a = document.activeElement;
-        return (
-          `${m?.getAttribute('aria-label')}|${m?.innerHTML.length}|${m?.innerHTML.slice(-200)}|${a?.outerHTML.slice(0, 120)}` !==
-          b
-        );
+        return `${m?.getAttribute('aria-label')}|${m?.innerHTML.length}|${m?.innerHTML.slice(-200)}` !== b;
       },
       before,
-      { timeout: 4000, polling: 30 },
+      { timeout: 30_000, polling: 30 },
     )
     .catch(() => undefined);
   await page.waitForTimeout(40);
@@ -37,7 +37,9 @@ async function tabToSelector(page: Page, selector: string, max = 40): Promise<vo
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Could not Tab to ${selector}`);
+  throw new Error(
+    `Could not Tab to ${selector} on ${await page.getAttribute('main', 'aria-label')}; focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160))}`,
+  );
 }
 
 /**
@@ -51,7 +53,7 @@ export async function chooseFormAndDelivery(page: Page, input: Input): Promise<v
       await tabToSelector(page, `.close-parts input[name="${name}"]`);
       await page.keyboard.press('Space');
     } else {
-      await page.locator(`.close-parts label.opt:has(input[name="${name}"])`).first().click();
+      await clickAsPlayer(page.locator(`.close-parts label.opt:has(input[name="${name}"])`).first());
     }
     await expect.poll(() => radio.isChecked()).toBe(true);
   }
@@ -90,7 +92,7 @@ export async function playToDebrief(
         if ((await screen(page)) !== name) return;
         await page.keyboard.press('Enter');
       } else {
-        await btn(n).first().click();
+        await clickAsPlayer(btn(n).first());
       }
     };
     if (typing > 0) {
@@ -124,7 +126,7 @@ export async function playToDebrief(
         } else if (choices > 0) {
           interviewMoves++;
           if (key) await page.keyboard.press('1');
-          else await page.locator('.choices .choice').first().click();
+          else await clickAsPlayer(page.locator('.choices .choice').first());
         } else {
           await page.waitForTimeout(100);
         }
@@ -143,7 +145,7 @@ export async function playToDebrief(
         followUps++;
         if (followUps === 1) {
           if (key) await page.keyboard.press('1');
-          else await page.locator('main .choice').first().click();
+          else await clickAsPlayer(page.locator('main .choice').first());
         } else {
           const letGo = page.locator('main .side-panel .btn-ghost').last();
           const label = ((await letGo.textContent()) ?? '').trim();
@@ -160,7 +162,7 @@ export async function playToDebrief(
           names.findIndex((n) => n.startsWith('Accept')),
         );
         if (key) await page.keyboard.press(String(i + 1));
-        else await page.locator('main .choice').nth(i).click();
+        else await clickAsPlayer(page.locator('main .choice').nth(i));
         break;
       }
       default:

@@ -65,7 +65,7 @@ export class Preloader extends Phaser.Scene {
       c.catalog = sortEntries([...catalog, ...localEntries(browserStorage())]);
       installHotReload(this.game);
       void c.audio.preload(SOUNDS);
-      c.shell.go = (key: string) => {
+      const go = (key: string) => {
         let target = key;
         if (key === 'Resume') target = resumeSaved() ?? 'ScenarioSelect';
         const active = this.game.scene.getScene(c.activeKey);
@@ -73,9 +73,10 @@ export class Preloader extends Phaser.Scene {
         else this.game.scene.start(target);
       };
       c.shell.progress(1, '');
-      const pending = c.shell.pending;
-      c.shell.pending = null;
-      this.scene.start('Title', { pending });
+      // Navigation goes live only once the Title has started (it hands over `go` and any pending
+      // request): a Play pressed between now and then would otherwise start the Scenario select
+      // before the queued Title, which then replaced it.
+      this.scene.start('Title', { go });
     });
   }
 }

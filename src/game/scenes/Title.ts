@@ -9,7 +9,7 @@ export class Title extends BaseScene {
     super('Title');
   }
 
-  create(data: { pending?: string | null }): void {
+  create(data: { go?: (sceneKey: string) => void }): void {
     const c = ctx();
     const shell = c.shell;
     this.drawBackdrop('owner-office', 0.2);
@@ -29,6 +29,12 @@ export class Title extends BaseScene {
       this.layer.focusFirst();
     }
     c.audio.startAmbience('office-bed');
-    if (data?.pending) shell.go?.(data.pending);
+    if (data?.go) {
+      // First start after loading: navigation goes live, and a request made while loading is served.
+      shell.go = data.go;
+      const pending = shell.pending;
+      shell.pending = null;
+      if (pending) shell.go(pending);
+    }
   }
 }
