@@ -47,7 +47,7 @@ async function openSelect(
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  await page.goto(`${url}?fast`);
   await page.waitForSelector('main[aria-label="Title"] button');
   await page.waitForFunction(
     () =>
@@ -93,7 +93,7 @@ describe('Authoring in the browser', () => {
     expect(seen[seen.length - 1]).toBe('Debrief');
     // Remove it.
     await page.keyboard.press('Escape');
-    await page.goto(url);
+    await page.goto(`${url}?fast`);
     await page.waitForSelector('main[aria-label="Title"] button');
     await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden'));
     await page.getByRole('button', { name: 'Play', exact: true }).click();

@@ -49,7 +49,7 @@ async function open(
       }
     }, seed);
   }
-  await page.goto(url);
+  await page.goto(`${url}?fast`);
   await page.waitForSelector('main[aria-label="Title"] button');
   await page.waitForFunction(
     () =>

@@ -79,6 +79,9 @@ export async function playToDebrief(
     const before = await signature(page);
     const key = input === 'keyboard';
     const btn = (n: string | RegExp) => page.getByRole('button', { name: n, exact: typeof n === 'string' });
+    /** Waits for the game to move on from a screen after a control that always leaves it. */
+    const leave = (from: string) =>
+      page.waitForSelector(`main:not([aria-label="${from}"])`, { timeout: 90_000 }).then(() => undefined);
     const press = async (n: string | RegExp) => {
       if (key) {
         try {
@@ -109,9 +112,11 @@ export async function playToDebrief(
         break;
       case 'Scenario select':
         await press(`Play: ${title}`);
+        await leave('Scenario select');
         break;
       case 'Briefing':
         await press('Begin the interview');
+        await leave('Briefing');
         break;
       case 'Interview': {
         if (await btn('Next line').count()) {
@@ -123,6 +128,7 @@ export async function playToDebrief(
         const choices = await page.locator('.choices .choice').count();
         if (canClose && (closing || interviewMoves >= 6 || choices === 0)) {
           await press('Close: ask for the job');
+          await leave('Interview');
         } else if (choices > 0) {
           interviewMoves++;
           if (key) await page.keyboard.press('1');
@@ -135,6 +141,9 @@ export async function playToDebrief(
       case 'Close':
         await chooseFormAndDelivery(page, input);
         await press('Say it: make your close');
+        // "Say it" marks the words as said at once; the next screen follows when the game has
+        // worked out the answer, which on a loaded machine can take a while.
+        await leave('Close');
         break;
       case 'Response':
         if (await btn('Next line').count()) await press('Next line');

@@ -96,7 +96,7 @@ describe('responses that react', () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(url);
+      await page.goto(`${url}?fast`);
       await page.waitForSelector('main[aria-label="Title"] button');
       // Resume a playthrough that has just reached the follow-up days (the save is the action log).
       await page.evaluate(
@@ -233,7 +233,7 @@ describe('a caught bluff', () => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(`${url}?fast`);
     await page.waitForSelector('main[aria-label="Title"] button');
     await page.evaluate(
       ([resume]) => {
