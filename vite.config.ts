@@ -69,6 +69,9 @@ function scenarios(): Plugin {
 
 export default defineConfig({
   base: './',
+  // The dev server's pre-bundled dependencies live in node_modules/.vite unless told otherwise (the
+  // hot-reload browser test keeps its own, apart from any other dev server on the machine).
+  cacheDir: process.env.CLOSECALL_VITE_CACHE || undefined,
   publicDir: false,
   plugins: [scenarios()],
   build: {

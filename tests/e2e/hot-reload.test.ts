@@ -5,12 +5,14 @@
  * replays as far as it can and says where it stopped.
  *
  * The dev server reads a temporary scenarios folder (CLOSECALL_SCENARIOS) holding one small
- * scenario, so the test never edits a file in the project and leaves nothing behind if it fails.
+ * scenario, so the test never edits a file in the project and leaves nothing behind if it fails;
+ * it keeps its pre-bundled dependencies there too (CLOSECALL_VITE_CACHE), apart from any other
+ * dev server running from the same node_modules.
  * Prints the save-to-screen time (no timed assertion: the machine is shared).
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -21,7 +23,8 @@ import { launch, ROOT, watchErrors } from './harness';
 
 const NAME = 'hot-reload-check.json';
 const DIR = mkdtempSync(join(tmpdir(), 'closecall-hot-'));
-const FILE = join(DIR, NAME);
+const SCENARIOS = join(DIR, 'scenarios');
+const FILE = join(SCENARIOS, NAME);
 const base = (): ScenarioInput => {
   const s = starterScenario('hot-reload-check');
   s.meta.title = 'Hot Reload Check';
@@ -36,12 +39,17 @@ let browser: Browser | undefined;
 let serverLog = '';
 
 beforeAll(async () => {
+  mkdirSync(SCENARIOS);
   write(base());
   const port = 5600 + Math.floor(Math.random() * 300);
   server = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLOSECALL_SCENARIOS: DIR } },
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', String(port)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CLOSECALL_SCENARIOS: SCENARIOS, CLOSECALL_VITE_CACHE: join(DIR, 'vite-cache') },
+    },
   );
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${serverLog}`)), 120_000);
