@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import { defineConfig, type Plugin, searchForWorkspaceRoot } from 'vite';
 import { buildCatalog, scenarioFiles } from './tools/lib/scenario-catalog';
 
-const SCENARIOS = join(import.meta.dirname, 'scenarios');
+/**
+ * The folder the game's scenarios come from: scenarios/, or another one named by
+ * CLOSECALL_SCENARIOS (an author's own folder; the hot-reload browser test's temporary copy).
+ */
+const SCENARIOS = process.env.CLOSECALL_SCENARIOS
+  ? realpathSync(resolve(process.env.CLOSECALL_SCENARIOS))
+  : join(import.meta.dirname, 'scenarios');
 
 /**
  * Scenarios are fetched at run time, not bundled: the build copies scenarios/*.json and writes
@@ -36,7 +42,7 @@ function scenarios(): Plugin {
       });
       server.watcher.add(SCENARIOS);
       const changed = (file: string) => {
-        if (!file.startsWith(SCENARIOS) || !file.endsWith('.json')) return;
+        if (!file.startsWith(SCENARIOS + sep) || !file.endsWith('.json')) return;
         server.ws.send({
           type: 'custom',
           event: 'closecall:scenario',
@@ -63,6 +69,9 @@ function scenarios(): Plugin {
 
 export default defineConfig({
   base: './',
+  // The dev server's pre-bundled dependencies live in node_modules/.vite unless told otherwise (the
+  // hot-reload browser test keeps its own, apart from any other dev server on the machine).
+  cacheDir: process.env.CLOSECALL_VITE_CACHE || undefined,
   publicDir: false,
   plugins: [scenarios()],
   build: {
@@ -86,6 +95,14 @@ export default defineConfig({
   optimizeDeps: { include: ['phaser', 'howler', 'zod', 'jsonc-parser'] },
   server: {
     host: '127.0.0.1',
+    // The project, and node_modules where it really is (a symlinked node_modules, as in a git
+    // worktree, would otherwise have its font files refused with 403).
+    fs: {
+      allow: [
+        searchForWorkspaceRoot(import.meta.dirname),
+        realpathSync(join(import.meta.dirname, 'node_modules')),
+      ],
+    },
     // Files the game never loads: a change there (the boot bench's bare page, test fixtures) must not
     // reload the page an author is playing.
     watch: { ignored: ['**/dist-bare/**', '**/tests/**', '**/bench/**', '**/docs/**'] },

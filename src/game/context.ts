@@ -13,6 +13,11 @@ export interface CurrentPlay {
   responseSeenStep: number;
   /** Whether the finished playthrough was recorded in progress. */
   recorded: boolean;
+  /**
+   * Set by hot reload just before it restarts a screen in place: the dialogue line that screen
+   * showed at `step`, so the restarted screen keeps the player's line instead of replaying the lines.
+   */
+  resumeLine?: { screen: string; step: number; index: number };
 }
 
 /** Everything the scenes share. Scenes read and render it; the engine decides. */

@@ -98,8 +98,24 @@ function replayOnto(entry: ScenarioEntry & { ok: true }): string | null {
   return note;
 }
 
-/** Shows the same screen again with the new file (or the screen the replay reached). */
-function refresh(game: Phaser.Game): void {
+/** Where the player was before a reload: the step of the playthrough and the dialogue line on show. */
+interface Place {
+  step: number;
+  line: number | null;
+}
+
+function placeOf(game: Phaser.Game): Place | null {
+  const c = ctx();
+  if (!c.current) return null;
+  const scene = game.scene.getScene(c.activeKey) as unknown as { dialogueLine?: () => number | null } | null;
+  return { step: c.current.play.step, line: scene?.dialogueLine?.() ?? null };
+}
+
+/**
+ * Shows the same screen again with the new file (or the screen the replay reached). When the replay
+ * reached the same step, a screen with a dialogue takes up at the line the player was reading.
+ */
+function refresh(game: Phaser.Game, place: Place | null = null): void {
   const c = ctx();
   const active = c.activeKey;
   const scene = game.scene.getScene(active);
@@ -110,6 +126,12 @@ function refresh(game: Phaser.Game): void {
     const wanted = screenFor(view, c.current.responseSeenStep);
     const interviewPhase = wanted === 'Interview' && (active === 'Close' || active === 'Briefing');
     if (!interviewPhase) target = wanted;
+  }
+  if (c.current) {
+    c.current.resumeLine =
+      target === active && place?.line != null && place.step === c.current.play.step
+        ? { screen: active, step: place.step, index: place.line }
+        : undefined;
   }
   if (target === active) scene.scene.restart();
   else scene.scene.start(target);
@@ -142,6 +164,7 @@ async function reload(game: Phaser.Game, name: string): Promise<void> {
   broken.delete(file);
   drawOverlay();
   c.catalog = sortEntries([...c.catalog.filter((e) => e.file !== file), entry]);
+  const place = c.current?.file === file ? placeOf(game) : null;
   const note = replayOnto(entry);
   if (mapTarget()?.file === file) setMapTarget(entry);
   const affected =
@@ -149,7 +172,7 @@ async function reload(game: Phaser.Game, name: string): Promise<void> {
     c.activeKey === 'ScenarioSelect' ||
     (c.activeKey === 'Map' && mapTarget()?.file === file) ||
     !inCatalog;
-  if (affected) refresh(game);
+  if (affected) refresh(game, place);
   // Mark when the new version reached the screen (read by the hot-reload browser test).
   (window as unknown as { __closecallHot?: { name: string; at: number } }).__closecallHot = {
     name,

@@ -58,6 +58,20 @@ export abstract class BaseScene extends Phaser.Scene {
 
   protected onShutdown(): void {}
 
+  /** The dialogue line on show, on screens with a dialogue (read by hot reload before a restart). */
+  dialogueLine(): number | null {
+    return null;
+  }
+
+  /** The line to take up at when hot reload restarted this screen in place at `step` (once). */
+  protected takeResumeLine(step: number): number | undefined {
+    const cur = ctx().current;
+    const at = cur?.resumeLine;
+    if (!cur || !at) return undefined;
+    cur.resumeLine = undefined;
+    return at.screen === this.scene.key && at.step === step ? at.index : undefined;
+  }
+
   /** Screen-specific keys; return true when handled. */
   protected onKey(_e: KeyboardEvent): boolean {
     return false;

@@ -148,6 +148,39 @@ describe('Authoring in the browser', () => {
           timeout: 60_000,
         },
       );
+      // The arrows' words as drawn: each fits its box (measured in the real font), and the boxes of
+      // the arrows leaving one node, which show together, never overlap.
+      const labelProblems = await page.evaluate(() => {
+        const groups = [...document.querySelectorAll<SVGGElement>('.map-labels .edge-label')];
+        const shown = groups.map((g) => g.classList.contains('lit'));
+        for (const g of groups) g.classList.add('lit');
+        const drawn = groups.map((g) => ({
+          from: g.dataset.from ?? '',
+          words: g.querySelector('text')?.textContent ?? '',
+          text: g.querySelector('text')!.getBBox(),
+          box: g.querySelector('rect')!.getBBox(),
+        }));
+        for (const [i, g] of groups.entries()) g.classList.toggle('lit', shown[i]);
+        const out: string[] = [];
+        for (const d of drawn) {
+          const { text: t, box: b } = d;
+          if (t.x < b.x || t.y < b.y || t.x + t.width > b.x + b.width || t.y + t.height > b.y + b.height)
+            out.push(`${d.from}: "${d.words}" spills out of its box`);
+        }
+        for (const [i, a] of drawn.entries())
+          for (const b of drawn.slice(i + 1)) {
+            if (a.from !== b.from) continue;
+            const apart =
+              a.box.x + a.box.width <= b.box.x ||
+              b.box.x + b.box.width <= a.box.x ||
+              a.box.y + a.box.height <= b.box.y ||
+              b.box.y + b.box.height <= a.box.y;
+            if (!apart) out.push(`${a.from}: "${a.words}" overlaps "${b.words}"`);
+          }
+        return { count: drawn.length, out };
+      });
+      expect(labelProblems.count).toBeGreaterThan(0);
+      expect(labelProblems.out).toEqual([]);
       if (scenario.meta.id === library[1]?.scenario.meta.id) await shot(page, 'Author map');
       await page.getByRole('button', { name: 'Back to scenarios' }).click();
       await page.waitForSelector('main[aria-label="Scenario select"]');

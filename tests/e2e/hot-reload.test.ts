@@ -1,12 +1,19 @@
 /**
- * Hot reload that keeps your place, with the Vite dev server: saving a scenario file updates the
- * running game on the same screen and node; errors show as an overlay with file:line:column that
- * goes when fixed; a log that no longer fits replays as far as it can and says where it stopped.
- * Prints the edit-to-screen time (no timed assertion: the machine is shared).
+ * Hot reload that keeps your place, with the Vite dev server (`npm run dev` is `vite`): saving a
+ * scenario file updates the running game on the same screen, node and line without a page reload;
+ * errors show as an overlay with file:line:column that goes when fixed; a log that no longer fits
+ * replays as far as it can and says where it stopped.
+ *
+ * The dev server reads a temporary scenarios folder (CLOSECALL_SCENARIOS) holding one small
+ * scenario, so the test never edits a file in the project and leaves nothing behind if it fails;
+ * it keeps its pre-bundled dependencies there too (CLOSECALL_VITE_CACHE), apart from any other
+ * dev server running from the same node_modules.
+ * Prints the save-to-screen time (no timed assertion: the machine is shared).
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,23 +21,26 @@ import type { ScenarioInput } from '../../src/engine';
 import { starterScenario } from '../../tools/new';
 import { launch, ROOT, watchErrors } from './harness';
 
-const NAME = 'zz-hot-reload-check.json';
-const FILE = join(ROOT, 'scenarios', NAME);
+const NAME = 'hot-reload-check.json';
+const DIR = mkdtempSync(join(tmpdir(), 'closecall-hot-'));
+const SCENARIOS = join(DIR, 'scenarios');
+const FILE = join(SCENARIOS, NAME);
 const base = (): ScenarioInput => {
-  const s = starterScenario('zz-hot-reload-check');
+  const s = starterScenario('hot-reload-check');
   s.meta.title = 'Hot Reload Check';
   return s;
 };
 const write = (s: ScenarioInput) => writeFileSync(FILE, `${JSON.stringify(s, null, 2)}\n`);
 
-let server: ChildProcess;
+let server: ChildProcess | undefined;
 let url: string;
-let browser: Browser;
+let browser: Browser | undefined;
+/** What the dev server printed, shown when the test fails. */
+let serverLog = '';
 
 beforeAll(async () => {
-  if (!process.env.CLOSECALL_E2E_HOT) return;
+  mkdirSync(SCENARIOS);
   write(base());
-  // The dev server as an author runs it (npm run dev is `vite`).
   const port = 5600 + Math.floor(Math.random() * 300);
   server = spawn(
     process.execPath,
@@ -38,52 +48,54 @@ beforeAll(async () => {
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CLOSECALL_SCENARIOS: SCENARIOS, CLOSECALL_VITE_CACHE: join(DIR, 'vite-cache') },
     },
   );
   url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${serverLog}`)), 120_000);
     const read = (chunk: Buffer) => {
-      out += chunk.toString();
+      serverLog += chunk.toString();
       // biome-ignore lint/suspicious/noControlCharactersInRegex: strips colour codes from the server's output
-      const m = /Local:\s+(http:\/\/\S+)/.exec(out.replace(/\u001b\[[0-9;]*m/g, ''));
+      const m = /Local:\s+(http:\/\/\S+)/.exec(serverLog.replace(/\u001b\[[0-9;]*m/g, ''));
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
     };
-    server.stdout?.on('data', read);
-    server.stderr?.on('data', read);
-    // Everything the server says after it started, for a failure's diagnosis.
-    server.stdout?.on('data', (c: Buffer) => process.stdout.write(`[vite] ${c}`));
+    server?.stdout?.on('data', read);
+    server?.stderr?.on('data', read);
+    server?.on('exit', (code) => reject(new Error(`the dev server stopped (${code}):\n${serverLog}`)));
   });
   browser = await launch();
-  // Warm up: the first visit lets the dev server finish optimising dependencies (it may reload the
-  // page once while it does); the test proper then runs on a settled server.
-  const warm = await browser.newPage();
-  await warm.goto(url);
-  await warm.waitForSelector('main[aria-label="Title"] button', { timeout: 120_000 });
-  await warm.waitForTimeout(8000);
-  await warm.close();
 });
 
 afterAll(async () => {
   await browser?.close();
   server?.kill();
-  if (existsSync(FILE)) rmSync(FILE);
+  rmSync(DIR, { recursive: true, force: true });
 });
 
+async function mainText(page: Page): Promise<string> {
+  return (await page.textContent('main')) ?? '';
+}
+
+/** Waits for a text in the screen's <main>; on a timeout says what was there instead. */
 async function textOnScreen(page: Page, text: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((t) => (document.querySelector('main')?.textContent ?? '').includes(t), text, {
-    timeout,
-    polling: 'raf',
-  });
+  try {
+    await page.waitForFunction((t) => (document.querySelector('main')?.textContent ?? '').includes(t), text, {
+      timeout,
+    });
+  } catch (err) {
+    throw new Error(
+      `"${text}" was not shown; the screen said: ${await mainText(page)}\nDev server:\n${serverLog}\n${err}`,
+    );
+  }
 }
 
 /** Presses Next until a text is on screen (the candidate's words come first, line by line). */
 async function until(page: Page, text: string): Promise<void> {
   for (let i = 0; i < 40; i++) {
-    if (((await page.textContent('main')) ?? '').includes(text)) return;
+    if ((await mainText(page)).includes(text)) return;
     const next = page.getByRole('button', { name: /^Next/ });
     if (await next.count()) await next.first().click();
     else await page.waitForTimeout(200);
@@ -91,15 +103,14 @@ async function until(page: Page, text: string): Promise<void> {
   await textOnScreen(page, text);
 }
 
-// Opt-in (CLOSECALL_E2E_HOT=1): on the shared machine this test did not yet pass reliably (the edited
-// line was not seen within 30 s, while the same steps by hand showed it in 1.8 s); see the author report.
-describe.skipIf(!process.env.CLOSECALL_E2E_HOT)('hot reload with npm run dev', () => {
+describe('hot reload with npm run dev', () => {
   it('keeps the place, shows errors as an overlay, and says where a replay stopped', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    // Reduced motion (a fresh save follows it): lines appear whole, so the time measured is the reload.
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
+    // Reduced motion: lines appear whole, so the time measured is the reload's.
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // The first visit may wait while the dev server optimises dependencies.
     await page.goto(url);
     await page.waitForSelector('main[aria-label="Title"] button', { timeout: 120_000 });
     await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden'), null, {
@@ -109,27 +120,34 @@ describe.skipIf(!process.env.CLOSECALL_E2E_HOT)('hot reload with npm run dev', (
     await page.getByRole('button', { name: 'Play: Hot Reload Check' }).click();
     await page.getByRole('button', { name: 'Begin the interview' }).click();
     await page.waitForSelector('main[aria-label="Interview"]');
-    // Through the opening lines, then the first choice to reach "why-you".
-    const first = page.locator('.choices .choice').first();
-    for (let i = 0; i < 20 && (await first.count()) === 0; i++) {
+    // Through the opening lines, then a reply that leads to "why-you".
+    const reply = page.getByRole('button', { name: "I'm fine, thanks." });
+    for (let i = 0; i < 20 && (await reply.count()) === 0; i++) {
       const next = page.getByRole('button', { name: 'Next line' });
       if (await next.count()) await next.click();
       else await page.waitForTimeout(200);
     }
-    await first.click();
+    await reply.click();
     await until(page, 'So why print, and why us?');
+    await page.getByRole('button', { name: "I've always liked sales." }).waitFor();
+    // A page reload (or a trip back to the Title) would lose this mark.
+    await page.evaluate(() => {
+      (window as unknown as { hotMark: boolean }).hotMark = true;
+    });
 
-    // 1. Edit the current node's line: the new text shows on the same screen.
+    // 1. Edit the current node's line: the new text shows on the same screen, node and line.
     const edited = base();
     const line = 'So tell me: why print, and why Morgan Print of all places?';
     edited.nodes[1]!.lines[0]!.text = line;
     const started = Date.now();
     write(edited);
     await textOnScreen(page, line);
-    const ms = Date.now() - started;
-    console.log(`Hot reload: edit to new text on screen ${ms} ms (aim < 2000 ms)`);
+    console.log(`Hot reload: save to new text on screen ${Date.now() - started} ms (aim < 2000 ms)`);
     expect(await page.getAttribute('main', 'aria-label')).toBe('Interview');
-    expect(await page.locator('.choices .choice').count()).toBeGreaterThan(0);
+    // Still at "why-you": its choices are offered, with no line left to click through.
+    await page.getByRole('button', { name: "I've always liked sales." }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Next line' }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { hotMark?: boolean }).hotMark)).toBe(true);
 
     // 2. A broken file: an overlay with file:line:column; the game keeps the last good version.
     const broken = base();
@@ -142,19 +160,23 @@ describe.skipIf(!process.env.CLOSECALL_E2E_HOT)('hot reload with npm run dev', (
     expect(text).toMatch(new RegExp(`scenarios/${NAME.replace(/\./g, '\\.')}:\\d+:\\d+`));
     expect(text).toContain('did you mean "why-you"');
     expect(await page.getAttribute('main', 'aria-label')).toBe('Interview');
+    expect(await mainText(page)).toContain(line);
     // Fixed: the overlay goes.
     write(edited);
-    await page.waitForFunction(() => !document.querySelector('.hot-overlay'), null, { timeout: 30_000 });
+    await overlay.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await mainText(page)).toContain(line);
 
-    // 3. The choice the player took is gone: replay stops and says where.
+    // 3. The reply the player chose is gone: the replay stops and says where.
     const renamed = base();
-    renamed.nodes[0]!.choices![0]!.id = 'warm-reply-2';
+    renamed.nodes[0]!.choices![1]!.id = 'flat-reply-2';
     write(renamed);
     const toast = page.locator('.hot-toast');
     await toast.waitFor({ timeout: 30_000 });
     expect(await toast.textContent()).toMatch(/Replayed 0 of 1 moves .*stopped at move 1/);
     expect(await page.getAttribute('main', 'aria-label')).toBe('Interview');
     await until(page, 'Coffee');
+    expect(await page.evaluate(() => (window as unknown as { hotMark?: boolean }).hotMark)).toBe(true);
+    // The dev server's own messages (its socket, [vite] lines) are not the game's errors.
     expect(errors.filter((e) => !/WebSocket|\[vite\]/.test(e))).toEqual([]);
     await context.close();
   });

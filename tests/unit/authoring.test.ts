@@ -6,7 +6,7 @@ import { analyzeScenario, KIND_REASONS, KIND_TRAITS, Playthrough } from '../../s
 import { closesAt, exploreNodes, stateAt } from '../../src/engine/authoring/explore';
 import { validateScenario } from '../../src/engine/format/check';
 import { DECISION_MAKER_KINDS, type Scenario } from '../../src/engine/format/schema';
-import { layoutMap } from '../../src/game/map/layout';
+import { estimateWidth, layoutMap, type MapLayout, overlaps, wrapLabel } from '../../src/game/map/layout';
 import { buildCatalog, scenarioFiles } from '../../tools/lib/scenario-catalog';
 import { atNode, lessonReport } from '../../tools/lib/tuning';
 import { starterScenario } from '../../tools/new';
@@ -203,6 +203,66 @@ describe('the catalogue and the map layout', () => {
           if (a !== b)
             expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
     }
+  });
+});
+
+/** For each box, pairs of labels of the arrows leaving it that overlap (they show together). */
+function labelClashes(layout: MapLayout): string[] {
+  const out: string[] = [];
+  for (const box of layout.boxes) {
+    const meeting = layout.edges.filter((e) => e.from === box.key);
+    for (const [i, a] of meeting.entries())
+      for (const b of meeting.slice(i + 1))
+        if (a.label && b.label && overlaps(a.label, b.label))
+          out.push(`${box.key}: "${a.text}" (${a.from}→${a.to}) and "${b.text}" (${b.from}→${b.to})`);
+  }
+  return out;
+}
+
+describe("the map's arrow labels", () => {
+  it('never overlap among the arrows leaving one box, in every scenario file', () => {
+    const files = [...scenarioFiles('scenarios'), 'example.json'];
+    let labels = 0;
+    for (const file of files) {
+      const r = validateScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
+      if (!r.ok) throw new Error(file);
+      const layout = layoutMap(r.scenario);
+      expect(labelClashes(layout), file).toEqual([]);
+      for (const e of layout.edges) {
+        expect(e.label, `${file}: ${e.from}→${e.to}`).not.toBeNull();
+        labels++;
+        // Inside the map, and holding its words (cut with "…" only past three lines).
+        const l = e.label!;
+        expect(l.x >= 0 && l.y >= 0 && l.x + l.w <= layout.width && l.y + l.h <= layout.height).toBe(true);
+        const shown = l.lines.join(' ');
+        if (!shown.endsWith('…')) expect(shown).toBe(e.text.split(/\s+/).join(' '));
+      }
+    }
+    expect(labels).toBeGreaterThan(400);
+  });
+
+  it('stay apart when many long choices leave one node for the same place, or the same few', () => {
+    const s = starter('crowded');
+    const long =
+      'Because I would earn it on the doorstep, account by account, the way Gary did for thirty-one years';
+    const first = s.nodes[0]!;
+    first.choices = Array.from({ length: 9 }, (_, i) => ({
+      ...first.choices[0]!,
+      id: `c${i}`,
+      text: `${i}: ${long.slice(0, 20 + i * 9)}`,
+      next: s.nodes[1 + (i % 2)]!.id,
+    }));
+    const layout = layoutMap(s);
+    expect(layout.edges.filter((e) => e.from === first.id)).toHaveLength(9);
+    expect(labelClashes(layout)).toEqual([]);
+  });
+
+  it('wraps words to at most three lines and cuts a word wider than a line', () => {
+    const lines = wrapLabel(`${'a'.repeat(80)} ${'word '.repeat(60)}`, estimateWidth);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]!.endsWith('…')).toBe(true);
+    for (const line of lines) expect(estimateWidth(line)).toBeLessThanOrEqual(240);
+    expect(wrapLabel('Continue', estimateWidth)).toEqual(['Continue']);
   });
 });
 

@@ -70,9 +70,18 @@ export class DialogueBox {
     return this.finished;
   }
 
-  play(lines: SpokenLine[]): void {
+  /** The line on show (its index in the lines played). */
+  get position(): number {
+    return this.index;
+  }
+
+  /**
+   * Plays lines from the first, or takes up at line `from` shown whole (a scene restarted in place
+   * by hot reload keeps the player's line instead of replaying what they have read).
+   */
+  play(lines: SpokenLine[], from?: number): void {
     this.lines = lines;
-    this.index = 0;
+    this.index = from === undefined ? 0 : Math.max(0, Math.min(from, lines.length - 1));
     this.finished = false;
     if (lines.length === 0) {
       this.who.textContent = '';
@@ -82,6 +91,7 @@ export class DialogueBox {
       return;
     }
     this.show();
+    if (from !== undefined) this.complete();
   }
 
   /** Completes the line being typed; returns true if there was one. */

@@ -11,7 +11,19 @@ import type { HiddenState, StartFrom } from '../../engine/types';
 import type { ScenarioEntry } from '../catalog';
 import { button, h } from '../dom/h';
 import { HIDDEN_LABELS } from '../dom/meters';
-import { layoutMap, type MapBox, type MapEdge, type MapLayout, MOMENTS } from './layout';
+import {
+  estimateWidth,
+  LABEL_FONT,
+  LABEL_LINE,
+  LABEL_PAD_X,
+  LABEL_PAD_Y,
+  layoutMap,
+  type MapBox,
+  type MapEdge,
+  type MapLayout,
+  type Measure,
+  MOMENTS,
+} from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -64,6 +76,23 @@ function complaintsByNode(scenario: Scenario, problems: Problem[]): Map<string, 
   return out;
 }
 
+/** Measures label text in the map's font (the layout's estimate where no canvas is at hand). */
+function labelMeasure(): Measure {
+  const g = document.createElement('canvas').getContext('2d');
+  if (!g) return estimateWidth;
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
+  g.font = `${LABEL_FONT}px ${family}`;
+  const seen = new Map<string, number>();
+  return (text) => {
+    let w = seen.get(text);
+    if (w === undefined) {
+      w = g.measureText(text).width;
+      seen.set(text, w);
+    }
+    return w;
+  };
+}
+
 function closeOnOffer(scenario: Scenario, n: ScenarioNode): boolean {
   return (n.closeAllowed ?? (scenario.closing.allowed === 'anywhere' || n.moment === 'closing')) && !n.ending;
 }
@@ -83,16 +112,19 @@ export class StoryMap {
   private panX = 0;
   private panY = 0;
   private selected: string | null = null;
-  private readonly edgeEls = new Map<MapEdge, SVGGElement>();
+  /** Each arrow's drawing and its label (drawn above the boxes, shown when lit or hovered). */
+  private readonly edgeEls = new Map<MapEdge, { arrow: SVGGElement; label: SVGGElement | null }>();
+  private readonly labels: SVGSVGElement;
 
   constructor(
     entry: ScenarioEntry & { ok: true },
     private readonly handlers: MapHandlers,
   ) {
     this.scenario = entry.scenario;
-    this.layout = layoutMap(this.scenario);
+    this.layout = layoutMap(this.scenario, labelMeasure());
     this.complaints = complaintsByNode(this.scenario, entry.problems);
     this.svg = document.createElementNS(SVG, 'svg');
+    this.labels = document.createElementNS(SVG, 'svg');
     this.canvas = h('div', { class: 'map-canvas' });
     this.viewport = h(
       'div',
@@ -198,41 +230,30 @@ export class StoryMap {
         }),
       );
     }
-    const boxes = new Map(L.boxes.map((b) => [b.key, b] as const));
-    // Several edges between the same two boxes share a curve bent a little differently.
-    const pairCount = new Map<string, number>();
-    for (const e of L.edges) {
-      const a = boxes.get(e.from);
-      const b = boxes.get(e.to);
-      if (!a || !b) continue;
-      const pair = `${e.from}>${e.to}`;
-      const n = pairCount.get(pair) ?? 0;
-      pairCount.set(pair, n + 1);
-      svg.append(this.edge(e, a, b, n));
-    }
+    for (const e of L.edges) if (e.curve) svg.append(this.edge(e));
     this.canvas.append(svg);
     const list = h('ol', { class: 'map-nodes', 'aria-label': `Story map of ${this.scenario.meta.title}` });
     const ordered = [...L.boxes].sort(
       (a, b) => MOMENTS.indexOf(a.moment) - MOMENTS.indexOf(b.moment) || a.column - b.column || a.y - b.y,
     );
     for (const box of ordered) list.append(this.box(box));
-    this.canvas.append(list);
+    // The words go above the boxes: a label that crosses a box while its arrow is lit stays readable.
+    const labels = this.labels;
+    labels.setAttribute('width', String(L.width));
+    labels.setAttribute('height', String(L.height));
+    labels.setAttribute('aria-hidden', 'true');
+    labels.classList.add('map-labels');
+    for (const [, drawn] of this.edgeEls) if (drawn.label) labels.append(drawn.label);
+    this.canvas.append(list, labels);
   }
 
-  private edge(e: MapEdge, a: MapBox, b: MapBox, nth: number): SVGGElement {
+  private edge(e: MapEdge): SVGGElement {
+    const c = e.curve!;
     const g = document.createElementNS(SVG, 'g');
     g.classList.add('map-edge', `edge-${e.kind}`);
     g.dataset.from = e.from;
     g.dataset.to = e.to;
-    const back = b.x <= a.x;
-    const x1 = a.x + a.w;
-    const y1 = a.y + a.h / 2 + (nth % 3) * 8 - 8;
-    const x2 = back ? b.x + b.w / 2 : b.x;
-    const y2 = back ? b.y + (b.y > a.y ? 0 : b.h) : b.y + b.h / 2;
-    const bend = 40 + nth * 18;
-    const d = back
-      ? `M${x1},${y1} C${x1 + bend},${y1} ${x2},${y2 + (b.y > a.y ? -bend : bend)} ${x2},${y2}`
-      : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+    const d = `M${c.x1},${c.y1} C${c.c1x},${c.c1y} ${c.c2x},${c.c2y} ${c.x2},${c.y2}`;
     const path = document.createElementNS(SVG, 'path');
     path.setAttribute('d', d);
     path.setAttribute('marker-end', 'url(#map-arrow)');
@@ -241,14 +262,42 @@ export class StoryMap {
     hit.classList.add('hit');
     const title = document.createElementNS(SVG, 'title');
     title.textContent = e.text;
-    const label = document.createElementNS(SVG, 'text');
-    label.setAttribute('x', String((x1 + x2) / 2));
-    label.setAttribute('y', String((y1 + y2) / 2 - 6));
-    label.setAttribute('text-anchor', 'middle');
-    label.classList.add('edge-label');
-    label.textContent = e.text.length > 60 ? `${e.text.slice(0, 57)}…` : e.text;
-    g.append(title, hit, path, label);
-    this.edgeEls.set(e, g);
+    g.append(title, hit, path);
+    const label = e.label ? this.edgeLabel(e) : null;
+    if (label) {
+      g.addEventListener('mouseenter', () => label.classList.add('hover'));
+      g.addEventListener('mouseleave', () => label.classList.remove('hover'));
+    }
+    this.edgeEls.set(e, { arrow: g, label });
+    return g;
+  }
+
+  /** An arrow's words in their box (placed by the layout clear of the other labels at its boxes). */
+  private edgeLabel(e: MapEdge): SVGGElement {
+    const l = e.label!;
+    const g = document.createElementNS(SVG, 'g');
+    g.classList.add('edge-label', `edge-${e.kind}`);
+    g.dataset.from = e.from;
+    g.dataset.to = e.to;
+    const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('x', String(l.x));
+    rect.setAttribute('y', String(l.y));
+    rect.setAttribute('width', String(l.w));
+    rect.setAttribute('height', String(l.h));
+    rect.setAttribute('rx', '5');
+    const text = document.createElementNS(SVG, 'text');
+    l.lines.forEach((line, i) => {
+      const span = document.createElementNS(SVG, 'tspan');
+      span.setAttribute('x', String(l.x + LABEL_PAD_X));
+      // The baseline of each line, its text centred in the line's height.
+      span.setAttribute(
+        'y',
+        String(l.y + LABEL_PAD_Y + i * LABEL_LINE + (LABEL_LINE + LABEL_FONT * 0.7) / 2),
+      );
+      span.textContent = line;
+      text.append(span);
+    });
+    g.append(rect, text);
     return g;
   }
 
@@ -346,29 +395,52 @@ export class StoryMap {
     );
   }
 
-  /** Keeps a focused box in view and lights up its arrows. */
+  /** Keeps a focused box in view, with the words of its arrows when they fit, and lights up its arrows. */
   private focusBox(box: MapBox): void {
     const vw = this.viewport.clientWidth || 860;
     const vh = this.viewport.clientHeight || 600;
-    const x = box.x * this.zoom + this.panX;
-    const y = box.y * this.zoom + this.panY;
-    const w = box.w * this.zoom;
-    const hgt = box.h * this.zoom;
-    if (x < 10) this.panX += 10 - x;
-    else if (x + w > vw - 10) this.panX -= x + w - (vw - 10);
-    if (y < 10) this.panY += 10 - y;
-    else if (y + hgt > vh - 10) this.panY -= y + hgt - (vh - 10);
+    const inView = (r: { x: number; y: number; w: number; h: number }) => {
+      const x = r.x * this.zoom + this.panX;
+      const y = r.y * this.zoom + this.panY;
+      const w = r.w * this.zoom;
+      const hgt = r.h * this.zoom;
+      if (x < 10) this.panX += 10 - x;
+      else if (x + w > vw - 10) this.panX -= x + w - (vw - 10);
+      if (y < 10) this.panY += 10 - y;
+      else if (y + hgt > vh - 10) this.panY -= y + hgt - (vh - 10);
+    };
+    // The box and its labels together, when they fit; the box itself comes first.
+    let x0 = box.x;
+    let y0 = box.y;
+    let x1 = box.x + box.w;
+    let y1 = box.y + box.h;
+    for (const e of this.layout.edges) {
+      if (e.from !== box.key || !e.label) continue;
+      x0 = Math.min(x0, e.label.x);
+      y0 = Math.min(y0, e.label.y);
+      x1 = Math.max(x1, e.label.x + e.label.w);
+      y1 = Math.max(y1, e.label.y + e.label.h);
+    }
+    if ((x1 - x0) * this.zoom <= vw - 20 && (y1 - y0) * this.zoom <= vh - 20)
+      inView({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+    inView(box);
     this.apply();
     this.viewport.scrollTop = 0;
     this.viewport.scrollLeft = 0;
     this.highlight(box.key, true);
   }
 
+  /**
+   * Lights the arrows that leave or reach a box (the chosen box's stay lit too), and shows the words
+   * of the arrows that leave it, which the layout keeps apart.
+   */
   private highlight(key: string, on: boolean): void {
-    for (const [e, g] of this.edgeEls) {
+    for (const [e, { arrow, label }] of this.edgeEls) {
       if (e.from === key || e.to === key)
-        g.classList.toggle('lit', on || this.selected === e.from || this.selected === e.to);
-      else if (on) g.classList.remove('lit');
+        arrow.classList.toggle('lit', on || this.selected === e.from || this.selected === e.to);
+      else if (on) arrow.classList.remove('lit');
+      // One box's words at a time: the box in hand, else the chosen one.
+      label?.classList.toggle('lit', e.from === (on ? key : this.selected));
     }
   }
 

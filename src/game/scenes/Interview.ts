@@ -81,13 +81,17 @@ export class Interview extends BaseScene {
     this.showMeters = this.settings.practice && this.registry.get('dmView') === true;
     this.renderTop();
     this.renderChoices(false);
-    this.dialogue.play(this.linesFor(this.view));
+    this.dialogue.play(this.linesFor(this.view), this.takeResumeLine(this.view.step));
     if (!this.dialogue.done)
       this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
   }
 
   protected override onShutdown(): void {
     this.dialogue?.stop();
+  }
+
+  override dialogueLine(): number | null {
+    return this.dialogue?.position ?? null;
   }
 
   /** The lines produced by the last action (the candidate's words, then the reply), or the node's lines. */

@@ -98,13 +98,17 @@ export class Response extends BaseScene {
       },
     });
     main.append(this.topbar(s.meta.title, this.pauseButton()), this.panel, this.dialogue.el);
-    this.dialogue.play(lines);
+    this.dialogue.play(lines, this.takeResumeLine(this.view.step));
     if (!this.dialogue.done)
       this.layer.focusFirst(this.dialogue.el.querySelector('button') ?? this.layer.main);
   }
 
   protected override onShutdown(): void {
     this.dialogue?.stop();
+  }
+
+  override dialogueLine(): number | null {
+    return this.dialogue?.position ?? null;
   }
 
   private finished(): void {
