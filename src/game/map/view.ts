@@ -249,10 +249,7 @@ export class StoryMap {
 
   private edge(e: MapEdge): SVGGElement {
     const c = e.curve!;
-    const g = document.createElementNS(SVG, 'g');
-    g.classList.add('map-edge', `edge-${e.kind}`);
-    g.dataset.from = e.from;
-    g.dataset.to = e.to;
+    const g = edgeGroup(e, 'map-edge');
     const d = `M${c.x1},${c.y1} C${c.c1x},${c.c1y} ${c.c2x},${c.c2y} ${c.x2},${c.y2}`;
     const path = document.createElementNS(SVG, 'path');
     path.setAttribute('d', d);
@@ -275,10 +272,7 @@ export class StoryMap {
   /** An arrow's words in their box (placed by the layout clear of the other labels at its boxes). */
   private edgeLabel(e: MapEdge): SVGGElement {
     const l = e.label!;
-    const g = document.createElementNS(SVG, 'g');
-    g.classList.add('edge-label', `edge-${e.kind}`);
-    g.dataset.from = e.from;
-    g.dataset.to = e.to;
+    const g = edgeGroup(e, 'edge-label');
     const rect = document.createElementNS(SVG, 'rect');
     rect.setAttribute('x', String(l.x));
     rect.setAttribute('y', String(l.y));
@@ -737,4 +731,13 @@ function legend(): HTMLElement {
     item('sw-open', 'Endings: no decision'),
     item('sw-bad', 'Endings: rejection, withdrawn'),
   );
+}
+
+/** An SVG group for one arrow (or its words), marked with its kind and the two nodes it joins. */
+function edgeGroup(e: MapEdge, cls: string): SVGGElement {
+  const g = document.createElementNS(SVG, 'g');
+  g.classList.add(cls, `edge-${e.kind}`);
+  g.dataset.from = e.from;
+  g.dataset.to = e.to;
+  return g;
 }
