@@ -120,7 +120,7 @@ function randomClose(options: CloseOptions, rng: () => number): CloseSpec {
   };
 }
 
-function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
+function topLevel(c: Compiled, s: State, rng: () => number, closes = true): Action[][] {
   const groups: Action[][] = [];
   const scenario = c.scenario;
   if (s.phase === 'interview') {
@@ -128,7 +128,7 @@ function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
     const choices = availableChoices(node, s.vars, s.hidden, c);
     for (const ch of choices) groups.push([{ type: 'choose', choice: ch.id }]);
     if (!choices.length) groups.push([{ type: 'continue' }]);
-    const close = closeOptions(c, s);
+    const close = closes ? closeOptions(c, s) : null;
     if (close) groups.push([{ type: 'close', close: randomClose(close, rng) }]);
   } else if (s.phase === 'follow-up') {
     for (const a of scenario.followUp!.acts) groups.push([{ type: 'persist', act: a.id }]);
@@ -230,6 +230,9 @@ export function analyzeSampled(
 
   // Reachability sweep: rare endings need rare draws, so these playthroughs resolve every
   // chance uniformly among the outcomes that can happen. They count for reachability only.
+  // Every other one never closes: random play offers the close at almost every step, so it
+  // seldom reaches the end of an interview without asking, and the endings written for players
+  // who never ask would look unreachable.
   const reached = new Set<string>();
   const anyOutcome: Resolver = (d, order) => {
     const possible = order.filter((k) => (d[k as keyof typeof d] ?? 0) > 1e-9);
@@ -242,8 +245,9 @@ export function analyzeSampled(
   ) {
     let s = initialState(c);
     let guard = 0;
+    const closes = i % 2 === 0;
     while (s.phase !== 'ended' && guard++ < MAX_PATH_STEPS && !meter.step()) {
-      const groups = topLevel(c, s, rng);
+      const groups = topLevel(c, s, rng, closes);
       s = step(c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome, false).state;
     }
     if (s.ending) reached.add(s.ending);

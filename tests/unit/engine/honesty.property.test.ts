@@ -167,7 +167,7 @@ describe('explanations for every kind of response', () => {
             expect(sum, `${r.kind}: ${JSON.stringify(r.factors)}`).toBe(Math.round(r.chance * 100));
             expect(r.factors[0]!.id).toBe('start');
             const gated = r.factors.some((f) =>
-              ['authority', 'stage', 'door', 'ceiling', 'rescind'].includes(f.id),
+              ['authority', 'stage', 'pool', 'door', 'ceiling', 'rescind'].includes(f.id),
             );
             if (!gated) {
               expect(r.chance).toBeGreaterThanOrEqual(0.03 - EPS);
