@@ -291,6 +291,34 @@ describe('ordering 9: persistence after a no', () => {
   });
 });
 
+describe('ordering 9: what persistence can win', () => {
+  it('before the final stage changing their mind wins the next stage; at the final stage, an offer', () => {
+    for (const stage of ['first-round', 'second-round'] as const) {
+      const early = fixture({
+        kind: 'owner-manager',
+        stage,
+        candidatesSeen: 2,
+        candidatesRemaining: 6,
+        initial: { keenness: 0.3, doubt: 0.6 },
+      });
+      const r = persistChain(early, 1)[0]!;
+      // One place for six still to see: an offer on the spot is at most a seventh of a concession.
+      expect(p(r, 'next-stage'), stage).toBeGreaterThan(0);
+      expect(p(r, 'offer-later'), stage).toBeLessThanOrEqual(
+        (p(r, 'next-stage') + p(r, 'offer-later')) / 7 + 1e-9,
+      );
+    }
+    const final = fixture({
+      kind: 'owner-manager',
+      candidatesSeen: 2,
+      initial: { keenness: 0.3, doubt: 0.6 },
+    });
+    const r = persistChain(final, 1)[0]!;
+    expect(p(r, 'offer-later')).toBeGreaterThan(0);
+    expect(p(r, 'next-stage')).toBe(0);
+  });
+});
+
 /** Responses to up to n successive turn-up visits after a no, while the answer stays "holding". */
 function persistChain(sc: Scenario, n: number): Response[] {
   const out: Response[] = [];
