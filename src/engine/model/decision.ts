@@ -835,7 +835,7 @@ export function judgePersistence(
             ? `Candidates were scarce (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so your determination stood out.`
             : `With ${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}, your determination still counted for something.`,
         () =>
-          `They had plenty of other candidates (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so they had little need to reconsider.`,
+          `They had plenty of other candidates (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}): to them, coming back read as pressure rather than loyalty.`,
       ),
     },
     {
@@ -846,8 +846,7 @@ export function judgePersistence(
         (1 + count / weight('persistSaturation')),
       say: signed(
         () => `You had come back ${count + 1} times, which showed how much you want it.`,
-        () =>
-          `You had come back ${count + 1} times to someone with other good candidates: it read as pressure, not commitment.`,
+        () => `Each time you came back (${count + 1} so far) added to that pressure.`,
       ),
     },
     {
@@ -891,7 +890,7 @@ export function judgePersistence(
         id: 'pool',
         value: pool,
         text: () =>
-          `With ${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}, they had no need to reconsider: mostly they would simply hire someone else.`,
+          `With ${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}, most of the time they would simply hire someone else, whatever you did.`,
       },
       {
         id: 'door',
@@ -920,7 +919,9 @@ export function judgePersistence(
         ? 'them changing their mind'
         : offerShare <= TOL
           ? 'them changing their mind (a place in the next stage)'
-          : 'them changing their mind (an offer or the next stage)',
+          : offerShare < 1 - offerShare
+            ? 'them changing their mind (mostly a place in the next stage)'
+            : 'them changing their mind (an offer or the next stage)',
     factors: ex.factors,
     // Coming back shows commitment to an attuned decision-maker, as far as they are still
     // considering the candidate at all (the pool's share).
