@@ -120,7 +120,10 @@ function randomClose(options: CloseOptions, rng: () => number): CloseSpec {
   };
 }
 
-function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
+/** When random play may close: anywhere, never, or only in the closing minutes. */
+type Closes = 'anywhere' | 'never' | 'closing';
+
+function topLevel(c: Compiled, s: State, rng: () => number, closes: Closes = 'anywhere'): Action[][] {
   const groups: Action[][] = [];
   const scenario = c.scenario;
   if (s.phase === 'interview') {
@@ -128,7 +131,8 @@ function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
     const choices = availableChoices(node, s.vars, s.hidden, c);
     for (const ch of choices) groups.push([{ type: 'choose', choice: ch.id }]);
     if (!choices.length) groups.push([{ type: 'continue' }]);
-    const close = closeOptions(c, s);
+    const may = closes === 'anywhere' || (closes === 'closing' && node.moment === 'closing');
+    const close = may ? closeOptions(c, s) : null;
     if (close) groups.push([{ type: 'close', close: randomClose(close, rng) }]);
   } else if (s.phase === 'follow-up') {
     for (const a of scenario.followUp!.acts) groups.push([{ type: 'persist', act: a.id }]);
@@ -142,6 +146,8 @@ function topLevel(c: Compiled, s: State, rng: () => number): Action[][] {
   }
   return groups;
 }
+
+const SWEEP_CLOSES: readonly Closes[] = ['anywhere', 'never', 'closing'];
 
 /** Longest playthrough the sampler follows; one still going after this many steps is stuck in a loop. */
 const MAX_PATH_STEPS = 100_000;
@@ -230,6 +236,10 @@ export function analyzeSampled(
 
   // Reachability sweep: rare endings need rare draws, so these playthroughs resolve every
   // chance uniformly among the outcomes that can happen. They count for reachability only.
+  // A third close anywhere, a third never close and a third close only in the closing minutes:
+  // random play offers the close at almost every step, so it seldom reaches the end of an
+  // interview without asking, or the end of it having asked, and the endings (and nodes)
+  // written for those players would look unreachable.
   const reached = new Set<string>();
   const anyOutcome: Resolver = (d, order) => {
     const possible = order.filter((k) => (d[k as keyof typeof d] ?? 0) > 1e-9);
@@ -237,13 +247,15 @@ export function analyzeSampled(
   };
   for (
     let i = 0;
-    i < taken && !meter.stopped && reached.size + countHit(endingHits) < scenario.endings.length * 2;
+    i < 3 * taken && !meter.stopped && reached.size + countHit(endingHits) < scenario.endings.length * 2;
     i++
   ) {
     let s = initialState(c);
     let guard = 0;
+    const closes = SWEEP_CLOSES[i % SWEEP_CLOSES.length]!;
     while (s.phase !== 'ended' && guard++ < MAX_PATH_STEPS && !meter.step()) {
-      const groups = topLevel(c, s, rng);
+      if (s.phase === 'interview') visited.add(s.node);
+      const groups = topLevel(c, s, rng, closes);
       s = step(c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome, false).state;
     }
     if (s.ending) reached.add(s.ending);
@@ -362,7 +374,7 @@ export function analyzeSampled(
       issues.push({
         kind: 'unreachable-ending',
         ending: e.id,
-        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${taken} more that tried every possible outcome, nor the best or worst path.`,
+        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${3 * taken} more that tried every possible outcome (a third never closing, a third closing only at the end), nor the best or worst path.`,
       });
     }
   }
@@ -371,7 +383,7 @@ export function analyzeSampled(
       issues.push({
         kind: 'unvisited-node',
         node: n.id,
-        message: `Node "${n.id}" was reached by no sampled playthrough.`,
+        message: `Node "${n.id}" was reached by no sampled playthrough, nor by those that tried every possible outcome.`,
       });
   }
   if (stuck > 0) {

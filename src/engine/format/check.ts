@@ -692,9 +692,11 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
     producible.push(
       { outcome: 'rejection', why: 'a decision can turn the candidate down' },
       { outcome: 'no-decision', why: 'a decision can be left open' },
-      { outcome: stage, why: 'a decision can move the candidate on' },
       { outcome: 'offer-later', why: 'the decision after the interview can be an offer' },
     );
+    // At the final stage a favourable answer is an offer: there is no next stage to move on to.
+    const final = scenario.situation.stage === 'final' || scenario.situation.nextStage === 'offer';
+    if (!final) producible.push({ outcome: stage, why: 'a decision can move the candidate on' });
     if (closeSomewhere)
       producible.push({ outcome: 'offer-now', why: 'a close can win an offer on the spot' });
   }

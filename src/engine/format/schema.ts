@@ -653,6 +653,9 @@ export const FollowUp = z
     replies: z
       .object({
         concede: Lines('The decision-maker gives in and offers the job.'),
+        concedeNextStage: Lines(
+          'Before the final stage: the decision-maker gives in and puts the candidate through to the next stage (or the shortlist), which is what changing their mind wins there. Without these lines the concede lines are said.',
+        ).optional(),
         holding: Lines('Still no, but the door is open.'),
         closed: Lines('They shut the door for good.'),
       })

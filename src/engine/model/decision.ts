@@ -97,6 +97,27 @@ export function scarcity(s: Situation): number {
   return 1 / (1 + competing / s.vacancies / weight('scarcityHalf'));
 }
 
+/**
+ * The share of the time a decision-maker still considers a candidate who comes back after a no:
+ * 1 while the pool is no larger than `scarcityHalf` real alternatives per place, else the neutral
+ * pool over the competitors per place (the odds of scarcity). The rest of the time they simply
+ * hire one of the others.
+ */
+export function poolShare(s: Situation): number {
+  const sc = scarcity(s);
+  return clamp(sc / Math.max(1 - sc, weight('tolerance')));
+}
+
+/**
+ * How coming back reads (C7), from the pool: as loyalty, in proportion to scarcity, for the
+ * share of the time they still consider the candidate; as pressure (−1) for the rest. Equal to
+ * scarcity while the pool is neutral or scarce; negative once candidates are plentiful.
+ */
+export function persistReading(s: Situation): number {
+  const share = poolShare(s);
+  return scarcity(s) * share - (1 - share);
+}
+
 /** How far the stage lets anyone offer on the spot: 1 at the final stage, else openness. */
 export function stageGate(s: Situation): number {
   return isFinal(s) ? 1 : openness(s);
@@ -789,6 +810,8 @@ export function judgePersistence(
 ): Judgement & { irritationGain: number } {
   const { traits: t, hidden, situation: s } = ctx;
   const scarce = scarcity(s);
+  const reading = persistReading(s);
+  const pool = poolShare(s);
   const irritationGain = persistIrritationGain(ctx, count, intensity);
   const irritationAfter = clamp(hidden.irritation + irritationGain);
   const competing = s.candidatesRemaining + s.candidatesSeen;
@@ -805,19 +828,26 @@ export function judgePersistence(
     {
       id: 'scarcity',
       group: 'circumstances',
-      z: weight('persistScarcity') * scarce,
-      say: () =>
-        scarce >= WORDS.scarce
-          ? `Candidates were scarce (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so your determination stood out.`
-          : `Candidates were plentiful (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so they had little need to reconsider.`,
+      z: weight('persistScarcity') * reading,
+      say: signed(
+        () =>
+          scarce >= WORDS.scarce
+            ? `Candidates were scarce (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}), so your determination stood out.`
+            : `With ${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}, your determination still counted for something.`,
+        () =>
+          `They had plenty of other candidates (${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}): to them, coming back read as pressure rather than loyalty.`,
+      ),
     },
     {
       id: 'determination',
       group: 'choices',
       z:
-        (weight('persistCumulative') * count * t.attunement * scarce) /
+        (weight('persistCumulative') * count * t.attunement * reading) /
         (1 + count / weight('persistSaturation')),
-      say: () => `You had come back ${count + 1} times, which showed how much you want it.`,
+      say: signed(
+        () => `You had come back ${count + 1} times, which showed how much you want it.`,
+        () => `Each time you came back (${count + 1} so far) added to that pressure.`,
+      ),
     },
     {
       id: 'process',
@@ -857,6 +887,12 @@ export function judgePersistence(
     terms,
     [
       {
+        id: 'pool',
+        value: pool,
+        text: () =>
+          `With ${plural(competing, 'other candidate', 'other candidates')} for ${plural(s.vacancies, 'place', 'places')}, most of the time they would simply hire someone else, whatever you did.`,
+      },
+      {
         id: 'door',
         value: 1 - closed,
         text: () => `The risk that they shut the door for good had reached ${pct(closed)}.`,
@@ -865,13 +901,31 @@ export function judgePersistence(
     [],
     detail,
   );
-  const concede = ex.favour * (1 - closed);
+  const concede = ex.favour * pool * (1 - closed);
+  // Changing their mind wins what a yes to a close would: an offer at the final stage (after
+  // the interview), before it mostly the next stage (an offer only as far as the stage and
+  // their authority allow, as for a close).
+  const offerShare = isFinal(s) ? 1 : clamp(t.authority * stageGate(s));
   return {
-    distribution: normalise({ 'offer-later': concede, holding: 1 - concede - closed, closed }),
+    distribution: normalise({
+      'offer-later': concede * offerShare,
+      'next-stage': concede * (1 - offerShare),
+      holding: 1 - concede - closed,
+      closed,
+    }),
     chance: ex.chance,
-    chanceOf: 'them changing their mind',
+    chanceOf:
+      offerShare >= 1 - TOL
+        ? 'them changing their mind'
+        : offerShare <= TOL
+          ? 'them changing their mind (a place in the next stage)'
+          : offerShare < 1 - offerShare
+            ? 'them changing their mind (mostly a place in the next stage)'
+            : 'them changing their mind (an offer or the next stage)',
     factors: ex.factors,
-    doubtRemaining: clamp(hidden.doubt - weight('persistDoubtCleared') * t.attunement),
+    // Coming back shows commitment to an attuned decision-maker, as far as they are still
+    // considering the candidate at all (the pool's share).
+    doubtRemaining: clamp(hidden.doubt - weight('persistDoubtCleared') * t.attunement * pool),
     irritationGain,
   };
 }

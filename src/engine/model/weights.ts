@@ -352,13 +352,13 @@ export const WEIGHTS = {
   ),
   persistScarcity: authored(
     1.5,
-    'domain claim C7: persistence works best when candidates are thin on the ground',
-    'Per unit of scarcity.',
+    'domain claim C7: persistence works best when candidates are thin on the ground, and with a full pipeline it reads as pressure',
+    'Per unit of how persistence reads from the pool (persistReading: scarcity while the pool is neutral or scarce, negative once candidates are plentiful).',
   ),
   persistCumulative: authored(
     1.4,
-    'domain claim C7: they eventually concede',
-    'Per earlier act, × attunement × scarcity × intensity share.',
+    'domain claim C7: they eventually concede, reading it as loyalty when candidates are scarce; with plenty of others the same repetition reads as pressure',
+    'Per earlier act, × attunement × persistReading (negative when candidates are plentiful), saturating.',
   ),
   persistSaturation: authored(
     4,
@@ -406,8 +406,8 @@ export const WEIGHTS = {
     'Floor of the process-orientation multiplier on irritation.',
   ),
   persistScarcityCalm: authored(
-    0.5,
-    'when they need candidates they are more tolerant',
+    1,
+    'when they need candidates they are more tolerant; with a full pipeline being chased is an imposition (twice the irritation as scarcity approaches 0); sized for ordering 9',
     'Irritation is × (1 + persistScarcityCalm × (1 − scarcity)).',
   ),
   persistDoubtCleared: authored(

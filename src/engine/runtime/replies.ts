@@ -79,12 +79,16 @@ export function persistenceCoaching(
   const irritation = state.hidden[compiled.lead]!.irritation;
   const count = state.persisted;
   const quality =
-    result === 'offer-later' ? 'strong' : result === 'closed' || irritation >= 0.4 - 1e-9 ? 'weak' : 'fair';
+    result === 'offer-later' || result === 'next-stage'
+      ? 'strong'
+      : result === 'closed' || irritation >= 0.4 - 1e-9
+        ? 'weak'
+        : 'fair';
   const authored = pickFeedback(compiled, state, act.feedback);
   if (authored) return { choice: act.id, quality, text: authored };
   const nth = count === 1 ? 'Your first follow-up' : `Follow-up number ${count}`;
   let text: string;
-  if (result === 'offer-later') {
+  if (result === 'offer-later' || result === 'next-stage') {
     text = `${nth} tipped the decision: to this decision-maker, coming back read as commitment. The same act would not work on everyone.`;
   } else if (result === 'closed') {
     text = `${nth} went past their patience and they shut the door. Persistence stops paying the moment it ignores a clear answer.`;

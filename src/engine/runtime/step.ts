@@ -270,7 +270,7 @@ function withLead(compiled: Compiled, state: State, h: HiddenState): State {
 
 const CLOSE_ORDER = ['offer-now', 'offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
 const AFTER_ORDER = ['offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
-const PERSIST_ORDER = ['offer-later', 'holding', 'closed'] as const;
+const PERSIST_ORDER = ['offer-later', 'next-stage', 'holding', 'closed'] as const;
 const COUNTER_ORDER = ['raise', 'hold', 'rescind'] as const;
 
 function nextStageOutcome(scenario: Scenario, spec?: CloseSpec): OutcomeName {
@@ -623,6 +623,12 @@ export function step(
           lastExpression(lines, lead) ?? 'impressed',
         );
         return { state: offerMade(compiled, s, 'later', false), trace };
+      }
+      if (d.result === 'next-stage') {
+        // Before the final stage, changing their mind wins the next stage, not the job.
+        const lines = selectLines(compiled, s, replies.concedeNextStage ?? replies.concede);
+        trace.respond('persistence', judgement, 'next-stage', lines, lastExpression(lines, lead) ?? 'warm');
+        return { state: end(compiled, s, nextStageOutcome(scenario)), trace };
       }
       if (d.result === 'closed') {
         const lines = selectLines(compiled, s, replies.closed);

@@ -5,43 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Action, type CloseSpec, KIND_TRAITS, Playthrough, type Scenario } from '../../../src/engine';
+import { type Action, type CloseSpec, Playthrough, type Scenario } from '../../../src/engine';
 import { compile } from '../../../src/engine/runtime/compile';
 import { expectedResolver, initialState, type State, step } from '../../../src/engine/runtime/step';
 import { expectedScore, finals, outcomesOf } from '../../support/expect-score';
-import { type FixtureOptions, fixture } from '../../support/fixture';
+import { fixture } from '../../support/fixture';
+import { closeSpec, fixtureOptions, GATE_FACTORS } from '../../support/model-arbitraries';
 
-const KINDS = Object.keys(KIND_TRAITS) as (keyof typeof KIND_TRAITS)[];
-const unit = fc.double({ min: 0.05, max: 0.95, noNaN: true });
-const options: fc.Arbitrary<FixtureOptions> = fc.record({
-  kind: fc.constantFrom(...KINDS),
-  commercial: unit,
-  stage: fc.constantFrom('first-round', 'second-round', 'final' as const),
-  candidatesSeen: fc.integer({ min: 0, max: 40 }),
-  candidatesRemaining: fc.integer({ min: 0, max: 30 }),
-  vacancies: fc.integer({ min: 1, max: 20 }),
-  exposeChance: fc.double({ min: 0.001, max: 1, noNaN: true }),
-  initial: fc.record({
-    keenness: unit,
-    doubt: unit,
-    irritation: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    rapport: unit,
-    believesOptions: unit,
-  }),
-});
-const spec: fc.Arbitrary<CloseSpec> = fc.record({
-  form: fc.constantFrom(
-    'statement-of-intent',
-    'outright-ask',
-    'next-stage',
-    'shortlist',
-    'tentative' as const,
-  ),
-  delivery: fc.constantFrom('firm', 'tentative', 'pushy', 'desperate' as const),
-  points: fc.subarray(['why', 'reason']),
-  leverage: fc.constantFrom(null, 'offer', 'bluff'),
-  commit: fc.boolean(),
-});
 const RUNS = { numRuns: 40 };
 const EPS = 1e-9;
 
@@ -70,7 +40,7 @@ const close = (s: CloseSpec): Action => ({ type: 'close', close: s });
 describe('honesty, success and answers, by exact expected score', () => {
   it('a bluff (any exposure chance) never has a higher expected score than the same close with no leverage', () => {
     fc.assert(
-      fc.property(options, spec, (o, sp) => {
+      fc.property(fixtureOptions, closeSpec, (o, sp) => {
         const { c, s } = atClose(fixture(o));
         const honest = expectedScore(c, s, close({ ...sp, leverage: null }));
         const bluff = expectedScore(c, s, close({ ...sp, leverage: 'bluff' }));
@@ -83,7 +53,7 @@ describe('honesty, success and answers, by exact expected score', () => {
   it('success never scores below failure from the same state (with or without a close)', () => {
     const success = new Set(['offer-now', 'offer-later', 'next-stage', 'shortlisted']);
     fc.assert(
-      fc.property(options, spec, (o, sp) => {
+      fc.property(fixtureOptions, closeSpec, (o, sp) => {
         const { c, s } = atClose(fixture(o));
         const branches = [...finals(c, s, close(sp)), ...finals(c, s, { type: 'continue' })];
         const won = branches.filter((b) => success.has(b.state.result!));
@@ -102,7 +72,7 @@ describe('honesty, success and answers, by exact expected score', () => {
 
   it('great answers never lose to plain ones with the same close', () => {
     fc.assert(
-      fc.property(options, spec, (o, sp) => {
+      fc.property(fixtureOptions, closeSpec, (o, sp) => {
         const f = fixture(o);
         const plain = atClose(f, false);
         const great = atClose(f, true);
@@ -117,8 +87,8 @@ describe('honesty, success and answers, by exact expected score', () => {
   it('two teams making the same choices get identical expected results, score and explanation', () => {
     fc.assert(
       fc.property(
-        options,
-        spec,
+        fixtureOptions,
+        closeSpec,
         fc.array(fc.constantFrom('email', 'call', 'visit'), { maxLength: 4 }),
         (o, sp, acts) => {
           const run = () => {
@@ -141,8 +111,8 @@ describe('explanations for every kind of response', () => {
   it('factors add up exactly to the chance shown for closes, decisions, persistence and negotiation', () => {
     fc.assert(
       fc.property(
-        options,
-        spec,
+        fixtureOptions,
+        closeSpec,
         fc.array(fc.constantFrom('email', 'call', 'visit'), { minLength: 1, maxLength: 5 }),
         fc.array(fc.constantFrom('counter', 'leverage'), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 0, max: 1 << 30 }),
@@ -166,9 +136,7 @@ describe('explanations for every kind of response', () => {
             const sum = r.factors.reduce((a, f) => a + f.points, 0);
             expect(sum, `${r.kind}: ${JSON.stringify(r.factors)}`).toBe(Math.round(r.chance * 100));
             expect(r.factors[0]!.id).toBe('start');
-            const gated = r.factors.some((f) =>
-              ['authority', 'stage', 'door', 'ceiling', 'rescind'].includes(f.id),
-            );
+            const gated = r.factors.some((f) => GATE_FACTORS.includes(f.id));
             if (!gated) {
               expect(r.chance).toBeGreaterThanOrEqual(0.03 - EPS);
               expect(r.chance).toBeLessThanOrEqual(0.97 + EPS);
@@ -193,7 +161,7 @@ describe('persistence has a peak', () => {
   const LIMIT = 20;
   it('for every kind and act, there is a count past which one more act never raises the expected score', () => {
     fc.assert(
-      fc.property(options, fc.constantFrom('email', 'call', 'visit'), (o, act) => {
+      fc.property(fixtureOptions, fc.constantFrom('email', 'call', 'visit'), (o, act) => {
         const f = fixture(o);
         const scenario: Scenario = { ...f, followUp: { ...f.followUp!, days: LIMIT + 5 } };
         const { c, s } = atClose(scenario);

@@ -4,38 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CloseSpec, KIND_TRAITS, Playthrough, type Response } from '../../../src/engine';
+import { type CloseSpec, Playthrough, type Response } from '../../../src/engine';
 import { type FixtureOptions, fixture } from '../../support/fixture';
-
-const KINDS = Object.keys(KIND_TRAITS) as (keyof typeof KIND_TRAITS)[];
-const unit = fc.double({ min: 0.05, max: 0.95, noNaN: true });
-const options: fc.Arbitrary<FixtureOptions> = fc.record({
-  kind: fc.constantFrom(...KINDS),
-  commercial: unit,
-  stage: fc.constantFrom('first-round', 'second-round', 'final' as const),
-  candidatesSeen: fc.integer({ min: 0, max: 40 }),
-  candidatesRemaining: fc.integer({ min: 0, max: 30 }),
-  vacancies: fc.integer({ min: 1, max: 20 }),
-  initial: fc.record({
-    keenness: unit,
-    doubt: unit,
-    irritation: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    rapport: unit,
-  }),
-});
-const spec: fc.Arbitrary<CloseSpec> = fc.record({
-  form: fc.constantFrom(
-    'statement-of-intent',
-    'outright-ask',
-    'next-stage',
-    'shortlist',
-    'tentative' as const,
-  ),
-  delivery: fc.constantFrom('firm', 'tentative', 'pushy', 'desperate' as const),
-  points: fc.subarray(['why', 'reason']),
-  leverage: fc.constantFrom(null, 'offer', 'bluff'),
-  commit: fc.boolean(),
-});
+import { closeSpec, fixtureOptions, GATE_FACTORS, unit } from '../../support/model-arbitraries';
 
 function closeAt(o: FixtureOptions, s: CloseSpec, moment = 2): Playthrough {
   const play = Playthrough.start(fixture(o), { mode: 'expected' });
@@ -49,14 +20,12 @@ const RUNS = { numRuns: 60 };
 describe('the model over generated scenarios', () => {
   it('factors add up exactly to the chance shown, and no chance is certain without a gate', () => {
     fc.assert(
-      fc.property(options, spec, (o, s) => {
+      fc.property(fixtureOptions, closeSpec, (o, s) => {
         const play = closeAt(o, s);
         for (const r of play.responses()) {
           expect(sum(r)).toBe(Math.round(r.chance * 100));
           expect(r.factors[0]!.id).toBe('start');
-          const gated = r.factors.some((f) =>
-            ['authority', 'stage', 'door', 'ceiling', 'rescind'].includes(f.id),
-          );
+          const gated = r.factors.some((f) => GATE_FACTORS.includes(f.id));
           if (!gated) {
             expect(r.chance).toBeGreaterThanOrEqual(0.03 - 1e-9);
             expect(r.chance).toBeLessThanOrEqual(0.97 + 1e-9);
@@ -70,7 +39,7 @@ describe('the model over generated scenarios', () => {
 
   it('a close at the start of the interview is worse than the same close at the end, and timing grades it so', () => {
     fc.assert(
-      fc.property(options, spec, (o, s) => {
+      fc.property(fixtureOptions, closeSpec, (o, s) => {
         const early = closeAt(o, { ...s, leverage: null }, 0).responses()[0]!;
         const late = closeAt(o, { ...s, leverage: null }, 2).responses()[0]!;
         expect(early.chance).toBeLessThan(late.chance);
@@ -83,7 +52,7 @@ describe('the model over generated scenarios', () => {
 
   it('better answers never lower the timing grade, and keenness never lowers the chance', () => {
     fc.assert(
-      fc.property(options, spec, unit, (o, s, k2) => {
+      fc.property(fixtureOptions, closeSpec, unit, (o, s, k2) => {
         const lo = Math.min(o.initial!.keenness!, k2);
         const hi = Math.max(o.initial!.keenness!, k2);
         const a = closeAt({ ...o, initial: { ...o.initial, keenness: lo } }, s);
@@ -97,7 +66,7 @@ describe('the model over generated scenarios', () => {
 
   it('expected mode is deterministic: two teams making the same choices get the same result', () => {
     fc.assert(
-      fc.property(options, spec, (o, s) => {
+      fc.property(fixtureOptions, closeSpec, (o, s) => {
         const a = closeAt(o, s);
         const b = closeAt(o, s);
         expect(JSON.stringify(b.responses())).toBe(JSON.stringify(a.responses()));
