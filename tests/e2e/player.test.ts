@@ -466,7 +466,11 @@ describe('Touch, faces and a caught bluff', { timeout: 300_000 }, () => {
 
   /** A phone held landscape, with touch: created once, shared by the checks below. */
   async function phonePage(): Promise<{ page: Page; errors: string[] }> {
-    if (phone) return phone;
+    if (phone && !phone.page.isClosed()) {
+      // Each check answers for its own errors (a retry or an earlier failure must not carry over).
+      phone.errors.length = 0;
+      return phone;
+    }
     const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     context.setDefaultTimeout(120_000);
     const page = await context.newPage();
@@ -522,7 +526,9 @@ describe('Touch, faces and a caught bluff', { timeout: 300_000 }, () => {
       });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await cdp.detach();
-    await expect.poll(() => parts.evaluate((el) => el.scrollTop)).toBeGreaterThan(pb.height * 0.3);
+    await expect
+      .poll(() => parts.evaluate((el) => el.scrollTop), { timeout: 30_000 })
+      .toBeGreaterThan(pb.height * 0.3);
     // The page itself did not move, and the top bar is still there.
     expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
     expect((await boxOf(page, '.topbar .tag')).y).toBeGreaterThanOrEqual(0);
