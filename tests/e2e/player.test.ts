@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playthrough } from '../../src/engine';
 import { displayOrder } from '../../src/engine/runtime/order';
 import type { Action } from '../../src/engine/types';
-import type { Settings } from '../../src/game/save/schema';
+import { defaultSettings, SAVE_KEY, type Settings } from '../../src/game/save/schema';
+import { honestAskClaims, SAYS_CAUGHT } from '../support/bluff-text';
 import { buildAndServe, capture, launch, watchErrors } from './harness';
 import { chooseFormAndDelivery } from './play';
 import { installSave, loadScenario, pathThroughMoments, pathTo, playable, saveText } from './saves';
@@ -447,5 +448,205 @@ describe('The player decides when and how', { timeout: 600_000 }, () => {
     expect(await btn(page, /^Play: .*example/i).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+/**
+ * Issue 9's last three: touch scrolling of the composer's parts on a phone, the dialogue box kept
+ * clear of the faces with the hint and the view open, and a caught bluff's Debrief that does not
+ * praise an honest ask. One phone context (touch, mobile) serves the touch and the Debrief checks.
+ */
+describe('Touch, faces and a caught bluff', { timeout: 300_000 }, () => {
+  let phone: { page: Page; errors: string[] } | null = null;
+  const doorstep = loadScenario('06-doorstep.json');
+  const everyPoint = pathTo(
+    doorstep,
+    (v) => v.close !== null && v.close.points.length === doorstep.closing.points.length,
+  );
+
+  /** A phone held landscape, with touch: created once, shared by the checks below. */
+  async function phonePage(): Promise<{ page: Page; errors: string[] }> {
+    if (phone && !phone.page.isClosed()) {
+      // Each check answers for its own errors (a retry or an earlier failure must not carry over).
+      phone.errors.length = 0;
+      return phone;
+    }
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    context.setDefaultTimeout(120_000);
+    const page = await context.newPage();
+    phone = { page, errors: watchErrors(page) };
+    return phone;
+  }
+
+  afterAll(async () => {
+    await phone?.page.context().close();
+  });
+
+  /** Puts a save in the page and opens the Title at the game's start (one load). */
+  async function loadWithSave(page: Page, text: string): Promise<void> {
+    if (page.url().startsWith(url)) {
+      await page.evaluate(([k, v]) => localStorage.setItem(k as string, v as string), [SAVE_KEY, text]);
+      await page.reload();
+    } else {
+      await installSave(page, text);
+      await page.goto(`${url}?fast`);
+    }
+    await page.waitForSelector('main[aria-label="Title"] button');
+  }
+
+  it('on a phone, the close parts scroll by a touch drag and Say it and Back stay in view and tappable', async () => {
+    const { page, errors } = await phonePage();
+    await loadWithSave(page, saveText(doorstep, everyPoint, { textSize: 'larger' }));
+    await btn(page, 'Resume your interview').tap();
+    await waitScreen(page, 'Interview');
+    await btn(page, 'Close: ask for the job').tap();
+    await waitScreen(page, 'Close');
+    for (const name of ['form', 'delivery'])
+      await page.locator(`.close-parts label.opt:has(input[name="${name}"])`).first().tap();
+    for (const cb of await page.locator('.close-parts input[type="checkbox"]').all()) await cb.check();
+    await page.locator('.close-parts input[name="leverage"]').last().check();
+    const parts = page.locator('.close-parts');
+    expect(await parts.evaluate((el) => el.scrollHeight > el.clientHeight + 40), 'the parts overflow').toBe(
+      true,
+    );
+    await parts.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    // A finger drags the parts up by most of the panel's height.
+    const pb = await boxOf(page, '.close-parts');
+    const x = pb.x + pb.width / 2;
+    const from = pb.y + pb.height * 0.85;
+    const to = pb.y + pb.height * 0.15;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+    for (let i = 1; i <= 10; i++)
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x, y: from + ((to - from) * i) / 10 }],
+      });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    await expect
+      .poll(() => parts.evaluate((el) => el.scrollTop), { timeout: 30_000 })
+      .toBeGreaterThan(pb.height * 0.3);
+    // The page itself did not move, and the top bar is still there.
+    expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
+    expect((await boxOf(page, '.topbar .tag')).y).toBeGreaterThanOrEqual(0);
+    await reachable(page, 'Back to the interview');
+    await reachable(page, 'Say it: make your close');
+    await capture(page, 'Composer touch scrolled larger 844x390', true);
+    await btn(page, 'Say it: make your close').tap({ timeout: 10_000 });
+    await waitScreen(page, 'Response');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the dialogue box clear of the faces with the hint and the view open (1280x720 and 844x390)', async () => {
+    // The panel: two faces, drawn lower than a single portrait's; Larger text makes the box grow.
+    const panel = loadScenario('02-first-round-panel.json');
+    const { page, errors } = await newPage(DESKTOP);
+    await installSave(page, saveText(panel, [], { practice: true, textSize: 'larger' }));
+    await gotoTitle(page);
+    await btn(page, 'Resume your interview').click();
+    await waitScreen(page, 'Interview');
+    await btn(page, 'Coach hint').click();
+    await btn(page, "Decision-maker's view").click();
+    await page.waitForSelector('.coach');
+    await page.waitForSelector('.meters');
+    /** The dialogue box, the hint and the view each keep at least `gap` px from every face (one round trip). */
+    const near = (gap: number) =>
+      page.evaluate((g) => {
+        const faces = [...document.querySelectorAll('[data-art^="face:"]')].map((e) =>
+          e.getBoundingClientRect(),
+        );
+        const out: string[] = [];
+        for (const sel of ['.dialogue', '.coach', '.meters']) {
+          const b = document.querySelector(sel)?.getBoundingClientRect();
+          if (!b) {
+            out.push(`${sel} is missing`);
+            continue;
+          }
+          for (const f of faces)
+            if (b.left < f.right + g && f.left - g < b.right && b.top < f.bottom + g && f.top - g < b.bottom)
+              out.push(
+                `${sel} (top ${Math.round(b.top)}) within ${g}px of a face (bottom ${Math.round(f.bottom)})`,
+              );
+        }
+        return { faces: faces.length, out };
+      }, gap);
+    // Every line of the opening, long narration included.
+    for (let i = 0; i < 10; i++) {
+      const found = await near(12);
+      expect(found.faces).toBe(2);
+      expect(found.out, `1280x720, line ${i + 1}`).toEqual([]);
+      const next = btn(page, 'Next line');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    // With Larger text the bar's buttons wrap onto two rows; the hint and the view start below them.
+    await reachable(page, 'Pause');
+    await capture(page, 'Interview panel larger hint and view 1280x720', true);
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(() => document.documentElement.classList.contains('compact'));
+    expect((await near(6)).out, '844x390').toEqual([]);
+    await reachable(page, 'Pause');
+    await capture(page, 'Interview panel larger hint and view 844x390', true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a caught bluff that still ends in the next stage: the Debrief says so and does not praise an honest ask', async () => {
+    // With the engine: a close citing the invented offer, seen through, and still a next stage.
+    const panel = loadScenario('02-first-round-panel.json');
+    const bluff = panel.candidate.otherOptions.find((o) => !o.real)!;
+    let save: ReturnType<Playthrough['save']> | null = null;
+    for (let seed = 1; seed <= 300 && !save; seed++) {
+      const play = Playthrough.start(panel, { seed, mode: 'realistic' });
+      for (let i = 0; i < 100 && play.view().phase === 'interview'; i++) {
+        const v = play.view();
+        if (v.close && v.node?.moment === 'closing') {
+          play.act({
+            type: 'close',
+            close: { form: 'next-stage', delivery: 'firm', points: [], leverage: bluff.id, commit: false },
+          });
+          break;
+        }
+        if (v.choices.length > 0) play.act({ type: 'choose', choice: v.choices[0]!.id });
+        else play.act({ type: 'continue' });
+      }
+      const v = play.view();
+      if (
+        v.phase === 'ended' &&
+        play.debrief().outcome === 'next-stage' &&
+        play.debrief().record.bluffExposed
+      )
+        save = play.save();
+    }
+    expect(save, 'a seed where the bluff is seen through and the panel still moves you on').not.toBeNull();
+    const { page, errors } = await phonePage();
+    await loadWithSave(
+      page,
+      JSON.stringify({ v: 1, settings: { ...defaultSettings(true) }, progress: {}, resume: save }),
+    );
+    await btn(page, 'Resume your interview').tap();
+    await page.waitForSelector('main[aria-label="Response"], main[aria-label="Debrief"]');
+    if ((await page.getAttribute('main', 'aria-label')) === 'Response') {
+      for (let i = 0; i < 20 && (await btn(page, 'Continue').count()) === 0; i++) {
+        const next = btn(page, 'Next line');
+        if (await next.count()) await next.tap();
+        else await page.waitForTimeout(100);
+      }
+      await btn(page, 'Continue').tap();
+    }
+    await waitScreen(page, 'Debrief');
+    const outcome = page.locator('[aria-label="Outcome and score"]');
+    const headline = `${await outcome.locator('h1').textContent()}. ${await outcome.locator('h1 + p').textContent()}`;
+    expect(await outcome.locator('.eyebrow').first().textContent()).toContain('Through to the next stage');
+    expect(headline, 'the ending says the bluff was seen through').toMatch(SAYS_CAUGHT);
+    expect(honestAskClaims(headline), 'the ending praises an honest ask').toEqual([]);
+    await capture(page, 'Debrief caught bluff next stage 844x390', true);
+    await page.setViewportSize(DESKTOP);
+    await capture(page, 'Debrief caught bluff next stage 1280x720', true);
+    await page.setViewportSize(PHONE);
+    expect(errors).toEqual([]);
   });
 });

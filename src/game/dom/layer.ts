@@ -104,6 +104,12 @@ export class DomLayer {
    * and assistive tools can see where it is. The marker is invisible and ignores the pointer.
    */
   markArt(name: string, x: number, y: number, width: number, height: number): HTMLElement {
+    // The lowest face drawn so far on this screen: the dialogue box keeps below it (--face-bottom,
+    // in the art's 1280×720 coordinates; see style.css).
+    if (name.startsWith('face:')) {
+      const before = Number.parseFloat(this.main.style.getPropertyValue('--face-bottom')) || 0;
+      this.main.style.setProperty('--face-bottom', String(Math.ceil(Math.max(before, y + height))));
+    }
     const el = h('div', { class: 'art-mark', 'aria-hidden': 'true' });
     el.dataset.art = name;
     el.style.setProperty('--mx', String(x));
@@ -131,6 +137,9 @@ export class DomLayer {
     this.main.setAttribute('aria-label', name);
     this.main.className = `screen ${className}`.trim();
     this.main.dataset.screen = name;
+    // Layout variables a screen measured for itself (where its faces end, where its top bar ends).
+    this.main.style.removeProperty('--face-bottom');
+    this.main.style.removeProperty('--top-end');
     this.main.replaceChildren();
     return this.main;
   }

@@ -25,6 +25,8 @@ export class Interview extends BaseScene {
   private metersEl: HTMLElement | null = null;
   private coachEl: HTMLElement | null = null;
   private showMeters = false;
+  /** Keeps --top-end (where the top bar ends) up to date as its buttons wrap or unwrap. */
+  private topWatch: ResizeObserver | null = null;
 
   constructor() {
     super('Interview');
@@ -78,6 +80,8 @@ export class Interview extends BaseScene {
       onFinished: () => this.renderChoices(true),
     });
     main.append(this.topEl, this.choicesEl, this.dialogue.el);
+    this.topWatch = new ResizeObserver(() => this.measureTop());
+    this.topWatch.observe(this.topEl);
     this.showMeters = this.settings.practice && this.registry.get('dmView') === true;
     this.renderTop();
     this.renderChoices(false);
@@ -88,6 +92,20 @@ export class Interview extends BaseScene {
 
   protected override onShutdown(): void {
     this.dialogue?.stop();
+    this.topWatch?.disconnect();
+    this.topWatch = null;
+  }
+
+  /**
+   * Where the top bar ends, in the stage's own pixels (offsets ignore the desktop scale): with
+   * Larger text its buttons can wrap onto a second row, and the hint and the decision-maker's view
+   * at the top of the right-hand column must not cover them.
+   */
+  private measureTop(): void {
+    const bar = this.topEl.firstElementChild as HTMLElement | null;
+    if (!bar?.isConnected) return;
+    const end = this.topEl.offsetTop + bar.offsetTop + bar.offsetHeight;
+    this.layer.main.style.setProperty('--top-end', `${end}px`);
   }
 
   override dialogueLine(): number | null {
@@ -153,6 +171,7 @@ export class Interview extends BaseScene {
     this.asidesEl.replaceChildren(...[this.metersEl, coach].filter((x): x is HTMLElement => x !== null));
     this.asidesEl.hidden = this.asidesEl.childElementCount === 0;
     this.topEl.replaceChildren(top);
+    this.measureTop();
   }
 
   private renderChoices(ready: boolean): void {

@@ -75,6 +75,7 @@ export class Response extends BaseScene {
     };
 
     const main = this.begin('Response');
+    this.markFaces([[lead.id, portrait]]);
     this.panel = h(
       'section',
       { class: 'side-panel panel scroll side-answer', 'aria-label': 'What happened' },
