@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { isStoreUnavailable } from '../../src/server/store/errors';
 import { PostgresStore } from '../../src/server/store/postgres';
+import type { SessionRow } from '../../src/server/store/types';
 import { freePort } from '../../tools/lib/cluster-nodes';
 import { tcpProxy } from './cluster-support';
 import { dropSchema, PG_URL, pgAvailable, schemaName } from './pg-support';
 import { storeContract } from './store-contract';
 
 const available = await pgAvailable();
+
+/** Room s1 (code ABCDEF) with a host token hash made of `hash` repeated. */
+function session(hash: string, status: SessionRow['status']): SessionRow {
+  return {
+    id: 's1',
+    code: 'ABCDEF',
+    hostTokenHash: hash.repeat(32),
+    scenario: 'tutorial',
+    scenarioTitle: 'Tutorial',
+    settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
+    seed: 7,
+    status,
+    locked: false,
+    createdAt: 1,
+    endedAt: null,
+    progress: { round: null, closing: [] },
+  };
+}
 if (!available) {
   describe('Postgres store', () => {
     it.skip(`skipped: no Postgres answers at ${PG_URL} (set DATABASE_URL)`, () => {});
@@ -56,23 +75,7 @@ if (!available) {
       const a = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
       const b = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
       try {
-        await a.createSession(
-          {
-            id: 's1',
-            code: 'ABCDEF',
-            hostTokenHash: 'ab'.repeat(32),
-            scenario: 'tutorial',
-            scenarioTitle: 'Tutorial',
-            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
-            seed: 7,
-            status: 'running',
-            locked: false,
-            createdAt: 1,
-            endedAt: null,
-            progress: { round: null, closing: [] },
-          },
-          [{ id: 't1', name: 'Team 1', index: 0 }],
-        );
+        await a.createSession(session('ab', 'running'), [{ id: 't1', name: 'Team 1', index: 0 }]);
         const patch = {
           status: 'running' as const,
           locked: false,
@@ -105,23 +108,7 @@ if (!available) {
       const a = await PostgresStore.open({ connectionString: PG_URL, schema, max: 3 });
       const b = await PostgresStore.open({ connectionString: PG_URL, schema, max: 3 });
       try {
-        await a.createSession(
-          {
-            id: 's1',
-            code: 'ABCDEF',
-            hostTokenHash: 'cd'.repeat(32),
-            scenario: 'tutorial',
-            scenarioTitle: 'Tutorial',
-            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
-            seed: 7,
-            status: 'lobby',
-            locked: false,
-            createdAt: 1,
-            endedAt: null,
-            progress: { round: null, closing: [] },
-          },
-          [],
-        );
+        await a.createSession(session('cd', 'lobby'), []);
         const order: string[] = [];
         const slow = a.inRoomTransaction('s1', async (rev) => {
           order.push(`a:start:${rev}`);
@@ -164,23 +151,7 @@ if (!available) {
         log: (l) => lines.push(l),
       });
       try {
-        await store.createSession(
-          {
-            id: 's1',
-            code: 'ABCDEF',
-            hostTokenHash: 'ef'.repeat(32),
-            scenario: 'tutorial',
-            scenarioTitle: 'Tutorial',
-            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
-            seed: 7,
-            status: 'lobby',
-            locked: false,
-            createdAt: 1,
-            endedAt: null,
-            progress: { round: null, closing: [] },
-          },
-          [],
-        );
+        await store.createSession(session('ef', 'lobby'), []);
         let cut: () => void = () => {};
         const cutNow = new Promise<void>((r) => {
           cut = r;
