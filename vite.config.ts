@@ -67,13 +67,44 @@ function scenarios(): Plugin {
   };
 }
 
+/**
+ * The head the group session's pages (host.html, join.html) share, kept here once: each page
+ * file holds only its own title, description, body and script. `<base href="/">` makes the
+ * built pages' relative asset URLs work at /join/<code> too; the dark background shows before
+ * the styles load.
+ */
+function livePages(): Plugin {
+  const pages = new Set(['host.html', 'join.html']);
+  return {
+    name: 'close-call-live-pages',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(_html, ctx) {
+        if (!pages.has(basename(ctx.filename))) return undefined;
+        return [
+          { tag: 'meta', attrs: { charset: 'utf-8' }, injectTo: 'head-prepend' },
+          { tag: 'base', attrs: { href: '/' }, injectTo: 'head-prepend' },
+          {
+            tag: 'meta',
+            attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1, viewport-fit=cover' },
+            injectTo: 'head-prepend',
+          },
+          { tag: 'meta', attrs: { name: 'theme-color', content: '#1e2a30' }, injectTo: 'head-prepend' },
+          { tag: 'link', attrs: { rel: 'icon', href: 'data:,' }, injectTo: 'head-prepend' },
+          { tag: 'style', children: 'html, body { margin: 0; background: #1a262b; }', injectTo: 'head' },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   // The dev server's pre-bundled dependencies live in node_modules/.vite unless told otherwise (the
   // hot-reload browser test keeps its own, apart from any other dev server on the machine).
   cacheDir: process.env.CLOSECALL_VITE_CACHE || undefined,
   publicDir: false,
-  plugins: [scenarios()],
+  plugins: [scenarios(), livePages()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness';
-// @ts-expect-error: a plain .mjs helper shared with tools/start.mjs
-import { serveDir } from './serve.mjs';
+import { serveDir } from './serve';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS) || 7;

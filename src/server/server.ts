@@ -3,7 +3,6 @@
  * pages, the API and socket.io. `startServer` is what `npm start`, the tests and the load test use.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { type ClusterOptions, startCluster } from './cluster/cluster';
@@ -15,6 +14,7 @@ import { hashToken, newToken } from './secrets';
 import { attachSockets, outletFor } from './sockets';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
+import { listen } from './web';
 
 export interface ServerOptions {
   /** Port to listen on; 0 picks a free one. */
@@ -67,26 +67,6 @@ export async function trainerKeyHash(
   const hash = hashToken(made);
   await store.setMeta(KEY_META, hash);
   return { hash, made };
-}
-
-function listen(server: HttpServer, port: number, host: string, tries: number): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    let p = port;
-    const attempt = () => {
-      const onError = (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EADDRINUSE' && p !== 0 && p < port + tries) {
-          p++;
-          attempt();
-        } else reject(err);
-      };
-      server.once('error', onError);
-      server.listen(p, host, () => {
-        server.off('error', onError);
-        resolvePort((server.address() as AddressInfo).port);
-      });
-    };
-    attempt();
-  });
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -3,8 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-// @ts-expect-error: a plain .mjs helper shared with tools/start.mjs
-import { serveDir } from '../../tools/serve.mjs';
+import { serveDir } from '../../tools/serve';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -44,10 +43,7 @@ export async function buildAndServe(): Promise<{ url: string; server: Server }> 
     );
   }
   mkdirSync(SHOTS, { recursive: true });
-  return (await serveDir(join(ROOT, 'dist'), 4400 + Math.floor(Math.random() * 400))) as {
-    url: string;
-    server: Server;
-  };
+  return serveDir(join(ROOT, 'dist'), 4400 + Math.floor(Math.random() * 400));
 }
 
 export function launch(): Promise<Browser> {

@@ -81,9 +81,23 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
     throw new Error('no vote reached');
   }
 
+  /**
+   * The room's state as the database has it, by `host:resume` (what the host page sends after a
+   * reconnect). The host's last `room:state` can be an older one: while Redis reconnects, socket.io's
+   * cluster adapter hands a process's own sockets each broadcast only once its Redis publish has
+   * settled, and these have been seen to arrive out of order just after Redis restarted.
+   */
+  async function roomNow(): Promise<RoomState> {
+    const r = await host.ask<Reply<{ state: RoomState }>>('host:resume', {
+      hostToken,
+      lastSeq: lastSeq(host),
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.state;
+  }
+
   async function nextVote(): Promise<RoomState> {
-    const current = host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState;
-    const n = current.round!.number;
+    const n = (await roomNow()).round!.number;
     let r = await control('next');
     // The host's last state can trail the room (just after Redis restarted, a broadcast from the
     // other process may have been missed): a round can already be open there. Close it, go on.
@@ -268,8 +282,7 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
       await redis.start();
       // The host is on B; its next round must reach p1 on A through the restarted Redis. The
       // processes reconnect by themselves; a change made before they have is re-broadcast by the next.
-      const before = (host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState).round!
-        .number;
+      const before = (await roomNow()).round!.number;
       let seen = false;
       for (let i = 0; i < 20 && !seen; i++) {
         const state = i === 0 ? await nextVote() : null;
@@ -282,7 +295,7 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
       }
       expect(seen).toBe(true);
       // And a vote from p1 (on A) reaches the host (on B) as progress.
-      const state = host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState;
+      const state = await roomNow();
       if (state.round!.status === 'voting') {
         expect((await vote(p1, state)).ok).toBe(true);
         await stateWhere(host, (s) => (s.round?.voted.t1 ?? 0) >= 1).catch(() =>
@@ -297,18 +310,23 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
     LONG,
   );
 
-  // Passes when this file runs alone (npm run test:faults), but twice in the full parallel unit
-  // tier a phone's socket closed during the cut ("socket has been disconnected"), cause not yet
-  // found: it runs only when asked for, until that is understood.
-  it.runIf(process.env.CLOSECALL_FAULT_TESTS === '1')(
-    'Postgres briefly unreachable: `unavailable`, nothing half-written, then it recovers',
+  it(
+    'Postgres briefly unreachable: `unavailable`, nothing half-written, no phone dropped, then it recovers',
     async () => {
-      let state = host.events.filter((e) => e.event === 'room:state').at(-1)!.payload as RoomState;
+      let state = await roomNow();
       if (state.round!.status !== 'voting') state = await nextVote();
       const round = state.round!.number;
-      const p3 = phones[2]!;
+      const [p1, p2, p3, p4] = phones as [Phone, Phone, Phone, Phone];
       const logBefore = await dbRows('SELECT seq FROM actions WHERE session = $1 ORDER BY seq');
+      // Votes still in flight on both processes when the database goes away: each is either
+      // acknowledged or answered `unavailable`, and neither process goes down (pg's 'error' event
+      // on a connection lost mid-transaction once ended the process, dropping all its phones).
+      const others = [p1, p2, p4].map((p) => ({ p, id: uuid() }));
+      const inFlight = others.map(({ p, id }) => vote(p, state, id));
       await pgProxy.stop();
+      const answers = await Promise.all(inFlight);
+      for (const r of answers)
+        expect(r.ok || r.error.code).toSatisfy((x) => x === true || x === 'unavailable');
       const id = uuid();
       const failed = await vote(p3, state, id);
       expect(failed.ok).toBe(false);
@@ -316,6 +334,9 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
       const closeId = uuid();
       const closeFailed = await control('close-vote', closeId);
       expect(!closeFailed.ok && closeFailed.error.code).toBe('unavailable');
+      // Every phone and the host are still connected, to processes that are still running.
+      for (const node of [a, b]) expect(node.child.exitCode, node.output.slice(-20).join('\n')).toBeNull();
+      for (const c of [host, ...phones.map((p) => p.c)]) expect(c.socket.connected).toBe(true);
       await pgProxy.start();
       // Nothing of the failed close was written.
       expect(await dbRows('SELECT seq FROM actions WHERE session = $1 ORDER BY seq')).toEqual(logBefore);
@@ -326,10 +347,12 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
         if (retried.ok) break;
         await new Promise((res) => setTimeout(res, 500));
       }
-      expect(retried!.ok && !retried!.duplicate).toBe(true);
+      expect(retried).toMatchObject({ ok: true, duplicate: false });
+      // The phones whose votes were cut off send them again: each counts once.
+      for (const { p, id } of others) expect((await vote(p, state, id)).ok).toBe(true);
       expect((await control('close-vote', closeId)).ok).toBe(true);
       const reveal = await host.waitFor<Reveal>('room:reveal', (r) => r.round === round, 60_000);
-      expect(reveal.teams[0]!.votes).toBeGreaterThanOrEqual(1);
+      expect(reveal.teams[0]!.votes).toBe(4);
       const seqs = (await dbRows('SELECT seq FROM actions WHERE session = $1 ORDER BY seq')).map(
         (r) => r.seq,
       );
@@ -337,7 +360,7 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
       const reveals = await dbRows('SELECT round FROM reveals WHERE session = $1 ORDER BY round');
       expect(new Set(reveals.map((r) => r.round)).size).toBe(reveals.length);
       const votes = await dbRows(`SELECT player FROM votes WHERE session = $1 AND round = ${round}`);
-      expect(votes.filter((v) => v.player === p3.you.player)).toHaveLength(1);
+      for (const p of phones) expect(votes.filter((v) => v.player === p.you.player)).toHaveLength(1);
     },
     LONG,
   );

@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { isStoreUnavailable } from '../../src/server/store/errors';
 import { PostgresStore } from '../../src/server/store/postgres';
+import type { SessionRow } from '../../src/server/store/types';
+import { freePort } from '../../tools/lib/cluster-nodes';
+import { tcpProxy } from './cluster-support';
 import { dropSchema, PG_URL, pgAvailable, schemaName } from './pg-support';
 import { storeContract } from './store-contract';
 
 const available = await pgAvailable();
+
+/** Room s1 (code ABCDEF) with a host token hash made of `hash` repeated. */
+function session(hash: string, status: SessionRow['status']): SessionRow {
+  return {
+    id: 's1',
+    code: 'ABCDEF',
+    hostTokenHash: hash.repeat(32),
+    scenario: 'tutorial',
+    scenarioTitle: 'Tutorial',
+    settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
+    seed: 7,
+    status,
+    locked: false,
+    createdAt: 1,
+    endedAt: null,
+    progress: { round: null, closing: [] },
+  };
+}
 if (!available) {
   describe('Postgres store', () => {
     it.skip(`skipped: no Postgres answers at ${PG_URL} (set DATABASE_URL)`, () => {});
@@ -53,23 +75,7 @@ if (!available) {
       const a = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
       const b = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
       try {
-        await a.createSession(
-          {
-            id: 's1',
-            code: 'ABCDEF',
-            hostTokenHash: 'ab'.repeat(32),
-            scenario: 'tutorial',
-            scenarioTitle: 'Tutorial',
-            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
-            seed: 7,
-            status: 'running',
-            locked: false,
-            createdAt: 1,
-            endedAt: null,
-            progress: { round: null, closing: [] },
-          },
-          [{ id: 't1', name: 'Team 1', index: 0 }],
-        );
+        await a.createSession(session('ab', 'running'), [{ id: 't1', name: 'Team 1', index: 0 }]);
         const patch = {
           status: 'running' as const,
           locked: false,
@@ -102,23 +108,7 @@ if (!available) {
       const a = await PostgresStore.open({ connectionString: PG_URL, schema, max: 3 });
       const b = await PostgresStore.open({ connectionString: PG_URL, schema, max: 3 });
       try {
-        await a.createSession(
-          {
-            id: 's1',
-            code: 'ABCDEF',
-            hostTokenHash: 'cd'.repeat(32),
-            scenario: 'tutorial',
-            scenarioTitle: 'Tutorial',
-            settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: true },
-            seed: 7,
-            status: 'lobby',
-            locked: false,
-            createdAt: 1,
-            endedAt: null,
-            progress: { round: null, closing: [] },
-          },
-          [],
-        );
+        await a.createSession(session('cd', 'lobby'), []);
         const order: string[] = [];
         const slow = a.inRoomTransaction('s1', async (rev) => {
           order.push(`a:start:${rev}`);
@@ -142,6 +132,65 @@ if (!available) {
       } finally {
         await a.close();
         await b.close();
+        await dropSchema(schema);
+      }
+    });
+
+    it('a connection lost mid-transaction fails that change with `unavailable`, and the process lives on', async () => {
+      const schema = schemaName();
+      const target = new URL(PG_URL);
+      const proxy = await tcpProxy(await freePort(), target.hostname, Number(target.port || 5432));
+      const viaProxy = new URL(PG_URL);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(proxy.port);
+      const lines: string[] = [];
+      const store = await PostgresStore.open({
+        connectionString: viaProxy.toString(),
+        schema,
+        max: 3,
+        log: (l) => lines.push(l),
+      });
+      try {
+        await store.createSession(session('ef', 'lobby'), []);
+        let cut: () => void = () => {};
+        const cutNow = new Promise<void>((r) => {
+          cut = r;
+        });
+        // One transaction is waiting between two statements, another is inside a statement, when
+        // the database goes away. Before the fix, pg's unheard 'error' event ended the process here.
+        const between = store.inRoomTransaction('s1', async () => {
+          await store.rememberMessage('s1', 'm-between-1');
+          cut();
+          await new Promise((r) => setTimeout(r, 500));
+          await store.rememberMessage('s1', 'm-between-2');
+        });
+        // Waits inside its first statement, for the room's lock `between` holds.
+        const inside = (async () => {
+          await cutNow;
+          return store.inRoomTransaction('s1', async () => store.rememberMessage('s1', 'm-inside'));
+        })();
+        await cutNow;
+        await new Promise((r) => setTimeout(r, 200));
+        await proxy.stop();
+        for (const r of await Promise.allSettled([between, inside])) {
+          expect(r.status).toBe('rejected');
+          if (r.status === 'rejected') expect(isStoreUnavailable(r.reason)).toBe(true);
+        }
+        // Back again: the next change goes through, and nothing of the cut one was kept.
+        await proxy.start();
+        let ok = false;
+        for (let i = 0; i < 20 && !ok; i++) {
+          ok = await store
+            .inRoomTransaction('s1', async () => store.rememberMessage('s1', 'm-after'))
+            .then(() => true)
+            .catch(() => new Promise<boolean>((r) => setTimeout(() => r(false), 250)));
+        }
+        expect(ok).toBe(true);
+        const loaded = await store.loadSession('s1');
+        expect(loaded?.messageIds.sort()).toEqual(['m-after']);
+      } finally {
+        await store.close();
+        await proxy.stop();
         await dropSchema(schema);
       }
     });

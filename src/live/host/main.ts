@@ -9,6 +9,7 @@ import { button, h } from '../../game/dom/h';
 import { plural } from '../../game/ui/format';
 import {
   API,
+  type LogEntry,
   type PlayerInfo,
   type RoomState,
   type ScenarioSummary,
@@ -16,9 +17,9 @@ import {
   type SessionSummary,
   type Task,
 } from '../../server/protocol';
+import { type Followed, RoomFollower, refreshStatus, replayOf, statusEl } from '../common/follow';
 import { announce, clock, setUpPage, storage } from '../common/page';
 import {
-  Connection,
   clockSkew,
   errorText,
   loadScenario,
@@ -38,59 +39,41 @@ const HOST_KEY = 'closecall.live.host';
 const TRAINER_KEY = 'closecall.live.trainerKey';
 const SETTINGS_KEY = 'closecall.live.settings';
 
-interface Hosting {
+interface Hosting extends Followed {
   token: string;
-  state: RoomState;
   players: PlayerInfo[];
-  replay: Replay;
-  skew: number;
-  error: string;
   showPeople: boolean;
 }
 
-let conn: Connection | null = null;
 let hosting: Hosting | null = null;
-let resuming = false;
 let timerEl: HTMLElement | null = null;
 let lastRevealed = 0;
 let lastOpened = 0;
 
-function connection(): Connection {
-  if (conn) return conn;
-  conn = new Connection();
-  const c = conn;
-  c.socket.on('connect', () => {
-    if (hosting) void resume();
-    renderStatus();
-  });
-  c.socket.on('disconnect', () => renderStatus());
-  c.on('room:action', (entry) => {
-    if (!hosting) return;
-    if (!hosting.replay.apply([entry])) void resume();
-  });
-  c.on('room:state', (state) => {
-    if (!hosting) return;
-    hosting.state = state;
-    hosting.skew = clockSkew(state);
-    if (state.lastSeq > hosting.replay.lastSeq) {
-      void resume();
-      return;
-    }
+const follow = new RoomFollower({
+  current: () => hosting,
+  resume: (c, hst: Hosting) =>
+    c.request('host:resume', { hostToken: hst.token, lastSeq: hst.replay.lastSeq }),
+  resumed: (hst, reply) => {
+    hst.players = reply.players;
     render();
-  });
-  c.on('room:progress', (p) => {
-    if (!hosting?.state.round || hosting.state.round.number !== p.round) return;
-    hosting.state.round.voted = p.voted;
-    hosting.state.round.eligible = p.eligible;
-    updateProgress();
-  });
-  c.on('room:players', ({ players }) => {
-    if (!hosting) return;
-    hosting.players = players;
-    renderPlayers();
-  });
-  return c;
-}
+  },
+  resumeFailed: (hst, err) => {
+    if (hosting !== hst) return;
+    hst.error = errorText(err);
+    render();
+  },
+  render: () => render(),
+  progress: () => updateProgress(),
+  status: () => renderStatus(),
+  listen: (c) =>
+    c.on('room:players', ({ players }) => {
+      if (!hosting) return;
+      hosting.players = players;
+      renderPlayers();
+    }),
+});
+const connection = () => follow.connection();
 
 function savedHost(): { token: string; code: string } | null {
   try {
@@ -103,45 +86,13 @@ function savedHost(): { token: string; code: string } | null {
   return null;
 }
 
-async function begin(
-  token: string,
-  state: RoomState,
-  players: PlayerInfo[],
-  missed: Parameters<Replay['apply']>[0],
-) {
-  const scenario = await loadScenario(state.scenario.id);
-  const replay = new Replay(scenario, state.seed);
-  replay.apply(missed);
+async function begin(token: string, state: RoomState, players: PlayerInfo[], missed: LogEntry[]) {
+  const replay = await replayOf(state, missed);
   hosting = { token, state, players, replay, skew: clockSkew(state), error: '', showPeople: false };
   storage.set(HOST_KEY, JSON.stringify({ token, code: state.code }));
   lastRevealed = revealFor(state)?.round ?? 0;
   lastOpened = state.round?.number ?? 0;
   render(true);
-}
-
-async function resume(): Promise<void> {
-  if (!hosting || resuming) return;
-  resuming = true;
-  const hst = hosting;
-  try {
-    const reply = await connection().request('host:resume', {
-      hostToken: hst.token,
-      lastSeq: hst.replay.lastSeq,
-    });
-    if (hosting !== hst) return;
-    hst.replay.apply(reply.missed);
-    hst.state = reply.state;
-    hst.players = reply.players;
-    hst.skew = clockSkew(reply.state);
-    hst.error = '';
-    render();
-  } catch (err) {
-    if (hosting !== hst) return;
-    hst.error = errorText(err);
-    render();
-  } finally {
-    resuming = false;
-  }
 }
 
 async function control(command: string, player?: string): Promise<void> {
@@ -409,18 +360,8 @@ async function openRecord(id: string): Promise<void> {
 // The room: lobby, projector, debrief
 // ---------------------------------------------------------------------------
 
-function statusEl(): HTMLElement {
-  const online = conn?.connected ?? false;
-  return h('span', {
-    class: `lv-status ${online ? '' : 'offline'}`,
-    'data-status': '',
-    text: online ? 'Connected' : 'Reconnecting…',
-  });
-}
-
 function renderStatus(): void {
-  const old = page.main.querySelector('[data-status]');
-  if (old) old.replaceWith(statusEl());
+  refreshStatus(page.main, follow.connected);
 }
 
 function joinUrl(code: string): string {
@@ -600,7 +541,7 @@ function renderLobby(hst: Hosting): void {
       h('img', { src: logoUrl, alt: 'Close Call' }),
       h('h1', { class: 'h2', text: state.scenario.title }),
       h('span', { class: 'lv-spacer' }),
-      statusEl(),
+      statusEl(follow.connected),
       lockButton(state),
       endButton(),
       ctl('Start', 'start', { cls: 'btn-accent', disabled: n === 0 }),
@@ -866,7 +807,7 @@ function renderProjector(hst: Hosting): void {
         })
       : null,
     h('span', { class: 'lv-spacer' }),
-    statusEl(),
+    statusEl(follow.connected),
   );
   // Teams at the same point share a stage; with many paths (individuals) the largest four get a
   // stage and the rest are listed by name.

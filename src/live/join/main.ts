@@ -11,24 +11,16 @@ import { formatScore, outcomeLabel } from '../../game/ui/format';
 import {
   type Ballot,
   LIMITS,
+  type LogEntry,
   normaliseCode,
   type RoomState,
   type Task,
   type You,
 } from '../../server/protocol';
+import { type Followed, RoomFollower, refreshStatus, replayOf, statusEl } from '../common/follow';
 import { currentLines, lineEl } from '../common/lines';
 import { announce, clock, setUpPage, storage } from '../common/page';
-import {
-  Connection,
-  clockSkew,
-  errorText,
-  loadScenario,
-  Replay,
-  RequestError,
-  revealFor,
-  timeLeft,
-  uuid,
-} from '../common/room';
+import { clockSkew, errorText, RequestError, revealFor, timeLeft, uuid } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import { closeBallotForm } from './closeBallot';
 
@@ -58,82 +50,73 @@ function codeFromPath(): string | null {
   return code.length > 0 && code.length <= 20 ? code : null;
 }
 
-interface Joined {
+interface Joined extends Followed {
   code: string;
   token: string;
   you: You;
-  state: RoomState;
   scenario: Scenario;
-  replay: Replay;
-  skew: number;
   /** The ballot this phone sent in the open round (optimistic until the server confirms). */
   pending: { round: number; ballot: Ballot; id: string } | null;
   /** The close being built on this phone, kept across re-renders. */
   draft: { round: number; ballot: Extract<Ballot, { type: 'close' }> } | null;
-  error: string;
 }
 
-let conn: Connection | null = null;
 let joined: Joined | null = null;
-let resuming = false;
 let lastAnnouncedRound = 0;
 let lastRevealed = 0;
 let timerEl: HTMLElement | null = null;
 let timerWarned = new Set<number>();
 
-function connection(): Connection {
-  if (conn) return conn;
-  conn = new Connection();
-  const c = conn;
-  c.socket.on('connect', () => {
-    if (joined) void resume();
-    renderStatus();
-  });
-  c.socket.on('disconnect', () => renderStatus());
-  c.on('room:action', (entry) => {
-    if (!joined) return;
-    if (!joined.replay.apply([entry])) void resume();
-  });
-  c.on('room:state', (state) => {
-    if (!joined) return;
-    joined.state = state;
-    joined.skew = clockSkew(state);
-    if (state.lastSeq > joined.replay.lastSeq) {
-      void resume();
-      return;
+const follow = new RoomFollower({
+  current: () => joined,
+  resume: (c, j: Joined) => c.request('player:resume', { playerToken: j.token, lastSeq: j.replay.lastSeq }),
+  resumed: (j, reply) => {
+    j.you = reply.you;
+    // A vote that never got its acknowledgement is sent again with the same id (counted once).
+    if (j.pending && j.state.round?.number === j.pending.round && !reply.you.ballot)
+      void sendVote(j.pending.ballot, j.pending.id);
+    renderPhone();
+  },
+  resumeFailed: (j, err) => {
+    if (err instanceof RequestError && ['unauthorized', 'kicked', 'banned', 'not-found'].includes(err.code)) {
+      storage.remove(tokenKey(j.code));
+      joined = null;
+      renderJoin(j.code, errorText(err), err.code === 'banned');
+    } else if (joined === j) {
+      j.error = errorText(err);
+      renderPhone();
     }
-    renderPhone();
-  });
-  c.on('room:reveal', () => {
-    // room:state follows with the reveal in it; nothing to do here.
-  });
-  c.on('room:progress', (p) => {
-    if (!joined?.state.round || joined.state.round.number !== p.round) return;
-    joined.state.round.voted = p.voted;
-    joined.state.round.eligible = p.eligible;
-    updateProgress();
-  });
-  c.on('you:update', (you) => {
-    if (!joined) return;
-    joined.you = you;
-    if (joined.pending && you.ballot && sameBallot(you.ballot, joined.pending.ballot)) joined.pending = null;
-    renderPhone();
-  });
-  c.on('you:removed', ({ reason }) => {
-    if (!joined) return;
-    const code = joined.code;
-    storage.remove(tokenKey(code));
-    joined = null;
-    renderJoin(
-      code,
-      reason === 'banned'
-        ? 'The trainer has removed this phone from the room; it cannot join again.'
-        : 'The trainer removed you from the room. You can join again.',
-      reason === 'banned',
-    );
-  });
-  return c;
-}
+  },
+  render: () => renderPhone(),
+  progress: () => updateProgress(),
+  status: () => renderStatus(),
+  listen: (c) => {
+    c.on('room:reveal', () => {
+      // room:state follows with the reveal in it; nothing to do here.
+    });
+    c.on('you:update', (you) => {
+      if (!joined) return;
+      joined.you = you;
+      if (joined.pending && you.ballot && sameBallot(you.ballot, joined.pending.ballot))
+        joined.pending = null;
+      renderPhone();
+    });
+    c.on('you:removed', ({ reason }) => {
+      if (!joined) return;
+      const code = joined.code;
+      storage.remove(tokenKey(code));
+      joined = null;
+      renderJoin(
+        code,
+        reason === 'banned'
+          ? 'The trainer has removed this phone from the room; it cannot join again.'
+          : 'The trainer removed you from the room. You can join again.',
+        reason === 'banned',
+      );
+    });
+  },
+});
+const connection = () => follow.connection();
 
 function sameBallot(a: Ballot, b: Ballot): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -144,17 +127,15 @@ async function enter(
   token: string,
   you: You,
   state: RoomState,
-  missed: Parameters<Replay['apply']>[0],
+  missed: LogEntry[],
 ): Promise<void> {
-  const scenario = await loadScenario(state.scenario.id);
-  const replay = new Replay(scenario, state.seed);
-  replay.apply(missed);
+  const replay = await replayOf(state, missed);
   joined = {
     code,
     token,
     you,
     state,
-    scenario,
+    scenario: replay.scenario,
     replay,
     skew: clockSkew(state),
     pending: null,
@@ -164,39 +145,6 @@ async function enter(
   lastAnnouncedRound = state.round?.number ?? 0;
   lastRevealed = revealFor(state)?.round ?? 0;
   renderPhone(true);
-}
-
-async function resume(): Promise<void> {
-  if (!joined || resuming) return;
-  resuming = true;
-  const j = joined;
-  try {
-    const reply = await connection().request('player:resume', {
-      playerToken: j.token,
-      lastSeq: j.replay.lastSeq,
-    });
-    if (joined !== j) return;
-    j.replay.apply(reply.missed);
-    j.state = reply.state;
-    j.skew = clockSkew(reply.state);
-    j.you = reply.you;
-    j.error = '';
-    // A vote that never got its acknowledgement is sent again with the same id (counted once).
-    if (j.pending && j.state.round?.number === j.pending.round && !reply.you.ballot)
-      void sendVote(j.pending.ballot, j.pending.id);
-    renderPhone();
-  } catch (err) {
-    if (err instanceof RequestError && ['unauthorized', 'kicked', 'banned', 'not-found'].includes(err.code)) {
-      storage.remove(tokenKey(j.code));
-      joined = null;
-      renderJoin(j.code, errorText(err), err.code === 'banned');
-    } else if (joined === j) {
-      j.error = errorText(err);
-      renderPhone();
-    }
-  } finally {
-    resuming = false;
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -296,18 +244,8 @@ function myTask(j: Joined): Task | undefined {
   return j.state.round?.tasks.find((t) => t.team === j.you.team);
 }
 
-function statusEl(): HTMLElement {
-  const online = conn?.connected ?? false;
-  return h('span', {
-    class: `lv-status ${online ? '' : 'offline'}`,
-    'data-status': '',
-    text: online ? 'Connected' : 'Reconnecting…',
-  });
-}
-
 function renderStatus(): void {
-  const old = page.main.querySelector('[data-status]');
-  if (old) old.replaceWith(statusEl());
+  refreshStatus(page.main, follow.connected);
 }
 
 /** Re-renders the phone, keeping focus on the same control. */
@@ -343,7 +281,7 @@ function renderPhone(first = false): void {
     h('span', { class: `lv-team-tag panel team-${ti % 8}`, text: team?.name ?? 'Your team' }),
     h('span', { class: 'lv-status', text: j.you.name }),
     h('span', { class: 'lv-spacer' }),
-    statusEl(),
+    statusEl(follow.connected),
   );
 
   const blocks: HTMLElement[] = [head];

@@ -84,11 +84,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   private readonly tx = new AsyncLocalStorage<TxContext>();
+  private readonly log: ((line: string) => void) | undefined;
   private closed = false;
 
   private constructor(options: PostgresOptions) {
     if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema))
       throw new Error(`Schema name "${options.schema}" must be lower-case letters, digits and _.`);
+    this.log = options.log;
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
@@ -110,6 +112,8 @@ export class PostgresStore implements Store {
     try {
       if (options.schema) {
         const c = new pg.Client({ connectionString: options.connectionString });
+        // A dropped connection fails the query below; unheard, its 'error' event would end the process.
+        c.on('error', () => {});
         await c.connect();
         try {
           // Two processes starting together would race on CREATE SCHEMA IF NOT EXISTS: take turns.
@@ -129,7 +133,7 @@ export class PostgresStore implements Store {
 
   /** Applies the migrations this database has not seen, one transaction each, one process at a time. */
   async migrate(): Promise<number[]> {
-    const client = await this.pool.connect();
+    const { client, release } = await this.checkout();
     const applied: number[] = [];
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', ['closecall:migrations']);
@@ -160,7 +164,7 @@ export class PostgresStore implements Store {
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['closecall:migrations']);
       }
     } finally {
-      client.release();
+      release(false);
     }
     return applied;
   }
@@ -180,6 +184,40 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * A client of the pool for one transaction. pg emits 'error' on a checked-out client whose
+   * connection drops, even while a query is running (which fails too); with no listener that error
+   * ends the whole process, and every phone connected to it. The pool listens only while a client
+   * is idle, so here a listener is on for as long as the client is out: a lost connection only
+   * marks it `lost`, the query in flight (or the next one) fails, and release discards it.
+   */
+  private async checkout(): Promise<{
+    client: pg.PoolClient;
+    lost: () => boolean;
+    release: (broken: boolean) => void;
+  }> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw wrap(err);
+    }
+    let lost = false;
+    const onError = (err: Error) => {
+      if (!lost) this.log?.(`Postgres: connection lost during a transaction (${err.message}).`);
+      lost = true;
+    };
+    client.on('error', onError);
+    return {
+      client,
+      lost: () => lost,
+      release: (broken: boolean) => {
+        client.removeListener('error', onError);
+        client.release(broken || lost);
+      },
+    };
+  }
+
   private markWrite(): void {
     const ctx = this.current();
     if (ctx) ctx.wrote = true;
@@ -191,12 +229,7 @@ export class PostgresStore implements Store {
       this.markWrite();
       return fn();
     }
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw wrap(err);
-    }
+    const { client, lost, release } = await this.checkout();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -209,11 +242,11 @@ export class PostgresStore implements Store {
         ctx.done = true;
       }
     } catch (err) {
-      broken = isConnectionError(err) || err instanceof StoreUnavailable;
+      broken = lost() || isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
       throw wrap(err);
     } finally {
-      client.release(broken);
+      release(broken);
     }
   }
 
@@ -227,12 +260,7 @@ export class PostgresStore implements Store {
     sessionId: string,
     fn: (rev: number) => Promise<T>,
   ): Promise<{ value: T; rev: number; wrote: boolean }> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw wrap(err);
-    }
+    const { client, lost, release } = await this.checkout();
     let broken = false;
     let wrote = false;
     const id = literal(sessionId);
@@ -260,13 +288,13 @@ export class PostgresStore implements Store {
         wrote = ctx.wrote;
       }
     } catch (err) {
-      broken = isConnectionError(err) || err instanceof StoreUnavailable;
+      broken = lost() || isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
       const out = wrap(err);
       if (out && typeof out === 'object') (out as Record<symbol, unknown>)[ROLLED_BACK_WRITES] = wrote;
       throw out;
     } finally {
-      client.release(broken);
+      release(broken);
     }
   }
 
