@@ -73,6 +73,10 @@ export class RoomFollower<F extends Followed, R extends Resumed> {
     c.on('room:state', (state) => {
       const f = o.current();
       if (!f) return;
+      // Just after Redis restarts, socket.io's cluster adapter can hand this process's own
+      // sockets a broadcast late, after a newer one: a state older than the one shown (a smaller
+      // lastSeq) is dropped rather than taking the screen back a round.
+      if (state.lastSeq < f.state.lastSeq) return;
       f.state = state;
       f.skew = clockSkew(state);
       if (state.lastSeq > f.replay.lastSeq) {
