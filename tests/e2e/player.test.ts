@@ -377,6 +377,19 @@ describe('The player decides when and how', { timeout: 600_000 }, () => {
       }
       const closeTag = await page.locator('.topbar .tag').first().boundingBox();
       if (closeTag) expect(overlaps(closeTag, nameTag)).toBe(false);
+      // The answer to the close: its panel sits below the self-view and shows its Continue.
+      await chooseFormAndDelivery(page, 'mouse');
+      await btn(page, 'Say it: make your close').click();
+      await waitScreen(page, 'Response');
+      for (let i = 0; i < 20 && (await btn(page, 'Next line').count()); i++) {
+        await btn(page, 'Next line').first().click();
+        await page.waitForTimeout(60);
+      }
+      await btn(page, 'Continue').waitFor();
+      const answer = await boxOf(page, '.side-panel');
+      expect(overlaps(answer, selfView), `the answer panel over the self-view at ${size.width}`).toBe(false);
+      await reachable(page, 'Continue');
+      await capture(page, `Video call answer ${size.width}x${size.height}`, true);
       expect(errors).toEqual([]);
       await page.context().close();
     }
