@@ -4,7 +4,8 @@
  */
 
 /** The text says the bluff was seen through. */
-export const SAYS_CAUGHT = /saw through|caught (out|bluffing|inventing)|wasn't real|knew it\b|noted it/i;
+export const SAYS_CAUGHT =
+  /s(aw|eeing) through|caught (out|bluffing|inventing)|wasn't real|knew it\b|noted it/i;
 
 /**
  * Claims that the ask was honest, fitting or well judged: true of an honest close, false after a
