@@ -905,7 +905,7 @@ export function judgePersistence(
   // Changing their mind wins what a yes to a close would: an offer at the final stage (after
   // the interview), before it mostly the next stage (an offer only as far as the stage and
   // their authority allow, as for a close).
-  const offerShare = isFinal(s) ? 1 : clamp(t.authority * stageGate(s));
+  const offerShare = isFinal(s) ? 1 : canOfferNow(ctx);
   return {
     distribution: normalise({
       'offer-later': concede * offerShare,

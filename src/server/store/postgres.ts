@@ -189,11 +189,10 @@ export class PostgresStore implements Store {
    * connection drops, even while a query is running (which fails too); with no listener that error
    * ends the whole process, and every phone connected to it. The pool listens only while a client
    * is idle, so here a listener is on for as long as the client is out: a lost connection only
-   * marks it `lost`, the query in flight (or the next one) fails, and release discards it.
+   * marks it lost, the query in flight (or the next one) fails, and release discards it.
    */
   private async checkout(): Promise<{
     client: pg.PoolClient;
-    lost: () => boolean;
     release: (broken: boolean) => void;
   }> {
     let client: pg.PoolClient;
@@ -210,7 +209,6 @@ export class PostgresStore implements Store {
     client.on('error', onError);
     return {
       client,
-      lost: () => lost,
       release: (broken: boolean) => {
         client.removeListener('error', onError);
         client.release(broken || lost);
@@ -229,7 +227,7 @@ export class PostgresStore implements Store {
       this.markWrite();
       return fn();
     }
-    const { client, lost, release } = await this.checkout();
+    const { client, release } = await this.checkout();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -242,7 +240,7 @@ export class PostgresStore implements Store {
         ctx.done = true;
       }
     } catch (err) {
-      broken = lost() || isConnectionError(err) || err instanceof StoreUnavailable;
+      broken = isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
       throw wrap(err);
     } finally {
@@ -260,7 +258,7 @@ export class PostgresStore implements Store {
     sessionId: string,
     fn: (rev: number) => Promise<T>,
   ): Promise<{ value: T; rev: number; wrote: boolean }> {
-    const { client, lost, release } = await this.checkout();
+    const { client, release } = await this.checkout();
     let broken = false;
     let wrote = false;
     const id = literal(sessionId);
@@ -288,7 +286,7 @@ export class PostgresStore implements Store {
         wrote = ctx.wrote;
       }
     } catch (err) {
-      broken = lost() || isConnectionError(err) || err instanceof StoreUnavailable;
+      broken = isConnectionError(err) || err instanceof StoreUnavailable;
       await client.query('ROLLBACK').catch(() => {});
       const out = wrap(err);
       if (out && typeof out === 'object') (out as Record<symbol, unknown>)[ROLLED_BACK_WRITES] = wrote;
