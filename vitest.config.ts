@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
+    // fast-check from a fixed seed in the test tier (FC_SEED=random to explore): tests/support/runs.ts
+    setupFiles: ['tests/support/runs.ts'],
     testTimeout: 30000,
   },
 });

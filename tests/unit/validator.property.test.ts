@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/engine/format/check';
 import type { ScenarioInput } from '../../src/engine/format/schema';
 import { validScenario } from '../support/arbitraries';
+import { runs } from '../support/runs';
 
 type Json = Record<string, unknown>;
 
@@ -70,7 +71,7 @@ describe('validator properties', () => {
         expect(result.problems).toEqual([]);
         expect(result.ok).toBe(true);
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -81,7 +82,7 @@ describe('validator properties', () => {
         deletions[which]!(m, k);
         expect(errorsOf(JSON.stringify(m, null, 2)).length).toBeGreaterThan(0);
       }),
-      { numRuns: 120 },
+      runs(120),
     );
   });
 
@@ -92,7 +93,7 @@ describe('validator properties', () => {
         typeChanges[which]!(m, k);
         expect(errorsOf(JSON.stringify(m, null, 2)).length).toBeGreaterThan(0);
       }),
-      { numRuns: 120 },
+      runs(120),
     );
   });
 
@@ -110,7 +111,7 @@ describe('validator properties', () => {
         const codes = errorsOf(JSON.stringify(m, null, 2)).map((p) => p.code);
         expect(codes.some((c) => c === 'missing-node' || c === 'missing-ending')).toBe(true);
       }),
-      { numRuns: 120 },
+      runs(120),
     );
   });
 
@@ -122,7 +123,7 @@ describe('validator properties', () => {
         else m.endings.push({ ...m.endings[0]!, title: 'Again' });
         expect(errorsOf(JSON.stringify(m, null, 2)).map((p) => p.code)).toContain('duplicate-id');
       }),
-      { numRuns: 80 },
+      runs(80),
     );
   });
 
@@ -143,7 +144,7 @@ describe('validator properties', () => {
           expect(() => validateScenario(text, 'junk.json')).not.toThrow();
         },
       ),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -161,7 +162,7 @@ describe('validator properties', () => {
           expect(errorsOf(text.slice(0, i) + junk + text.slice(i)).length).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -174,7 +175,7 @@ describe('validator properties', () => {
         expect(errors.length).toBeGreaterThan(0);
         expect(['json-syntax', 'empty-file']).toContain(errors[0]!.code);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });

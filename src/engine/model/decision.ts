@@ -170,6 +170,8 @@ interface Explained {
   chance: number;
   /** Chance before gates (the favourable answer), clamped to the floor and ceiling. */
   favour: number;
+  /** The log-odds behind `favour` (start plus every term). */
+  z: number;
   factors: Factor[];
 }
 
@@ -197,7 +199,7 @@ function explain(
     let chance = favour;
     for (const g of gates) if (g.value <= 1 - TOL) chance *= g.value;
     for (const a of adjustments) if (Math.abs(a.chance) > TOL) chance += a.chance;
-    return { chance, favour, factors: [] };
+    return { chance, favour, z, factors: [] };
   }
   const p0 = sigmoid(start.z);
   const slope = Math.abs(z - start.z) < TOL ? p0 * (1 - p0) : (raw - p0) / (z - start.z);
@@ -238,7 +240,7 @@ function explain(
   });
   const [first, ...rest] = factors;
   rest.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
-  return { chance, favour, factors: first ? [first, ...rest] : rest };
+  return { chance, favour, z, factors: first ? [first, ...rest] : rest };
 }
 
 /** Rounds values to integers that sum to `target`: floors, then units to the largest remainders. */
@@ -645,6 +647,35 @@ function closeTerms(
   return own;
 }
 
+/**
+ * The honesty limit on a bluff believed. A claimed option is weighed like a real one when it is
+ * believed, but a claim that cannot be checked never buys more than its risk costs: the believed
+ * branch's favour is lowered, where needed, so that believed and seen-through together give no
+ * more than `honest` (the same move citing nothing). Every outcome of a close or a counter is a
+ * fixed split of the favour, so the bluff's outcomes are then never better than the honest ones:
+ * over the model's own analysis a bluff cannot pay (issue #8, "honesty has weight").
+ * `keep` is the share of the favour that turns into the good result (1 − a risk to the offer).
+ */
+function honestyLimit(
+  believed: { favour: number; z: number },
+  exposed: { favour: number },
+  honest: { favour: number },
+  e: number,
+  keep: { believed: number; exposed: number; honest: number },
+  say: (points: number) => string,
+): Term[] {
+  const good = (1 - e) * believed.favour * keep.believed + e * exposed.favour * keep.exposed;
+  const allowed = honest.favour * keep.honest;
+  if (good <= allowed + TOL || e >= 1 - TOL || keep.believed <= TOL) return [];
+  const favour = (allowed - e * exposed.favour * keep.exposed) / ((1 - e) * keep.believed);
+  const raw = clamp((favour - FLOOR) / (CEILING - FLOOR), TOL, 1 - TOL);
+  const z = Math.log(raw / (1 - raw));
+  return [{ id: 'honesty', group: 'choices', z: z - believed.z, say }];
+}
+
+const BLUFF_LIMIT = (what: string) => (): string =>
+  `A ${what} they could not check counted for less: in this model a bluff never wins more than the same move without it.`;
+
 /** Judges a close. */
 export function judgeClose(
   ctx: DecisionContext,
@@ -654,17 +685,29 @@ export function judgeClose(
   detail = true,
 ): Judgement {
   const doubtRemaining = ctx.hidden.doubt * (1 - weight('doubtRemovedByAsk') * DIRECTNESS[close.form]);
-  const believed = judgeCloseBranch(
-    ctx,
-    close,
-    leverage ? { ...leverage, exposed: false } : null,
-    points,
-    [],
-    detail,
-  );
-  if (!leverage || leverage.real) return { ...believed.judgement, doubtRemaining };
+  if (!leverage || leverage.real) {
+    const plain = judgeCloseBranch(
+      ctx,
+      close,
+      leverage ? { ...leverage, exposed: false } : null,
+      points,
+      [],
+      detail,
+    );
+    return { ...plain.judgement, doubtRemaining };
+  }
   const e = leverage.exposeChance;
+  const believedLeverage = { ...leverage, exposed: false };
   const exposed = judgeCloseBranch(ctx, close, { ...leverage, exposed: true }, points, [], false);
+  const limit = honestyLimit(
+    judgeCloseBranch(ctx, close, believedLeverage, points, [], false),
+    exposed,
+    judgeCloseBranch(ctx, close, null, points, [], false),
+    e,
+    { believed: 1, exposed: 1, honest: 1 },
+    BLUFF_LIMIT(leverage.kind === 'offer' ? 'claimed offer' : 'claim of other interviews'),
+  );
+  const believed = judgeCloseBranch(ctx, close, believedLeverage, points, [], false, limit);
   const risk: Adjustment = {
     id: 'bluff-risk',
     group: 'choices',
@@ -673,7 +716,7 @@ export function judgeClose(
       `${leverage.kind === 'offer' ? 'The other offer you mentioned does' : 'The other interviews you mentioned do'} not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
   };
   const withRisk = detail
-    ? judgeCloseBranch(ctx, close, { ...leverage, exposed: false }, points, [risk], detail)
+    ? judgeCloseBranch(ctx, close, believedLeverage, points, [risk], detail, limit)
     : { judgement: { ...believed.judgement, chance: believed.judgement.chance + risk.chance } };
   return {
     ...withRisk.judgement,
@@ -694,9 +737,10 @@ function judgeCloseBranch(
   points: { whyUs: number; reasons: number },
   adjustments: Adjustment[] = [],
   detail = true,
-): { judgement: Judgement } {
+  extra: Term[] = [],
+): { judgement: Judgement; favour: number; z: number } {
   const s = ctx.situation;
-  const terms = [...stateTerms(ctx, ctx.hidden.doubt), ...closeTerms(ctx, close, leverage, points)];
+  const terms = [...stateTerms(ctx, ctx.hidden.doubt), ...closeTerms(ctx, close, leverage, points), ...extra];
   const asks = asksForOffer(close.form);
   const final = isFinal(s);
   const authority = clamp(ctx.traits.authority);
@@ -749,6 +793,8 @@ function judgeCloseBranch(
       factors: ex.factors,
       doubtRemaining: ctx.hidden.doubt,
     },
+    favour: ex.favour,
+    z: ex.z,
   };
 }
 
@@ -963,24 +1009,34 @@ export function raisedOffer(c: CounterContext): number {
 
 /** A counter-offer in negotiation. */
 export function judgeCounter(ctx: DecisionContext, c: CounterContext, detail = true): Judgement {
-  const believed = judgeCounterBranch(ctx, c, false, [], detail);
-  if (!c.leverage || c.leverage.real) return believed;
+  if (!c.leverage || c.leverage.real) return judgeCounterBranch(ctx, c, false, [], detail).judgement;
   const e = c.leverage.exposeChance;
   const exposed = judgeCounterBranch(ctx, c, true, [], false);
+  const first = judgeCounterBranch(ctx, c, false, [], false);
+  const honest = judgeCounterBranch(ctx, { ...c, leverage: null }, false, [], false);
+  const limit = honestyLimit(
+    first,
+    exposed,
+    honest,
+    e,
+    { believed: first.keep, exposed: exposed.keep, honest: honest.keep },
+    BLUFF_LIMIT('claimed option'),
+  );
+  const believed = judgeCounterBranch(ctx, c, false, [], false, limit).judgement;
   const risk: Adjustment = {
     id: 'bluff-risk',
     group: 'choices',
-    chance: e * (exposed.chance - believed.chance),
+    chance: e * (exposed.judgement.chance - believed.chance),
     text: () =>
       `The other option you cited does not exist: there was a ${pct(e)} chance they would see through it, and a caught bluff can end the negotiation.`,
   };
   const withRisk = detail
-    ? judgeCounterBranch(ctx, c, false, [risk], detail)
+    ? judgeCounterBranch(ctx, c, false, [risk], detail, limit).judgement
     : { ...believed, chance: believed.chance + risk.chance };
   return {
     ...withRisk,
-    distribution: mix(believed.distribution, exposed.distribution, e),
-    exposure: { chance: e, believed: believed.distribution, exposed: exposed.distribution },
+    distribution: mix(believed.distribution, exposed.judgement.distribution, e),
+    exposure: { chance: e, believed: believed.distribution, exposed: exposed.judgement.distribution },
   };
 }
 
@@ -990,7 +1046,8 @@ function judgeCounterBranch(
   exposed: boolean,
   adjustments: Adjustment[] = [],
   detail = true,
-): Judgement {
+  extra: Term[] = [],
+): { judgement: Judgement; favour: number; z: number; keep: number } {
   const { hidden } = ctx;
   const span = Math.max(c.band.max - c.band.min, TOL);
   const ask = counterAsk(c);
@@ -1065,7 +1122,7 @@ function judgeCounterBranch(
       z: weight('counterBase'),
       text: 'Where they started: most employers have some room on a first counter.',
     },
-    terms,
+    [...terms, ...extra],
     [
       { id: 'ceiling', value: atCeiling ? 0 : 1, text: 'The offer was already at the top of their band.' },
       {
@@ -1077,13 +1134,19 @@ function judgeCounterBranch(
     adjustments,
     detail,
   );
-  const raise = atCeiling ? 0 : ex.favour * (1 - rescind);
+  const keep = atCeiling ? 0 : 1 - rescind;
+  const raise = ex.favour * keep;
   return {
-    distribution: normalise({ raise, hold: 1 - raise - rescind, rescind }),
-    chance: ex.chance,
-    chanceOf: 'a better offer',
-    factors: ex.factors,
-    doubtRemaining: hidden.doubt,
+    judgement: {
+      distribution: normalise({ raise, hold: 1 - raise - rescind, rescind }),
+      chance: ex.chance,
+      chanceOf: 'a better offer',
+      factors: ex.factors,
+      doubtRemaining: hidden.doubt,
+    },
+    favour: ex.favour,
+    z: ex.z,
+    keep,
   };
 }
 

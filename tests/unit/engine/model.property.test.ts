@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type CloseSpec, Playthrough, type Response } from '../../../src/engine';
 import { type FixtureOptions, fixture } from '../../support/fixture';
 import { closeSpec, fixtureOptions, GATE_FACTORS, unit } from '../../support/model-arbitraries';
+import { runs } from '../../support/runs';
 
 function closeAt(o: FixtureOptions, s: CloseSpec, moment = 2): Playthrough {
   const play = Playthrough.start(fixture(o), { mode: 'expected' });
@@ -15,7 +16,7 @@ function closeAt(o: FixtureOptions, s: CloseSpec, moment = 2): Playthrough {
   return play;
 }
 const sum = (r: Response) => r.factors.reduce((a, f) => a + f.points, 0);
-const RUNS = { numRuns: 60 };
+const RUNS = runs(60);
 
 describe('the model over generated scenarios', () => {
   it('factors add up exactly to the chance shown, and no chance is certain without a gate', () => {
@@ -26,9 +27,11 @@ describe('the model over generated scenarios', () => {
           expect(sum(r)).toBe(Math.round(r.chance * 100));
           expect(r.factors[0]!.id).toBe('start');
           const gated = r.factors.some((f) => GATE_FACTORS.includes(f.id));
+          // What a player reads is the whole percentage: a gate worth under half a point is left
+          // out of the factors (it may take 3.3% to 2.6%), and the chance shown is then still 3%.
           if (!gated) {
-            expect(r.chance).toBeGreaterThanOrEqual(0.03 - 1e-9);
-            expect(r.chance).toBeLessThanOrEqual(0.97 + 1e-9);
+            expect(Math.round(r.chance * 100)).toBeGreaterThanOrEqual(3);
+            expect(Math.round(r.chance * 100)).toBeLessThanOrEqual(97);
           }
           for (const f of r.factors) if (f.id !== 'start') expect(f.points).not.toBe(0);
         }

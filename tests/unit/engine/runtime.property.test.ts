@@ -9,6 +9,7 @@ import {
   type View,
 } from '../../../src/engine';
 import { validScenario } from '../../support/arbitraries';
+import { runs } from '../../support/runs';
 
 /** The actions available in a view, closes included. */
 function actionsOf(view: View): Action[] {
@@ -66,7 +67,7 @@ describe('runtime properties', () => {
         }
         if (p.view().phase === 'ended') expect(p.debrief().ending.id).toBeTruthy();
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -83,7 +84,7 @@ describe('runtime properties', () => {
         expect(resumed.view()).toEqual(live.view());
         expect(resumed.score()).toEqual(live.score());
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -96,7 +97,7 @@ describe('runtime properties', () => {
         expect(() => p.act({ type: 'negotiate', move: 'no-such-move' })).toThrow(EngineError);
         expect(p.view()).toEqual(before);
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 });
