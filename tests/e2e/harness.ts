@@ -147,6 +147,30 @@ export function unhittableTargets(page: Page): Promise<string[]> {
   });
 }
 
+/** A shown sound caption that covers a panel or a control (it should sit over the art). */
+export function captionOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const c of document.querySelectorAll<HTMLElement>('.caption')) {
+      const a = c.getBoundingClientRect();
+      const blockers = document.querySelectorAll<HTMLElement>(
+        '#stage .panel, #stage button, #stage [role="button"], #stage a[href], #stage input',
+      );
+      for (const b of blockers) {
+        const r = b.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(b).visibility === 'hidden') continue;
+        const w = Math.min(a.right, r.right) - Math.max(a.left, r.left);
+        const h = Math.min(a.bottom, r.bottom) - Math.max(a.top, r.top);
+        if (w > 1 && h > 1) {
+          const name = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().slice(0, 40);
+          out.push(`caption "${c.textContent}" covers ${b.className || b.tagName} "${name}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 export async function screen(page: Page): Promise<string> {
   return (await page.getAttribute('main', 'aria-label')) ?? '';
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { capture, clickAsPlayer, SCREENS, screen, tabTo } from './harness';
+import { captionOverlaps, capture, clickAsPlayer, SCREENS, screen, tabTo } from './harness';
 
 export type Input = 'keyboard' | 'mouse';
 
@@ -75,6 +75,8 @@ export async function playToDebrief(
     if (seen[seen.length - 1] !== name) seen.push(name);
     const typing = await page.locator('.dialogue .line[data-typing="true"]').count();
     if (typing === 0) await capture(page, `${name}${shotSuffix}`);
+    // A sound's caption sits over the art, never over text or a control the player needs.
+    expect(await captionOverlaps(page), name).toEqual([]);
     if (name === 'Debrief') return seen;
     const before = await signature(page);
     const key = input === 'keyboard';

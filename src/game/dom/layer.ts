@@ -1,5 +1,9 @@
 import { FAST } from '../fast';
-import { fitRect, LOGICAL_HEIGHT, LOGICAL_WIDTH } from '../ui/layout';
+import { type Box, captionSpot, fitRect, LOGICAL_HEIGHT, LOGICAL_WIDTH } from '../ui/layout';
+
+/** What a caption must not cover: panels (text) and controls. */
+const CAPTION_BLOCKERS = '.panel, button, [role="button"], a[href], input, select, textarea';
+
 import { h } from './h';
 
 /** The names a screen announces in `main[aria-label]` (a contract with tests and assistive tech). */
@@ -94,6 +98,7 @@ export class DomLayer {
       st.setProperty('--art-s', '1');
     }
     for (const l of this.resizeListeners) l();
+    this.placeCaptionSoon();
   }
 
   /** True when the stage is laid out at the window's real size (a phone held landscape). */
@@ -163,9 +168,65 @@ export class DomLayer {
   /** Shows a caption for a sound that carries meaning, on screen and in the live region. */
   caption(text: string): void {
     this.announce(text);
-    this.captions.replaceChildren(h('span', { class: 'caption', text }));
+    const el = h('span', { class: 'caption', text });
+    // Hidden until placed: the screen that goes with the sound is often built just after it.
+    el.style.visibility = 'hidden';
+    this.captions.replaceChildren(el);
+    this.captionEl = el;
+    // While it shows, a screen or panel that changes under it moves it again (once a frame at most).
+    this.captionWatch.observe(this.main, { childList: true, subtree: true, attributes: true });
+    this.placeCaptionSoon();
     window.clearTimeout(this.captionTimer);
-    this.captionTimer = window.setTimeout(() => this.captions.replaceChildren(), 3200);
+    this.captionTimer = window.setTimeout(() => {
+      this.captions.replaceChildren();
+      this.captionEl = null;
+      this.captionWatch.disconnect();
+    }, 3200);
+  }
+
+  private captionEl: HTMLElement | null = null;
+  private captionFrame = 0;
+  private readonly captionWatch = new MutationObserver(() => this.placeCaptionSoon());
+
+  private placeCaptionSoon(): void {
+    if (!this.captionEl || this.captionFrame) return;
+    this.captionFrame = window.requestAnimationFrame(() => {
+      this.captionFrame = 0;
+      const el = this.captionEl;
+      if (!el) return;
+      this.placeCaption(el);
+      el.style.visibility = '';
+    });
+  }
+
+  /**
+   * Puts a caption where it hides nothing the player reads or presses: top centre when that is
+   * free, else the first free spot over the art (`captionSpot`). In stage coordinates: 1280×720
+   * scaled on a desktop, the window's own pixels on a phone.
+   */
+  private placeCaption(el: HTMLElement): void {
+    const stageBox = this.stage.getBoundingClientRect();
+    const k = this.compact ? 1 : stageBox.width / LOGICAL_WIDTH || 1;
+    const blockers: Box[] = [];
+    for (const b of this.stage.querySelectorAll<HTMLElement>(CAPTION_BLOCKERS)) {
+      if (this.captions.contains(b)) continue;
+      const r = b.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(b).visibility === 'hidden') continue;
+      blockers.push({
+        x: (r.left - stageBox.left) / k,
+        y: (r.top - stageBox.top) / k,
+        width: r.width / k,
+        height: r.height / k,
+      });
+    }
+    const stage = this.compact
+      ? { width: window.innerWidth, height: window.innerHeight }
+      : { width: LOGICAL_WIDTH, height: LOGICAL_HEIGHT };
+    const size = { width: el.offsetWidth, height: el.offsetHeight };
+    const first = { x: Math.round((stage.width - size.width) / 2), y: this.compact ? 56 : 24 };
+    const spot = captionSpot(size, stage, blockers, first);
+    el.style.left = `${spot.x}px`;
+    el.style.top = `${spot.y}px`;
   }
 
   /** A visible notice (e.g. an unreadable save was moved aside), dismissible. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containSize, fitRect, portraitSlots } from './layout';
+import { captionSpot, containSize, fitRect, overlapArea, portraitSlots } from './layout';
 
 describe('fitRect', () => {
   it('fills an exact 16:9 window', () => {
@@ -38,5 +38,35 @@ describe('portraitSlots', () => {
   });
   it('spreads two evenly', () => {
     expect(portraitSlots(2, 0, 600)).toEqual([150, 450]);
+  });
+});
+
+describe('captionSpot', () => {
+  const size = { width: 130, height: 30 };
+  const phone = { width: 844, height: 390 };
+  const first = { x: (844 - 130) / 2, y: 56 };
+  it('keeps the top centre when nothing is there', () => {
+    expect(captionSpot(size, phone, [], first)).toEqual(first);
+  });
+  it('moves off a panel to the free art beside it (the follow-up on a phone)', () => {
+    const title = { x: 8, y: 8, width: 384, height: 40 };
+    const pause = { x: 763, y: 6, width: 74, height: 44 };
+    const panel = { x: 455, y: 58, width: 381, height: 324 };
+    const spot = captionSpot(size, phone, [title, pause, panel], first);
+    const me = { ...spot, ...size };
+    for (const b of [title, pause, panel]) expect(overlapArea(me, b)).toBe(0);
+    expect(spot.y).toBeLessThan(120); // still near the top, where captions are looked for
+  });
+  it('uses the gap in the top bar when a panel fills the rest (the debrief on a phone)', () => {
+    const title = { x: 8, y: 12, width: 369, height: 32 };
+    const pause = { x: 763, y: 6, width: 74, height: 44 };
+    const panel = { x: 8, y: 58, width: 828, height: 332 };
+    const spot = captionSpot(size, phone, [title, pause, panel], first);
+    for (const b of [title, pause, panel]) expect(overlapArea({ ...spot, ...size }, b)).toBe(0);
+  });
+  it('covers as little as it can when the whole stage is taken', () => {
+    const all = { x: 0, y: 0, width: 844, height: 390 };
+    const spot = captionSpot(size, phone, [all], first);
+    expect(spot).toEqual(first);
   });
 });
