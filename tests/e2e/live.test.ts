@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/server/protocol';
-import { launch } from './harness';
+import { launch, tabTo } from './harness';
 import {
   capture,
   HOST_VIEW,
@@ -49,6 +49,29 @@ async function teamOf(phone: Page): Promise<string> {
 /** The phone's choice buttons while a vote is open (names are the choices' words). */
 function choices(phone: Page) {
   return phone.locator('main[aria-label="Phone"] [aria-label="Choices"] button');
+}
+
+/**
+ * Presses Tab until the focused element matches `selector` (as a keyboard user moves through a
+ * page), failing with where focus is when it never gets there.
+ */
+async function tabToMatch(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing');
+  throw new Error(`Could not Tab to ${selector}; focus is on ${at}`);
+}
+
+/** The focused element shows a visible focus ring (an outline or a box shadow). */
+async function focusVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return false;
+    const st = getComputedStyle(el);
+    return (st.outlineStyle !== 'none' && Number.parseFloat(st.outlineWidth) > 0) || st.boxShadow !== 'none';
+  });
 }
 
 /** Waits until the host shows the controls of a round that is open (or revealed). */
@@ -414,5 +437,125 @@ describe('group sessions in the browser', () => {
     await host.page.getByText('read-only').waitFor();
     await capture(host.page, 'session-record');
     for (const o of [host, ann, cat]) expect(o.errors).toEqual([]);
+  });
+  it('a trainer and a phone run a session by keyboard alone: set up, open, join, start, close a vote, vote, next, make a close', async () => {
+    const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    const h = host.page;
+    await h.waitForSelector('main[aria-label="Host"] #lv-key');
+    await tabToMatch(h, '#lv-key');
+    await h.keyboard.type(TRAINER_KEY);
+    // The scenario list is a radio group: Tab into it, arrows move the choice.
+    await tabToMatch(h, 'input[name="scenario"]');
+    for (
+      let i = 0;
+      i < 20 && !(await h.evaluate(() => (document.activeElement as HTMLInputElement).value === 'final-say'));
+      i++
+    )
+      await h.keyboard.press('ArrowDown');
+    expect(await h.locator('input[name="scenario"][value="final-say"]').isChecked()).toBe(true);
+    await tabToMatch(h, 'input[type="radio"]:not([name="scenario"])');
+    for (let i = 0; i < 3 && !(await h.getByLabel('Individuals (everyone plays their own)').isChecked()); i++)
+      await h.keyboard.press('ArrowDown');
+    expect(await h.getByLabel('Individuals (everyone plays their own)').isChecked()).toBe(true);
+    // The longest vote timer, chosen with the arrow keys: a vote that closes well before it closed
+    // because the one player's vote was counted.
+    await tabToMatch(h, '#lv-timer');
+    for (let i = 0; i < 10; i++) await h.keyboard.press('ArrowDown');
+    const seconds = Number(await h.locator('#lv-timer').inputValue());
+    expect(seconds).toBeGreaterThanOrEqual(120);
+    await tabTo(h, 'Open room');
+    expect(await focusVisible(h)).toBe(true);
+    await h.keyboard.press('Enter');
+    const code = ((await h.locator('[aria-label="Room code"]').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[ACEFHJKMNPRTUVWXY3479]{6}$/);
+
+    const phone = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    const p = phone.page;
+    await p.waitForSelector('main[aria-label="Join"]');
+    await tabToMatch(p, 'input');
+    await p.keyboard.type('Kay');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('main[aria-label="Phone"]');
+    await h.locator('li[data-player="Kay"]').waitFor();
+
+    await tabTo(h, 'Start');
+    await h.keyboard.press('Enter');
+    let closed = false;
+    let hostClosed = false;
+    let votes = 0;
+    for (let guard = 0; guard < 30 && !closed; guard++) {
+      const state = await h.waitForFunction(
+        () => {
+          const m = document.querySelector('main');
+          if (m?.getAttribute('aria-label') === 'Session debrief') return 'debrief';
+          const st = m?.dataset.status ?? '';
+          return st === 'discussion' || st === 'voting' ? `${m?.dataset.round}:${st}` : null;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      const value = (await state.jsonValue()) as string;
+      if (value === 'debrief') break;
+      const [r, status] = value.split(':') as [string, string];
+      if (status === 'discussion') {
+        await tabTo(h, 'Start');
+        await h.keyboard.press('Enter');
+        await h.waitForSelector(`main:not([data-status="discussion"])`);
+      }
+      const main = p.locator(`main[aria-label="Phone"][data-round="${r}"]`);
+      await main.waitFor();
+      const task = await main.getAttribute('data-task');
+      if (!hostClosed && task !== 'close') {
+        // The trainer closes the first vote by keyboard before anyone votes: the default is taken.
+        await tabTo(h, 'Close the vote');
+        expect(await focusVisible(h)).toBe(true);
+        await h.keyboard.press('Enter');
+        hostClosed = true;
+      } else if (task === 'close') {
+        // The close ballot: arrows pick a form, Space ticks a point, Enter votes.
+        await tabToMatch(p, 'form[aria-label="Your close"] input[type="radio"]');
+        await p.keyboard.press('ArrowDown');
+        if ((await p.locator('form[aria-label="Your close"] input[type="checkbox"]').count()) > 0) {
+          await tabToMatch(p, 'form[aria-label="Your close"] input[type="checkbox"]');
+          await p.keyboard.press('Space');
+          expect(
+            await p.locator('form[aria-label="Your close"] input[type="checkbox"]:checked').count(),
+          ).toBe(1);
+        }
+        await tabToMatch(p, 'form[aria-label="Your close"] button[type="submit"]');
+        expect(await focusVisible(p)).toBe(true);
+        await p.keyboard.press('Enter');
+        closed = true;
+        votes++;
+      } else if ((await choices(p).count()) > 0) {
+        const names = await choices(p).allTextContents();
+        const target = Math.max(
+          names.findIndex((n) => n.includes('Make your close')),
+          0,
+        );
+        await tabToMatch(p, '[aria-label="Choices"] button');
+        for (let i = 0; i < target; i++) await p.keyboard.press('Tab');
+        expect(await focusVisible(p)).toBe(true);
+        await p.keyboard.press('Enter');
+        votes++;
+      } else {
+        // Nothing to vote on (the conversation goes on): the trainer closes the vote.
+        await tabTo(h, 'Close the vote');
+        await h.keyboard.press('Enter');
+      }
+      // The one player has voted (or the trainer closed it): the vote closes long before its timer.
+      await h.waitForSelector(
+        `main[data-round="${r}"][data-status="revealed"], main[aria-label="Session debrief"]`,
+        { timeout: (seconds / 2) * 1000 },
+      );
+      if (closed) break;
+      await tabTo(h, 'Next');
+      await h.keyboard.press('Enter');
+    }
+    expect(hostClosed).toBe(true);
+    expect(votes).toBeGreaterThan(0);
+    expect(closed).toBe(true);
+    expect(host.errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -511,6 +511,9 @@ function renderPlayers(): void {
   const n = hst.players.filter((p) => p.status === 'active').length;
   const count = page.main.querySelector('[data-count]');
   if (count) count.textContent = `${plural(n, 'player')} joined`;
+  // The lobby's Start is for a room with someone in it: it follows the players as they come and go.
+  const start = page.main.querySelector<HTMLButtonElement>('[data-fk="ctl:Start"]');
+  if (start && hst.state.status === 'lobby') start.disabled = n === 0;
 }
 
 function renderLobby(hst: Hosting): void {
