@@ -86,8 +86,15 @@ export interface RoomDeps {
  */
 export interface RoomCluster {
   guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T>;
-  /** Starts following the room's phones on other processes; `onChange` gets the set it replaced. */
-  share(room: Room, onChange: (before: ReadonlySet<string> | null) => void): SharedPresence;
+  /** Starts following the room's phones on other processes. */
+  share(room: Room, hooks: SharedPresenceHooks): SharedPresence;
+}
+
+export interface SharedPresenceHooks {
+  /** The set of players connected elsewhere changed; `before` is the one it replaced. */
+  onChange(before: ReadonlySet<string> | null): void;
+  /** Players this process has never seen connected (counted as present while nothing is known). */
+  unseen(): string[];
 }
 
 /** Scale-out mode: the room's phones on other processes (src/server/cluster/presence.ts). */
@@ -225,7 +232,15 @@ export class Room {
   /** Scale-out mode: starts following the room's phones on other processes. */
   private share(): void {
     const cluster = this.deps.cluster;
-    if (cluster) this.shared = cluster.share(this, (before) => this.sharedChanged(before));
+    if (!cluster) return;
+    this.shared = cluster.share(this, {
+      onChange: (before) => this.sharedChanged(before),
+      unseen: () =>
+        [...this.players.keys()].filter((id) => {
+          const p = this.presence.get(id);
+          return !p?.local && (p?.sockets ?? 0) === 0;
+        }),
+    });
   }
 
   /** After a restore: a timer that ran out while the server was down closes the vote now. */

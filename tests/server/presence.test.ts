@@ -13,7 +13,7 @@ import {
 const B = 'b'.repeat(16);
 const C = 'c'.repeat(16);
 
-function setup() {
+function setup(unseen: string[] = []) {
   let clock = 0;
   const asked: ((a: Answers) => void)[] = [];
   const changes: (string[] | null)[] = [];
@@ -25,10 +25,12 @@ function setup() {
     failing: (why) => failing.push(why),
     forget: () => {},
     now: () => clock,
+    log: () => {},
   };
-  const tracker = new PresenceTracker('ACEFHJ', link, (before) =>
-    changes.push(before ? [...before].sort() : null),
-  );
+  const tracker = new PresenceTracker('ACEFHJ', link, {
+    onChange: (before) => changes.push(before ? [...before].sort() : null),
+    unseen: () => unseen,
+  });
   const players = () => [...(tracker.elsewhere ?? [])].sort();
   return {
     tracker,
@@ -51,9 +53,13 @@ describe('presence tracker (scale-out mode)', () => {
     vi.useRealTimers();
   });
 
-  it('knows nothing before the first answer, then takes the union of the answers', () => {
+  it('knows nothing before the first complete answer, then takes the union of the answers', () => {
     const t = setup();
     expect(t.tracker.elsewhere).toBeNull();
+    // A process that did not answer may hold any phone: an incomplete first answer settles nothing.
+    t.tracker.apply({ answers: [{ node: B, players: ['p1'] }], complete: false, why: 'timeout' });
+    expect(t.tracker.elsewhere).toBeNull();
+    expect(t.changes).toEqual([]);
     t.tracker.apply({
       answers: [
         { node: B, players: ['p1', 'p2'] },
@@ -111,6 +117,22 @@ describe('presence tracker (scale-out mode)', () => {
     t.advance(NODE_GONE_MS * 3);
     t.tracker.apply({ answers: [{ node: C, players: ['p9'] }], complete: false });
     expect(t.players()).toEqual(['p1', 'p9']);
+    t.tracker.dispose();
+  });
+
+  it('phones never seen here that the first answer does not name stay until NODE_GONE_MS, or until named', () => {
+    // p1, p2, p3 joined through other processes; B (p1) answered, but C may not have been counted.
+    const t = setup(['p1', 'p2', 'p3']);
+    t.tracker.apply({ answers: [{ node: B, players: ['p1'] }], complete: true });
+    expect(t.players()).toEqual(['p1', 'p2', 'p3']);
+    // C answers for p2 (p3 still unclaimed); then C answers without p2: p2 has gone, at once.
+    t.advance(1_000);
+    t.tracker.apply({ answers: [{ node: C, players: ['p2'] }], complete: true });
+    t.tracker.apply({ answers: [{ node: C, players: [] }], complete: true });
+    expect(t.players()).toEqual(['p1', 'p3']);
+    t.advance(NODE_GONE_MS);
+    t.tracker.apply({ answers: [{ node: B, players: ['p1'] }], complete: true });
+    expect(t.players()).toEqual(['p1']);
     t.tracker.dispose();
   });
 

@@ -102,7 +102,7 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
   let io: Server | null = null;
 
   const forRooms: RoomCluster = {
-    share: (room, onChange) => presence.track(room, onChange),
+    share: (room, hooks) => presence.track(room, hooks),
     async guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T> {
       const out: Held = { emits: [], open: true };
       try {

@@ -19,13 +19,17 @@
  *   answers (every process Redis counts answered) for NODE_GONE_MS: a process that died closes its
  *   Redis connections, Redis stops counting it, and its phones go; a process whose Redis link is
  *   only reconnecting comes back before then. Answers that time out never drop anyone, so a process
- *   that hears nothing from Redis does not take everyone else's phones for gone.
+ *   that hears nothing from Redis does not take everyone else's phones for gone;
+ * - until the first complete answer the room counts every phone it has never seen as present; the
+ *   ones that answer does not name stay so for NODE_GONE_MS too (their process may not have been
+ *   counted, e.g. just after Redis restarted), unless a process names them meanwhile (then that
+ *   process answers for them).
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { LIMITS, PlayerId, RoomCode } from '../protocol';
-import type { Room, SharedPresence } from '../room';
+import type { Room, SharedPresence, SharedPresenceHooks } from '../room';
 
 /** Safety-net refresh of every held room's presence. */
 export const REFRESH_MS = 10_000;
@@ -38,6 +42,8 @@ const ASK_TIMEOUT_MS = 8_000;
 
 const NOTICE = 'closecall:presence-changed';
 const ASK = 'closecall:presence-ask';
+/** The phones the first complete answer did not name, kept as if one more process had them. */
+const UNCLAIMED = '';
 
 const NodeId = z.string().regex(/^[0-9a-f]{16}$/);
 /** "These rooms' phones connected or disconnected here": ask again. */
@@ -66,14 +72,15 @@ export interface PresenceLink {
   failing(why: string | null): void;
   forget(tracker: PresenceTracker): void;
   now(): number;
+  log(line: string): void;
 }
 
 /**
- * One room's view of the phones on other processes. `elsewhere` is null until the first answer
- * (the room then counts a phone it has never seen as present, as before).
+ * One room's view of the phones on other processes. `elsewhere` is null until the first complete
+ * answer (the room then counts a phone it has never seen as present, as before).
  */
 export class PresenceTracker implements SharedPresence {
-  elsewhere: ReadonlySet<string> | null = null;
+  private known: ReadonlySet<string> | null = null;
   /** Each other process's phones in this room, and since when it is missing from complete answers. */
   private readonly nodes = new Map<string, { players: Set<string>; missingSince: number | null }>();
   private pending: ReturnType<typeof setTimeout> | null = null;
@@ -85,7 +92,7 @@ export class PresenceTracker implements SharedPresence {
   constructor(
     readonly code: string,
     private readonly link: PresenceLink,
-    private readonly onChange: (before: ReadonlySet<string> | null) => void,
+    private readonly hooks: SharedPresenceHooks,
     /** False while the room needs no presence (it has ended). */
     private readonly wanted: () => boolean = () => true,
   ) {
@@ -117,6 +124,8 @@ export class PresenceTracker implements SharedPresence {
       if (this.disposed) return;
       this.link.failing(result.complete ? null : (result.why ?? 'not every process answered'));
       this.apply(result);
+    } catch (err) {
+      this.link.log(`Room ${this.code}: presence update failed: ${err}`);
     } finally {
       this.asking = false;
       if (this.again && !this.disposed) {
@@ -126,14 +135,30 @@ export class PresenceTracker implements SharedPresence {
     }
   }
 
+  get elsewhere(): ReadonlySet<string> | null {
+    return this.known;
+  }
+
   /** Takes one question's answers: the processes that answered are up to date, the rest keep theirs. */
   apply(result: Answers): void {
+    // Until every process has answered once, a process that did not may hold any of the phones.
+    if (this.known === null && !result.complete) return;
     const now = this.link.now();
     const answered = new Set<string>();
+    const named = new Set<string>();
     for (const a of result.answers) {
       answered.add(a.node);
+      for (const p of a.players) named.add(p);
       if (a.players.length > 0) this.nodes.set(a.node, { players: new Set(a.players), missingSince: null });
       else this.nodes.delete(a.node);
+    }
+    if (this.known === null) {
+      const unclaimed = this.hooks.unseen().filter((p) => !named.has(p));
+      if (unclaimed.length > 0) this.nodes.set(UNCLAIMED, { players: new Set(unclaimed), missingSince: now });
+    } else {
+      const unclaimed = this.nodes.get(UNCLAIMED);
+      if (unclaimed) for (const p of named) unclaimed.players.delete(p);
+      if (unclaimed?.players.size === 0) this.nodes.delete(UNCLAIMED);
     }
     if (result.complete) {
       for (const [node, known] of this.nodes) {
@@ -144,10 +169,10 @@ export class PresenceTracker implements SharedPresence {
     }
     const next = new Set<string>();
     for (const known of this.nodes.values()) for (const p of known.players) next.add(p);
-    const before = this.elsewhere;
-    this.elsewhere = next;
+    const before = this.known;
+    this.known = next;
     if (before === null || before.size !== next.size || [...next].some((p) => !before.has(p))) {
-      this.onChange(before);
+      this.hooks.onChange(before);
     }
   }
 
@@ -177,9 +202,14 @@ export class PresenceHub implements PresenceLink {
   private readonly toTell = new Set<string>();
   private tellTimer: ReturnType<typeof setTimeout> | null = null;
   private failingSince: number | null = null;
+  private lastFailureLog = Number.NEGATIVE_INFINITY;
   private badMessages = 0;
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(private readonly logLine: (line: string) => void) {}
+
+  log(line: string): void {
+    this.logLine(line);
+  }
 
   attach(io: Server): void {
     this.io = io;
@@ -200,16 +230,9 @@ export class PresenceHub implements PresenceLink {
   }
 
   /** Starts following a room this process holds. */
-  track(room: Room, onChange: (before: ReadonlySet<string> | null) => void): SharedPresence {
+  track(room: Room, hooks: SharedPresenceHooks): SharedPresence {
     this.trackers.get(room.code)?.dispose();
-    const safe = (before: ReadonlySet<string> | null) => {
-      try {
-        onChange(before);
-      } catch (err) {
-        this.log(`Room ${room.code}: presence update failed: ${err}`);
-      }
-    };
-    const tracker = new PresenceTracker(room.code, this, safe, () => room.status !== 'ended');
+    const tracker = new PresenceTracker(room.code, this, hooks, () => room.status !== 'ended');
     this.trackers.set(room.code, tracker);
     return tracker;
   }
@@ -290,21 +313,28 @@ export class PresenceHub implements PresenceLink {
   private emit(packet: unknown[]): Promise<void> {
     const io = this.io;
     if (!io) return Promise.resolve();
-    return Promise.resolve(io.of('/').adapter.serverSideEmit(packet)).then(() => undefined);
+    try {
+      return Promise.resolve(io.of('/').adapter.serverSideEmit(packet)).then(() => undefined);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
+  /** Logs the first failure of a run of them (at most one a minute), and the recovery after it. */
   failing(why: string | null): void {
+    const now = Date.now();
     if (why === null) {
       if (this.failingSince !== null) {
         this.log(
-          `Presence: every process answers again (after ${Math.round((Date.now() - this.failingSince) / 1000)} s).`,
+          `Presence: every process answers again (after ${Math.round((now - this.failingSince) / 1000)} s).`,
         );
       }
       this.failingSince = null;
       return;
     }
-    if (this.failingSince !== null) return;
-    this.failingSince = Date.now();
+    if (this.failingSince !== null || now - this.lastFailureLog < 60_000) return;
+    this.failingSince = now;
+    this.lastFailureLog = now;
     this.log(
       `Presence: a question to the other processes failed (${why}); rooms keep the phones they last knew of (logged once until it works again).`,
     );
