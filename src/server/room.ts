@@ -82,10 +82,28 @@ export interface RoomDeps {
 /**
  * Scale-out mode: `guard` runs each change as the room's one writer across every process (a
  * database transaction holding the room's lock); it refreshes the room from the store first when
- * another process changed it. Phones connected to other processes count as present here.
+ * another process changed it. `share` follows which players have a live socket on another process.
  */
 export interface RoomCluster {
   guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T>;
+  /** Starts following the room's phones on other processes. */
+  share(room: Room, hooks: SharedPresenceHooks): SharedPresence;
+}
+
+export interface SharedPresenceHooks {
+  /** The set of players connected elsewhere changed; `before` is the one it replaced. */
+  onChange(before: ReadonlySet<string> | null): void;
+  /** Players this process has never seen connected (counted as present while nothing is known). */
+  unseen(): string[];
+}
+
+/** Scale-out mode: the room's phones on other processes (src/server/cluster/presence.ts). */
+export interface SharedPresence {
+  /** Players with a live socket on another process, as last answered; null before any answer. */
+  readonly elsewhere: ReadonlySet<string> | null;
+  /** One of the room's phones connected or disconnected on this process. */
+  changed(): void;
+  dispose(): void;
 }
 
 export class Room {
@@ -109,6 +127,8 @@ export class Room {
   private readonly players = new Map<string, PlayerRow>();
   private readonly byToken = new Map<string, string>();
   private readonly presence = new Map<string, Presence>();
+  /** Scale-out mode: the room's phones on other processes. */
+  private shared: SharedPresence | null = null;
   private log: LogEntry[] = [];
   private reveals: Reveal[] = [];
   private round: RoundRow | null = null;
@@ -176,6 +196,7 @@ export class Room {
         : [];
     await deps.store.createSession(session, teams);
     room.teams = teams.map((t) => ({ ...t, play: room.newPlay(), closing: false }));
+    room.share();
     return { room, hostToken };
   }
 
@@ -204,7 +225,22 @@ export class Room {
       for (const v of loaded.votes) if (v.round === room.round.number) room.votes.set(v.player, v);
     }
     for (const id of loaded.messageIds) room.seen.add(id);
+    room.share();
     return room;
+  }
+
+  /** Scale-out mode: starts following the room's phones on other processes. */
+  private share(): void {
+    const cluster = this.deps.cluster;
+    if (!cluster) return;
+    this.shared = cluster.share(this, {
+      onChange: (before) => this.sharedChanged(before),
+      unseen: () =>
+        [...this.players.keys()].filter((id) => {
+          const p = this.presence.get(id);
+          return !p?.local && (p?.sockets ?? 0) === 0;
+        }),
+    });
   }
 
   /** After a restore: a timer that ran out while the server was down closes the vote now. */
@@ -276,6 +312,7 @@ export class Room {
   dispose(): void {
     this.disposed = true;
     for (const t of [this.timer, this.graceTimer, this.flushTimer]) if (t) clearTimeout(t);
+    this.shared?.dispose();
   }
 
   // ------------------------------------------------------------------ reading
@@ -297,17 +334,25 @@ export class Room {
     return this.log.filter((e) => e.seq > lastSeq);
   }
 
+  /** Connected, or dropped less than the reconnect grace ago. */
   private present(playerId: string, now: number): boolean {
+    if (this.connected(playerId)) return true;
     const p = this.presence.get(playerId);
-    // Scale-out mode: a phone this process has never seen may be connected to another one.
-    if (this.deps.cluster && !p?.local) return true;
-    return !!p && (p.sockets > 0 || now - p.leftAt < RECONNECT_GRACE_MS);
+    return !!p && now - p.leftAt < RECONNECT_GRACE_MS;
   }
 
   private connected(playerId: string): boolean {
+    return this.connectedWith(playerId, this.shared?.elsewhere ?? null);
+  }
+
+  /** Has a socket here or (scale-out mode) on another process, by the given answer. */
+  private connectedWith(playerId: string, elsewhere: ReadonlySet<string> | null): boolean {
     const p = this.presence.get(playerId);
-    if (this.deps.cluster && !p?.local) return true;
-    return (p?.sockets ?? 0) > 0;
+    if ((p?.sockets ?? 0) > 0) return true;
+    if (!this.deps.cluster) return false;
+    // No answer from the other processes yet: a phone this process has never seen may be on one.
+    if (elsewhere === null) return !p?.local;
+    return elsewhere.has(playerId);
   }
 
   private activeIn(team: string): PlayerRow[] {
@@ -456,6 +501,7 @@ export class Room {
     p.sockets++;
     p.local = true;
     this.presence.set(playerId, p);
+    this.shared?.changed();
     this.markDirty('state', 'players');
   }
 
@@ -465,14 +511,38 @@ export class Room {
     p.sockets = Math.max(0, p.sockets - 1);
     if (p.sockets === 0) {
       p.leftAt = this.now();
-      // When the grace runs out, the ones still present may all have voted.
-      if (this.graceTimer) clearTimeout(this.graceTimer);
-      this.graceTimer = setTimeout(() => {
-        this.graceTimer = null;
-        this.markDirty('state');
-        void this.run(() => this.maybeAutoClose()).catch((e) => this.logLine(`Room ${this.code}: ${e}`));
-      }, RECONNECT_GRACE_MS + 50);
+      this.afterGrace();
     }
+    this.shared?.changed();
+    this.markDirty('state', 'players');
+  }
+
+  /** When the reconnect grace runs out, the ones still present may all have voted. */
+  private afterGrace(): void {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = null;
+      this.markDirty('state');
+      void this.run(() => this.maybeAutoClose()).catch((e) => this.logLine(`Room ${this.code}: ${e}`));
+    }, RECONNECT_GRACE_MS + 50);
+  }
+
+  /**
+   * Scale-out mode: the other processes' phones changed. A player no longer connected anywhere
+   * left now (the reconnect grace starts); the host's lists and "n of m" follow.
+   */
+  private sharedChanged(before: ReadonlySet<string> | null): void {
+    if (this.disposed) return;
+    const now = this.now();
+    let left = false;
+    for (const id of this.players.keys()) {
+      if (!this.connectedWith(id, before) || this.connected(id)) continue;
+      const p = this.presence.get(id) ?? { sockets: 0, leftAt: now };
+      p.leftAt = now;
+      this.presence.set(id, p);
+      left = true;
+    }
+    if (left) this.afterGrace();
     this.markDirty('state', 'players');
   }
 

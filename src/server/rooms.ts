@@ -27,7 +27,13 @@ export class Rooms {
   ) {}
 
   private deps(scenario: ScenarioEntry) {
-    return { store: this.store, scenario, outlet: this.outlet, log: this.log, cluster: this.cluster?.guard };
+    return {
+      store: this.store,
+      scenario,
+      outlet: this.outlet,
+      log: this.log,
+      cluster: this.cluster?.forRooms,
+    };
   }
 
   /** Rebuilds every room that had not ended. Returns how many. */

@@ -66,9 +66,13 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
       strikes: 0,
     };
     const address = socket.handshake.address || 'unknown';
+    // `data.player`: the player a bound phone socket is (scale-out mode: what this process tells the
+    // others, src/server/cluster/presence.ts). A socket socket.io recovered counts once it resumes.
+    delete socket.data.player;
 
     const leave = () => {
       if (data.role === 'player' && data.room && data.player) data.room.disconnect(data.player);
+      delete socket.data.player;
       if (data.room) {
         socket.leave(`room:${data.room.code}`);
         socket.leave(`host:${data.room.code}`);
@@ -94,6 +98,7 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
       data.player = player;
       socket.join(`room:${room.code}`);
       socket.join(`player:${room.code}:${player}`);
+      socket.data.player = player;
       room.connect(player);
     };
 

@@ -1,12 +1,14 @@
 /**
  * Scale-out mode end to end: two real server processes, a private Redis and Postgres (through a
- * TCP proxy the test can cut). Phones of one room on different processes see one log; a process
+ * TCP proxy the test can cut). Phones of one room on different processes see one log; a phone that
+ * leaves on one process stops counting as connected on the other (shared presence); a process
  * killed mid-vote loses no acknowledged vote and counts none twice; Redis restarting mid-session;
  * Postgres briefly unreachable gives `unavailable` and nothing half-written. Loopback only.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogEntry, Reveal, RoomState, You } from '../../src/server/protocol';
+import type { LogEntry, PlayerInfo, Reveal, RoomState, You } from '../../src/server/protocol';
+import { RECONNECT_GRACE_MS } from '../../src/server/room';
 import {
   freePort,
   type NodeProcess,
@@ -53,30 +55,27 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
     clients.push(c);
     return c;
   };
-  const control = (command: string, id = uuid()) => host.ask<Reply>('host:control', { id, command });
+  const control = (command: string, id = uuid(), h = host) => h.ask<Reply>('host:control', { id, command });
   const lastSeq = (c: Client) =>
     Math.max(0, ...c.events.filter((e) => e.event === 'room:action').map((e) => (e.payload as LogEntry).seq));
   const stateWhere = (c: Client, pred: (s: RoomState) => boolean) =>
     c.waitFor<RoomState>('room:state', pred, 60_000);
 
-  /** Opens rounds until team t1 has a decision open. */
-  async function toVote(from: RoomState): Promise<RoomState> {
+  /** Opens rounds until team t1 has a decision open (in the room of host `h`). */
+  async function toVote(from: RoomState, h = host): Promise<RoomState> {
     let state = from;
     for (let i = 0; i < 30; i++) {
       const r = state.round!;
       if (r.status === 'discussion') {
-        expect((await control('start')).ok).toBe(true);
-        state = await stateWhere(
-          host,
-          (s) => s.round?.number === r.number && s.round.status !== 'discussion',
-        );
+        expect((await control('start', uuid(), h)).ok).toBe(true);
+        state = await stateWhere(h, (s) => s.round?.number === r.number && s.round.status !== 'discussion');
       }
       const task = taskOf(state, 't1');
       if (state.round!.status === 'voting' && task && VOTING.includes(task.kind)) return state;
-      if (state.round!.status !== 'revealed') await control('close-vote');
-      await stateWhere(host, (s) => s.round?.number === r.number && s.round.status === 'revealed');
-      expect((await control('next')).ok).toBe(true);
-      state = await stateWhere(host, (s) => s.round?.number === r.number + 1);
+      if (state.round!.status !== 'revealed') await control('close-vote', uuid(), h);
+      await stateWhere(h, (s) => s.round?.number === r.number && s.round.status === 'revealed');
+      expect((await control('next', uuid(), h)).ok).toBe(true);
+      state = await stateWhere(h, (s) => s.round?.number === r.number + 1);
     }
     throw new Error('no vote reached');
   }
@@ -209,6 +208,172 @@ describe.skipIf(!ready)('scale-out: two processes, Redis and Postgres', () => {
         JSON.stringify(c.events.filter((e) => e.event === 'room:action').map((e) => e.payload));
       expect(logOf(host)).not.toBe('[]');
       for (const p of phones) expect(logOf(p.c)).toBe(logOf(host));
+    },
+    LONG,
+  );
+
+  // --------------------------------------------------------------- shared presence
+  // Each in a room of its own, host on A, before any process is killed or Redis restarted.
+
+  interface PresenceRoom {
+    host: Client;
+    hostToken: string;
+    phones: Phone[];
+  }
+
+  async function presenceRoom(
+    settings: { voteSeconds: number; autoClose: boolean },
+    placement: [string, NodeProcess][],
+  ): Promise<PresenceRoom> {
+    const h = await connect(a);
+    const created = await h.ask<Reply<{ hostToken: string; state: RoomState }>>('host:create', {
+      trainerKey: TRAINER_KEY,
+      settings: { scenario: 'tutorial', mode: 'teams', teams: 1, ...settings },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const joined: Phone[] = [];
+    for (const [name, node] of placement) {
+      const c = await connect(node);
+      const r = await c.ask<Reply<{ playerToken: string; you: You }>>('player:join', {
+        code: created.state.code,
+        name,
+        device: `dev-${uuid().slice(0, 8)}`,
+      });
+      if (!r.ok) throw new Error(`${name} on ${node.name}: ${JSON.stringify(r)}`);
+      joined.push({ name, c, token: r.playerToken, you: r.you });
+    }
+    return { host: h, hostToken: created.hostToken, phones: joined };
+  }
+
+  interface HostView {
+    state: RoomState;
+    players: PlayerInfo[];
+  }
+
+  /**
+   * Polls what the host's process (A) says of the room, by `host:resume` (what the host page gets
+   * after a reconnect; pushed lists can also come from B), until `pred` holds or `ms` pass.
+   */
+  async function untilView(room: PresenceRoom, pred: (v: HostView) => boolean, ms = 60_000) {
+    const deadline = Date.now() + ms;
+    let last: HostView | null = null;
+    while (Date.now() < deadline) {
+      const r = await room.host.ask<Reply<HostView>>('host:resume', {
+        hostToken: room.hostToken,
+        lastSeq: lastSeq(room.host),
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      last = { state: r.state, players: r.players };
+      if (pred(last)) return last;
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    throw new Error(`the host's view did not change in ${ms} ms; last: ${JSON.stringify(last?.players)}`);
+  }
+
+  /** Waits for an event the client got after its first `from` events that satisfies `pred`. */
+  async function eventAfter(
+    c: Client,
+    from: number,
+    pred: (e: { event: string; payload: unknown }) => boolean,
+    ms = 60_000,
+  ): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (c.events.slice(from).some(pred)) return;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error(`no event as expected in ${ms} ms`);
+  }
+
+  const connectedOf = (v: HostView, p: Phone) => v.players.find((x) => x.id === p.you.player)?.connected;
+
+  it(
+    'presence: a phone that leaves for good on process B shows as not connected to the host on A',
+    async () => {
+      const room = await presenceRoom({ voteSeconds: 0, autoClose: false }, [
+        ['stays', a],
+        ['goes', b],
+      ]);
+      const [stays, goes] = room.phones as [Phone, Phone];
+      await untilView(
+        room,
+        (v) =>
+          connectedOf(v, stays) === true &&
+          connectedOf(v, goes) === true &&
+          v.state.teams[0]!.connected === 2,
+      );
+      // A process follows a room's presence from when it takes the room; a phone gone before the
+      // first answer counts NODE_GONE_MS longer (presence.ts). Let that answer come first: a phone
+      // leaves long after a room opens. (Slower than a second, this test takes that much longer.)
+      await new Promise((res) => setTimeout(res, 1_000));
+      const from = room.host.events.length;
+      goes.c.close();
+      await untilView(
+        room,
+        (v) =>
+          connectedOf(v, goes) === false &&
+          connectedOf(v, stays) === true &&
+          v.state.teams[0]!.connected === 1,
+        RECONNECT_GRACE_MS + 40_000,
+      );
+      // The host's live list (pushed) says so too.
+      await eventAfter(
+        room.host,
+        from,
+        (e) =>
+          e.event === 'room:players' &&
+          (e.payload as { players: PlayerInfo[] }).players.some(
+            (x) => x.id === goes.you.player && !x.connected,
+          ),
+      );
+    },
+    LONG,
+  );
+
+  it(
+    'presence: phones of one team on A and B, the last (on B) leaves for good: the vote closes early, not at its timer',
+    async () => {
+      const room = await presenceRoom({ voteSeconds: 300, autoClose: true }, [
+        ['a1', a],
+        ['a2', a],
+        ['b1', b],
+        ['b2', b],
+      ]);
+      const h = room.host;
+      const [a1, a2, b1, b2] = room.phones as [Phone, Phone, Phone, Phone];
+      await untilView(room, (v) => v.state.teams[0]!.connected === 4);
+      expect((await control('start', uuid(), h)).ok).toBe(true);
+      const state = await toVote(await stateWhere(h, (s) => s.round?.number === 1), h);
+      const round = state.round!;
+      expect(round.deadline).not.toBeNull();
+      const voteIn = (p: Phone) =>
+        p.c.ask<Reply>('player:vote', {
+          id: uuid(),
+          round: round.number,
+          ballot: ballotFor(taskOf(state, 't1')!),
+        });
+      expect((await voteIn(a1)).ok).toBe(true);
+      expect((await voteIn(b1)).ok).toBe(true);
+      const from = h.events.length;
+      b2.c.close();
+      // Wait until the room counts b2 out (its reconnect grace has run out: "n of 3"). B sees its
+      // own phone go, and has already checked "everyone voted" then (not yet: a2 has not); so the
+      // last vote, taken by A, can close the vote only if A knows b2 has gone.
+      await eventAfter(h, from, ({ event, payload }) => {
+        const n =
+          event === 'room:progress'
+            ? (payload as { round: number; eligible: Record<string, number> })
+            : event === 'room:state'
+              ? (payload as RoomState).round
+              : null;
+        const at = n && ('number' in n ? n.number : n.round);
+        return at === round.number && n?.eligible.t1 === 3;
+      });
+      expect((await voteIn(a2)).ok).toBe(true);
+      const reveal = await h.waitFor<Reveal>('room:reveal', (r) => r.round === round.number, 60_000);
+      expect(reveal.closedBy).toBe('all-voted');
+      expect(reveal.teams[0]!.votes).toBe(3);
+      expect(Date.now()).toBeLessThan(round.deadline!);
     },
     LONG,
   );

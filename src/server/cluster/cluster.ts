@@ -10,6 +10,8 @@
  * - Nothing a room broadcasts leaves the process before its transaction commits: events are held
  *   while the room's change runs and sent after COMMIT (dropped, and the room refreshed, if the
  *   transaction fails), so no client ever sees a change the database does not have.
+ * - Presence (which phones are connected) is shared between the processes through socket.io's
+ *   server-side events (presence.ts).
  * See docs/deploy.md for the whole design.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -19,6 +21,7 @@ import type { Server } from 'socket.io';
 import { Refusal, type Room, type RoomCluster, type RoomOutlet } from '../room';
 import { PostgresStore, ROLLED_BACK_WRITES } from '../store/postgres';
 import type { LoadedSession } from '../store/types';
+import { PresenceHub } from './presence';
 
 export interface ClusterOptions {
   redisUrl: string;
@@ -40,7 +43,8 @@ interface Held {
 
 export interface Cluster {
   store: PostgresStore;
-  guard: RoomCluster;
+  /** What each room uses: its guard (one writer across processes) and its shared presence. */
+  forRooms: RoomCluster;
   /** The outlet rooms use: holds events sent during a room transaction until it commits. */
   outlet(inner: RoomOutlet): RoomOutlet;
   /** Puts the Redis Streams adapter on socket.io. */
@@ -91,12 +95,14 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
   }
 
   const revs = new WeakMap<Room, number>();
+  const presence = new PresenceHub(log);
   // A timer set inside a transaction (the room's 100 ms coalescing flush) inherits this context;
   // once the transaction is over its events go out at once.
   const held = new AsyncLocalStorage<Held>();
   let io: Server | null = null;
 
-  const guard: RoomCluster = {
+  const forRooms: RoomCluster = {
+    share: (room, hooks) => presence.track(room, hooks),
     async guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T> {
       const out: Held = { emits: [], open: true };
       try {
@@ -149,10 +155,11 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
 
   return {
     store,
-    guard,
+    forRooms,
     outlet,
     attach(server: Server) {
       io = server;
+      presence.attach(server);
       server.adapter(
         createAdapter(redis, {
           streamName: `${prefix}:socket.io`,
@@ -180,6 +187,7 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
     },
     async close() {
       void io;
+      presence.close();
       await store.close().catch(() => {});
       await redis.disconnect().catch(() => {});
     },
