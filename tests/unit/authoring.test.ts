@@ -128,6 +128,32 @@ describe('the analyzer for authors', () => {
     );
   });
 
+  it('counts the stage gate as a gate: an ask for the job held at 0% in an early round is no warning', () => {
+    const s = starter();
+    // A first round with forty still to see and a recruiter who cannot offer: an offer on the
+    // spot is ruled out by the gates, while the next stage stays open.
+    const early: Scenario = {
+      ...s,
+      situation: {
+        ...s.situation,
+        stage: 'first-round',
+        nextStage: 'second-interview',
+        candidatesRemaining: 40,
+      },
+      decisionMakers: [{ ...s.decisionMakers[0]!, traits: { authority: 0.1 } }],
+    };
+    const q = exploreNodes(early, { samples: 0 }).likely.get('questions')!;
+    const rows = closesAt(early, q.state);
+    const asks = rows.filter((r) => r.spec.form === 'statement-of-intent');
+    expect(asks.length).toBeGreaterThan(0);
+    for (const r of asks) {
+      expect(r.chance).toBeLessThan(0.005);
+      expect(r.gated).toBe(true);
+    }
+    for (const r of rows.filter((r) => r.spec.form === 'next-stage')) expect(r.gated).toBe(false);
+    expect(lessonReport(early, analyzeScenario(early)).join('\n')).not.toContain('with no gate');
+  });
+
   it('prints usage for --help', () => {
     const out = execFileSync('npx', ['tsx', 'tools/analyze.ts', '--help'], { encoding: 'utf8' });
     expect(out).toContain('--at NODE');

@@ -279,7 +279,8 @@ export function closesAt(scenario: Scenario, state: State): CloseRow[] {
     const action: Action = { type: 'close', close: spec };
     let first: ReturnType<typeof step>;
     try {
-      first = step(compiled, state, action, expectedResolver, false);
+      // Explained, so the response lists its gates (an unexplained step returns no factors).
+      first = step(compiled, state, action, expectedResolver, true);
     } catch {
       continue;
     }
@@ -290,7 +291,7 @@ export function closesAt(scenario: Scenario, state: State): CloseRow[] {
       spec,
       chance: response?.chance ?? 0,
       chanceOf: response?.chanceOf ?? '',
-      gated: response?.factors.some((f) => f.id === 'authority') ?? false,
+      gated: response?.factors.some((f) => f.id === 'authority' || f.id === 'stage') ?? false,
       distribution: response?.distribution ?? {},
       expected: Math.round(expected * 10) / 10,
     });
