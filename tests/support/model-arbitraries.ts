@@ -47,3 +47,35 @@ export const closeSpec: fc.Arbitrary<CloseSpec> = fc.record({
 
 /** Factors that gate a chance: only these may take it outside 3–97%. */
 export const GATE_FACTORS: readonly string[] = ['authority', 'stage', 'pool', 'door', 'ceiling', 'rescind'];
+
+/** A number in [min, max]. */
+export const within = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.double({ min, max, noNaN: true });
+
+/** How far a generated trait may stray from its kind's default (a scenario's plausible override). */
+export const TRAIT_SPREAD = 0.15;
+
+/**
+ * A kind of decision-maker and its four traits, each within `TRAIT_SPREAD` of the kind's default
+ * (kept inside 0.02–1), optionally filtered by a premise on the traits.
+ */
+export function persona(
+  kinds: readonly (keyof typeof KIND_TRAITS)[] = KINDS,
+  keep: (t: (typeof KIND_TRAITS)[keyof typeof KIND_TRAITS]) => boolean = () => true,
+): fc.Arbitrary<Required<Pick<FixtureOptions, 'kind' | 'traits'>>> {
+  return fc
+    .constantFrom(...kinds)
+    .chain((kind) => {
+      const d = KIND_TRAITS[kind];
+      const around = (x: number) => within(Math.max(0.02, x - TRAIT_SPREAD), Math.min(1, x + TRAIT_SPREAD));
+      return fc
+        .record({
+          attunement: around(d.attunement),
+          processOrientation: around(d.processOrientation),
+          patience: around(d.patience),
+          authority: around(d.authority),
+        })
+        .map((traits) => ({ kind, traits }));
+    })
+    .filter((p) => keep(p.traits as (typeof KIND_TRAITS)[keyof typeof KIND_TRAITS]));
+}

@@ -3,62 +3,12 @@
  * held equal. Each asserts an ordering, never a fixed number.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type Action,
-  type CloseSpec,
-  OUTCOME_VALUE,
-  Playthrough,
-  type Response,
-  type Scenario,
-} from '../../../src/engine';
+import type { Action, CloseSpec, Playthrough, Scenario } from '../../../src/engine';
 import { compile } from '../../../src/engine/runtime/compile';
 import { expectedResolver, initialState, type State, step } from '../../../src/engine/runtime/step';
 import { expectedScore } from '../../support/expect-score';
 import { fixture } from '../../support/fixture';
-
-const spec = (s: Partial<CloseSpec> = {}): CloseSpec => ({
-  form: 'statement-of-intent',
-  delivery: 'firm',
-  points: ['why', 'reason'],
-  leverage: null,
-  commit: false,
-  ...s,
-});
-
-function playTo(
-  sc: Scenario,
-  moment: 'opening' | 'middle' | 'closing',
-  mode: 'expected' | 'realistic' = 'expected',
-) {
-  const play = Playthrough.start(sc, { mode });
-  const order = ['opening', 'middle', 'closing'];
-  for (let i = 0; i < order.indexOf(moment); i++) play.act({ type: 'choose', choice: i === 0 ? 'a' : 'b' });
-  return play;
-}
-
-function close(
-  sc: Scenario,
-  s: Partial<CloseSpec> = {},
-  moment: 'opening' | 'middle' | 'closing' = 'closing',
-): Response {
-  const play = playTo(sc, moment);
-  play.act({ type: 'close', close: spec(s) });
-  return play.view().response!;
-}
-
-function noClose(sc: Scenario): Response {
-  const play = playTo(sc, 'closing');
-  play.act({ type: 'continue' });
-  return play.responses()[0]!;
-}
-
-const p = (r: Response, k: string) => r.distribution[k as keyof Response['distribution']] ?? 0;
-const forward = (r: Response) => p(r, 'offer-now') + p(r, 'next-stage') + p(r, 'offer-later');
-const value = (r: Response) =>
-  Object.entries(r.distribution).reduce(
-    (a, [k, q]) => a + (q ?? 0) * (OUTCOME_VALUE[k as keyof typeof OUTCOME_VALUE] ?? 0),
-    0,
-  );
+import { close, forward, noClose, p, persistChain, playTo, spec, value } from '../../support/orderings';
 
 describe('ordering 1: the prepared statement of intent at the end of a complete process', () => {
   const sc = fixture({ kind: 'owner-manager', commercial: 1, initial: { keenness: 0.75 } });
@@ -318,18 +268,6 @@ describe('ordering 9: what persistence can win', () => {
     expect(p(r, 'next-stage')).toBe(0);
   });
 });
-
-/** Responses to up to n successive turn-up visits after a no, while the answer stays "holding". */
-function persistChain(sc: Scenario, n: number): Response[] {
-  const out: Response[] = [];
-  const play = playTo(sc, 'closing');
-  play.act({ type: 'close', close: spec({ form: 'tentative', delivery: 'tentative', points: [] }) });
-  for (let i = 0; i < n && play.view().phase === 'follow-up'; i++) {
-    play.act({ type: 'persist', act: 'visit' });
-    out.push(play.view().response!);
-  }
-  return out;
-}
 
 describe('ordering 10: outside sales, closing still helps where doubt is the obstacle, but less', () => {
   it('helps in a role with no selling, and helps more in sales', () => {
