@@ -97,6 +97,15 @@ const TIMID: Partial<CloseSpec> = { form: 'tentative', delivery: 'tentative', po
 
 // ------------------------------------------------------------------------------ properties
 
+/** The fixture a premise describes: its persona, pool, weight of selling and starting state. */
+function sceneOf(
+  g: { who: FixtureOptions; pool: FixtureOptions; commercial: number; initial: FixtureOptions['initial'] },
+  stage: FixtureOptions['stage'],
+  extra: FixtureOptions = {},
+) {
+  return fixture({ ...g.who, ...g.pool, commercial: g.commercial, stage, initial: g.initial, ...extra });
+}
+
 describe('the ten orderings over random plausible premises', () => {
   /**
    * "A real chance" (C13: such a decision-maker "will sometimes offer on the spot"): at least one
@@ -123,13 +132,7 @@ describe('the ten orderings over random plausible premises', () => {
         fc.pre(
           !(other.form === 'statement-of-intent' && other.delivery === 'firm' && other.points.length === 2),
         );
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: 'final',
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, 'final');
         const best = close(sc, { commit: g.commit }, g.moment);
         expect(p(best, 'offer-now')).toBeGreaterThan(
           p(close(sc, { ...other, commit: g.commit }, g.moment), 'offer-now'),
@@ -157,13 +160,7 @@ describe('the ten orderings over random plausible premises', () => {
     });
     fc.assert(
       fc.property(premise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: 'first-round',
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, 'first-round');
         const statement = forward(close(sc, {}, g.moment));
         expect(statement).toBeLessThan(forward(close(sc, { form: 'next-stage' }, g.moment)));
         expect(statement).toBeLessThan(forward(close(sc, { form: 'shortlist' }, g.moment)));
@@ -221,13 +218,7 @@ describe('the ten orderings over random plausible premises', () => {
     });
     fc.assert(
       fc.property(premise, (g) => {
-        const base = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-        });
+        const base = sceneOf(g, g.stage);
         const min = g.band.min * 1000;
         const max = min + g.band.span * 1000;
         const sc: Scenario = {
@@ -274,13 +265,7 @@ describe('the ten orderings over random plausible premises', () => {
     });
     fc.assert(
       fc.property(premise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, g.stage);
         const chance = (delivery: CloseSpec['delivery']) =>
           close(
             sc,
@@ -367,13 +352,7 @@ describe('the ten orderings over random plausible premises', () => {
     });
     fc.assert(
       fc.property(premise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, g.stage);
         const chance = (ps: string[]) =>
           close(
             sc,
@@ -472,14 +451,7 @@ describe('the ten orderings over random plausible premises', () => {
     });
     fc.assert(
       fc.property(premise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-          exposeChance: 1,
-        });
+        const sc = sceneOf(g, g.stage, { exposeChance: 1 });
         const closing = { form: g.form, delivery: g.delivery, points: g.points, commit: g.commit };
         const bluff = close(sc, { ...closing, leverage: 'bluff' }, g.moment);
         expect(bluff.bluffExposed).toBe(true);
@@ -507,13 +479,7 @@ describe('the ten orderings over random plausible premises', () => {
     });
     fc.assert(
       fc.property(premise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, g.stage);
         const chance = (leverage: string | null) =>
           close(
             sc,
@@ -718,7 +684,11 @@ describe('the ten orderings over random plausible premises', () => {
     );
   });
 
-  // MODEL DEFECT: PLENTIFUL_DEFECT
+  // MODEL DEFECT: with plentiful candidates, a short run of persistence (two polite acts) can still
+  // raise the expected outcome with a very attuned decision-maker (35.3 against 31 for letting go): the pool gate and the
+  // pressure reading do not yet outweigh attunement plus determination for the first acts. The
+  // example below is such a case (an owner-manager at attunement 0.99, 22 seen and 17 to see for
+  // 3 places, two emails). The passing 9b above checks longer runs.
   it.skip('9b (two acts or more): persistence after a no lowers the expected outcome when candidates are plentiful', () => {
     fc.assert(
       fc.property(plentiful(acts(2)), (g) => {
@@ -766,7 +736,10 @@ describe('the ten orderings over random plausible premises', () => {
     );
   });
 
-  // MODEL DEFECT: BOUND_DEFECT
+  // MODEL DEFECT: with a process-bound decision-maker and a scarce pool, a short run of persistence
+  // can still raise the expected outcome (36.2 against 32 for letting go): scarcity reads persistence as loyalty even where
+  // the process does not bend. The example below is such a case (a recruiter at process 0.7, 5 seen
+  // and none to see for 2 places, two emails). The passing 9c above excludes scarce pools.
   it.skip('9c (any pool): repeated persistence after a no lowers the expected outcome with a process-bound decision-maker', () => {
     fc.assert(
       fc.property(processBound(pool([0, 20], [0, 20], [1, 3])), (g) => {
@@ -836,13 +809,7 @@ describe('the ten orderings over random plausible premises', () => {
   it('9d: there is a point past which more of the same persistence always lowers the chance (by more than the eye can see), and the risk of a shut door only grows', () => {
     fc.assert(
       fc.property(chainPremise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, g.stage);
         const { concede, door } = chainOf(sc, g.act, N);
         const peak = concede.indexOf(Math.max(...concede));
         for (let i = peak + 1; i < concede.length; i++)
@@ -863,13 +830,7 @@ describe('the ten orderings over random plausible premises', () => {
   it.skip('9d (strict): past the peak every further act lowers the chance of a concession', () => {
     fc.assert(
       fc.property(chainPremise, (g) => {
-        const sc = fixture({
-          ...g.who,
-          ...g.pool,
-          commercial: g.commercial,
-          stage: g.stage,
-          initial: g.initial,
-        });
+        const sc = sceneOf(g, g.stage);
         const { concede } = chainOf(sc, g.act, N);
         const peak = concede.indexOf(Math.max(...concede));
         for (let i = peak + 1; i < concede.length; i++) expect(concede[i]!).toBeLessThan(concede[i - 1]!);
