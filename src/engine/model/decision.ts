@@ -506,6 +506,18 @@ export function pressureIrritation(t: ResolvedTraits): number {
   );
 }
 
+/** What a keen decision-maker's certainty that the candidate has another option adds (null if not keen). */
+function confirmedOptionsZ(hidden: HiddenState): number | null {
+  if (hidden.keenness <= weight('keennessPivot')) return null;
+  return weight('believedOptions') * (1 - weight('believedOptionsPivot'));
+}
+
+/** What a keen decision-maker's belief that the candidate has other options adds (null if none). */
+function believedOptionsZ(hidden: HiddenState): number | null {
+  if (hidden.believesOptions <= weight('believedOptionsPivot') || hidden.keenness <= weight('keennessPivot'))
+    return null;
+  return weight('believedOptions') * (hidden.believesOptions - weight('believedOptionsPivot'));
+}
 function closeTerms(
   ctx: DecisionContext,
   close: CloseSpec,
@@ -597,25 +609,35 @@ function closeTerms(
       });
     } else {
       const share = leverage.kind === 'offer' ? 1 : weight('leverageInterview');
-      own.push({
-        id: 'leverage',
-        group: 'choices',
-        z: weight('leverage') * (hidden.keenness - weight('leveragePivot')) * share,
-        say: signed(
-          () => `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
-          () =>
-            `Mentioning your other ${what} to a ${keenWord(hidden.keenness) === 'keen' ? 'decision-maker not keen enough' : `${keenWord(hidden.keenness)} decision-maker`} sounded like pressure.`,
-        ),
-      });
+      const z = weight('leverage') * (hidden.keenness - weight('leveragePivot')) * share;
+      // Naming a real option to a keen decision-maker makes their belief in it certain: it never
+      // counts for less than that belief (ordering 7, whatever they believed before).
+      const already = confirmedOptionsZ(hidden);
+      if (already !== null && already > z) {
+        own.push({
+          id: 'leverage',
+          group: 'choices',
+          z: already,
+          say: () =>
+            `Mentioning your other ${what} confirmed what they already believed: you have options, and they want to secure you.`,
+        });
+      } else
+        own.push({
+          id: 'leverage',
+          group: 'choices',
+          z,
+          say: signed(
+            () => `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
+            () =>
+              `Mentioning your other ${what} to a ${keenWord(hidden.keenness) === 'keen' ? 'decision-maker not keen enough' : `${keenWord(hidden.keenness)} decision-maker`} sounded like pressure.`,
+          ),
+        });
     }
-  } else if (
-    hidden.believesOptions > weight('believedOptionsPivot') &&
-    hidden.keenness > weight('keennessPivot')
-  ) {
+  } else if (believedOptionsZ(hidden) !== null) {
     own.push({
       id: 'believed-options',
       group: 'choices',
-      z: weight('believedOptions') * (hidden.believesOptions - weight('believedOptionsPivot')),
+      z: believedOptionsZ(hidden)!,
       say: () => 'They believe you have other options, which makes them want to secure you.',
     });
   }
