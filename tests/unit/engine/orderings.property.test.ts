@@ -106,6 +106,15 @@ function sceneOf(
   return fixture({ ...g.who, ...g.pool, commercial: g.commercial, stage, initial: g.initial, ...extra });
 }
 
+/** The common premise: any persona, weight of selling, stage, pool and starting state. */
+const anyPremise = {
+  who: persona(),
+  commercial: within(0, 1),
+  stage,
+  pool: pool([0, 20], [0, 20], [1, 3]),
+  initial: state(),
+};
+
 describe('the ten orderings over random plausible premises', () => {
   /**
    * "A real chance" (C13: such a decision-maker "will sometimes offer on the spot"): at least one
@@ -252,11 +261,7 @@ describe('the ten orderings over random plausible premises', () => {
 
   it('5a: firm beats tentative, and tentative beats pushy and desperate', () => {
     const premise = fc.record({
-      who: persona(),
-      commercial: within(0, 1),
-      stage,
-      pool: pool([0, 20], [0, 20], [1, 3]),
-      initial: state(),
+      ...anyPremise,
       form: fc.constantFrom(...FORMS),
       points,
       leverage: fc.constantFrom(null, 'offer', 'bluff'),
@@ -338,11 +343,7 @@ describe('the ten orderings over random plausible premises', () => {
 
   it('6: each supporting point raises the chance of any close', () => {
     const premise = fc.record({
-      who: persona(),
-      commercial: within(0, 1),
-      stage,
-      pool: pool([0, 20], [0, 20], [1, 3]),
-      initial: state(),
+      ...anyPremise,
       form: fc.constantFrom(...FORMS),
       delivery: fc.constantFrom(...DELIVERIES),
       leverage: fc.constantFrom(null, 'offer', 'bluff'),
@@ -427,11 +428,7 @@ describe('the ten orderings over random plausible premises', () => {
   it('7b: a bluff seen through hurts: a lower chance of a step forward and a lower expected score than citing nothing', () => {
     // The seen-through branch does not depend on the exposure chance; at exposure 1 it is all there is.
     const premise = fc.record({
-      who: persona(),
-      commercial: within(0, 1),
-      stage,
-      pool: pool([0, 20], [0, 20], [1, 3]),
-      initial: state(),
+      ...anyPremise,
       form: fc.constantFrom(...FORMS),
       delivery: fc.constantFrom(...DELIVERIES),
       points,
@@ -631,6 +628,10 @@ describe('the ten orderings over random plausible premises', () => {
           : { type: 'let-go' };
     return expectedScore(c, s, policy(s), policy);
   }
+  /** Persisting with the premise's acts after a no scores below letting the no stand. */
+  const persistingLowers = (g: PersistPremise & { acts: readonly string[] }) => {
+    expect(persistAfterNo(g, g.acts)).toBeLessThan(persistAfterNo(g, []));
+  };
 
   it('9a: repeated polite persistence after a no can pay with an attuned decision-maker when candidates are scarce', () => {
     // "Can": some repeated polite persistence (two to six emails) beats letting the no stand.
@@ -665,43 +666,36 @@ describe('the ten orderings over random plausible premises', () => {
     fc.assert(
       fc.property(
         plentiful(acts(3, HARD), (t) => t.attunement < 0.6),
-        (g) => {
-          expect(persistAfterNo(g, g.acts)).toBeLessThan(persistAfterNo(g, []));
-        },
+        persistingLowers,
       ),
       runs(40),
     );
   });
 
   // MODEL DEFECT: with plentiful candidates, a short run of persistence (two polite acts) can still
-  // raise the expected outcome with a very attuned decision-maker (35.3 against 31 for letting go): the pool gate and the
-  // pressure reading do not yet outweigh attunement plus determination for the first acts. The
+  // raise the expected outcome with a very attuned decision-maker (35.3 against 31 for letting
+  // go): the pool gate and the pressure reading do not yet outweigh attunement plus determination for the first acts. The
   // example below is such a case (an owner-manager at attunement 0.99, 22 seen and 17 to see for
   // 3 places, two emails). The passing 9b above checks longer runs.
   it.skip('9b (two acts or more): persistence after a no lowers the expected outcome when candidates are plentiful', () => {
-    fc.assert(
-      fc.property(plentiful(acts(2)), (g) => {
-        expect(persistAfterNo(g, g.acts)).toBeLessThan(persistAfterNo(g, []));
-      }),
-      {
-        ...runs(40),
-        examples: [
-          [
-            {
-              who: {
-                kind: 'owner-manager',
-                traits: { attunement: 0.99, processOrientation: 0.12, patience: 0.57, authority: 1 },
-              },
-              commercial: 0.75,
-              stage: 'final',
-              pool: { candidatesSeen: 22, candidatesRemaining: 17, vacancies: 3 },
-              initial: { keenness: 0.45, doubt: 0.49, irritation: 0.05, rapport: 0.5, believesOptions: 0.49 },
-              acts: ['email', 'email'],
+    fc.assert(fc.property(plentiful(acts(2)), persistingLowers), {
+      ...runs(40),
+      examples: [
+        [
+          {
+            who: {
+              kind: 'owner-manager',
+              traits: { attunement: 0.99, processOrientation: 0.12, patience: 0.57, authority: 1 },
             },
-          ],
+            commercial: 0.75,
+            stage: 'final',
+            pool: { candidatesSeen: 22, candidatesRemaining: 17, vacancies: 3 },
+            initial: { keenness: 0.45, doubt: 0.49, irritation: 0.05, rapport: 0.5, believesOptions: 0.49 },
+            acts: ['email', 'email'],
+          },
         ],
-      },
-    );
+      ],
+    });
   });
 
   const processBound = (pools: fc.Arbitrary<FixtureOptions>, a = acts(2)) =>
@@ -718,9 +712,7 @@ describe('the ten orderings over random plausible premises', () => {
     // Narrowed to pools that are not scarce (more than four real alternatives per place, the
     // game's line for "scarce") because of the defect below.
     fc.assert(
-      fc.property(processBound(pool([0, 20], [0, 20], [1, 3]), acts(3, HARD)), (g) => {
-        expect(persistAfterNo(g, g.acts)).toBeLessThan(persistAfterNo(g, []));
-      }),
+      fc.property(processBound(pool([0, 20], [0, 20], [1, 3]), acts(3, HARD)), persistingLowers),
       runs(40),
     );
   });
@@ -730,35 +722,30 @@ describe('the ten orderings over random plausible premises', () => {
   // the process does not bend. The example below is such a case (a recruiter at process 0.7, 5 seen
   // and none to see for 2 places, two emails). The passing 9c above excludes scarce pools.
   it.skip('9c (any pool): repeated persistence after a no lowers the expected outcome with a process-bound decision-maker', () => {
-    fc.assert(
-      fc.property(processBound(pool([0, 20], [0, 20], [1, 3])), (g) => {
-        expect(persistAfterNo(g, g.acts)).toBeLessThan(persistAfterNo(g, []));
-      }),
-      {
-        ...runs(40),
-        examples: [
-          [
-            {
-              who: {
-                kind: 'recruiter',
-                traits: { attunement: 0.34, processOrientation: 0.7, patience: 0.28, authority: 0.03 },
-              },
-              commercial: 0.57,
-              stage: 'final',
-              pool: { candidatesSeen: 5, candidatesRemaining: 0, vacancies: 2 },
-              initial: {
-                keenness: 0.43,
-                doubt: 0.62,
-                irritation: 0.05,
-                rapport: 0.68,
-                believesOptions: 0.73,
-              },
-              acts: ['email', 'email'],
+    fc.assert(fc.property(processBound(pool([0, 20], [0, 20], [1, 3])), persistingLowers), {
+      ...runs(40),
+      examples: [
+        [
+          {
+            who: {
+              kind: 'recruiter',
+              traits: { attunement: 0.34, processOrientation: 0.7, patience: 0.28, authority: 0.03 },
             },
-          ],
+            commercial: 0.57,
+            stage: 'final',
+            pool: { candidatesSeen: 5, candidatesRemaining: 0, vacancies: 2 },
+            initial: {
+              keenness: 0.43,
+              doubt: 0.62,
+              irritation: 0.05,
+              rapport: 0.68,
+              believesOptions: 0.73,
+            },
+            acts: ['email', 'email'],
+          },
         ],
-      },
-    );
+      ],
+    });
   });
 
   /** The chance of a concession and of a shut door, act after act, while they keep saying no. */
