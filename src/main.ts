@@ -1,13 +1,13 @@
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible/400-italic.css';
-import './game/dom/style.css';
+import './web/dom/style.css';
 import { DomLayer } from './game/dom/layer';
-import { injectPalette } from './game/dom/palette';
 import { renderTitle } from './game/dom/titleView';
-import type { KeyValueStorage } from './game/save/store';
-import { loadSave, SaveStore } from './game/save/store';
 import { navigate, type Shell } from './game/shell';
+import { injectPalette } from './web/dom/palette';
+import type { KeyValueStorage } from './web/save/store';
+import { loadSave, SaveStore } from './web/save/store';
 
 function safeStorage(): KeyValueStorage | null {
   try {

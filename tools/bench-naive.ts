@@ -16,8 +16,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CloseSpec, View } from '../src/engine';
 import { analyzeScenario, Playthrough, parseScenario, type Scenario } from '../src/engine';
-import type { CloseSpec, View } from '../src/engine/types';
 
 const args = process.argv.slice(2);
 const seedsArg = args.indexOf('--seeds');

@@ -7,12 +7,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Action, analyzeScenario, closeCompositions, parseScenario, Scenario } from '../src/engine';
-import { validateScenario } from '../src/engine/format/check';
-import { generateScenario } from '../src/engine/format/generate';
-import { createRandom } from '../src/engine/random';
-import { availableChoices, compile } from '../src/engine/runtime/compile';
-import { closeOptions, expectedResolver, initialState, type State, step } from '../src/engine/runtime/step';
+import {
+  type Action,
+  analyzeScenario,
+  availableChoices,
+  closeCompositions,
+  closeOptions,
+  compile,
+  createRandom,
+  expectedResolver,
+  generateScenario,
+  initialState,
+  parseScenario,
+  Scenario,
+  type State,
+  step,
+  validateScenario,
+} from '../src/engine';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { validateScenario } from '../src/engine/format/check';
+import { validateScenario } from '../src/engine';
 import { parseTwee, parseTwineHtml, slug, storyToScenario } from './lib/twine';
 import { formatProblem, PROJECT_ROOT } from './lib/validate-files';
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type { Ballot, Reveal, RoomState, SessionRecord, Task, You } from '../src/server/protocol';
+import type { Ballot, Reveal, RoomState, SessionRecord, Task, You } from '../src/protocol/index';
 import { startLoadCluster } from './lib/cluster-nodes';
 
 /** --nodes (scale-out helper): how to stop the processes if the run fails. */

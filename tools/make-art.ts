@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { palette } from '../src/game/theme.ts';
+import { palette } from '../src/web/theme.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioInput } from '../src/engine';
-import { validateScenario } from '../src/engine/format/check';
+import { validateScenario } from '../src/engine';
 import { formatProblem, PROJECT_ROOT } from './lib/validate-files';
 
 const USAGE = `Usage: npm run new -- <id> [--force]

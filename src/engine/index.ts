@@ -5,13 +5,38 @@
 
 export { type Analysis, type AnalysisIssue, analyzeExact, closeCompositions } from './analysis/analyze';
 export { type AnalysisBudget, analyzeScenario, type BudgetReason, DEFAULT_BUDGET } from './analysis/index';
-export { parseScenario } from './format/parse';
+export {
+  bestWithoutClosing,
+  type CloseRow,
+  closesAt,
+  exploreNodes,
+  stateAt,
+} from './authoring/explore';
+export { validateScenario } from './format/check';
+export { generateScenario } from './format/generate';
+export {
+  createLocator,
+  escapeForDisplay,
+  MAX_SCENARIO_CHARS,
+  type Problem,
+  parseScenario,
+} from './format/parse';
 export * from './format/schema';
 export { expressionFor } from './model/expression';
 export { KIND_REASONS, KIND_TRAITS } from './model/traits';
 export { WEIGHTS, type Weight } from './model/weights';
+export { createRandom } from './random';
+export { availableChoices, compile } from './runtime/compile';
 export { Playthrough, type StartOptions } from './runtime/playthrough';
-export { composeWords, EngineError } from './runtime/step';
+export {
+  closeOptions,
+  composeWords,
+  EngineError,
+  expectedResolver,
+  initialState,
+  type State,
+  step,
+} from './runtime/step';
 export { OUTCOME_VALUE } from './scoring';
 export type * from './types';
 

@@ -1,7 +1,6 @@
-import { validateScenario } from '../engine/format/check';
-import type { Problem } from '../engine/format/parse';
-import type { Scenario } from '../engine/format/schema';
-import { backdropUrls, portraitUrl } from './assets';
+import type { Problem, Scenario } from '../engine';
+import { validateScenario } from '../engine';
+import { backdropUrls, portraitUrl } from '../web/assets';
 import { soundManifest } from './audio/manifest';
 
 /** Where a scenario came from: the game's library (fetched) or a file loaded from the player's disk. */

@@ -1,5 +1,4 @@
-import type { Playthrough } from '../engine';
-import type { Scenario } from '../engine/format/schema';
+import type { Playthrough, Scenario } from '../engine';
 import type { GameAudio } from './audio/audio';
 import type { ScenarioEntry } from './catalog';
 import type { Shell } from './shell';

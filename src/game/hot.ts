@@ -6,11 +6,11 @@
  * an overlay with file:line:column that goes when the file is fixed.
  */
 import type * as Phaser from 'phaser';
+import type { Problem } from '../engine';
 import { EngineError, Playthrough } from '../engine';
-import type { Problem } from '../engine/format/parse';
+import { h } from '../web/dom/h';
 import { fetchEntry, type ScenarioEntry, sortEntries } from './catalog';
 import { ctx } from './context';
-import { h } from './dom/h';
 import { mapTarget, setMapTarget } from './map/target';
 import { screenFor } from './ui/route';
 

@@ -1,16 +1,15 @@
 import * as Phaser from 'phaser';
+import type { Scenario, StartFrom, View } from '../engine';
 import { EngineError, Playthrough } from '../engine';
-import type { Scenario } from '../engine/format/schema';
-import type { StartFrom, View } from '../engine/types';
+import { backdropKey, portraitKey, portraitUrl } from '../web/assets';
+import { button, h } from '../web/dom/h';
+import { colorNumber, palette } from '../web/theme';
 import { describedUrl } from './art/described';
-import { backdropKey, portraitKey, portraitUrl } from './assets';
 import { CAPTIONS } from './audio/audio';
 import { ctx } from './context';
-import { button, h } from './dom/h';
 import type { ScreenName } from './dom/layer';
 import { openPause } from './dom/pause';
 import { FAST } from './fast';
-import { colorNumber, palette } from './theme';
 import { containSize, LOGICAL_HEIGHT, LOGICAL_WIDTH } from './ui/layout';
 import { screenFor } from './ui/route';
 

@@ -1,5 +1,5 @@
+import type { KeyValueStorage } from '../web/save/store';
 import { type ScenarioEntry, validateEntry } from './catalog';
-import type { KeyValueStorage } from './save/store';
 
 /** Scenario files the player loaded from their computer, kept across reloads in localStorage. */
 export const LOCAL_KEY = 'closecall.local-scenarios';

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { palette } from '../web/theme';
 import { HowlerAudio } from './audio/howler-audio';
 import { soundManifest } from './audio/manifest';
 import { setContext } from './context';
@@ -17,7 +18,6 @@ import { ScenarioSelect } from './scenes/ScenarioSelect';
 import { Settings } from './scenes/Settings';
 import { Title } from './scenes/Title';
 import type { Shell } from './shell';
-import { palette } from './theme';
 import { LOGICAL_HEIGHT, LOGICAL_WIDTH } from './ui/layout';
 
 /** Starts the Phaser game inside `parent`, sharing the DOM layer and save from the shell. */

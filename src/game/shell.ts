@@ -1,5 +1,5 @@
+import type { SaveStore } from '../web/save/store';
 import type { DomLayer } from './dom/layer';
-import type { SaveStore } from './save/store';
 
 /**
  * What exists before Phaser loads: the DOM layer, the save, and navigation that waits for the game.

@@ -1,6 +1,6 @@
 /** Player names: cleaned, length-limited and filtered; a friendly one when left empty. */
 import { randomInt } from 'node:crypto';
-import { LIMITS } from './protocol';
+import { LIMITS } from '../protocol/index';
 
 const ADJECTIVES = [
   'Brisk',

@@ -5,7 +5,7 @@ import {
   type SessionRecord,
   type SessionSummary,
   type VoteRecord,
-} from './protocol';
+} from '../protocol/index';
 import type { LoadedSession, SessionRow, Store } from './store/types';
 import { sameBallot } from './tally';
 

@@ -7,7 +7,6 @@
 
 import type { Action } from '../engine';
 import { EngineError, Playthrough } from '../engine';
-import { cleanName, friendlyName } from './names';
 import {
   type Ballot,
   type ErrorCode,
@@ -24,7 +23,8 @@ import {
   type Task,
   type TeamResult,
   type You,
-} from './protocol';
+} from '../protocol/index';
+import { cleanName, friendlyName } from './names';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newToken, sameHash } from './secrets';
 import type { LoadedSession, PlayerRow, RoundRow, SessionRow, Store, VoteRow } from './store/types';

@@ -1,7 +1,7 @@
 /** Every room the server holds, by code and by token; rebuilds open rooms from the store at start. */
 
+import type { RoomSettings } from '../protocol/index';
 import type { Cluster } from './cluster/cluster';
-import type { RoomSettings } from './protocol';
 import { Refusal, Room, type RoomOutlet } from './room';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newRoomCode, newSeed, newSessionId } from './secrets';

@@ -1,6 +1,6 @@
 /** Room codes, tokens and the trainer key: random from the OS, compared in constant time. */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { LIMITS } from './protocol';
+import { LIMITS } from '../protocol/index';
 
 export function newRoomCode(): string {
   let code = '';

@@ -5,9 +5,9 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
+import { LIMITS } from '../protocol/index';
 import { type ClusterOptions, startCluster } from './cluster/cluster';
 import { createHttpHandler } from './http';
-import { LIMITS } from './protocol';
 import { Rooms } from './rooms';
 import { loadScenarios, type ScenarioEntry } from './scenarios';
 import { hashToken, newToken } from './secrets';

@@ -10,7 +10,7 @@ import {
   LIMITS,
   normaliseCode,
   RoomCode,
-} from './protocol';
+} from '../protocol/index';
 import { PerMinute, TokenBucket } from './rate';
 import { Refusal, type Room, type RoomOutlet } from './room';
 import type { Rooms } from './rooms';

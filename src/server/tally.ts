@@ -4,7 +4,7 @@
  * first; a team with no votes takes the option listed first (a close: first form, first
  * delivery, no points, no leverage, no commitment).
  */
-import type { Ballot, Task, TeamResult } from './protocol';
+import type { Ballot, Task, TeamResult } from '../protocol/index';
 
 type CloseBallot = Extract<Ballot, { type: 'close' }>;
 

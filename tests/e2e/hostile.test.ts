@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playthrough, parseScenario } from '../../src/engine';
-import { defaultSettings } from '../../src/game/save/schema';
+import { defaultSettings } from '../../src/web/save/schema';
 import {
   buildAndServe,
   capture,

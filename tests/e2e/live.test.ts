@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../src/server/protocol';
+import { CSV_COLUMNS } from '../../src/protocol/index';
 import { launch, tabTo } from './harness';
 import {
   capture,

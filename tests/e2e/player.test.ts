@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playthrough } from '../../src/engine';
 import { displayOrder } from '../../src/engine/runtime/order';
 import type { Action } from '../../src/engine/types';
-import { defaultSettings, SAVE_KEY, type Settings } from '../../src/game/save/schema';
+import { defaultSettings, SAVE_KEY, type Settings } from '../../src/web/save/schema';
 import { honestAskClaims, SAYS_CAUGHT } from '../support/bluff-text';
 import { buildAndServe, capture, launch, watchErrors } from './harness';
 import { chooseFormAndDelivery } from './play';

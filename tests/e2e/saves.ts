@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { Playthrough, parseScenario } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
 import type { Action, View } from '../../src/engine/types';
-import { defaultSettings, SAVE_KEY, type Settings } from '../../src/game/save/schema';
+import { defaultSettings, SAVE_KEY, type Settings } from '../../src/web/save/schema';
 import { ROOT } from './harness';
 
 /** The scenarios a player sees (the format tour example.json is for authors). */

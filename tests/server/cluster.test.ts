@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogEntry, PlayerInfo, Reveal, RoomState, You } from '../../src/server/protocol';
+import type { LogEntry, PlayerInfo, Reveal, RoomState, You } from '../../src/protocol/index';
 import { RECONNECT_GRACE_MS } from '../../src/server/room';
 import {
   freePort,

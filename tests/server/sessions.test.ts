@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Playthrough, parseScenario } from '../../src/engine';
-import type { LogEntry, Reveal, RoomState, You } from '../../src/server/protocol';
+import type { LogEntry, Reveal, RoomState, You } from '../../src/protocol/index';
 import type { RunningServer } from '../../src/server/server';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { ballotFor, boot, type Client, client, TRAINER_KEY, taskOf, tempDir, uuid } from './support';

@@ -4,7 +4,7 @@
  * (and `reopen` to make a second store on the same data, to check durability).
  */
 import { describe, expect, it } from 'vitest';
-import type { LogEntry, Reveal } from '../../src/server/protocol';
+import type { LogEntry, Reveal } from '../../src/protocol/index';
 import type { PlayerRow, SessionRow, Store, VoteRow } from '../../src/server/store/types';
 
 export interface StoreFactory {

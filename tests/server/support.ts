@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type { Ballot, RoomState, Task } from '../../src/server/protocol';
+import type { Ballot, RoomState, Task } from '../../src/protocol/index';
 import { type RunningServer, startServer } from '../../src/server/server';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Ballot, Task } from '../../src/protocol/index';
 import { cleanName } from '../../src/server/names';
-import type { Ballot, Task } from '../../src/server/protocol';
 import { ballotProblem, sameBallot, tallyClose, tallyOptions } from '../../src/server/tally';
 
 const choose: Task = {

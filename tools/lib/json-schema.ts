@@ -3,7 +3,7 @@
  * truth), for editors: `scenarios/scenario.schema.json`.
  */
 import { z } from 'zod';
-import { EngineVariables, FORMAT_VERSION, Scenario } from '../../src/engine/format/schema';
+import { EngineVariables, FORMAT_VERSION, Scenario } from '../../src/engine';
 
 export const SCHEMA_ID = 'urn:close-call:scenario-format:1';
 

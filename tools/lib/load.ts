@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { parseScenario, type Scenario } from '../../src/engine';
-import { MAX_SCENARIO_CHARS } from '../../src/engine/format/parse';
+import { MAX_SCENARIO_CHARS, parseScenario, type Scenario } from '../../src/engine';
 
 /**
  * Reads and parses a scenario file for a command-line tool; returns a message instead of

@@ -3,17 +3,18 @@
  * path agrees with the lesson's intended close (`meta.lesson`), and warnings for numbers that
  * make a lesson hollow. Text for `npm run analyze`.
  */
-import { Playthrough, type Scenario } from '../../src/engine';
-import type { Analysis } from '../../src/engine/analysis/analyze';
+
+import type { Analysis, State } from '../../src/engine';
 import {
   bestWithoutClosing,
   type CloseRow,
   closesAt,
   exploreNodes,
+  lessonOf,
+  Playthrough,
+  type Scenario,
   stateAt,
-} from '../../src/engine/authoring/explore';
-import { lessonOf } from '../../src/engine/format/schema';
-import type { State } from '../../src/engine/runtime/step';
+} from '../../src/engine';
 
 const pct = (x: number) => `${(x * 100).toFixed(0).padStart(3)}%`;
 

@@ -5,13 +5,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateScenario } from '../../src/engine/format/check';
 import {
   createLocator,
   escapeForDisplay,
   MAX_SCENARIO_CHARS,
   type Problem,
-} from '../../src/engine/format/parse';
+  validateScenario,
+} from '../../src/engine';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCHEMA_FILE = 'scenario.schema.json';

@@ -2,7 +2,7 @@
  * Faces described in a scenario (`decisionMakers[].portrait.describe`), drawn by the portrait
  * generator with every expression. Pure: description in, SVG text out.
  */
-import type { PortraitDescription } from '../../engine/format/schema';
+import type { PortraitDescription } from '../../engine';
 import { darken, type Expression, lighten, mixColor, type Person, portrait } from './portrait';
 
 const SKIN: Record<string, string> = {

@@ -1,7 +1,7 @@
-import type { Scenario } from '../../engine/format/schema';
+import type { Scenario } from '../../engine';
+import { button, h } from '../../web/dom/h';
 import type { GameAudio } from '../audio/audio';
 import { babbleEvery } from '../ui/typewriter';
-import { button, h } from './h';
 import type { DomLayer } from './layer';
 import { Typer } from './typer';
 

@@ -4,7 +4,7 @@ import { type Box, captionSpot, fitRect, LOGICAL_HEIGHT, LOGICAL_WIDTH } from '.
 /** What a caption must not cover: panels (text) and controls. */
 const CAPTION_BLOCKERS = '.panel, button, [role="button"], a[href], input, select, textarea';
 
-import { h } from './h';
+import { h } from '../../web/dom/h';
 
 /** The names a screen announces in `main[aria-label]` (a contract with tests and assistive tech). */
 export type ScreenName =

@@ -1,6 +1,6 @@
-import type { HiddenState } from '../../engine/types';
-import { series, seriesDash } from '../theme';
-import { h } from './h';
+import type { HiddenState } from '../../engine';
+import { h } from '../../web/dom/h';
+import { series, seriesDash } from '../../web/theme';
 
 export const HIDDEN_LABELS: Record<keyof HiddenState, string> = {
   keenness: 'Keenness',

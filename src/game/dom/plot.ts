@@ -1,6 +1,5 @@
-import type { HiddenKey } from '../../engine/format/schema';
-import type { TimelinePoint } from '../../engine/types';
-import { palette, series, seriesDash } from '../theme';
+import type { HiddenKey, TimelinePoint } from '../../engine';
+import { palette, series, seriesDash } from '../../web/theme';
 import { type PlotBox, plotX, plotY, seriesPoints, spreadLabels, toPolyline } from '../ui/plot';
 import { HIDDEN_LABELS } from './meters';
 

@@ -1,4 +1,4 @@
-import { button, h } from './h';
+import { button, h } from '../../web/dom/h';
 import type { DomLayer } from './layer';
 
 const logo = import.meta.glob('../../../assets/ui/logo.svg', {

@@ -6,7 +6,7 @@
  * one box never overlap: they show together when that box is chosen, so each is placed at a point
  * along its own arrow that is clear of the others.
  */
-import type { Scenario } from '../../engine/format/schema';
+import type { Scenario } from '../../engine';
 
 export type Moment = 'opening' | 'middle' | 'closing' | 'after';
 export const MOMENTS: readonly Moment[] = ['opening', 'middle', 'closing', 'after'];

@@ -5,11 +5,9 @@
  * Pan by dragging or with the arrow keys, zoom with the wheel or + and -. For a screen reader the
  * map is a list of nodes, each with its choices. A node's details offer `Play from here`.
  */
-import type { Problem } from '../../engine/format/parse';
-import type { Scenario, Node as ScenarioNode } from '../../engine/format/schema';
-import type { HiddenState, StartFrom } from '../../engine/types';
+import type { HiddenState, Problem, Scenario, Node as ScenarioNode, StartFrom } from '../../engine';
+import { button, h } from '../../web/dom/h';
 import type { ScenarioEntry } from '../catalog';
-import { button, h } from '../dom/h';
 import { HIDDEN_LABELS } from '../dom/meters';
 import {
   estimateWidth,

@@ -1,7 +1,7 @@
+import { button, h } from '../../web/dom/h';
+import { formatMoney, nextStageLabel, plural, stageLabel } from '../../web/format';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { BaseScene, leadOf, PortraitView } from '../kit';
-import { formatMoney, nextStageLabel, plural, stageLabel } from '../ui/format';
 
 /** What the candidate knows before walking in: role, company, stage, the decision-maker, their own situation. */
 export class Briefing extends BaseScene {

@@ -1,9 +1,9 @@
+import type { CloseOptions, CloseSpec } from '../../engine';
 import { composeCloseWords } from '../../engine';
-import type { CloseOptions, CloseSpec } from '../../engine/types';
+import { button, h } from '../../web/dom/h';
+import { deliveryLabel, formLabel } from '../../web/format';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { BaseScene, leadOf, PortraitView } from '../kit';
-import { deliveryLabel, formLabel } from '../ui/format';
 
 /** Building the close from its parts; the words come from the engine before the player confirms. */
 export class Close extends BaseScene {

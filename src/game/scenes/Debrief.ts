@@ -1,11 +1,10 @@
-import type { Condition } from '../../engine/format/schema';
-import type { Debrief as DebriefData, Factor } from '../../engine/types';
-import { bestAchievable } from '../analysis/best';
+import type { Condition, Debrief as DebriefData, Factor } from '../../engine';
+import { bestAchievable } from '../../web/analysis/best';
+import { button, h } from '../../web/dom/h';
+import { formatMoney, formatPercent, formatPoints, formatScore, outcomeLabel } from '../../web/format';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { hiddenStatePlot, plotLegend } from '../dom/plot';
 import { BaseScene, saveResume, startPlay } from '../kit';
-import { formatMoney, formatPercent, formatPoints, formatScore, outcomeLabel } from '../ui/format';
 
 const GOOD = new Set(['offer-now', 'offer-later', 'next-stage', 'shortlisted']);
 

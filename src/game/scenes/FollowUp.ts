@@ -1,5 +1,5 @@
+import { button, h } from '../../web/dom/h';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { BaseScene, leadOf, PortraitView } from '../kit';
 import { choiceIndexForKey, keyHintFor } from '../ui/keys';
 

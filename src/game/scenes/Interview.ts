@@ -1,7 +1,7 @@
-import type { View } from '../../engine/types';
+import type { View } from '../../engine';
+import { button, h } from '../../web/dom/h';
 import { ctx } from '../context';
 import { DialogueBox, lineMode, type SpokenLine } from '../dom/dialogue';
-import { button, h } from '../dom/h';
 import { metersPanel } from '../dom/meters';
 import { openDialog } from '../dom/pause';
 import { BaseScene, leadOf, PortraitView, saveResume, speakerName } from '../kit';

@@ -1,6 +1,6 @@
-import { exploreNodes, stateAt } from '../../engine/authoring/explore';
+import { exploreNodes, stateAt } from '../../engine';
+import { button } from '../../web/dom/h';
 import { ctx } from '../context';
-import { button } from '../dom/h';
 import { BaseScene, startPlay } from '../kit';
 import { mapTarget } from '../map/target';
 import { type MapAnalysis, StoryMap } from '../map/view';

@@ -1,7 +1,7 @@
+import { button, h } from '../../web/dom/h';
+import { formatMoney } from '../../web/format';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { BaseScene, leadOf, PortraitView } from '../kit';
-import { formatMoney } from '../ui/format';
 import { choiceIndexForKey, keyHintFor } from '../ui/keys';
 
 const KIND: Record<string, string> = {

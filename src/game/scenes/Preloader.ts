@@ -1,11 +1,11 @@
 import * as Phaser from 'phaser';
-import { backdropKey, backdropUrls } from '../assets';
+import { backdropKey, backdropUrls } from '../../web/assets';
+import { colorNumber, palette } from '../../web/theme';
 import { loadCatalog, sortEntries } from '../catalog';
 import { ctx } from '../context';
 import { installHotReload } from '../hot';
 import { resumeSaved } from '../kit';
 import { browserStorage, localEntries } from '../local';
-import { colorNumber, palette } from '../theme';
 
 const SOUNDS = [
   'ui-click',

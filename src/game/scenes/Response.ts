@@ -1,9 +1,9 @@
-import type { View } from '../../engine/types';
+import type { View } from '../../engine';
+import { button, h } from '../../web/dom/h';
+import { formatPercent, resultLabel } from '../../web/format';
 import { ctx } from '../context';
 import { DialogueBox } from '../dom/dialogue';
-import { button, h } from '../dom/h';
 import { BaseScene, leadOf, PortraitView, speakerName } from '../kit';
-import { formatPercent, resultLabel } from '../ui/format';
 import { completesTyping } from '../ui/keys';
 import { ledTo } from '../ui/route';
 

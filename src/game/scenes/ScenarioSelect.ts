@@ -1,12 +1,11 @@
-import type { Problem } from '../../engine/format/parse';
-import type { Scenario } from '../../engine/format/schema';
+import type { Problem, Scenario } from '../../engine';
+import { button, h } from '../../web/dom/h';
+import { difficultyLabel, plural } from '../../web/format';
 import { type ScenarioEntry, sortEntries, validateEntry } from '../catalog';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { BaseScene, resumeSaved, startPlay } from '../kit';
 import { browserStorage, keepLocal, removeLocal } from '../local';
 import { setMapTarget } from '../map/target';
-import { difficultyLabel, plural } from '../ui/format';
 import '../dom/author.css';
 
 /** How many problems an error card lists before "and N more". */

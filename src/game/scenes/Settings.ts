@@ -1,7 +1,7 @@
+import { button, h } from '../../web/dom/h';
+import type { Settings as SettingsData } from '../../web/save/schema';
 import { ctx } from '../context';
-import { button, h } from '../dom/h';
 import { BaseScene } from '../kit';
-import type { Settings as SettingsData } from '../save/schema';
 
 /** Volumes, mute, reduced motion, text size, contrast, the model's mode and practice mode. */
 export class Settings extends BaseScene {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { View } from '../../engine/types';
+import type { View } from '../../engine';
 import { ledTo, screenFor } from './route';
 
 const response = { kind: 'close' } as unknown as View['response'];

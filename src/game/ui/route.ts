@@ -1,4 +1,4 @@
-import type { View } from '../../engine/types';
+import type { View } from '../../engine';
 
 /** Scene keys of the screens a playthrough moves through. */
 export type PlayScreen = 'Interview' | 'Response' | 'FollowUp' | 'Negotiation' | 'Debrief';

@@ -2,9 +2,9 @@
  * The solo game's art for the session pages: portraits (one SVG per expression) and backdrops,
  * drawn as plain <img> elements so the projector and phones need no canvas.
  */
-import type { Scenario } from '../../engine/format/schema';
-import { backdropUrls, portraitUrl } from '../../game/assets';
-import { h } from '../../game/dom/h';
+import type { Scenario } from '../../engine';
+import { backdropUrls, portraitUrl } from '../../web/assets';
+import { h } from '../../web/dom/h';
 
 const BACKDROPS = backdropUrls();
 

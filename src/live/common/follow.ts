@@ -4,8 +4,9 @@
  * events, and a resume (`host:resume` / `player:resume` with the page's token and the last seq it
  * applied) whenever the socket (re)connects or a gap shows, one at a time.
  */
-import { h } from '../../game/dom/h';
-import type { LogEntry, RoomState } from '../../server/protocol';
+
+import type { LogEntry, RoomState } from '../../protocol/index';
+import { h } from '../../web/dom/h';
 import { Connection, clockSkew, loadScenario, Replay } from './room';
 
 /** What a page knows of the room it follows. */

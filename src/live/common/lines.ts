@@ -1,8 +1,6 @@
 /** What was just said in a playthrough, for the projector and the phones. */
-import type { Playthrough } from '../../engine';
-import type { Scenario } from '../../engine/format/schema';
-import type { HistoryEntry } from '../../engine/types';
-import { h } from '../../game/dom/h';
+import type { HistoryEntry, Playthrough, Scenario } from '../../engine';
+import { h } from '../../web/dom/h';
 import { speakerName } from './art';
 
 export interface ShownLine {

@@ -2,10 +2,10 @@
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible/400-italic.css';
-import '../../game/dom/style.css';
+import '../../web/dom/style.css';
 import './live.css';
-import { h } from '../../game/dom/h';
-import { injectPalette } from '../../game/dom/palette';
+import { h } from '../../web/dom/h';
+import { injectPalette } from '../../web/dom/palette';
 
 export interface Page {
   root: HTMLElement;

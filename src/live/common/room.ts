@@ -4,9 +4,8 @@
  * clients only replay). Shared by the host page and the phones.
  */
 import { io, type Socket } from 'socket.io-client';
+import type { Action, Scenario } from '../../engine';
 import { Playthrough, parseScenario } from '../../engine';
-import type { Scenario } from '../../engine/format/schema';
-import type { Action } from '../../engine/types';
 import {
   API,
   type ClientEventName,
@@ -18,7 +17,7 @@ import {
   type RoomState,
   type ServerEventName,
   type ServerPayload,
-} from '../../server/protocol';
+} from '../../protocol/index';
 
 export type Reply<E extends ClientEventName> = ClientReply<E>;
 

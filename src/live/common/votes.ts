@@ -1,10 +1,10 @@
 /** How votes and their results read, on the projector and the phones. */
+
+import type { CloseSpec, Scenario } from '../../engine';
 import { composeCloseWords } from '../../engine';
-import type { Scenario } from '../../engine/format/schema';
-import type { CloseSpec } from '../../engine/types';
-import { h } from '../../game/dom/h';
-import { deliveryLabel, formLabel, plural } from '../../game/ui/format';
-import type { Ballot, Task, TaskKind, TeamResult } from '../../server/protocol';
+import type { Ballot, Task, TaskKind, TeamResult } from '../../protocol/index';
+import { h } from '../../web/dom/h';
+import { deliveryLabel, formLabel, plural } from '../../web/format';
 
 export const TASK_TITLE: Record<TaskKind, string> = {
   choose: 'What should the candidate say?',

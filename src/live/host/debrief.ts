@@ -3,12 +3,10 @@
  * its decisive response), a map of where the teams' roads parted, the best achievable score, and
  * "replay the road not taken" from any team's close in the solo game.
  */
-import type { Playthrough } from '../../engine';
-import type { Scenario } from '../../engine/format/schema';
-import type { Action, Debrief, Factor } from '../../engine/types';
-import { bestAchievable } from '../../game/analysis/best';
-import { button, h } from '../../game/dom/h';
-import { loadSave, SaveStore } from '../../game/save/store';
+import type { Action, Debrief, Factor, Playthrough, Scenario } from '../../engine';
+import type { Reveal } from '../../protocol/index';
+import { bestAchievable } from '../../web/analysis/best';
+import { button, h } from '../../web/dom/h';
 import {
   deliveryLabel,
   formatMoney,
@@ -17,8 +15,8 @@ import {
   formatScore,
   formLabel,
   outcomeLabel,
-} from '../../game/ui/format';
-import type { Reveal } from '../../server/protocol';
+} from '../../web/format';
+import { loadSave, SaveStore } from '../../web/save/store';
 import type { Replay } from '../common/room';
 
 const NS = 'http://www.w3.org/2000/svg';

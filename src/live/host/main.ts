@@ -5,8 +5,6 @@
  */
 import QRCode from 'qrcode';
 import logoUrl from '../../../assets/ui/logo.svg?url';
-import { button, h } from '../../game/dom/h';
-import { plural } from '../../game/ui/format';
 import {
   API,
   type LogEntry,
@@ -16,7 +14,9 @@ import {
   type SessionRecord,
   type SessionSummary,
   type Task,
-} from '../../server/protocol';
+} from '../../protocol/index';
+import { button, h } from '../../web/dom/h';
+import { plural } from '../../web/format';
 import { type Followed, RoomFollower, refreshStatus, replayOf, statusEl } from '../common/follow';
 import { announce, clock, setUpPage, storage } from '../common/page';
 import {

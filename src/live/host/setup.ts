@@ -1,5 +1,5 @@
 /** The trainer's first screen: choose a scenario and how the room plays it, then open the room. */
-import { button, h } from '../../game/dom/h';
+import { button, h } from '../../web/dom/h';
 
 export interface ScenarioChoice {
   id: string;

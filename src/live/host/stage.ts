@@ -1,6 +1,6 @@
 /** The projector's view of one interview: the backdrop, the decision-maker's face and what was just said. */
 import type { Playthrough } from '../../engine';
-import { h } from '../../game/dom/h';
+import { h } from '../../web/dom/h';
 import { backdropUrl, leadOf, Portrait } from '../common/art';
 import { currentLines, faceAfter, lineEl } from '../common/lines';
 

@@ -1,8 +1,8 @@
 /** The phone's close ballot: form, delivery, supporting points, leverage and commitment, with the words they make. */
-import type { Scenario } from '../../engine/format/schema';
-import { h } from '../../game/dom/h';
-import { deliveryLabel, formLabel } from '../../game/ui/format';
-import type { Ballot, Task } from '../../server/protocol';
+import type { Scenario } from '../../engine';
+import type { Ballot, Task } from '../../protocol/index';
+import { h } from '../../web/dom/h';
+import { deliveryLabel, formLabel } from '../../web/format';
 import { closeWords } from '../common/votes';
 
 type CloseBallot = Extract<Ballot, { type: 'close' }>;

@@ -5,9 +5,7 @@
  */
 
 import logoUrl from '../../../assets/ui/logo.svg?url';
-import type { Scenario } from '../../engine/format/schema';
-import { button, h } from '../../game/dom/h';
-import { formatScore, outcomeLabel } from '../../game/ui/format';
+import type { Scenario } from '../../engine';
 import {
   type Ballot,
   LIMITS,
@@ -16,7 +14,9 @@ import {
   type RoomState,
   type Task,
   type You,
-} from '../../server/protocol';
+} from '../../protocol/index';
+import { button, h } from '../../web/dom/h';
+import { formatScore, outcomeLabel } from '../../web/format';
 import { type Followed, RoomFollower, refreshStatus, replayOf, statusEl } from '../common/follow';
 import { currentLines, lineEl } from '../common/lines';
 import { announce, clock, setUpPage, storage } from '../common/page';

@@ -28,7 +28,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
-import { LIMITS, PlayerId, RoomCode } from '../protocol';
+import { LIMITS, PlayerId, RoomCode } from '../../protocol/index';
 import type { Room, SharedPresence, SharedPresenceHooks } from '../room';
 
 /** Safety-net refresh of every held room's presence. */

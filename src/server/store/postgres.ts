@@ -7,7 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import type { Ballot, LogEntry, Reveal } from '../protocol';
+import type { Ballot, LogEntry, Reveal } from '../../protocol/index';
 import { StoreUnavailable } from './errors';
 import { MIGRATIONS } from './migrations/postgres';
 import type { LoadedSession, PlayerRow, SessionRow, Store, TeamRow, VoteRow } from './types';

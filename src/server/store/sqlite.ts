@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Ballot, LogEntry, Reveal } from '../protocol';
+import type { Ballot, LogEntry, Reveal } from '../../protocol/index';
 import type { LoadedSession, PlayerRow, SessionRow, Store, TeamRow, VoteRow } from './types';
 
 const SCHEMA = `

@@ -5,7 +5,7 @@
  * so a networked database (Postgres, issue #11) can implement it too. Every implementation must
  * pass the contract suite in tests/server/store-contract.ts.
  */
-import type { Ballot, LogEntry, Reveal, RoomSettings, Task } from '../protocol';
+import type { Ballot, LogEntry, Reveal, RoomSettings, Task } from '../../protocol/index';
 
 export type SessionStatus = 'lobby' | 'running' | 'ended';
 

@@ -1,4 +1,4 @@
-import type { SaveData } from '../../engine/types';
+import type { SaveData } from '../../engine';
 import {
   CORRUPT_PREFIX,
   emptySave,

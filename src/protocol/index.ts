@@ -11,7 +11,7 @@
  * sequence number and broadcasts them. Clients replay the log with the engine.
  */
 import { z } from 'zod';
-import { CloseForm, Delivery } from '../engine/format/schema';
+import { CloseForm, Delivery } from '../engine';
 
 // ---------------------------------------------------------------------------
 // Limits
