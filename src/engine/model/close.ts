@@ -1,0 +1,406 @@
+/**
+ * Judging a close: its moment, its fit with the process, its form, delivery, points, cited
+ * option and promise, limited by how keen the decision-maker is.
+ */
+import type { CloseFormName } from '../format/schema';
+import type { CloseSpec, Distribution, HiddenState } from '../types';
+import { explain, type Judgement, mix, normalise } from './attribution';
+import { BLUFF_LIMIT, honestyLimit } from './honesty';
+import { rejectShare, startOf, stateTerms } from './lean';
+import { asksForOffer, DIRECTNESS, isFinal, type LeverageUse, readiness, stageGate } from './situation';
+import {
+  type Adjustment,
+  clamp,
+  type DecisionContext,
+  type Gate,
+  keenWord,
+  PCT,
+  pct,
+  plural,
+  sigmoid,
+  signed,
+  type Term,
+  TOL,
+} from './terms';
+import type { ResolvedTraits } from './traits';
+import { WORDS, weight } from './weights';
+
+// ---------------------------------------------------------------------------- closes
+
+export function momentZ(ctx: DecisionContext, form: CloseFormName): number {
+  const m =
+    ctx.moment === 'opening'
+      ? weight('momentOpening')
+      : ctx.moment === 'middle'
+        ? weight('momentMiddle')
+        : weight('momentClosing');
+  return m * (asksForOffer(form) ? 1 : weight('momentSmallAsk'));
+}
+
+/** The fit of the form with where the process stands (premature, ready, next stage). */
+export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: boolean): Term[] {
+  const { traits: t, situation: s } = ctx;
+  const ready = readiness(s);
+  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const terms: Term[] = [];
+  if (asksForOffer(form)) {
+    if (ready < 1 - TOL) {
+      terms.push({
+        id: 'premature',
+        group: 'choices',
+        z: -weight('premature') * (1 - ready) * (weight('prematureProcessBase') + t.processOrientation),
+        say: () =>
+          `Asking for the job with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see was premature${t.processOrientation >= WORDS.processBound ? ' for a decision-maker who follows a process' : ''}.`,
+      });
+    }
+    terms.push({
+      id: 'ready-ask',
+      group: 'choices',
+      z: weight('readyAsk') * ready * (withTraits ? t.attunement * commercialScale : 1),
+      say: () =>
+        t.attunement >= WORDS.attuned
+          ? 'They like candidates who ask for the job once they can decide.'
+          : 'Asking for the job when they could decide helped a little, though they do not especially look for it.',
+    });
+  } else if (form === 'tentative') {
+    terms.push({
+      id: 'form',
+      group: 'choices',
+      z: weight('tentativeForm'),
+      say: () => 'A tentative question about next steps asked for very little.',
+    });
+  } else if (!isFinal(s)) {
+    terms.push({
+      id: 'form',
+      group: 'choices',
+      z: weight('nextStageFit'),
+      say: () =>
+        `Asking for the ${form === 'shortlist' ? 'shortlist' : 'next stage'} fitted where the process stood.`,
+    });
+  } else {
+    terms.push({
+      id: 'form',
+      group: 'choices',
+      z: weight('nextStageNone'),
+      say: () => 'This was the final stage: there was no next stage to ask for.',
+    });
+  }
+  return terms;
+}
+
+export function momentTerm(ctx: DecisionContext, form: CloseFormName): Term {
+  return {
+    id: 'moment',
+    group: 'choices',
+    z: momentZ(ctx, form),
+    say: () =>
+      ctx.moment === 'opening'
+        ? 'You closed in the opening minutes, before most interviewers have formed a view.'
+        : 'You closed mid-interview, before they had heard all they wanted.',
+  };
+}
+
+/**
+ * Timing judgement of a close, 0–100, from the timing terms alone: the moment in the
+ * interview and the fit of the form with the process (readiness, vacancies against
+ * candidates). The decision-maker's keenness never enters, so better answers never lower it.
+ */
+export function timingGrade(ctx: DecisionContext, form: CloseFormName): number {
+  const z =
+    weight('timingBase') + momentZ(ctx, form) + fitTerms(ctx, form, false).reduce((a, t) => a + t.z, 0);
+  const step = weight('timingStep');
+  return Math.round((PCT * sigmoid(weight('timingScale') * z)) / step) * step;
+}
+
+/** Irritation a pushy or desperate close causes at once (reactance: pressure raises anger, r = .21). */
+export function pressureIrritation(t: ResolvedTraits): number {
+  return (
+    (weight('pushyIrritation') + weight('pushyIrritationProcess') * t.processOrientation) *
+    (weight('patienceSlack') - t.patience)
+  );
+}
+
+/** What a keen decision-maker's certainty that the candidate has another option adds (null if not keen). */
+export function confirmedOptionsZ(hidden: HiddenState): number | null {
+  if (hidden.keenness <= weight('keennessPivot')) return null;
+  return weight('believedOptions') * (1 - weight('believedOptionsPivot'));
+}
+
+/** What a keen decision-maker's belief that the candidate has other options adds (null if none). */
+export function believedOptionsZ(hidden: HiddenState): number | null {
+  if (hidden.believesOptions <= weight('believedOptionsPivot') || hidden.keenness <= weight('keennessPivot'))
+    return null;
+  return weight('believedOptions') * (hidden.believesOptions - weight('believedOptionsPivot'));
+}
+export function closeTerms(
+  ctx: DecisionContext,
+  close: CloseSpec,
+  leverage: (LeverageUse & { exposed: boolean }) | null,
+  points: { whyUs: number; reasons: number },
+): Term[] {
+  const { traits: t, hidden } = ctx;
+  const directness = DIRECTNESS[close.form];
+  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const own: Term[] = [];
+  const removed = hidden.doubt * weight('doubtRemovedByAsk') * directness;
+  if (removed > TOL) {
+    own.push({
+      id: 'doubt-removed',
+      group: 'choices',
+      z: weight('doubt') * removed * commercialScale,
+      say: () => `Asking showed you are serious: it cleared ${pct(removed)} of doubt about your commitment.`,
+    });
+  }
+  own.push(momentTerm(ctx, close.form));
+  own.push(...fitTerms(ctx, close.form, true));
+  if (close.form === 'statement-of-intent') {
+    own.push({
+      id: 'statement',
+      group: 'choices',
+      z: weight('statementOfIntent') * t.attunement * commercialScale,
+      say: () => 'A statement of intent, not a question, left them a simple yes to give.',
+    });
+  }
+  const d = close.delivery;
+  const p = t.processOrientation;
+  const deliveryZ =
+    d === 'firm'
+      ? weight('deliveryFirm') + weight('deliveryFirmAttuned') * t.attunement * commercialScale
+      : d === 'tentative'
+        ? weight('deliveryTentative')
+        : d === 'pushy'
+          ? weight('deliveryPushy') +
+            weight('deliveryPushyProcess') * p +
+            weight('deliveryPushyAttuned') * t.attunement
+          : weight('deliveryDesperate') + weight('deliveryDesperateProcess') * p;
+  own.push({
+    id: 'delivery',
+    group: 'choices',
+    z: deliveryZ,
+    say: () =>
+      d === 'firm'
+        ? 'You said it firmly and professionally.'
+        : d === 'tentative'
+          ? 'You said it tentatively, which undersold it.'
+          : d === 'pushy'
+            ? `You pushed, and pressure makes people push back${p >= WORDS.processBound ? ', most of all people who follow a process' : ''}.`
+            : 'You sounded desperate, which suggests you have nowhere else to go.',
+  });
+  if (d === 'pushy' || d === 'desperate') {
+    own.push({
+      id: 'pressure',
+      group: 'choices',
+      z: weight('irritation') * pressureIrritation(t),
+      say: () => 'The pressure annoyed them on the spot, and annoyed people are harder to persuade.',
+    });
+  }
+  const scale = weight('pointScaleBase') + weight('pointScaleDirect') * directness;
+  const counted = weight('pointsCounted');
+  if (points.whyUs > 0) {
+    own.push({
+      id: 'why-us',
+      group: 'choices',
+      z: weight('pointWhyUs') * Math.min(counted, points.whyUs) * scale,
+      say: () => 'You said why you want this organisation and not just any job.',
+    });
+  }
+  if (points.reasons > 0) {
+    own.push({
+      id: 'reasons',
+      group: 'choices',
+      z: weight('pointReason') * Math.min(counted, points.reasons) * scale,
+      say: () => 'You gave compelling reasons you will do the job well.',
+    });
+  }
+  if (leverage) {
+    const what = leverage.kind === 'offer' ? 'offer' : 'interviews';
+    if (leverage.exposed) {
+      own.push({
+        id: 'leverage',
+        group: 'choices',
+        z: weight('bluffExposed'),
+        say: () => `They saw through the other ${what} you claimed to have.`,
+      });
+    } else {
+      const share = leverage.kind === 'offer' ? 1 : weight('leverageInterview');
+      const z = weight('leverage') * (hidden.keenness - weight('leveragePivot')) * share;
+      // Naming a real option to a keen decision-maker makes their belief in it certain: it never
+      // counts for less than that belief (ordering 7, whatever they believed before).
+      const already = confirmedOptionsZ(hidden);
+      if (already !== null && already > z) {
+        own.push({
+          id: 'leverage',
+          group: 'choices',
+          z: already,
+          say: () =>
+            `Mentioning your other ${what} confirmed what they already believed: you have options, and they want to secure you.`,
+        });
+      } else
+        own.push({
+          id: 'leverage',
+          group: 'choices',
+          z,
+          say: signed(
+            () => `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
+            () =>
+              `Mentioning your other ${what} to a ${keenWord(hidden.keenness) === 'keen' ? 'decision-maker not keen enough' : `${keenWord(hidden.keenness)} decision-maker`} sounded like pressure.`,
+          ),
+        });
+    }
+  } else if (believedOptionsZ(hidden) !== null) {
+    own.push({
+      id: 'believed-options',
+      group: 'choices',
+      z: believedOptionsZ(hidden)!,
+      say: () => 'They believe you have other options, which makes them want to secure you.',
+    });
+  }
+  if (close.commit && asksForOffer(close.form)) {
+    own.push({
+      id: 'commit',
+      group: 'choices',
+      z: weight('commit'),
+      say: () => 'You promised to accept on the spot, so an offer carried no risk of a no.',
+    });
+  }
+  // A close turns interest into a decision but cannot create it: its own terms together add
+  // at most closeReach × keenness (a soft limit, so every addition still counts a little).
+  const gain = own.reduce((a, term) => a + Math.max(0, term.z), 0);
+  const reach = weight('closeReach') * hidden.keenness;
+  if (gain > TOL) {
+    const k = weight('reachSharpness');
+    const limited = gain / (1 + (gain / Math.max(reach, TOL)) ** k) ** (1 / k);
+    if (gain - limited > TOL) {
+      own.push({
+        id: 'reach',
+        group: 'circumstances',
+        z: limited - gain,
+        say: () =>
+          `One close can only do so much with a decision-maker who is ${keenWord(hidden.keenness)} about you (keenness ${pct(hidden.keenness)}).`,
+      });
+    }
+  }
+  return own;
+}
+
+/** Judges a close. */
+export function judgeClose(
+  ctx: DecisionContext,
+  close: CloseSpec,
+  leverage: LeverageUse | null,
+  points: { whyUs: number; reasons: number },
+  detail = true,
+): Judgement {
+  const doubtRemaining = ctx.hidden.doubt * (1 - weight('doubtRemovedByAsk') * DIRECTNESS[close.form]);
+  if (!leverage || leverage.real) {
+    const plain = judgeCloseBranch(
+      ctx,
+      close,
+      leverage ? { ...leverage, exposed: false } : null,
+      points,
+      [],
+      detail,
+    );
+    return { ...plain.judgement, doubtRemaining };
+  }
+  const e = leverage.exposeChance;
+  const believedLeverage = { ...leverage, exposed: false };
+  const exposed = judgeCloseBranch(ctx, close, { ...leverage, exposed: true }, points, [], false);
+  const limit = honestyLimit(
+    judgeCloseBranch(ctx, close, believedLeverage, points, [], false),
+    exposed,
+    judgeCloseBranch(ctx, close, null, points, [], false),
+    e,
+    { believed: 1, exposed: 1, honest: 1 },
+    BLUFF_LIMIT(leverage.kind === 'offer' ? 'claimed offer' : 'claim of other interviews'),
+  );
+  const believed = judgeCloseBranch(ctx, close, believedLeverage, points, [], false, limit);
+  const risk: Adjustment = {
+    id: 'bluff-risk',
+    group: 'choices',
+    chance: e * (exposed.judgement.chance - believed.judgement.chance),
+    text: () =>
+      `${leverage.kind === 'offer' ? 'The other offer you mentioned does' : 'The other interviews you mentioned do'} not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
+  };
+  const withRisk = detail
+    ? judgeCloseBranch(ctx, close, believedLeverage, points, [risk], detail, limit)
+    : { judgement: { ...believed.judgement, chance: believed.judgement.chance + risk.chance } };
+  return {
+    ...withRisk.judgement,
+    distribution: mix(believed.judgement.distribution, exposed.judgement.distribution, e),
+    doubtRemaining,
+    exposure: {
+      chance: e,
+      believed: believed.judgement.distribution,
+      exposed: exposed.judgement.distribution,
+    },
+  };
+}
+
+export function judgeCloseBranch(
+  ctx: DecisionContext,
+  close: CloseSpec,
+  leverage: (LeverageUse & { exposed: boolean }) | null,
+  points: { whyUs: number; reasons: number },
+  adjustments: Adjustment[] = [],
+  detail = true,
+  extra: Term[] = [],
+): { judgement: Judgement; favour: number; z: number } {
+  const s = ctx.situation;
+  const terms = [...stateTerms(ctx, ctx.hidden.doubt), ...closeTerms(ctx, close, leverage, points), ...extra];
+  const asks = asksForOffer(close.form);
+  const final = isFinal(s);
+  const authority = clamp(ctx.traits.authority);
+  const stage = stageGate(s);
+  const gates: Gate[] = asks
+    ? [
+        {
+          id: 'authority',
+          value: authority,
+          text: () =>
+            authority < WORDS.noAuthority
+              ? `They are not free to offer on the spot: the decision goes through others${final ? ', so a yes becomes an offer after the interview' : ''}.`
+              : `They need others’ agreement for some offers, so not every yes could be an offer on the spot${final ? ' (the rest become offers after the interview)' : ''}.`,
+        },
+        {
+          id: 'stage',
+          value: stage,
+          text: () =>
+            `This is an early round with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see: mostly, the best they could give on the spot was the next stage.`,
+        },
+      ]
+    : [];
+  const ex = explain(startOf(ctx, weight('base')), terms, gates, adjustments, detail);
+  const f = ex.favour;
+  const reject = rejectShare(ctx.hidden);
+  const fail = { 'no-decision': (1 - f) * (1 - reject), rejection: (1 - f) * reject };
+  let distribution: Distribution;
+  let chanceOf: string;
+  if (asks) {
+    const now = f * authority * stage;
+    distribution = final
+      ? { 'offer-now': now, 'offer-later': f - now, ...fail }
+      : { 'offer-now': now, 'next-stage': f - now, ...fail };
+    chanceOf = 'an offer on the spot';
+  } else if (final) {
+    distribution = { 'offer-later': f, ...fail };
+    chanceOf = 'an offer after the interview';
+  } else {
+    distribution = { 'next-stage': f, ...fail };
+    chanceOf =
+      close.form === 'tentative'
+        ? 'a step forward'
+        : `the ${close.form === 'shortlist' ? 'shortlist' : 'next stage'}`;
+  }
+  return {
+    judgement: {
+      distribution: normalise(distribution),
+      chance: ex.chance,
+      chanceOf,
+      factors: ex.factors,
+      doubtRemaining: ctx.hidden.doubt,
+    },
+    favour: ex.favour,
+    z: ex.z,
+  };
+}

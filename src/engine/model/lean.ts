@@ -1,0 +1,157 @@
+/**
+ * The lean: where the decision-maker started, how the interview moved them, and the decision
+ * they make alone when the interview ends without a close.
+ */
+import type { HiddenState } from '../types';
+import { explain, type Judgement, normalise } from './attribution';
+import { isFinal, openness, readiness } from './situation';
+import {
+  type DecisionContext,
+  keenWord,
+  pct,
+  plural,
+  sigmoid,
+  signed,
+  type Term,
+  type Text,
+  TOL,
+} from './terms';
+import { WORDS, weight } from './weights';
+
+// ---------------------------------------------------------------------------- the lean
+
+export function startOf(ctx: DecisionContext, base: number): { z: number; text: Text } {
+  const h0 = ctx.initial ?? ctx.hidden;
+  const z =
+    base +
+    weight('keenness') * (h0.keenness - weight('keennessPivot')) -
+    weight('doubt') * h0.doubt +
+    weight('irritation') * h0.irritation +
+    weight('rapport') * (h0.rapport - weight('rapportPivot'));
+  return {
+    z,
+    text: () => {
+      const doubt = h0.doubt >= WORDS.doubting ? ` and doubted your commitment (doubt ${pct(h0.doubt)})` : '';
+      return `Where they started: before the interview they were ${keenWord(h0.keenness)} about you (keenness ${pct(h0.keenness)})${doubt}.`;
+    },
+  };
+}
+
+/** How the interview moved them from where they started, and the circumstances. */
+export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
+  const { hidden: h, situation: s } = ctx;
+  const h0 = ctx.initial ?? ctx.hidden;
+  const terms: Term[] = [
+    {
+      id: 'keenness',
+      group: 'choices',
+      z: weight('keenness') * (h.keenness - h0.keenness),
+      say: signed(
+        () => `Your answers made them keener (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
+        () => `Your answers cooled them (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
+      ),
+    },
+    {
+      id: 'doubt',
+      group: 'choices',
+      z: -weight('doubt') * (doubtNow - h0.doubt),
+      say: signed(
+        () =>
+          `The interview eased their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
+        () =>
+          `The interview raised their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
+      ),
+    },
+    {
+      id: 'irritation',
+      group: 'choices',
+      z: weight('irritation') * (h.irritation - h0.irritation),
+      say: signed(
+        () => `They calmed down (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}).`,
+        () =>
+          `You irritated them (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}): annoyed people are harder to persuade.`,
+      ),
+    },
+    {
+      id: 'rapport',
+      group: 'choices',
+      z: weight('rapport') * (h.rapport - h0.rapport),
+      say: signed(
+        () => `You built rapport with them (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
+        () => `Rapport slipped (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
+      ),
+    },
+    {
+      id: 'readiness',
+      group: 'circumstances',
+      z: weight('readiness') * (readiness(s) - weight('readinessPivot')),
+      say: signed(
+        () =>
+          s.candidatesRemaining === 0
+            ? 'They had seen every candidate, so they were ready to decide.'
+            : `Their process was far enough along to decide, with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see.`,
+        () =>
+          `They still had ${plural(s.candidatesRemaining, 'candidate', 'candidates')} to see, so they were not ready to decide.`,
+      ),
+    },
+  ];
+  if (s.previousCandidate && s.previousCandidate !== 'average') {
+    const strong = s.previousCandidate === 'strong';
+    terms.push({
+      id: 'previous-candidate',
+      group: 'circumstances',
+      z: strong ? -weight('previousCandidate') : weight('previousCandidate'),
+      say: signed(
+        () => 'The candidate just before you was weak, which flattered you by contrast.',
+        () => 'The candidate just before you was strong, and you were measured against them.',
+      ),
+    });
+  }
+  if (s.vacancies > 1 && openness(s) >= weight('opennessShown')) {
+    terms.push({
+      id: 'vacancies',
+      group: 'circumstances',
+      z: weight('vacancies') * openness(s),
+      say: () =>
+        `They have ${s.vacancies} places to fill and not enough candidates, so they want to say yes.`,
+    });
+  }
+  if (s.deadlineDays !== undefined && s.deadlineDays <= weight('deadlineDays')) {
+    terms.push({
+      id: 'deadline',
+      group: 'circumstances',
+      z: weight('deadline'),
+      say: () => `They must hire within ${s.deadlineDays} days.`,
+    });
+  }
+  return terms;
+}
+
+export function rejectShare(hidden: HiddenState): number {
+  return sigmoid(
+    weight('rejectBase') +
+      weight('rejectIrritation') * hidden.irritation +
+      weight('rejectCool') * (weight('rejectPivot') - hidden.keenness),
+  );
+}
+
+/** The decision a decision-maker makes alone when the interview ends without a close. */
+export function judgeAfterInterview(ctx: DecisionContext, detail = true): Judgement {
+  const ex = explain(startOf(ctx, weight('base')), stateTerms(ctx, ctx.hidden.doubt), [], [], detail);
+  const f = ex.favour;
+  const reject = rejectShare(ctx.hidden);
+  const complete = isFinal(ctx.situation) || readiness(ctx.situation) >= 1 - TOL;
+  const hold = (1 - f) * (1 - reject) * weight('silentHold');
+  const distribution = normalise({
+    [complete ? 'offer-later' : 'next-stage']: f,
+    'no-decision': hold,
+    rejection: 1 - f - hold,
+  });
+  return {
+    distribution,
+    chance: ex.chance,
+    chanceOf: complete ? 'an offer after the interview' : 'the next stage',
+    factors: ex.factors,
+    doubtRemaining: ctx.hidden.doubt,
+  };
+}

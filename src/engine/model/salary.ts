@@ -1,0 +1,36 @@
+/**
+ * Salary: rounding to the step, staying in the band, and the first offer.
+ */
+import type { Scenario } from '../format/schema';
+import type { HiddenState } from '../types';
+import { clamp } from './terms';
+import { weight } from './weights';
+
+// ---------------------------------------------------------------------------- salary
+
+export function roundSalary(x: number): number {
+  const step = weight('salaryStep');
+  return Math.round(x / step) * step;
+}
+
+/** Rounds to the salary step while staying inside the band. */
+export function clampSalary(x: number, band: { min: number; max: number }): number {
+  return clamp(roundSalary(x), band.min, band.max);
+}
+
+/**
+ * The salary of a first offer: a share of the band that grows with keenness. A candidate who
+ * committed to accept on the spot gives up what negotiating typically gains (C3).
+ */
+export function openingOffer(
+  scenario: Scenario,
+  dmIndex: number,
+  hidden: HiddenState,
+  committed: boolean,
+): number {
+  const band = scenario.decisionMakers[dmIndex]!.salary;
+  const span = band.max - band.min;
+  const keen = band.min + span * (weight('openingShare') + weight('openingKeen') * hidden.keenness);
+  const offer = committed ? keen * (1 - weight('negotiationGain')) : keen;
+  return clampSalary(offer, band);
+}
