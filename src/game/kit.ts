@@ -300,19 +300,7 @@ export function queuePortraits(scene: Phaser.Scene, scenario: Scenario): void {
   }
 }
 
-/** The lead decision-maker (the one who answers a close). */
-export function leadOf(scenario: Scenario) {
-  return (
-    scenario.decisionMakers.find((d) => d.id === scenario.closing.decisionMaker) ??
-    scenario.decisionMakers[0]!
-  );
-}
-
-export function speakerName(scenario: Scenario, speaker: string): string {
-  if (speaker === 'candidate') return scenario.candidate.name;
-  if (speaker === 'narrator') return '';
-  return scenario.decisionMakers.find((d) => d.id === speaker)?.name ?? speaker;
-}
+export { leadOf, speakerName } from '../web/people';
 
 /**
  * Writes the playthrough under way to the save so it can be resumed; once it has reached an

@@ -4,16 +4,11 @@
  * tools/make-art.ts to write assets/portraits/ and by the game to draw portraits a scenario describes.
  */
 
-export const EXPRESSIONS = [
-  'neutral',
-  'interested',
-  'sceptical',
-  'impressed',
-  'irritated',
-  'warm',
-  'thinking',
-] as const;
-export type Expression = (typeof EXPRESSIONS)[number];
+import { createRandom, EXPRESSIONS, type ExpressionName } from '../../engine';
+
+/** The expressions a portrait is drawn in: the scenario format's own list. */
+export { EXPRESSIONS };
+export type Expression = ExpressionName;
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -57,17 +52,8 @@ export function mixColor(a: string, b: string, t: number): string {
 export const darken = (c: string, t: number): string => mixColor(c, '#1a0f08', t);
 export const lighten = (c: string, t: number): string => mixColor(c, '#ffffff', t);
 
-/** Deterministic pseudo-random numbers (mulberry32) for clutter placement. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers for clutter placement: the engine's seeded PRNG. */
+export const rng = createRandom;
 
 // ---------------------------------------------------------------------------------------------
 // portraits: people

@@ -1,7 +1,8 @@
-import type { Condition, Debrief as DebriefData, Factor } from '../../engine';
+import type { Condition, Debrief as DebriefData } from '../../engine';
 import { bestAchievable } from '../../web/analysis/best';
 import { button, h } from '../../web/dom/h';
-import { formatMoney, formatPercent, formatPoints, formatScore, outcomeLabel } from '../../web/format';
+import { factorList } from '../../web/factors';
+import { formatMoney, formatPercent, formatScore, outcomeLabel } from '../../web/format';
 import { ctx } from '../context';
 import { hiddenStatePlot, plotLegend } from '../dom/plot';
 import { BaseScene, saveResume, startPlay } from '../kit';
@@ -144,11 +145,11 @@ export class Debrief extends BaseScene {
             text: `The chance of ${d.decisive.chanceOf} was ${formatPercent(d.decisive.chance)}. What moved it:`,
           })
         : null,
-      this.factorList(
+      factorList(
         'Your choices',
         factors.filter((f) => f.group === 'choices'),
       ),
-      this.factorList(
+      factorList(
         'Circumstances',
         factors.filter((f) => f.group === 'circumstances'),
       ),
@@ -207,31 +208,6 @@ export class Debrief extends BaseScene {
     );
     this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
     this.time.delayedCall(60, () => this.bestAchievable(best));
-  }
-
-  private factorList(title: string, factors: Factor[]): HTMLElement | null {
-    if (factors.length === 0) return null;
-    const sorted = [...factors].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
-    return h(
-      'section',
-      {},
-      h('h2', { class: 'h3', text: title }),
-      h(
-        'ul',
-        { class: 'factors' },
-        sorted.map((f) =>
-          h(
-            'li',
-            {},
-            h('span', {
-              class: `pts ${f.points > 0.5 ? 'pos' : f.points < -0.5 ? 'neg' : ''}`,
-              text: formatPoints(f.points),
-            }),
-            h('span', { text: f.text }),
-          ),
-        ),
-      ),
-    );
   }
 
   private bestAchievable(el: HTMLElement): void {

@@ -2,7 +2,6 @@
  * The solo game's art for the session pages: portraits (one SVG per expression) and backdrops,
  * drawn as plain <img> elements so the projector and phones need no canvas.
  */
-import type { Scenario } from '../../engine';
 import { backdropUrls, portraitUrl } from '../../web/assets';
 import { h } from '../../web/dom/h';
 
@@ -10,20 +9,6 @@ const BACKDROPS = backdropUrls();
 
 export function backdropUrl(id: string): string | null {
   return BACKDROPS[id] ?? null;
-}
-
-/** The decision-maker whose answer to a close matters (the scenario's closing decision-maker). */
-export function leadOf(scenario: Scenario): Scenario['decisionMakers'][number] {
-  return (
-    scenario.decisionMakers.find((d) => d.id === scenario.closing.decisionMaker) ??
-    scenario.decisionMakers[0]!
-  );
-}
-
-export function speakerName(scenario: Scenario, speaker: string): string {
-  if (speaker === 'candidate') return scenario.candidate.name;
-  if (speaker === 'narrator') return '';
-  return scenario.decisionMakers.find((d) => d.id === speaker)?.name ?? speaker;
 }
 
 const EXPRESSION_WORDS: Record<string, string> = {

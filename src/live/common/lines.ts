@@ -1,7 +1,7 @@
 /** What was just said in a playthrough, for the projector and the phones. */
 import type { HistoryEntry, Playthrough, Scenario } from '../../engine';
 import { h } from '../../web/dom/h';
-import { speakerName } from './art';
+import { leadOf, speakerName } from '../../web/people';
 
 export interface ShownLine {
   speaker: string;
@@ -40,7 +40,7 @@ export function lineEl(line: ShownLine): HTMLElement {
 
 /** The face the lead decision-maker shows after the last line they spoke (or the model's face). */
 export function faceAfter(scenario: Scenario, lines: ShownLine[], modelFace: string): string {
-  const leadId = scenario.closing.decisionMaker;
+  const leadId = leadOf(scenario).id;
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     if (l.speaker === leadId && l.expression) return l.expression;

@@ -3,15 +3,15 @@
  * its decisive response), a map of where the teams' roads parted, the best achievable score, and
  * "replay the road not taken" from any team's close in the solo game.
  */
-import type { Action, Debrief, Factor, Playthrough, Scenario } from '../../engine';
+import type { Action, Debrief, Playthrough, Scenario } from '../../engine';
 import type { Reveal } from '../../protocol/index';
 import { bestAchievable } from '../../web/analysis/best';
 import { button, h } from '../../web/dom/h';
+import { type FactorListOptions, factorList } from '../../web/factors';
 import {
   deliveryLabel,
   formatMoney,
   formatPercent,
-  formatPoints,
   formatScore,
   formLabel,
   outcomeLabel,
@@ -187,30 +187,8 @@ function mapSvg(teams: DebriefTeam[], plays: Map<string, Playthrough>, branches:
   return svg;
 }
 
-function factorsEl(title: string, factors: Factor[]): HTMLElement | null {
-  if (factors.length === 0) return null;
-  const sorted = [...factors].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, 6);
-  return h(
-    'section',
-    {},
-    h('h4', { class: 'eyebrow', text: title }),
-    h(
-      'ul',
-      { class: 'factors' },
-      sorted.map((f) =>
-        h(
-          'li',
-          {},
-          h('span', {
-            class: `pts ${f.points > 0.5 ? 'pos' : f.points < -0.5 ? 'neg' : ''}`,
-            text: formatPoints(f.points),
-          }),
-          h('span', { text: f.text }),
-        ),
-      ),
-    ),
-  );
-}
+/** A team column shows its six largest factors under small headings. */
+const FACTORS: FactorListOptions = { heading: 'h4', headingClass: 'eyebrow', limit: 6 };
 
 /** Opens the solo game at a team's close: the team's save, rewound to the moment before it closed, becomes the game's resumable interview. */
 export function replayInSoloGame(play: Playthrough, step: number): void {
@@ -277,13 +255,15 @@ function teamColumn(team: DebriefTeam, play: Playthrough, divergedAt: Set<number
           class: 'small',
           text: `Decisive response: the chance of ${d.decisive.chanceOf} was ${formatPercent(d.decisive.chance)}.`,
         }),
-        factorsEl(
+        factorList(
           'Their choices',
           d.decisive.factors.filter((f) => f.group === 'choices'),
+          FACTORS,
         ) ?? '',
-        factorsEl(
+        factorList(
           'Circumstances',
           d.decisive.factors.filter((f) => f.group === 'circumstances'),
+          FACTORS,
         ) ?? '',
       );
     }

@@ -1,175 +1,91 @@
-/** The trainer's first screen: choose a scenario and how the room plays it, then open the room. */
-import { button, h } from '../../web/dom/h';
+/** The setup screen: the trainer key, the room's settings and Open room, beside the past sessions. */
+import logoUrl from '../../../assets/ui/logo.svg?url';
+import { API, type ScenarioSummary } from '../../protocol/index';
+import { h } from '../../web/dom/h';
+import { storage } from '../common/page';
+import { errorText, loadScenario, RequestError } from '../common/room';
+import type { HostApp } from './app';
+import { renderPast } from './past';
+import { type RoomSettings, setupForm } from './setupForm';
+import { keyField, saveTrainerKey, trainerKey } from './trainer';
 
-export interface ScenarioChoice {
-  id: string;
-  title: string;
-  summary: string;
-  difficulty: string;
-  minutes: number;
-}
+const SETTINGS_KEY = 'closecall.live.settings';
 
-export interface RoomSettings {
-  scenario: string;
-  mode: 'teams' | 'individuals';
-  teams: number;
-  voteSeconds: number;
-}
-
-export const TIMER_CHOICES = [30, 45, 60, 90, 120, 180] as const;
-
-function radio(
-  name: string,
-  value: string,
-  checked: boolean,
-  label: (Node | string)[],
-  onPick: () => void,
-): HTMLLabelElement {
-  const input = h('input', { type: 'radio', name, value, checked });
-  input.addEventListener('change', () => {
-    if (input.checked) onPick();
-  });
-  return h('label', { class: 'lv-radio' }, input, h('span', {}, ...label));
-}
-
-/** The "Open a room" form. Calls `open` with the settings; the caller shows errors in `error`. */
-export function setupForm(
-  scenarios: ScenarioChoice[],
-  initial: RoomSettings,
-  open: (s: RoomSettings) => void,
-): { el: HTMLElement; error: HTMLElement; busy: (on: boolean) => void } {
-  const s: RoomSettings = { ...initial };
-  if (!scenarios.some((x) => x.id === s.scenario) && scenarios[0]) s.scenario = scenarios[0].id;
-  const error = h('p', { class: 'lv-error panel', role: 'alert' });
-
-  const scenarioList = h(
-    'div',
-    { class: 'lv-scenarios', role: 'radiogroup', 'aria-label': 'Scenario' },
-    scenarios.map((sc) =>
-      radio(
-        'scenario',
-        sc.id,
-        sc.id === s.scenario,
-        [
-          h('b', { text: sc.title }),
-          h('small', { text: `${capital(sc.difficulty)} · about ${sc.minutes} minutes` }),
-        ],
-        () => {
-          s.scenario = sc.id;
-        },
-      ),
-    ),
-  );
-
-  const teamsInput = h('input', {
-    class: 'lv-input',
-    type: 'number',
-    min: 1,
-    max: 8,
-    step: 1,
-    value: s.teams,
-    id: 'lv-teams',
-  });
-  teamsInput.addEventListener('input', () => {
-    const n = Number(teamsInput.value);
-    if (Number.isInteger(n) && n >= 1 && n <= 8) s.teams = n;
-  });
-  const teamsField = h('label', { class: 'lv-field' }, h('span', { text: 'Number of teams' }), teamsInput);
-  const syncTeams = () => {
-    teamsField.hidden = s.mode !== 'teams';
-  };
-
-  const mode = h(
-    'fieldset',
-    { class: 'lv-field' },
-    h('legend', { text: 'Mode' }),
-    h(
-      'div',
-      { class: 'lv-radios' },
-      radio('mode', 'teams', s.mode === 'teams', ['Teams on their own devices'], () => {
-        s.mode = 'teams';
-        syncTeams();
-      }),
-      radio(
-        'mode',
-        'individuals',
-        s.mode === 'individuals',
-        ['Individuals (everyone plays their own)'],
-        () => {
-          s.mode = 'individuals';
-          syncTeams();
-        },
-      ),
-    ),
-  );
-
-  const timer = h(
-    'select',
-    { class: 'lv-select', id: 'lv-timer' },
-    TIMER_CHOICES.map((sec) =>
-      h('option', { value: sec, selected: sec === s.voteSeconds, text: `${sec} seconds` }),
-    ),
-  );
-  timer.addEventListener('change', () => {
-    s.voteSeconds = Number(timer.value);
-  });
-
-  const openBtn = button(
-    'Open room',
-    () => {
-      const n = Number(teamsInput.value);
-      if (s.mode === 'teams' && !(Number.isInteger(n) && n >= 1 && n <= 8)) {
-        error.textContent = 'Choose between 1 and 8 teams.';
-        teamsInput.focus();
-        return;
+export async function renderSetup(app: HostApp, message = ''): Promise<void> {
+  const main = app.page.main;
+  main.setAttribute('aria-label', 'Host');
+  main.className = 'lv-host';
+  main.replaceChildren(h('p', { class: 'lv-status', role: 'status', text: 'Loading the scenarios…' }));
+  let scenarios: ScenarioSummary[] = [];
+  let loadError = '';
+  try {
+    const res = await fetch(API.scenarios);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    scenarios = (await res.json()) as ScenarioSummary[];
+  } catch (err) {
+    loadError = `The scenario list could not be loaded (${err instanceof Error ? err.message : String(err)}). Is the session server running?`;
+  }
+  const summaries = await Promise.all(
+    scenarios.map(async (s) => {
+      try {
+        const sc = await loadScenario(s.id);
+        return {
+          id: s.id,
+          title: s.title,
+          summary: sc.meta.summary,
+          difficulty: sc.meta.difficulty,
+          minutes: sc.meta.minutes,
+        };
+      } catch {
+        return { id: s.id, title: s.title, summary: '', difficulty: '', minutes: 0 };
       }
-      if (!s.scenario) {
-        error.textContent = 'Choose a scenario first.';
-        return;
-      }
-      error.textContent = '';
-      open({ ...s, teams: s.mode === 'teams' ? n : 1 });
-    },
-    { class: 'btn-accent' },
+    }),
   );
-
-  const el = h(
-    'section',
-    { class: 'lv-card panel', 'aria-labelledby': 'lv-setup-title' },
-    h('h2', { class: 'h2', id: 'lv-setup-title', text: 'Run a group session' }),
+  let initial: RoomSettings = { scenario: summaries[0]?.id ?? '', mode: 'teams', teams: 3, voteSeconds: 60 };
+  try {
+    initial = { ...initial, ...(JSON.parse(storage.get(SETTINGS_KEY) ?? '{}') as Partial<RoomSettings>) };
+  } catch {
+    // ignore
+  }
+  const past = h('section', { class: 'lv-card panel', 'aria-labelledby': 'lv-past-title' });
+  const form = setupForm(summaries, initial, (s) => void openRoom(app, s, form));
+  if (loadError || message) form.error.textContent = loadError || message;
+  const refreshPast = () => void renderPast(app, past);
+  form.el.insertBefore(keyField(refreshPast), form.el.querySelector('.lv-error'));
+  main.replaceChildren(
     h(
-      'p',
-      { class: 'small' },
-      'Everyone plays the same scenario on the same seed, and every team gets the same answer to the same choices, so teams can compare fairly.',
+      'header',
+      { class: 'lv-brand' },
+      h('img', { src: logoUrl, alt: 'Close Call' }),
+      h('h1', { class: 'h2', text: 'Group session' }),
     ),
-    h('div', { class: 'lv-field' }, h('span', { id: 'lv-scn-label', text: 'Scenario' }), scenarioList),
-    mode,
-    h(
-      'div',
-      { class: 'lv-row', style: 'align-items:flex-end' },
-      h('div', { style: 'flex:1; min-width:180px' }, teamsField),
-      h(
-        'label',
-        { class: 'lv-field', style: 'flex:1; min-width:180px' },
-        h('span', { text: 'Vote timer' }),
-        timer,
-      ),
-    ),
-    error,
-    h('div', { class: 'lv-row' }, h('span', { class: 'lv-spacer' }), openBtn),
+    h('div', { class: 'lv-setup' }, form.el, past),
   );
-  scenarioList.setAttribute('aria-labelledby', 'lv-scn-label');
-  syncTeams();
-  return {
-    el,
-    error,
-    busy: (on) => {
-      openBtn.disabled = on;
-      openBtn.textContent = on ? 'Opening…' : 'Open room';
-    },
-  };
+  refreshPast();
+  main.focus({ preventScroll: true });
 }
 
-function capital(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+async function openRoom(app: HostApp, s: RoomSettings, form: ReturnType<typeof setupForm>): Promise<void> {
+  const key = (document.getElementById('lv-key') as HTMLInputElement | null)?.value.trim() ?? trainerKey();
+  if (key.length < 8) {
+    form.error.textContent = 'Type the trainer key first (the session server printed it when it started).';
+    document.getElementById('lv-key')?.focus();
+    return;
+  }
+  saveTrainerKey(key);
+  storage.set(SETTINGS_KEY, JSON.stringify(s));
+  form.busy(true);
+  try {
+    const reply = await app.connection().request('host:create', {
+      trainerKey: key,
+      settings: { scenario: s.scenario, mode: s.mode, teams: s.teams, voteSeconds: s.voteSeconds },
+    });
+    await app.begin(reply.hostToken, reply.state, reply.players, []);
+  } catch (err) {
+    form.busy(false);
+    form.error.textContent =
+      err instanceof RequestError && err.code === 'unauthorized'
+        ? 'The trainer key was not accepted. Check it against the one the server printed.'
+        : errorText(err);
+  }
 }

@@ -1,7 +1,8 @@
 /** The projector's view of one interview: the backdrop, the decision-maker's face and what was just said. */
 import type { Playthrough } from '../../engine';
 import { h } from '../../web/dom/h';
-import { backdropUrl, leadOf, Portrait } from '../common/art';
+import { leadOf } from '../../web/people';
+import { backdropUrl, Portrait } from '../common/art';
 import { currentLines, faceAfter, lineEl } from '../common/lines';
 
 export interface StageTeam {

@@ -5,24 +5,20 @@
  */
 
 import logoUrl from '../../../assets/ui/logo.svg?url';
-import type { Scenario } from '../../engine';
 import {
   type Ballot,
   LIMITS,
   type LogEntry,
   normaliseCode,
   type RoomState,
-  type Task,
   type You,
 } from '../../protocol/index';
-import { button, h } from '../../web/dom/h';
-import { formatScore, outcomeLabel } from '../../web/format';
-import { type Followed, RoomFollower, refreshStatus, replayOf, statusEl } from '../common/follow';
-import { currentLines, lineEl } from '../common/lines';
+import { h } from '../../web/dom/h';
+import { RoomFollower, refreshStatus, replayOf } from '../common/follow';
 import { announce, clock, setUpPage, storage } from '../common/page';
 import { clockSkew, errorText, RequestError, revealFor, timeLeft, uuid } from '../common/room';
-import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
-import { closeBallotForm } from './closeBallot';
+import { resultSentence, TASK_TITLE } from '../common/votes';
+import { type Joined, myTask, phoneHead, progressText, saidCard, voteCard } from './phone';
 
 const page = setUpPage();
 const DEVICE_KEY = 'closecall.live.device';
@@ -48,17 +44,6 @@ function codeFromPath(): string | null {
   }
   const code = normaliseCode(raw);
   return code.length > 0 && code.length <= 20 ? code : null;
-}
-
-interface Joined extends Followed {
-  code: string;
-  token: string;
-  you: You;
-  scenario: Scenario;
-  /** The ballot this phone sent in the open round (optimistic until the server confirms). */
-  pending: { round: number; ballot: Ballot; id: string } | null;
-  /** The close being built on this phone, kept across re-renders. */
-  draft: { round: number; ballot: Extract<Ballot, { type: 'close' }> } | null;
 }
 
 let joined: Joined | null = null;
@@ -233,17 +218,6 @@ function renderJoin(code: string | null, message = '', barred = false): void {
 // Phone
 // ---------------------------------------------------------------------------
 
-function teamIndex(state: RoomState, team: string): number {
-  return Math.max(
-    0,
-    state.teams.findIndex((t) => t.id === team),
-  );
-}
-
-function myTask(j: Joined): Task | undefined {
-  return j.state.round?.tasks.find((t) => t.team === j.you.team);
-}
-
 function renderStatus(): void {
   refreshStatus(page.main, follow.connected);
 }
@@ -255,15 +229,30 @@ function renderPhone(first = false): void {
   const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.fk;
   page.main.setAttribute('aria-label', 'Phone');
   page.main.className = 'lv-phone';
+  markState(j, first);
+  const blocks: HTMLElement[] = [phoneHead(j, follow.connected)];
+  if (j.error) blocks.push(h('p', { class: 'lv-error panel', role: 'alert', text: j.error }));
+  blocks.push(saidCard(j));
+  timerEl = null;
+  blocks.push(
+    voteCard(j, {
+      vote: (b) => void sendVote(b),
+      timer: (el) => {
+        timerEl = el;
+      },
+    }),
+  );
+  page.main.replaceChildren(...blocks);
+  tick();
+  announceChanges(j);
+  if (focusKey) page.main.querySelector<HTMLElement>(`[data-fk="${CSS.escape(focusKey)}"]`)?.focus();
+  else if (first) page.main.focus({ preventScroll: true });
+}
+
+/** The state in data attributes, for tests and tools (what the screen already says in words). */
+function markState(j: Joined, first: boolean): void {
   const state = j.state;
-  const team = state.teams.find((t) => t.id === j.you.team);
-  const ti = teamIndex(state, j.you.team);
-  const play = j.replay.play(j.you.team);
-  const view = play.view();
   const round = state.round;
-  const task = myTask(j);
-  const reveal = revealFor(state);
-  // The state in data attributes, for tests and tools (what the screen already says in words).
   page.main.dataset.status = state.status === 'running' ? (round?.status ?? 'lobby') : state.status;
   const moment = `${state.status}:${round?.number ?? 0}:${round?.status === 'revealed' ? 'r' : 'o'}`;
   if (page.main.dataset.moment !== moment) {
@@ -272,156 +261,15 @@ function renderPhone(first = false): void {
     if (!first) window.scrollTo(0, 0);
   }
   page.main.dataset.round = String(round?.number ?? 0);
-  page.main.dataset.task = task?.kind ?? 'none';
+  page.main.dataset.task = myTask(j)?.kind ?? 'none';
   page.main.dataset.eligible = String(j.you.eligible);
+}
 
-  const head = h(
-    'header',
-    { class: 'lv-phone-head' },
-    h('span', { class: `lv-team-tag panel team-${ti % 8}`, text: team?.name ?? 'Your team' }),
-    h('span', { class: 'lv-status', text: j.you.name }),
-    h('span', { class: 'lv-spacer' }),
-    statusEl(follow.connected),
-  );
-
-  const blocks: HTMLElement[] = [head];
-  if (j.error) blocks.push(h('p', { class: 'lv-error panel', role: 'alert', text: j.error }));
-
-  // What was said
-  const said = h(
-    'section',
-    { class: 'lv-phone-card panel', 'aria-label': 'What was said' },
-    h('p', { class: 'eyebrow', text: state.scenario.title }),
-  );
-  if (state.status === 'lobby') {
-    said.append(
-      h('p', { class: 'h3', text: "You're in." }),
-      h('p', { class: 'body', text: `You are in ${team?.name ?? 'a team'}. Wait for the trainer to start.` }),
-    );
-  } else if (view.phase === 'ended' && view.ending) {
-    let total = '';
-    try {
-      total = ` · score ${formatScore(play.debrief().score.total)}`;
-    } catch {
-      total = '';
-    }
-    // The team's result first, then the last words that led to it.
-    said.append(
-      h('p', { class: 'h3', text: `Your team: ${view.ending.ending.title}` }),
-      h('p', { class: 'body', text: `${outcomeLabel(view.ending.ending.outcome)}${total}` }),
-      ...currentLines(play).slice(-2).map(lineEl),
-    );
-  } else {
-    const lines = currentLines(play);
-    said.append(...(lines.length > 0 ? lines.slice(-3) : []).map(lineEl));
-  }
-  blocks.push(said);
-
-  // The vote
-  const vote = h('section', { class: 'lv-phone-card panel', 'aria-label': 'Your vote' });
-  if (state.status === 'ended') {
-    vote.append(h('p', { class: 'h3', text: 'The session has ended. Thank you for playing.' }));
-  } else if (state.status === 'lobby' || !round) {
-    vote.append(h('p', { class: 'body', text: 'Votes open when the trainer starts the session.' }));
-  } else if (round.status === 'revealed') {
-    const result = reveal?.teams.find((t) => t.team === j.you.team);
-    vote.append(h('p', { class: 'eyebrow', text: `Vote ${round.number}: result` }));
-    if (result) {
-      vote.append(
-        h('p', {
-          class: 'h3',
-          text: resultSentence(j.scenario, 'Your team', task, result).split(' (')[0] ?? '',
-        }),
-        resultEl(j.scenario, task, result),
-      );
-    }
-    vote.append(h('p', { class: 'small', text: 'Waiting for the next decision.' }));
-  } else {
-    const open = round.status === 'voting' || round.status === 'discussion' || round.status === 'paused';
-    const timerSpan = h('span', { class: 'lv-phone-timer', role: 'timer', 'aria-label': 'Time left' });
-    timerEl = timerSpan;
-    vote.append(
-      h(
-        'div',
-        { class: 'lv-row' },
-        h('p', { class: 'eyebrow', text: `Vote ${round.number}` }),
-        h('span', { class: 'lv-spacer' }),
-        timerSpan,
-      ),
-    );
-    if (task && task.discussion.length > 0 && round.status === 'discussion') {
-      vote.append(
-        h(
-          'div',
-          { class: 'lv-stack', style: 'gap:6px' },
-          h('p', { class: 'eyebrow', text: 'Discuss with your team' }),
-          ...task.discussion.map((d) => h('p', { class: 'body', text: d })),
-        ),
-      );
-    }
-    if (round.status === 'paused')
-      vote.append(h('p', { class: 'small', text: 'The trainer has paused the timer.' }));
-    if (!task || task.kind === 'none') {
-      vote.append(h('p', { class: 'body', text: 'Your team has finished the interview.' }));
-    } else if (task.kind === 'continue') {
-      vote.append(h('p', { class: 'body', text: TASK_TITLE.continue }));
-    } else if (!j.you.eligible) {
-      vote.append(
-        h('p', { class: 'h3', text: TASK_TITLE[task.kind] }),
-        h('p', { class: 'body', text: 'You joined during this vote: you vote from the next decision.' }),
-      );
-    } else {
-      const mine = j.pending?.round === round.number ? j.pending.ballot : j.you.ballot;
-      vote.append(h('h2', { class: 'h3', text: TASK_TITLE[task.kind] }));
-      if (task.kind === 'close' && task.close) {
-        vote.append(
-          closeBallotForm(
-            j.scenario,
-            task.close,
-            mine?.type === 'close' ? mine : null,
-            j.draft?.round === round.number ? j.draft.ballot : null,
-            (b) => void sendVote(b),
-            (b) => {
-              j.draft = { round: round.number, ballot: b };
-            },
-          ),
-        );
-      } else {
-        const group = h('div', { class: 'lv-ballot', role: 'group', 'aria-label': 'Choices' });
-        task.options.forEach((o, i) => {
-          const pressed = mine?.type === 'option' && mine.option === o.id;
-          const b = button(
-            [
-              h('span', { class: 'key', 'aria-hidden': 'true', text: String(i + 1) }),
-              h('span', { text: o.text }),
-            ],
-            () => void sendVote({ type: 'option', option: o.id }),
-            { name: o.text, disabled: !open },
-          );
-          b.setAttribute('aria-pressed', String(pressed));
-          b.dataset.fk = `opt:${o.id}`;
-          group.append(b);
-        });
-        vote.append(group);
-      }
-      if (mine) {
-        vote.append(
-          h('p', {
-            class: 'lv-voted',
-            role: 'status',
-            text: 'Voted: you can change it until the vote closes.',
-          }),
-        );
-      }
-    }
-    if (task && task.kind !== 'continue' && task.kind !== 'none')
-      vote.append(h('p', { class: 'small', 'data-progress': '', text: progressText(j) }));
-  }
-  blocks.push(vote);
-  page.main.replaceChildren(...blocks);
-  tick();
-
-  // Announcements: a vote opening, a result.
+/** Announcements: a vote opening, a result. */
+function announceChanges(j: Joined): void {
+  const round = j.state.round;
+  const task = myTask(j);
+  const reveal = revealFor(j.state);
   if (round && round.number !== lastAnnouncedRound && round.status !== 'revealed') {
     lastAnnouncedRound = round.number;
     timerWarned = new Set();
@@ -432,16 +280,6 @@ function renderPhone(first = false): void {
     const result = reveal.teams.find((t) => t.team === j.you.team);
     if (result) announce(page.urgent, resultSentence(j.scenario, 'Your team', task, result));
   }
-  if (focusKey) page.main.querySelector<HTMLElement>(`[data-fk="${CSS.escape(focusKey)}"]`)?.focus();
-  else if (first) page.main.focus({ preventScroll: true });
-}
-
-function progressText(j: Joined): string {
-  const r = j.state.round;
-  if (!r) return '';
-  const voted = r.voted[j.you.team] ?? 0;
-  const of = r.eligible[j.you.team] ?? 0;
-  return `Your team: ${voted} of ${of} voted`;
 }
 
 function updateProgress(): void {

@@ -1,0 +1,30 @@
+/** The end of a live session: the session debrief of the room just played, and New session. */
+import { button } from '../../web/dom/h';
+import { storage } from '../common/page';
+import { HOST_KEY, type HostApp, type Hosting } from './app';
+import { debriefEl } from './debrief';
+
+export function renderEnded(app: HostApp, hst: Hosting): void {
+  const main = app.page.main;
+  main.setAttribute('aria-label', 'Session debrief');
+  main.className = 'lv-debrief';
+  main.replaceChildren(
+    debriefEl({
+      scenario: hst.replay.scenario,
+      replay: hst.replay,
+      teams: hst.state.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+      reveals: hst.state.reveals,
+      subtitle: `${hst.state.scenario.title} · room ${hst.state.code}`,
+      actions: [
+        button(
+          'New session',
+          () => {
+            storage.remove(HOST_KEY);
+            void app.setup();
+          },
+          { class: 'btn-primary' },
+        ),
+      ],
+    }),
+  );
+}
