@@ -2,7 +2,7 @@ import type { OutcomeName } from './format/schema';
 import { clamp } from './model/decision';
 import { weight } from './model/weights';
 import type { Compiled } from './runtime/compile';
-import type { State } from './runtime/step';
+import type { State } from './runtime/state';
 import type { Score, ScoreDimension } from './types';
 
 /** How good each outcome is for the candidate, 0–100 (authored assumptions in `model/weights.ts`). */

@@ -7,7 +7,7 @@ import type { Condition, Scenario } from '../format/schema';
 import { asksForOffer } from '../model/decision';
 import type { Action, CloseSpec, Response } from '../types';
 import type { Compiled, Vars } from './compile';
-import type { State } from './step';
+import type { State } from './state';
 
 const readCache = new WeakMap<Scenario, ReadonlySet<string>>();
 

@@ -4,6 +4,7 @@ import { button, h } from '../../web/dom/h';
 import { deliveryLabel, formLabel } from '../../web/format';
 import { ctx } from '../context';
 import { BaseScene, leadOf, PortraitView } from '../kit';
+import { openPlayScreen } from '../open-screen';
 
 /** Building the close from its parts; the words come from the engine before the player confirms. */
 export class Close extends BaseScene {
@@ -25,18 +26,15 @@ export class Close extends BaseScene {
 
   create(): void {
     this.sent = false;
-    const cur = ctx().current;
-    if (!cur) {
-      this.go('ScenarioSelect');
-      return;
-    }
-    const view = cur.play.view();
-    if (!view.close || !view.node) {
-      this.route(view);
-      return;
-    }
+    const opened = openPlayScreen(
+      (key) => this.go(key),
+      (v) => (v.close && v.node ? { close: v.close, node: v.node } : null),
+    );
+    if (!opened) return;
+    const { cur, view } = opened;
+    const { close, node } = opened.part;
     this.pausable = true;
-    this.options = view.close;
+    this.options = close;
     const o = this.options;
     this.spec = {
       form: null,
@@ -45,7 +43,7 @@ export class Close extends BaseScene {
       leverage: null,
       commit: false,
     };
-    this.drawBackdrop(view.node.backdrop, 0.45);
+    this.drawBackdrop(node.backdrop, 0.45);
     const lead = leadOf(cur.scenario);
     const face = new PortraitView(this, lead.portrait.id, 1058, 318, 300, 232, this.reduced);
     face.set(view.expression);

@@ -1,4 +1,4 @@
-import type { Condition, Debrief as DebriefData } from '../../engine';
+import type { Condition, Debrief as DebriefData, Scenario } from '../../engine';
 import { bestAchievable } from '../../web/analysis/best';
 import { button, h } from '../../web/dom/h';
 import { factorList } from '../../web/factors';
@@ -6,6 +6,7 @@ import { formatMoney, formatPercent, formatScore, outcomeLabel } from '../../web
 import { ctx } from '../context';
 import { hiddenStatePlot, plotLegend } from '../dom/plot';
 import { BaseScene, saveResume, startPlay } from '../kit';
+import { openPlayScreen } from '../open-screen';
 
 const GOOD = new Set(['offer-now', 'offer-later', 'next-stage', 'shortlisted']);
 
@@ -16,17 +17,12 @@ export class Debrief extends BaseScene {
   }
 
   create(): void {
-    const c = ctx();
-    const cur = c.current;
-    if (!cur) {
-      this.go('ScenarioSelect');
-      return;
-    }
-    const view = cur.play.view();
-    if (view.phase !== 'ended') {
-      this.route(view);
-      return;
-    }
+    const opened = openPlayScreen(
+      (key) => this.go(key),
+      (v) => (v.phase === 'ended' ? v : null),
+    );
+    if (!opened) return;
+    const { cur } = opened;
     this.pausable = true;
     let d: DebriefData;
     try {
@@ -47,9 +43,31 @@ export class Debrief extends BaseScene {
     // A caught bluff always changes the headline: the ending's own words when it was written
     // for it (its condition reads bluffExposed), otherwise a line of ours above the title.
     const caught = d.record?.bluffExposed === true && !reads(d.ending.condition, 'bluffExposed');
+    const actions = this.actions(d, cur.file, s);
     const left = h(
       'div',
       { class: 'col', tabindex: '0', 'aria-label': 'Outcome and score' },
+      ...this.outcome(d, caught),
+      this.scoreTotal(d),
+      best,
+      this.dimensions(d),
+      this.coaching(d),
+      actions,
+    );
+    main.append(
+      this.topbar(`${s.meta.title} · Debrief`, this.pauseButton()),
+      h('section', { class: 'debrief panel' }, left, this.decision(d)),
+    );
+    this.layer.announce(
+      `${caught ? 'Caught bluffing. ' : ''}${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`,
+    );
+    this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
+    this.time.delayedCall(60, () => this.bestAchievable(best));
+  }
+
+  /** The outcome line, the ending's title and words, and a caught bluff when there was one. */
+  private outcome(d: DebriefData, caught: boolean): (HTMLElement | null)[] {
+    return [
       h('p', {
         class: 'eyebrow',
         text: outcomeLabel(d.outcome) + (d.salary ? ` · ${formatMoney(d.salary, d.currency)}` : ''),
@@ -70,70 +88,80 @@ export class Debrief extends BaseScene {
             text: 'They saw through the option you invented, and said so. Whatever else happened, it cost you their trust: an honest close, or real leverage, never carries that risk.',
           })
         : null,
-      h(
-        'div',
-        { class: 'score-total' },
-        h('span', { class: 'big-number', text: formatScore(d.score.total) }),
-        h('span', { class: 'small', text: 'your score' }),
-      ),
-      best,
-      h(
-        'div',
-        { class: 'dims', role: 'list', 'aria-label': 'Score by dimension' },
-        d.score.dimensions.map((dim) => {
-          // A dimension with nothing to judge (the terms of an offer never made) says so instead of a number.
-          const none = dim.status === 'no-offer';
-          return h(
-            'div',
-            {
-              class: none ? 'dim dim-none' : 'dim',
-              role: 'listitem',
-              title: dim.note,
-              'aria-label': none
-                ? `${dim.label}: no offer. ${dim.note}`
-                : `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}`,
-            },
-            h('span', { text: dim.label }),
-            h(
-              'div',
-              { class: 'bar', 'aria-hidden': 'true' },
-              h('div', { style: `width:${none ? 0 : Math.round(dim.value)}%` }),
-            ),
-            none
-              ? h('b', {
-                  text: 'no offer',
-                  'aria-hidden': 'true',
-                  style: 'font-weight:400; font-style:italic; white-space:nowrap; font-size:0.9em;',
-                })
-              : h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
-          );
-        }),
-      ),
-      d.coaching.length > 0
-        ? h(
-            'section',
-            {},
-            h('h2', {
-              class: 'h3',
-              text: d.coaching.some(
-                (k) =>
-                  k.choice === 'let-go' ||
-                  d.responses.some((r) => r.kind === 'persistence' && r.actionIndex === k.actionIndex),
-              )
-                ? 'Coaching on your answers and follow-up'
-                : 'Coaching on your answers',
-            }),
-            h(
-              'ul',
-              { class: 'factors' },
-              d.coaching.map((k) => h('li', { style: 'grid-template-columns: 1fr;', text: k.text })),
-            ),
-          )
-        : null,
+    ];
+  }
+
+  private scoreTotal(d: DebriefData): HTMLElement {
+    return h(
+      'div',
+      { class: 'score-total' },
+      h('span', { class: 'big-number', text: formatScore(d.score.total) }),
+      h('span', { class: 'small', text: 'your score' }),
     );
+  }
+
+  /** The score by dimension; one with nothing to judge (the terms of an offer never made) says so. */
+  private dimensions(d: DebriefData): HTMLElement {
+    return h(
+      'div',
+      { class: 'dims', role: 'list', 'aria-label': 'Score by dimension' },
+      d.score.dimensions.map((dim) => {
+        const none = dim.status === 'no-offer';
+        return h(
+          'div',
+          {
+            class: none ? 'dim dim-none' : 'dim',
+            role: 'listitem',
+            title: dim.note,
+            'aria-label': none
+              ? `${dim.label}: no offer. ${dim.note}`
+              : `${dim.label}: ${Math.round(dim.value)} out of 100. ${dim.note}`,
+          },
+          h('span', { text: dim.label }),
+          h(
+            'div',
+            { class: 'bar', 'aria-hidden': 'true' },
+            h('div', { style: `width:${none ? 0 : Math.round(dim.value)}%` }),
+          ),
+          none
+            ? h('b', {
+                text: 'no offer',
+                'aria-hidden': 'true',
+                style: 'font-weight:400; font-style:italic; white-space:nowrap; font-size:0.9em;',
+              })
+            : h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
+        );
+      }),
+    );
+  }
+
+  /** Coaching on the answers (and the follow-up, when there was one). */
+  private coaching(d: DebriefData): HTMLElement | null {
+    if (d.coaching.length === 0) return null;
+    const followedUp = d.coaching.some(
+      (k) =>
+        k.choice === 'let-go' ||
+        d.responses.some((r) => r.kind === 'persistence' && r.actionIndex === k.actionIndex),
+    );
+    return h(
+      'section',
+      {},
+      h('h2', {
+        class: 'h3',
+        text: followedUp ? 'Coaching on your answers and follow-up' : 'Coaching on your answers',
+      }),
+      h(
+        'ul',
+        { class: 'factors' },
+        d.coaching.map((k) => h('li', { style: 'grid-template-columns: 1fr;', text: k.text })),
+      ),
+    );
+  }
+
+  /** The right column: how they felt move by move, what moved the decision and what might have. */
+  private decision(d: DebriefData): HTMLElement {
     const factors = d.decisive?.factors ?? [];
-    const cfs = d.decisive?.counterfactuals ?? [];
-    const right = h(
+    return h(
       'div',
       { class: 'col', tabindex: '0', 'aria-label': 'What moved the decision' },
       h('h2', { class: 'h3', text: 'How they felt, move by move' }),
@@ -153,28 +181,36 @@ export class Debrief extends BaseScene {
         'Circumstances',
         factors.filter((f) => f.group === 'circumstances'),
       ),
-      cfs.length > 0
-        ? h(
-            'section',
-            {},
-            h('h2', { class: 'h3', text: 'What if…' }),
-            h(
-              'ul',
-              { class: 'factors' },
-              cfs.map((cf) =>
-                h(
-                  'li',
-                  { class: 'cf', style: 'grid-template-columns: 1fr;' },
-                  `${cf.text}: `,
-                  h('b', { text: `${formatPercent(cf.chance)}` }),
-                  ` instead of ${formatPercent(cf.actual)}`,
-                ),
-              ),
-            ),
-          )
-        : null,
+      this.whatIf(d),
     );
-    const actions = h(
+  }
+
+  private whatIf(d: DebriefData): HTMLElement | null {
+    const cfs = d.decisive?.counterfactuals ?? [];
+    if (cfs.length === 0) return null;
+    return h(
+      'section',
+      {},
+      h('h2', { class: 'h3', text: 'What if…' }),
+      h(
+        'ul',
+        { class: 'factors' },
+        cfs.map((cf) =>
+          h(
+            'li',
+            { class: 'cf', style: 'grid-template-columns: 1fr;' },
+            `${cf.text}: `,
+            h('b', { text: `${formatPercent(cf.chance)}` }),
+            ` instead of ${formatPercent(cf.actual)}`,
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** Replay from the close, play again, or choose another scenario. */
+  private actions(d: DebriefData, file: string, s: Scenario): HTMLElement {
+    return h(
       'div',
       { class: 'debrief-actions' },
       d.closeActionIndex !== null
@@ -188,7 +224,7 @@ export class Debrief extends BaseScene {
         'Play again',
         () => {
           this.click('ui-confirm');
-          startPlay(cur.file, s);
+          startPlay(file, s);
           this.go('Briefing');
         },
         { class: 'btn-primary', name: 'Play this scenario again' },
@@ -198,16 +234,6 @@ export class Debrief extends BaseScene {
         this.go('ScenarioSelect');
       }),
     );
-    left.append(actions);
-    main.append(
-      this.topbar(`${s.meta.title} · Debrief`, this.pauseButton()),
-      h('section', { class: 'debrief panel' }, left, right),
-    );
-    this.layer.announce(
-      `${caught ? 'Caught bluffing. ' : ''}${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`,
-    );
-    this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
-    this.time.delayedCall(60, () => this.bestAchievable(best));
   }
 
   private bestAchievable(el: HTMLElement): void {

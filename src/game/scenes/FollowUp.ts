@@ -1,6 +1,6 @@
 import { button, h } from '../../web/dom/h';
-import { ctx } from '../context';
 import { BaseScene, leadOf, PortraitView } from '../kit';
+import { openPlayScreen } from '../open-screen';
 import { choiceIndexForKey, keyHintFor } from '../ui/keys';
 
 const STATUS = {
@@ -15,17 +15,12 @@ export class FollowUp extends BaseScene {
   }
 
   create(): void {
-    const cur = ctx().current;
-    if (!cur) {
-      this.go('ScenarioSelect');
-      return;
-    }
-    const view = cur.play.view();
-    const f = view.followUp;
-    if (!f) {
-      this.route(view);
-      return;
-    }
+    const opened = openPlayScreen(
+      (key) => this.go(key),
+      (v) => v.followUp,
+    );
+    if (!opened) return;
+    const { cur, view, part: f } = opened;
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);

@@ -1,7 +1,7 @@
 import { button, h } from '../../web/dom/h';
 import { formatMoney } from '../../web/format';
-import { ctx } from '../context';
 import { BaseScene, leadOf, PortraitView } from '../kit';
+import { openPlayScreen } from '../open-screen';
 import { choiceIndexForKey, keyHintFor } from '../ui/keys';
 
 const KIND: Record<string, string> = {
@@ -18,17 +18,12 @@ export class Negotiation extends BaseScene {
   }
 
   create(): void {
-    const cur = ctx().current;
-    if (!cur) {
-      this.go('ScenarioSelect');
-      return;
-    }
-    const view = cur.play.view();
-    const n = view.negotiation;
-    if (!n) {
-      this.route(view);
-      return;
-    }
+    const opened = openPlayScreen(
+      (key) => this.go(key),
+      (v) => v.negotiation,
+    );
+    if (!opened) return;
+    const { cur, view, part: n } = opened;
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);

@@ -4,6 +4,7 @@ import { formatPercent, resultLabel } from '../../web/format';
 import { ctx } from '../context';
 import { DialogueBox } from '../dom/dialogue';
 import { BaseScene, leadOf, PortraitView, speakerName } from '../kit';
+import { openPlayScreen } from '../open-screen';
 import { completesTyping } from '../ui/keys';
 import { ledTo } from '../ui/route';
 
@@ -38,17 +39,13 @@ export class Response extends BaseScene {
   }
 
   create(): void {
-    const cur = ctx().current;
-    if (!cur) {
-      this.go('ScenarioSelect');
-      return;
-    }
-    this.view = cur.play.view();
-    const r = this.view.response;
-    if (!r) {
-      this.route(this.view);
-      return;
-    }
+    const opened = openPlayScreen(
+      (key) => this.go(key),
+      (v) => v.response,
+    );
+    if (!opened) return;
+    const { cur, part: r } = opened;
+    this.view = opened.view;
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);

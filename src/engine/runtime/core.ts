@@ -1,0 +1,373 @@
+/**
+ * What every phase of a playthrough shares: errors, the trace a step leaves, resolving chance,
+ * the decision context, effects on the hidden state, and the ways a phase hands over (an offer
+ * made, a no, an ending). The phases (`phases/*.ts`) build on this; `step.ts` dispatches to them.
+ */
+import type { Effects, Line, OutcomeName, Scenario } from '../format/schema';
+import {
+  clamp,
+  type DecisionContext,
+  type Judgement,
+  jointOf,
+  judgeAfterInterview,
+  openingOffer,
+} from '../model/decision';
+import { weight } from '../model/weights';
+import type { CloseOptions, CloseSpec, Distribution, HiddenState, Response } from '../types';
+import { type Compiled, holds } from './compile';
+import { recordOffer, startVars } from './record';
+import { selectLines } from './replies';
+import { patch, type State } from './state';
+
+export class EngineError extends Error {
+  override name = 'EngineError';
+}
+
+/** What a step said and showed, for the interface and the debrief (not part of the state). */
+export interface StepTrace {
+  lines: {
+    speaker: string;
+    text: string;
+    cue?: string;
+    expression?: Line['expression'];
+    kind?: Line['kind'];
+  }[];
+  response: Omit<Response, 'actionIndex'> | null;
+  coaching: { choice: string; quality?: string; text: string } | null;
+  label: string;
+}
+
+export class Trace implements StepTrace {
+  lines: StepTrace['lines'] = [];
+  response: StepTrace['response'] = null;
+  coaching: StepTrace['coaching'] = null;
+  label = '';
+  constructor(private readonly dmId: string) {}
+
+  respond(
+    kind: Response['kind'],
+    judgement: Judgement,
+    result: string,
+    lines: Line[],
+    expression: Response['expression'],
+    extra: Partial<Response> = {},
+  ): void {
+    for (const l of lines)
+      this.lines.push({
+        speaker: l.speaker || this.dmId,
+        text: l.text,
+        cue: l.cue,
+        expression: l.expression,
+      });
+    this.response = {
+      kind,
+      result,
+      distribution: judgement.distribution,
+      chance: judgement.chance,
+      chanceOf: judgement.chanceOf,
+      lines,
+      expression,
+      tone: toneOf(result),
+      factors: judgement.factors,
+      counterfactuals: [],
+      ...extra,
+    };
+  }
+}
+
+export interface StepResult {
+  state: State;
+  trace: StepTrace;
+}
+
+/** Everything a phase's move needs besides the action itself. */
+export interface Turn {
+  compiled: Compiled;
+  state: State;
+  resolve: Resolver;
+  explain: boolean;
+  trace: Trace;
+}
+
+export type Resolver = (distribution: Distribution, order: readonly string[], draw: number) => string;
+
+/** The median outcome, best first: deterministic and fair for group play. */
+export const expectedResolver: Resolver = (distribution, order) =>
+  pickAt(distribution, order, weight('expectedQuantile'));
+
+export function pickAt(distribution: Distribution, order: readonly string[], u: number): string {
+  let cumulative = 0;
+  let last = order[0]!;
+  for (const key of order) {
+    const p = distribution[key as keyof Distribution] ?? 0;
+    if (p <= 0) continue;
+    last = key;
+    cumulative += p;
+    if (cumulative >= u - weight('tolerance')) return key;
+  }
+  return last;
+}
+
+const roundTo = (x: number, step: number) => Math.round(x / step) * step;
+const round2 = (x: number) => roundTo(x, weight('hiddenStep'));
+
+export function initialState(compiled: Compiled): State {
+  return {
+    phase: 'interview',
+    node: compiled.scenario.start,
+    vars: startVars(compiled),
+    hidden: compiled.initialHidden.map((h) => ({ ...h })),
+    draws: 0,
+    close: null,
+    offerFrom: null,
+    offer: null,
+    round: 0,
+    status: null,
+    day: 0,
+    persisted: 0,
+    doorClosed: false,
+    professionalism: weight('profStart'),
+    committed: false,
+    penalty: 0,
+    result: null,
+    salary: null,
+    ending: null,
+  };
+}
+
+export function context(
+  compiled: Compiled,
+  state: State,
+  hidden = state.hidden[compiled.lead]!,
+): DecisionContext {
+  const node = compiled.nodes.get(state.node);
+  return {
+    traits: compiled.traits[compiled.lead]!,
+    hidden,
+    situation: compiled.scenario.situation,
+    commercial: compiled.scenario.meta.role.commercial,
+    moment: node?.moment ?? 'closing',
+    initial: compiled.initialHidden[compiled.lead],
+  };
+}
+
+export function closeOptions(compiled: Compiled, state: State): CloseOptions | null {
+  if (state.phase !== 'interview') return null;
+  const node = compiled.nodes.get(state.node)!;
+  const { closing, candidate } = compiled.scenario;
+  const allowed = node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing');
+  if (!allowed || node.ending) return null;
+  return {
+    forms: closing.forms,
+    deliveries: closing.deliveries,
+    points: closing.points
+      .filter((p) => holds(p.requires, state.vars, state.hidden, compiled))
+      .map(({ id, kind, text }) => ({ id, kind, text })),
+    leverage: candidate.otherOptions.map(({ id, kind, text }) => ({ id, kind, text })),
+    canCommit: candidate.canAcceptOnSpot,
+    commitText: closing.commitText,
+  };
+}
+
+const HIDDEN_KEYS = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
+
+export function applyEffects(compiled: Compiled, state: State, effects: Effects | undefined): State {
+  if (!effects) return state;
+  const index = effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead;
+  const hidden = state.hidden.slice();
+  const h = { ...hidden[index]! };
+  for (const key of HIDDEN_KEYS) {
+    const delta = effects[key];
+    if (delta !== undefined) h[key] = round2(clamp(h[key] + delta));
+  }
+  hidden[index] = h;
+  let vars = state.vars;
+  if (effects.set || effects.add) {
+    vars = { ...vars };
+    if (effects.set) Object.assign(vars, effects.set);
+    if (effects.add) {
+      for (const [k, v] of Object.entries(effects.add)) {
+        const old = Object.hasOwn(vars, k) ? vars[k] : undefined;
+        vars[k] = (typeof old === 'number' ? old : 0) + v;
+      }
+    }
+  }
+  return patch(state, { hidden, vars });
+}
+
+export function withLead(compiled: Compiled, state: State, h: HiddenState): State {
+  const hidden = state.hidden.slice();
+  hidden[compiled.lead] = {
+    keenness: round2(clamp(h.keenness)),
+    doubt: round2(clamp(h.doubt)),
+    irritation: round2(clamp(h.irritation)),
+    rapport: round2(clamp(h.rapport)),
+    believesOptions: round2(clamp(h.believesOptions)),
+  };
+  return patch(state, { hidden });
+}
+
+export const CLOSE_ORDER = ['offer-now', 'offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
+export const AFTER_ORDER = ['offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
+export const PERSIST_ORDER = ['offer-later', 'next-stage', 'holding', 'closed'] as const;
+export const COUNTER_ORDER = ['raise', 'hold', 'rescind'] as const;
+
+export function nextStageOutcome(scenario: Scenario, spec?: CloseSpec): OutcomeName {
+  return spec?.form === 'shortlist' || scenario.situation.nextStage === 'shortlist'
+    ? 'shortlisted'
+    : 'next-stage';
+}
+
+const FALLBACK: Record<OutcomeName, OutcomeName[]> = {
+  'offer-now': ['offer-now', 'offer-later'],
+  'offer-later': ['offer-later', 'offer-now'],
+  'next-stage': ['next-stage', 'shortlisted'],
+  shortlisted: ['shortlisted', 'next-stage'],
+  'no-decision': ['no-decision', 'rejection'],
+  rejection: ['rejection', 'no-decision'],
+  withdrawn: ['withdrawn', 'rejection'],
+  'offer-rescinded': ['offer-rescinded', 'rejection'],
+};
+
+export function pickEnding(compiled: Compiled, state: State, outcome: OutcomeName): string {
+  for (const wanted of FALLBACK[outcome]) {
+    const ending = compiled.endings.find(
+      (e) => e.outcome === wanted && holds(e.condition, state.vars, state.hidden, compiled),
+    );
+    if (ending) return ending.id;
+  }
+  const any = compiled.endings.find((e) => e.outcome === outcome) ?? compiled.endings[0]!;
+  return any.id;
+}
+
+export function end(
+  compiled: Compiled,
+  state: State,
+  outcome: OutcomeName,
+  salary: number | null = null,
+): State {
+  const ended = patch(state, { phase: 'ended' as const, result: outcome, salary });
+  return patch(ended, { ending: pickEnding(compiled, ended, outcome) });
+}
+
+const round05 = (x: number) => roundTo(x, weight('memoryStep'));
+
+/**
+ * Once the interview is over, the decision-maker remembers the candidate in broad strokes:
+ * hidden state settles to steps of 0.05 and professionalism to steps of 5. Besides being a
+ * fair picture of memory, it lets equal impressions merge, which keeps analysis fast.
+ */
+export function settle(compiled: Compiled, state: State): State {
+  const h = state.hidden[compiled.lead]!;
+  const hidden = state.hidden.slice();
+  hidden[compiled.lead] = {
+    keenness: round05(h.keenness),
+    doubt: round05(h.doubt),
+    irritation: round05(h.irritation),
+    rapport: round05(h.rapport),
+    believesOptions: round05(h.believesOptions),
+  };
+  return patch(state, {
+    node: '',
+    hidden,
+    professionalism: roundTo(state.professionalism, weight('professionalismStep')),
+  });
+}
+
+/** Where a decision that produced an offer leads: negotiation if the scenario has one. */
+export function offerMade(
+  compiled: Compiled,
+  state: State,
+  from: 'close' | 'later',
+  committed: boolean,
+): State {
+  const offer = openingOffer(compiled.scenario, compiled.lead, state.hidden[compiled.lead]!, committed);
+  const max = compiled.scenario.decisionMakers[compiled.lead]!.salary.max;
+  const vars = recordOffer(compiled, state.vars, offer >= max);
+  if (committed || !compiled.scenario.negotiation) {
+    return end(
+      compiled,
+      patch(state, { offerFrom: from, offer, vars }),
+      from === 'close' ? 'offer-now' : 'offer-later',
+      offer,
+    );
+  }
+  return settle(
+    compiled,
+    patch(state, {
+      phase: 'negotiation',
+      offerFrom: from,
+      offer,
+      round: 0,
+      vars,
+      committed: state.committed || committed,
+    }),
+  );
+}
+
+/** After a no or no decision: the follow-up days if the scenario has them, else the end. */
+export function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
+  if (compiled.scenario.followUp)
+    return settle(compiled, patch(state, { phase: 'follow-up', status, day: 0 }));
+  return end(compiled, state, status);
+}
+
+/** Where a decision after the interview (no close, or a close that won a later offer) leads. */
+export function afterDecision(
+  compiled: Compiled,
+  state: State,
+  result: (typeof AFTER_ORDER)[number],
+  whenNo: (state: State, result: 'rejection' | 'no-decision') => State,
+): State {
+  if (result === 'offer-later') return offerMade(compiled, state, 'later', false);
+  if (result === 'next-stage') return end(compiled, state, nextStageOutcome(compiled.scenario));
+  return whenNo(state, result);
+}
+
+export function responseLines(lines: Line[], dmId: string): StepTrace['lines'] {
+  return lines.map((l) => ({
+    speaker: l.speaker || dmId,
+    text: l.text,
+    cue: l.cue,
+    expression: l.expression,
+    ...(l.kind ? { kind: l.kind } : {}),
+  }));
+}
+
+function toneOf(result: string): Response['tone'] {
+  if (result === 'offer-now' || result === 'offer-later' || result === 'raise') return 'offer';
+  if (result === 'next-stage' || result === 'shortlisted' || result === 'holding' || result === 'hold') {
+    return result === 'next-stage' || result === 'shortlisted' ? 'warm' : 'neutral';
+  }
+  return 'cool';
+}
+
+export function decide(
+  resolve: Resolver,
+  state: State,
+  judgement: Judgement,
+  order: readonly string[],
+): { result: string; state: State } {
+  const joint = jointOf(judgement, order);
+  const result = resolve(joint.distribution, joint.order, state.draws);
+  return { result, state: patch(state, { draws: state.draws + 1 }) };
+}
+
+/**
+ * The decision-maker's own decision after the follow-up rests (by the player's choice or the
+ * last day): a firm no stays a no; no decision is decided now.
+ */
+export function letGo(compiled: Compiled, state: State, trace: Trace, resolve: Resolver): StepResult {
+  if (state.status === 'rejection') return { state: end(compiled, state, 'rejection'), trace };
+  const judgement = judgeAfterInterview(context(compiled, state));
+  const d = decide(resolve, state, judgement, AFTER_ORDER);
+  const result = d.result as (typeof AFTER_ORDER)[number];
+  trace.respond(
+    'after-interview',
+    judgement,
+    result,
+    selectLines(compiled, d.state, compiled.scenario.closing.afterInterview[result]),
+    result === 'rejection' ? 'sceptical' : 'warm',
+  );
+  return { state: afterDecision(compiled, d.state, result, (s, r) => end(compiled, s, r)), trace };
+}
