@@ -9,76 +9,19 @@
  * - expected play: chance resolved as in the game's expected mode; the best and worst paths.
  */
 import type { Scenario } from '../format/schema';
-import { availableChoices, type Compiled, compile } from '../runtime/compile';
-import {
-  closeOptions,
-  composeWords,
-  expectedResolver,
-  initialState,
-  type Resolver,
-  type State,
-  step,
-} from '../runtime/step';
+import { type Compiled, compile } from '../runtime/compile';
+import { expectedResolver, initialState, type Resolver, type State, step } from '../runtime/step';
 import { scoreParts, totalOf } from '../scoring';
-import type { Action, CloseOptions, CloseSpec, Distribution } from '../types';
-import { type AnalysisBudget, type BudgetReason, entryBytes, Meter } from './budget';
-import { ChoiceWatch, scoreSpread, stateKey } from './common';
+import type { Action, Distribution } from '../types';
+import { entryBytes, Meter } from './budget';
+import { ChoiceWatch, scoreSpread } from './common';
+import { actionGroups, actionLabel, type CloseRule, closeCompositions, stateKey } from './moves';
+import { coverageIssues, partialOf } from './report';
+import type { Analysis, AnalysisIssue, AnalyzeOptions, PathStep } from './types';
 
-export interface AnalysisIssue {
-  kind:
-    | 'choice-changes-nothing'
-    | 'unreachable-ending'
-    | 'unvisited-node'
-    | 'state-limit'
-    | 'loop'
-    | 'no-way-out'
-    | 'budget';
-  message: string;
-  node?: string;
-  choice?: string;
-  ending?: string;
-}
-
-export interface PathStep {
-  action: Action;
-  label: string;
-}
-
-export interface Analysis {
-  scenario: string;
-  /**
-   * 'exact': every path explored with equal states merged; 'sampled': too many states, so seeded
-   * random play plus a directed search; 'partial': the analysis ran out of its budget (time,
-   * memory, states or steps) and the figures cover only what `partial` says was explored.
-   */
-  method: 'exact' | 'sampled' | 'partial';
-  /** Set when `method` is 'partial': which analysis stopped, why, and what it had explored. */
-  partial?: {
-    of: 'exact' | 'sampled';
-    reason: BudgetReason;
-    states: number;
-    steps: number;
-    explored: string;
-  };
-  /** Random playthroughs behind the figures when sampled. */
-  samples: number;
-  nodes: number;
-  /**
-   * Exact: distinct paths from the start to an ending (player actions, close compositions and
-   * the model's outcomes). Sampled: routes through the interview graph, ignoring conditions.
-   */
-  paths: number;
-  /** Sampled only: distinct paths among the sampled playthroughs. */
-  sampledPaths?: number;
-  /** Distinct non-final states explored after merging. */
-  states: number;
-  statesByPhase: Record<string, number>;
-  endings: { id: string; outcome: string; reachable: boolean; chance: number }[];
-  score: { min: number; median: number; max: number };
-  bestPath: { score: number; ending: string; steps: PathStep[] };
-  worstPath: { score: number; ending: string; steps: PathStep[] };
-  issues: AnalysisIssue[];
-}
+export { actionLabel, closeCompositions } from './moves';
+export { partialOf } from './report';
+export type { Analysis, AnalysisIssue, AnalyzeOptions, PathStep } from './types';
 
 interface Branch {
   p: number;
@@ -91,82 +34,14 @@ interface Option {
   weight: number;
 }
 
-/** What a player sees for an action taken at a state (only built for the reported paths). */
-export function actionLabel(compiled: Compiled, state: State, action: Action): string {
-  const scenario = compiled.scenario;
-  switch (action.type) {
-    case 'choose':
-      return (
-        compiled.nodes.get(state.node)?.choices.find((c) => c.id === action.choice)?.text ?? action.choice
-      );
-    case 'continue':
-      return 'Continue';
-    case 'close': {
-      const spec = action.close;
-      return `Close: ${spec.form}, ${spec.delivery}${spec.points.length ? `, points ${spec.points.join('+')}` : ''}${spec.leverage ? `, citing ${spec.leverage}` : ''}${spec.commit ? ', committing to accept' : ''} — “${composeWords(scenario, spec).text}”`;
-    }
-    case 'persist':
-      return scenario.followUp?.acts.find((a) => a.id === action.act)?.label ?? action.act;
-    case 'let-go':
-      return scenario.followUp?.letGoText ?? 'Let it go';
-    case 'negotiate':
-      return scenario.negotiation?.moves.find((m) => m.id === action.move)?.text ?? action.move;
-  }
-}
+const ALL_CLOSES: CloseRule = { specs: closeCompositions };
 
-function subsets<T>(items: T[]): T[][] {
-  if (items.length > 4) return [[], ...items.map((x) => [x]), items];
-  const out: T[][] = [];
-  for (let mask = 0; mask < 1 << items.length; mask++) out.push(items.filter((_, i) => mask & (1 << i)));
-  return out;
-}
-
-export function closeCompositions(options: CloseOptions): CloseSpec[] {
-  const out: CloseSpec[] = [];
-  const pointSets = subsets(options.points.map((p) => p.id));
-  const leverages: (string | null)[] = [null, ...options.leverage.map((l) => l.id)];
-  for (const { form } of options.forms) {
-    const asks = form === 'statement-of-intent' || form === 'outright-ask';
-    const commits = options.canCommit && asks ? [false, true] : [false];
-    for (const { delivery } of options.deliveries) {
-      for (const points of pointSets) {
-        for (const leverage of leverages) {
-          for (const commit of commits) out.push({ form, delivery, points, leverage, commit });
-        }
-      }
-    }
-  }
-  return out;
-}
-
+/** The moves at a state, each weighted by its chance under uniformly random play. */
 function optionsAt(compiled: Compiled, state: State): Option[] {
-  const scenario = compiled.scenario;
-  const top: Option[][] = [];
-  const one = (action: Action): Option[] => [{ action, weight: 1 }];
-  if (state.phase === 'interview') {
-    const node = compiled.nodes.get(state.node)!;
-    const choices = availableChoices(node, state.vars, state.hidden, compiled);
-    for (const c of choices) top.push(one({ type: 'choose', choice: c.id }));
-    if (choices.length === 0) top.push(one({ type: 'continue' }));
-    const close = closeOptions(compiled, state);
-    if (close) {
-      top.push(
-        closeCompositions(close).map((spec) => ({ action: { type: 'close', close: spec }, weight: 1 })),
-      );
-    }
-  } else if (state.phase === 'follow-up') {
-    for (const a of scenario.followUp!.acts) top.push(one({ type: 'persist', act: a.id }));
-    top.push(one({ type: 'let-go' }));
-  } else if (state.phase === 'negotiation') {
-    const n = scenario.negotiation!;
-    for (const m of n.moves) {
-      const counter = m.kind === 'counter' || m.kind === 'counter-with-leverage';
-      if (counter && state.round >= n.rounds) continue;
-      top.push(one({ type: 'negotiate', move: m.id }));
-    }
-  }
+  const groups = actionGroups(compiled, state, ALL_CLOSES);
   const out: Option[] = [];
-  for (const group of top) for (const o of group) out.push({ ...o, weight: 1 / top.length / group.length });
+  for (const group of groups)
+    for (const action of group) out.push({ action, weight: 1 / groups.length / group.length });
   return out;
 }
 
@@ -217,8 +92,6 @@ interface Summary {
   mass: number;
 }
 
-export interface AnalyzeOptions extends AnalysisBudget {}
-
 const isInterview = (s: State) => s.phase === 'interview';
 
 /** Key for merging: after the interview, the settled parts of the score are left out. */
@@ -227,23 +100,6 @@ const keyOf = (s: State): string => {
   const { draws: _d, professionalism: _p, close: _c, ...rest } = s;
   return JSON.stringify(rest);
 };
-
-/** Sentence and record for an analysis that ran out of budget. */
-export function partialOf(
-  of: 'exact' | 'sampled',
-  meter: Meter,
-  states: number,
-  what: string,
-): NonNullable<Analysis['partial']> {
-  const time = meter.stopped === 'time' ? ` after ${(meter.elapsedMs() / 1000).toFixed(1)} s` : '';
-  return {
-    of,
-    reason: meter.stopped ?? 'states',
-    states,
-    steps: meter.steps,
-    explored: `${of === 'exact' ? 'Exhaustive' : 'Sampled'} analysis stopped at ${meter.describe()}${time}, having explored ${states.toLocaleString('en-GB')} distinct states and ${meter.steps.toLocaleString('en-GB')} engine steps (${what}); every figure covers only that part of the scenario.`,
-  };
-}
 
 /**
  * Loops. Play leaves a loop because the player chooses to; so the analysis treats a move that
@@ -517,24 +373,12 @@ export function analyzeExact(
     chance: Math.round(summary.endings[i]! * 10000) / 10000,
   }));
   if (!meter.stopped) {
-    for (const e of endings) {
-      if (!e.reachable) {
-        issues.push({
-          kind: 'unreachable-ending',
-          ending: e.id,
-          message: `Ending "${e.id}" (${e.outcome}) is reached by no path.`,
-        });
-      }
-    }
-    for (const n of scenario.nodes) {
-      if (!visitedNodes.has(n.id)) {
-        issues.push({
-          kind: 'unvisited-node',
-          node: n.id,
-          message: `Node "${n.id}" is reached by no path of play.`,
-        });
-      }
-    }
+    issues.push(
+      ...coverageIssues(scenario, endings, visitedNodes, {
+        ending: (e) => `Ending "${e.id}" (${e.outcome}) is reached by no path.`,
+        node: (id) => `Node "${id}" is reached by no path of play.`,
+      }),
+    );
   }
   if (summary.mass <= 0 && !meter.stopped) {
     issues.push({

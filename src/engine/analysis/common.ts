@@ -1,13 +1,8 @@
 /** Pieces both analyses share: spotting choices that change nothing, and the score spread. */
 import { availableChoices, type Compiled } from '../runtime/compile';
 import { expectedResolver, type State, step } from '../runtime/step';
-import type { AnalysisIssue } from './analyze';
-
-/** The key two states share when they will play the same (the draw counter aside). */
-export const stateKey = (s: State): string => {
-  const { draws: _draws, ...rest } = s;
-  return JSON.stringify(rest);
-};
+import { stateKey } from './moves';
+import type { AnalysisIssue } from './types';
 
 /**
  * Watches the choices offered at each interview state it is shown: a choice that leads to

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../format/schema';
 import { createRandom } from '../random';
-import { availableChoices, type Compiled, compile } from '../runtime/compile';
+import { type Compiled, compile } from '../runtime/compile';
 import {
   closeOptions,
   expectedResolver,
@@ -18,15 +18,13 @@ import {
 } from '../runtime/step';
 import { scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
-import type { Analysis, AnalysisIssue, PathStep } from './analyze';
-import { actionLabel, closeCompositions, partialOf } from './analyze';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
+import { actionGroups, actionLabel, closeCompositions, interviewActions, stateKey } from './moves';
+import { coverageIssues, partialOf } from './report';
+import type { Analysis, AnalysisIssue, PathStep } from './types';
 
-const keyOf = (s: State) => {
-  const { draws: _d, ...rest } = s;
-  return JSON.stringify(rest);
-};
+const keyOf = stateKey;
 
 /** Counts interview states (without closing) and the close actions they offer, up to a cap. */
 export function interviewSize(
@@ -46,12 +44,7 @@ export function interviewSize(
     if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
     const options = closeOptions(c, s);
     if (options) closeActions += countCompositions(options);
-    const node = c.nodes.get(s.node)!;
-    const choices = availableChoices(node, s.vars, s.hidden, c);
-    const actions: Action[] = choices.length
-      ? choices.map((ch) => ({ type: 'choose', choice: ch.id }))
-      : [{ type: 'continue' }];
-    for (const a of actions) queue.push(step(c, s, a, expectedResolver, false).state);
+    for (const a of interviewActions(c, s)) queue.push(step(c, s, a, expectedResolver, false).state);
   }
   return { states: seen.size, closeActions, truncated: false };
 }
@@ -124,27 +117,10 @@ function randomClose(options: CloseOptions, rng: () => number): CloseSpec {
 type Closes = 'anywhere' | 'never' | 'closing';
 
 function topLevel(c: Compiled, s: State, rng: () => number, closes: Closes = 'anywhere'): Action[][] {
-  const groups: Action[][] = [];
-  const scenario = c.scenario;
-  if (s.phase === 'interview') {
-    const node = c.nodes.get(s.node)!;
-    const choices = availableChoices(node, s.vars, s.hidden, c);
-    for (const ch of choices) groups.push([{ type: 'choose', choice: ch.id }]);
-    if (!choices.length) groups.push([{ type: 'continue' }]);
-    const may = closes === 'anywhere' || (closes === 'closing' && node.moment === 'closing');
-    const close = may ? closeOptions(c, s) : null;
-    if (close) groups.push([{ type: 'close', close: randomClose(close, rng) }]);
-  } else if (s.phase === 'follow-up') {
-    for (const a of scenario.followUp!.acts) groups.push([{ type: 'persist', act: a.id }]);
-    groups.push([{ type: 'let-go' }]);
-  } else if (s.phase === 'negotiation') {
-    const n = scenario.negotiation!;
-    for (const m of n.moves) {
-      if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds) continue;
-      groups.push([{ type: 'negotiate', move: m.id }]);
-    }
-  }
-  return groups;
+  return actionGroups(c, s, {
+    may: (node) => closes === 'anywhere' || (closes === 'closing' && node.moment === 'closing'),
+    specs: (options) => [randomClose(options, rng)],
+  });
 }
 
 const SWEEP_CLOSES: readonly Closes[] = ['anywhere', 'never', 'closing'];
@@ -318,10 +294,7 @@ export function analyzeSampled(
           if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, a, ...v.worstPath] };
         }
       }
-      const choices = availableChoices(node, s.vars, s.hidden, c);
-      const actions: Action[] = choices.length
-        ? choices.map((ch) => ({ type: 'choose', choice: ch.id }))
-        : [{ type: 'continue' }];
+      const actions = interviewActions(c, s);
       let action = actions[0]!;
       if (actions.length > 1) {
         if (searchRng() < epsilon) action = actions[Math.floor(searchRng() * actions.length)]!;
@@ -369,22 +342,15 @@ export function analyzeSampled(
       replayEnding(worst.path) === e.id,
     chance: taken > 0 ? Math.round((endingHits[i]! / taken) * 10000) / 10000 : 0,
   }));
-  for (const e of meter.stopped ? [] : endings) {
-    if (!e.reachable) {
-      issues.push({
-        kind: 'unreachable-ending',
-        ending: e.id,
-        message: `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${3 * taken} more that tried every possible outcome (a third never closing, a third closing only at the end), nor the best or worst path.`,
-      });
-    }
-  }
-  for (const n of meter.stopped ? [] : scenario.nodes) {
-    if (!visited.has(n.id))
-      issues.push({
-        kind: 'unvisited-node',
-        node: n.id,
-        message: `Node "${n.id}" was reached by no sampled playthrough, nor by those that tried every possible outcome.`,
-      });
+  if (!meter.stopped) {
+    issues.push(
+      ...coverageIssues(scenario, endings, visited, {
+        ending: (e) =>
+          `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${3 * taken} more that tried every possible outcome (a third never closing, a third closing only at the end), nor the best or worst path.`,
+        node: (id) =>
+          `Node "${id}" was reached by no sampled playthrough, nor by those that tried every possible outcome.`,
+      }),
+    );
   }
   if (stuck > 0) {
     issues.push({

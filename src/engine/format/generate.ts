@@ -4,22 +4,11 @@
  * some nodes, and a last layer whose nodes end the interview. Every node is reachable and
  * every reference resolves, so the result validates without errors. Pure TypeScript.
  */
+import { createRandom } from '../random';
 import type { ScenarioInput } from './schema';
 
 type NodeInput = ScenarioInput['nodes'][number];
 type ChoiceInput = NonNullable<NodeInput['choices']>[number];
-
-/** mulberry32: a small, fast, seedable PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'territory',
@@ -47,7 +36,7 @@ const VARS = ['askedTeam', 'askedPricing', 'evidence', 'visits'] as const;
  */
 export function generateScenario(nodeCount: number, seed: number): ScenarioInput {
   const count = Math.max(1, Math.floor(nodeCount));
-  const random = rng(seed);
+  const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const sentence = (lead: string) => `${lead} ${pick(WORDS)}, ${pick(WORDS)} and ${pick(WORDS)}?`;
 

@@ -1,0 +1,104 @@
+/**
+ * The traversal core both analyses share: the moves open at a state (grouped as a player sees
+ * them: each choice, continue, the close with its compositions, each act or move), the key two
+ * states share when they will play the same, and the words for a move on a reported path.
+ */
+import { availableChoices, type Compiled } from '../runtime/compile';
+import { closeOptions, composeWords, type State } from '../runtime/step';
+import type { Action, CloseOptions, CloseSpec } from '../types';
+
+/** The key two states share when they will play the same (the draw counter aside). */
+export const stateKey = (s: State): string => {
+  const { draws: _draws, ...rest } = s;
+  return JSON.stringify(rest);
+};
+
+/** What a player sees for an action taken at a state (only built for the reported paths). */
+export function actionLabel(compiled: Compiled, state: State, action: Action): string {
+  const scenario = compiled.scenario;
+  switch (action.type) {
+    case 'choose':
+      return (
+        compiled.nodes.get(state.node)?.choices.find((c) => c.id === action.choice)?.text ?? action.choice
+      );
+    case 'continue':
+      return 'Continue';
+    case 'close': {
+      const spec = action.close;
+      return `Close: ${spec.form}, ${spec.delivery}${spec.points.length ? `, points ${spec.points.join('+')}` : ''}${spec.leverage ? `, citing ${spec.leverage}` : ''}${spec.commit ? ', committing to accept' : ''} — “${composeWords(scenario, spec).text}”`;
+    }
+    case 'persist':
+      return scenario.followUp?.acts.find((a) => a.id === action.act)?.label ?? action.act;
+    case 'let-go':
+      return scenario.followUp?.letGoText ?? 'Let it go';
+    case 'negotiate':
+      return scenario.negotiation?.moves.find((m) => m.id === action.move)?.text ?? action.move;
+  }
+}
+
+function subsets<T>(items: T[]): T[][] {
+  if (items.length > 4) return [[], ...items.map((x) => [x]), items];
+  const out: T[][] = [];
+  for (let mask = 0; mask < 1 << items.length; mask++) out.push(items.filter((_, i) => mask & (1 << i)));
+  return out;
+}
+
+/** Every close the player can compose from what is on offer (points: every subset up to four). */
+export function closeCompositions(options: CloseOptions): CloseSpec[] {
+  const out: CloseSpec[] = [];
+  const pointSets = subsets(options.points.map((p) => p.id));
+  const leverages: (string | null)[] = [null, ...options.leverage.map((l) => l.id)];
+  for (const { form } of options.forms) {
+    const asks = form === 'statement-of-intent' || form === 'outright-ask';
+    const commits = options.canCommit && asks ? [false, true] : [false];
+    for (const { delivery } of options.deliveries) {
+      for (const points of pointSets) {
+        for (const leverage of leverages) {
+          for (const commit of commits) out.push({ form, delivery, points, leverage, commit });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The interview moves at a state: its available choices, or continue when there are none. */
+export function interviewActions(compiled: Compiled, state: State): Action[] {
+  const node = compiled.nodes.get(state.node)!;
+  const choices = availableChoices(node, state.vars, state.hidden, compiled);
+  return choices.length ? choices.map((ch) => ({ type: 'choose', choice: ch.id })) : [{ type: 'continue' }];
+}
+
+/** How a traversal takes the close: which compositions to try, and where. */
+export interface CloseRule {
+  /** Whether the close is considered at this node at all (default: wherever it is on offer). */
+  may?: (node: NonNullable<ReturnType<Compiled['nodes']['get']>>) => boolean;
+  /** The compositions tried when the close is on offer. */
+  specs: (options: CloseOptions) => CloseSpec[];
+}
+
+/**
+ * The top-level moves at a state, one group per thing a player picks among (a choice,
+ * continue, the close, an act, a move); the close's group holds the compositions `close` gives.
+ */
+export function actionGroups(compiled: Compiled, state: State, close: CloseRule): Action[][] {
+  const groups: Action[][] = [];
+  const scenario = compiled.scenario;
+  if (state.phase === 'interview') {
+    for (const a of interviewActions(compiled, state)) groups.push([a]);
+    const node = compiled.nodes.get(state.node)!;
+    const options = !close.may || close.may(node) ? closeOptions(compiled, state) : null;
+    if (options) groups.push(close.specs(options).map((spec) => ({ type: 'close', close: spec })));
+  } else if (state.phase === 'follow-up') {
+    for (const a of scenario.followUp!.acts) groups.push([{ type: 'persist', act: a.id }]);
+    groups.push([{ type: 'let-go' }]);
+  } else if (state.phase === 'negotiation') {
+    const n = scenario.negotiation!;
+    for (const m of n.moves) {
+      const counter = m.kind === 'counter' || m.kind === 'counter-with-leverage';
+      if (counter && state.round >= n.rounds) continue;
+      groups.push([{ type: 'negotiate', move: m.id }]);
+    }
+  }
+  return groups;
+}
