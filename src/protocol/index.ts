@@ -76,6 +76,36 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** What each error code means, as docs/protocol.md states it (generated from here). */
+export const ERROR_MEANINGS: Record<ErrorCode, string> = {
+  'bad-message': 'the payload failed its schema (the message names the field); nothing changed',
+  'too-large': `the payload is over ${LIMITS.maxPayloadBytes.toLocaleString('en-GB')} bytes of JSON (a socket.io packet over ${LIMITS.maxPacketBytes.toLocaleString('en-GB')} bytes closes the connection instead)`,
+  'unknown-event': 'no such event',
+  'rate-limited':
+    'a limit was reached (too many messages from this socket, too many wrong codes, tokens or trainer keys from this address or for this room code); the message says how long to wait; nothing changed',
+  unauthorized: 'wrong trainer key, host token or player token',
+  'not-found': 'no open room with that code, or no such session',
+  'room-locked': 'the host locked the room: no one new can join',
+  'room-full': `the room has ${LIMITS.playersMax.toLocaleString('en-GB')} players`,
+  'room-ended': 'the session has ended (by the host, or idle for longer than the idle limit)',
+  banned: 'this phone was banned from the room',
+  kicked: 'this player was removed: join again for a new place',
+  'bad-name': 'the name is too long, or not allowed',
+  'unknown-scenario': 'no scenario with that id on the server',
+  'not-host': 'a control sent by a socket that is not the room host',
+  'not-joined':
+    'a vote from a socket that has not joined or resumed on this connection (see "Reconnecting": send player:resume first)',
+  'bad-state': 'the command does not apply now (e.g. Next while a vote is open)',
+  'no-vote-open': 'no vote is open',
+  'wrong-round': 'the vote names a round that is not the open one (it closed)',
+  'not-voting': "this player's team has no decision this round, or the player joined after it opened",
+  'bad-ballot': 'the ballot is not one of the options on offer',
+  'unknown-player': 'kick or ban named a player not in the room',
+  unavailable:
+    'scale-out mode only: the records database cannot be reached; the message was not applied (its transaction rolled back); send it again (same id) shortly',
+  internal: 'a server fault; the message was not applied',
+};
+
 export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
 export type ProtocolError = z.infer<typeof ProtocolError>;
 
@@ -417,6 +447,63 @@ export const ClientReplies = {
 } as const;
 export type ClientReply<E extends ClientEventName> = z.infer<(typeof ClientReplies)[E]>;
 
+/**
+ * Every client event beside its payload schema, its reply schema and the name of the server
+ * function that handles it (src/server/handlers.ts): the server wires its socket handlers from
+ * this table, and docs/protocol.md is generated from it (`npm run protocol`).
+ */
+export const CLIENT_EVENTS = [
+  {
+    event: 'host:create',
+    schema: HostCreate,
+    reply: HostCreateReply,
+    handler: 'hostCreate',
+    summary: 'Opens a room; the socket becomes its host.',
+  },
+  {
+    event: 'host:resume',
+    schema: HostResume,
+    reply: HostResumeReply,
+    handler: 'hostResume',
+    summary: 'Takes the host role again after a reload or a dropped connection.',
+  },
+  {
+    event: 'host:control',
+    schema: HostControl,
+    reply: HostControlReply,
+    handler: 'hostControl',
+    summary: 'One of the host commands; only on a socket that created or resumed the room.',
+  },
+  {
+    event: 'player:join',
+    schema: PlayerJoin,
+    reply: PlayerJoinReply,
+    handler: 'playerJoin',
+    summary: 'Joins a room by its code as a new player.',
+  },
+  {
+    event: 'player:resume',
+    schema: PlayerResume,
+    reply: PlayerResumeReply,
+    handler: 'playerResume',
+    summary: "Takes a phone's place again with its player token.",
+  },
+  {
+    event: 'player:vote',
+    schema: PlayerVote,
+    reply: PlayerVoteReply,
+    handler: 'playerVote',
+    summary: "Casts or changes this phone's ballot in the open round.",
+  },
+] as const satisfies readonly {
+  event: ClientEventName;
+  schema: z.ZodType;
+  reply: z.ZodType;
+  handler: string;
+  summary: string;
+}[];
+export type ClientHandlerName = (typeof CLIENT_EVENTS)[number]['handler'];
+
 // ---------------------------------------------------------------------------
 // Server -> client events
 // ---------------------------------------------------------------------------
@@ -444,6 +531,50 @@ export const ServerEvents = {
   'server:error': z.object({ event: z.string().max(100), error: ProtocolError }),
 } as const;
 export type ServerEventName = keyof typeof ServerEvents;
+/** Every server event with who gets it and when (docs/protocol.md is generated from this). */
+export const SERVER_EVENTS: readonly { event: ServerEventName; to: string; when: string }[] = [
+  {
+    event: 'room:state',
+    to: 'everyone in the room',
+    when: 'a round opens or closes, the timer, the status or the lock changes. The host also gets it (coalesced, at most about 4 a second) when players join, leave or drop. A state whose `lastSeq` is below one already applied is stale (scale-out mode, after a Redis restart): ignore it.',
+  },
+  {
+    event: 'room:action',
+    to: 'everyone in the room',
+    when: 'a closed vote appended an entry to the log; in seq order, before the `room:reveal` of that round. Skip any entry whose seq is at or below the last one applied.',
+  },
+  {
+    event: 'room:reveal',
+    to: 'everyone in the room',
+    when: "a vote closed; each team's tally (also kept in `room:state`.reveals).",
+  },
+  {
+    event: 'room:progress',
+    to: 'everyone in the room',
+    when: 'while a vote is open, "n of m voted" per team changed (coalesced, at most about 4 a second); never what anyone voted.',
+  },
+  {
+    event: 'room:players',
+    to: 'the host',
+    when: 'who has joined, dropped or voted changed (coalesced, at most about 4 a second).',
+  },
+  {
+    event: 'you:update',
+    to: 'that phone',
+    when: 'a round opened, or the phone resumed: its team, eligibility and its ballot in the open round.',
+  },
+  {
+    event: 'you:removed',
+    to: 'that phone',
+    when: 'the host kicked or banned it; the socket then gets nothing more from the room.',
+  },
+  {
+    event: 'server:error',
+    to: 'the sender',
+    when: 'a message sent without an acknowledgement callback failed (with a callback, the reply carries the error).',
+  },
+];
+
 export type ServerPayload<E extends ServerEventName> = z.infer<(typeof ServerEvents)[E]>;
 
 // ---------------------------------------------------------------------------

@@ -13,22 +13,27 @@ import {
   type HostCommandName,
   LIMITS,
   type LogEntry,
-  OPTION_CLOSE,
-  OPTION_LET_GO,
   type PlayerInfo,
   type Reveal,
   type RoomSettings,
   type RoomState,
   RULES,
-  type Task,
-  type TeamResult,
   type You,
 } from '../protocol/index';
 import { cleanName, friendlyName } from './names';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newToken, sameHash } from './secrets';
+import {
+  allVoted,
+  decideRound,
+  eligibleAtOpen,
+  isVoting,
+  opensInDiscussion,
+  revealOf,
+  taskFor,
+} from './session/rules';
 import type { LoadedSession, PlayerRow, RoundRow, SessionRow, Store, VoteRow } from './store/types';
-import { ballotProblem, tallyClose, tallyOptions } from './tally';
+import { ballotProblem } from './tally';
 
 /** An error the client gets as `{ ok: false, error: { code, message } }`. */
 export class Refusal extends Error {
@@ -49,7 +54,6 @@ export interface RoomOutlet {
   detach(code: string, player: string): void;
 }
 
-const VOTING_KINDS = new Set<Task['kind']>(['choose', 'close', 'follow-up', 'negotiate']);
 /** A phone that dropped this recently still counts as present for "everyone voted". */
 export const RECONNECT_GRACE_MS = 5_000;
 const COALESCE_MS = 250;
@@ -366,7 +370,7 @@ export class Room {
     if (!r) return { voted, eligible };
     const now = this.now();
     for (const t of r.tasks) {
-      if (!VOTING_KINDS.has(t.kind)) continue;
+      if (!isVoting(t.kind)) continue;
       let n = 0;
       let m = 0;
       for (const id of r.eligible[t.team] ?? []) {
@@ -629,7 +633,7 @@ export class Room {
       throw new Refusal('not-voting', 'You joined after this vote opened: you vote from the next one.');
     }
     const task = r.tasks.find((t) => t.team === p.team);
-    if (!task || !VOTING_KINDS.has(task.kind))
+    if (!task || !isVoting(task.kind))
       throw new Refusal('not-voting', 'Your team has nothing to decide now.');
     const problem = ballotProblem(task, msg.ballot);
     if (problem) throw new Refusal('bad-ballot', problem);
@@ -653,71 +657,27 @@ export class Room {
 
   private async maybeAutoClose(): Promise<void> {
     const r = this.round;
-    if (!this.settings.autoClose || this.status !== 'running' || !r || r.status !== 'voting') return;
-    if (this.votes.size === 0 && r.tasks.some((t) => VOTING_KINDS.has(t.kind))) {
-      // Only a vote (or a round with nothing to vote on) closes a round by itself: a room whose
-      // phones all dropped at once must not close on defaults.
-      const anyEligible = Object.values(r.eligible).some((ids) => ids.length > 0);
-      if (anyEligible) return;
-    }
-    const c = this.counts();
-    for (const team of Object.keys(c.eligible)) if ((c.voted[team] ?? 0) < (c.eligible[team] ?? 0)) return;
-    await this.closeVote('all-voted');
+    const due = allVoted({
+      autoClose: this.settings.autoClose,
+      running: this.status === 'running',
+      roundStatus: r?.status ?? null,
+      tasks: r?.tasks ?? [],
+      eligibleIds: r?.eligible ?? {},
+      votes: this.votes.size,
+      counts: r?.status === 'voting' ? this.counts() : { voted: {}, eligible: {} },
+    });
+    if (due) await this.closeVote('all-voted');
   }
 
   // ------------------------------------------------------------------ rounds
 
-  private taskFor(team: TeamLive): Task {
-    const v = team.play.view();
-    const base: Task = {
-      team: team.id,
-      kind: 'none',
-      step: v.step,
-      node: v.node?.id ?? null,
-      options: [],
-      close: null,
-      discussion: v.phase === 'ended' ? [] : (v.node?.discussion ?? []),
-    };
-    if (v.phase === 'ended') return base;
-    if (v.phase === 'interview') {
-      if (team.closing && v.close) return { ...base, kind: 'close', close: v.close };
-      const options = v.choices.map((c) => ({ id: `choice:${c.id}`, text: c.text }));
-      if (v.close) {
-        if (v.canContinue) options.push({ id: 'continue', text: 'Carry on without closing' });
-        options.push({ id: OPTION_CLOSE, text: 'Make your close' });
-        return { ...base, kind: 'choose', options };
-      }
-      if (options.length > 0) return { ...base, kind: 'choose', options };
-      return { ...base, kind: 'continue' };
-    }
-    if (v.phase === 'follow-up' && v.followUp) {
-      return {
-        ...base,
-        kind: 'follow-up',
-        options: [
-          ...v.followUp.acts.map((a) => ({ id: `persist:${a.id}`, text: a.label })),
-          { id: OPTION_LET_GO, text: v.followUp.letGoText },
-        ],
-      };
-    }
-    if (v.phase === 'negotiation' && v.negotiation) {
-      return {
-        ...base,
-        kind: 'negotiate',
-        options: v.negotiation.moves.map((m) => ({ id: `move:${m.id}`, text: m.text })),
-      };
-    }
-    return base;
-  }
-
   private async openRound(): Promise<void> {
     // A team with no one in it sits the round out (in teams mode, teams nobody joined never play).
-    const tasks = this.teams.filter((t) => this.activeIn(t.id).length > 0).map((t) => this.taskFor(t));
-    const eligible: Record<string, string[]> = {};
-    for (const t of tasks) {
-      if (VOTING_KINDS.has(t.kind)) eligible[t.team] = this.activeIn(t.team).map((p) => p.id);
-    }
-    const discussing = tasks.some((t) => t.kind !== 'none' && t.discussion.length > 0);
+    const tasks = this.teams
+      .filter((t) => this.activeIn(t.id).length > 0)
+      .map((t) => taskFor(t, t.play.view()));
+    const eligible = eligibleAtOpen(tasks, (team) => this.activeIn(team));
+    const discussing = opensInDiscussion(tasks);
     const ms = this.settings.voteSeconds * 1000;
     const timed = ms > 0;
     const now = this.now();
@@ -758,84 +718,64 @@ export class Room {
     );
   }
 
-  private actionFor(task: Task, chosen: Ballot | null): Action | null {
-    if (task.kind === 'continue') return { type: 'continue' };
-    if (!chosen) return null;
-    if (chosen.type === 'close') {
-      const { form, delivery, points, leverage, commit } = chosen;
-      return { type: 'close', close: { form, delivery, points, leverage, commit } };
-    }
-    const o = chosen.option;
-    if (o === OPTION_CLOSE) return null;
-    if (o === 'continue') return { type: 'continue' };
-    if (o === OPTION_LET_GO) return { type: 'let-go' };
-    if (o.startsWith('choice:')) return { type: 'choose', choice: o.slice(7) };
-    if (o.startsWith('persist:')) return { type: 'persist', act: o.slice(8) };
-    if (o.startsWith('move:')) return { type: 'negotiate', move: o.slice(5) };
-    return null;
-  }
-
+  /**
+   * Counts every team's votes (session/rules.ts), checks each action with the engine on the
+   * team's own playthrough (an action the engine refuses leaves it unchanged), writes the round
+   * to the store and broadcasts it. The playthroughs step forward in place; only when the store
+   * write fails are they rewound, so a round costs one engine step per team, not a replay.
+   */
   private async closeVote(by: Reveal['closedBy']): Promise<void> {
     const r = this.round!;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const now = this.now();
+    const byTeam = new Map<string, Ballot[]>();
+    for (const v of this.votes.values()) {
+      const list = byTeam.get(v.team);
+      if (list) list.push(v.ballot);
+      else byTeam.set(v.team, [v.ballot]);
+    }
+    const decisions = decideRound(r.tasks, (team) => byTeam.get(team) ?? []);
     let seq = this.lastSeq;
     const entries: LogEntry[] = [];
-    const results: TeamResult[] = [];
-    const nextPlays = new Map<string, Playthrough>();
+    const seqs = new Map<string, number>();
+    const stepped: { team: TeamLive; before: number }[] = [];
     const nextClosing = new Map<string, boolean>();
-    for (const task of r.tasks) {
-      const team = this.teams.find((t) => t.id === task.team)!;
-      const ballots = [...this.votes.values()].filter((v) => v.team === task.team).map((v) => v.ballot);
-      const tally =
-        task.kind === 'close'
-          ? tallyClose(task, ballots)
-          : VOTING_KINDS.has(task.kind)
-            ? tallyOptions(task, ballots)
-            : {
-                counts: {},
-                closeCounts: null,
-                chosen: null,
-                decidedBy: task.kind === 'continue' ? ('automatic' as const) : ('none' as const),
-                votes: 0,
-              };
-      const action = this.actionFor(task, tally.chosen);
-      let entrySeq: number | null = null;
-      if (action) {
-        // Validate with the engine on a copy: the live playthrough changes only once the store has the entry.
-        const play = team.play.rewind(team.play.step);
+    for (const d of decisions) {
+      const team = this.teams.find((t) => t.id === d.team)!;
+      if (d.action) {
+        const before = team.play.step;
         try {
-          play.act(action);
-          entrySeq = ++seq;
-          entries.push({ seq: entrySeq, team: team.id, round: r.number, action, at: now });
-          nextPlays.set(team.id, play);
-          nextClosing.set(team.id, false);
+          team.play.act(d.action as Action);
         } catch (err) {
           if (!(err instanceof EngineError)) throw err;
-          this.logLine(`Room ${this.code}: the engine refused ${JSON.stringify(action)}: ${err.message}`);
+          this.logLine(`Room ${this.code}: the engine refused ${JSON.stringify(d.action)}: ${err.message}`);
+          continue;
         }
-      } else if (tally.chosen?.type === 'option' && tally.chosen.option === OPTION_CLOSE) {
-        nextClosing.set(team.id, true);
-      }
-      results.push({ team: task.team, kind: task.kind, ...tally, seq: entrySeq });
+        stepped.push({ team, before });
+        seqs.set(d.team, ++seq);
+        entries.push({ seq, team: d.team, round: r.number, action: d.action, at: now });
+        nextClosing.set(d.team, false);
+      } else if (d.startsClose) nextClosing.set(d.team, true);
     }
-    const reveal: Reveal = { round: r.number, closedBy: by, teams: results };
+    const reveal = revealOf(r.number, by, decisions, seqs);
     const round: RoundRow = { ...r, status: 'revealed', deadline: null, remainingMs: null };
     const closing = this.teams
       .filter((t) => (nextClosing.has(t.id) ? nextClosing.get(t.id) : t.closing))
       .map((t) => t.id);
-    await this.store.closeRound(this.id, entries, reveal, {
-      status: this.status,
-      locked: this.locked,
-      endedAt: this.endedAt,
-      progress: { round, closing },
-    });
-    for (const t of this.teams) {
-      const next = nextPlays.get(t.id);
-      if (next) t.play = next;
-      if (nextClosing.has(t.id)) t.closing = nextClosing.get(t.id)!;
+    try {
+      await this.store.closeRound(this.id, entries, reveal, {
+        status: this.status,
+        locked: this.locked,
+        endedAt: this.endedAt,
+        progress: { round, closing },
+      });
+    } catch (err) {
+      // Not written: the playthroughs go back to where the store has them.
+      for (const { team, before } of stepped) team.play = team.play.rewind(before);
+      throw err;
     }
+    for (const t of this.teams) if (nextClosing.has(t.id)) t.closing = nextClosing.get(t.id)!;
     this.round = round;
     this.log.push(...entries);
     this.reveals.push(reveal);
