@@ -7,8 +7,9 @@ import {
   CEILING,
   FLOOR,
   type Gate,
+  limited,
+  limitedSlope,
   PCT,
-  pct,
   sigmoid,
   type Term,
   type Text,
@@ -40,12 +41,21 @@ export interface Explained {
   factors: Factor[];
 }
 
+/** The favourable answer for log-odds `z`: squeezed into floor–ceiling (not cut off), so it stays strictly monotone. */
+export const squeeze = (z: number, floor = FLOOR): number => floor + (CEILING - floor) * sigmoid(z);
+
 /**
- * The one attribution method. The start is shown as its own factor (the chance the decision-
- * maker's starting lean gives); the change from it to the unclamped chance is shared among the
- * terms in proportion to their log-odds; the clamp to 3–97%, each gate and each adjustment are
- * factors of their own. Contributions are rounded by largest remainder to whole percentage
- * points, so they add up exactly to the chance shown.
+ * The one attribution method (Aumann–Shapley: the continuous Shapley value, also known as
+ * integrated gradients). Every part is measured the same way: along the straight path on which
+ * all parts grow together from nothing to their full size, each part is credited with what it
+ * adds to the favourable answer at every point of the path. Limits are not parts: the squeeze
+ * into 3–97% and the soft limit on a move's reach are inside the function, so they are spread
+ * over the parts they limited. Gates are circumstances that held before anything was said: each
+ * is measured on where they started, and every other part is measured with the gates in place
+ * (so a part that moves a gated chance by 1 point is shown as 1 point). Adjustments (a bluff's
+ * risk) are fixed changes in chance and are their own factors. Contributions are rounded by
+ * largest remainder to whole percentage points, so they add up exactly to the chance shown.
+ * Computed only when the factors are displayed (`detail`); the analyzer needs only the numbers.
  */
 export function explain(
   start: { z: number; text: Text },
@@ -53,46 +63,70 @@ export function explain(
   gates: Gate[] = [],
   adjustments: Adjustment[] = [],
   detail = true,
+  reach = Number.POSITIVE_INFINITY,
+  floor = FLOOR,
 ): Explained {
-  let z = start.z;
-  for (const t of terms) z += t.z;
-  const raw = sigmoid(z);
-  // Squeezed into floor–ceiling (not cut off), so it stays strictly monotone in every term.
-  const favour = FLOOR + (CEILING - FLOOR) * raw;
-  if (!detail) {
-    // The analyzer's search needs only the numbers: the same chance, no factors, no sentences.
-    let chance = favour;
-    for (const g of gates) if (g.value <= 1 - TOL) chance *= g.value;
-    for (const a of adjustments) if (Math.abs(a.chance) > TOL) chance += a.chance;
-    return { chance, favour, z, factors: [] };
+  let free = 0;
+  let pull = 0;
+  for (const t of terms) {
+    if (t.reach && t.z > 0) pull += t.z;
+    else free += t.z;
   }
-  const p0 = sigmoid(start.z);
-  const slope = Math.abs(z - start.z) < TOL ? p0 * (1 - p0) : (raw - p0) / (z - start.z);
+  const z = start.z + free + limited(pull, reach);
+  const favour = squeeze(z, floor);
+  let shut = 1;
+  for (const g of gates) if (g.value <= 1 - TOL) shut *= g.value;
+  let chance = favour * shut;
+  for (const a of adjustments) if (Math.abs(a.chance) > TOL) chance += a.chance;
+  if (!detail) return { chance, favour, z, factors: [] };
+
+  // The path integrals: `perFree` for a unit of a term outside the reach limit, `perPull` for a
+  // unit of one inside it (the same slope, times the limit's slope at that point of the path).
+  const steps = weight('attributionSteps');
+  let perFree = 0;
+  let perPull = 0;
+  for (let i = 0; i < steps; i++) {
+    const t = (i + weight('midpoint')) / steps;
+    const s = sigmoid(start.z + t * free + limited(t * pull, reach));
+    const slope = (CEILING - floor) * s * (1 - s);
+    perFree += slope / steps;
+    perPull += (slope * limitedSlope(t * pull, reach)) / steps;
+  }
+  const p0 = squeeze(start.z, floor);
+  const estimate = free * perFree + pull * perPull;
+  // The integral is exact in the limit; rescaling removes the small error of the sum.
+  const fix = Math.abs(estimate) > TOL ? (favour - p0) / estimate : 0;
   const parts: { id: string; group: Factor['group']; value: number; say: (p: number) => string }[] = [
     { id: 'start', group: 'circumstances', value: p0, say: () => textOf(start.text) },
   ];
-  for (const t of terms) if (Math.abs(t.z) > TOL) parts.push({ ...t, value: t.z * slope });
-  if (Math.abs(favour - raw) > TOL) {
-    parts.push({
-      id: 'certainty',
-      group: 'circumstances',
-      value: favour - raw,
-      say: () =>
-        `No answer is ever certain: the model keeps every chance between ${pct(weight('chanceFloor'))} and ${pct(weight('chanceCeiling'))} unless something rules it out.`,
-    });
-  }
-  let chance = favour;
+  let before = p0;
   for (const g of gates) {
     if (g.value > 1 - TOL) continue;
-    const next = chance * g.value;
-    parts.push({ id: g.id, group: 'circumstances', value: next - chance, say: () => textOf(g.text) });
-    chance = next;
+    parts.push({
+      id: g.id,
+      group: 'circumstances',
+      value: before * (g.value - 1),
+      say: () => textOf(g.text),
+    });
+    before *= g.value;
+  }
+  for (const t of terms) {
+    if (Math.abs(t.z) <= TOL) continue;
+    const per = t.reach && t.z > 0 ? perPull : perFree;
+    parts.push({ id: t.id, group: t.group, value: t.z * per * fix * shut, say: t.say });
   }
   for (const a of adjustments) {
     if (Math.abs(a.chance) <= TOL) continue;
     parts.push({ id: a.id, group: a.group, value: a.chance, say: () => textOf(a.text) });
-    chance += a.chance;
   }
+  return { chance, favour, z, factors: factorsOf(parts, chance) };
+}
+
+/** Whole points by largest remainder, adding up to the chance; the start first, then by size. */
+export function factorsOf(
+  parts: { id: string; group: Factor['group']; value: number; say: (p: number) => string }[],
+  chance: number,
+): Factor[] {
   const points = largestRemainder(
     parts.map((p) => p.value * PCT),
     Math.round(chance * PCT),
@@ -105,7 +139,7 @@ export function explain(
   });
   const [first, ...rest] = factors;
   rest.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
-  return { chance, favour, z, factors: first ? [first, ...rest] : rest };
+  return first ? [first, ...rest] : rest;
 }
 
 /** Rounds values to integers that sum to `target`: floors, then units to the largest remainders. */

@@ -5,9 +5,18 @@
 import type { CloseFormName } from '../format/schema';
 import type { CloseSpec, Distribution, HiddenState } from '../types';
 import { explain, type Judgement, mix, normalise } from './attribution';
-import { BLUFF_LIMIT, honestyLimit } from './honesty';
+import { BLUFF_LIMIT, honestyLimit, withBluff } from './honesty';
 import { rejectShare, startOf, stateTerms } from './lean';
-import { asksForOffer, DIRECTNESS, isFinal, type LeverageUse, readiness, stageGate } from './situation';
+import { money, offerFromBand } from './salary';
+import {
+  asksForOffer,
+  DIRECTNESS,
+  isComplete,
+  isFinal,
+  type LeverageUse,
+  readiness,
+  stageGate,
+} from './situation';
 import {
   type Adjustment,
   clamp,
@@ -17,6 +26,7 @@ import {
   PCT,
   pct,
   plural,
+  reachOf,
   sigmoid,
   signed,
   type Term,
@@ -28,8 +38,9 @@ import { WORDS, weight } from './weights';
 // ---------------------------------------------------------------------------- closes
 
 export function momentZ(ctx: DecisionContext, form: CloseFormName): number {
-  const m =
-    ctx.moment === 'opening'
+  const m = ctx.firstMinute
+    ? weight('momentFirstMinute')
+    : ctx.moment === 'opening'
       ? weight('momentOpening')
       : ctx.moment === 'middle'
         ? weight('momentMiddle')
@@ -56,6 +67,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
     terms.push({
       id: 'ready-ask',
       group: 'choices',
+      reach: true,
       z: weight('readyAsk') * ready * (withTraits ? t.attunement * commercialScale : 1),
       say: () =>
         t.attunement >= WORDS.attuned
@@ -66,6 +78,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
     terms.push({
       id: 'form',
       group: 'choices',
+      reach: true,
       z: weight('tentativeForm'),
       say: () => 'A tentative question about next steps asked for very little.',
     });
@@ -73,6 +86,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
     terms.push({
       id: 'form',
       group: 'choices',
+      reach: true,
       z: weight('nextStageFit'),
       say: () =>
         `Asking for the ${form === 'shortlist' ? 'shortlist' : 'next stage'} fitted where the process stood.`,
@@ -81,6 +95,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
     terms.push({
       id: 'form',
       group: 'choices',
+      reach: true,
       z: weight('nextStageNone'),
       say: () => 'This was the final stage: there was no next stage to ask for.',
     });
@@ -147,16 +162,19 @@ export function closeTerms(
     own.push({
       id: 'doubt-removed',
       group: 'choices',
+      reach: true,
       z: weight('doubt') * removed * commercialScale,
       say: () => `Asking showed you are serious: it cleared ${pct(removed)} of doubt about your commitment.`,
     });
   }
-  own.push(momentTerm(ctx, close.form));
+  // Before any answer the first-minute gate measures the moment (judgeCloseBranch), not a term.
+  if (!ctx.firstMinute) own.push(momentTerm(ctx, close.form));
   own.push(...fitTerms(ctx, close.form, true));
   if (close.form === 'statement-of-intent') {
     own.push({
       id: 'statement',
       group: 'choices',
+      reach: true,
       z: weight('statementOfIntent') * t.attunement * commercialScale,
       say: () => 'A statement of intent, not a question, left them a simple yes to give.',
     });
@@ -200,6 +218,7 @@ export function closeTerms(
     own.push({
       id: 'why-us',
       group: 'choices',
+      reach: true,
       z: weight('pointWhyUs') * Math.min(counted, points.whyUs) * scale,
       say: () => 'You said why you want this organisation and not just any job.',
     });
@@ -208,6 +227,7 @@ export function closeTerms(
     own.push({
       id: 'reasons',
       group: 'choices',
+      reach: true,
       z: weight('pointReason') * Math.min(counted, points.reasons) * scale,
       say: () => 'You gave compelling reasons you will do the job well.',
     });
@@ -231,6 +251,7 @@ export function closeTerms(
         own.push({
           id: 'leverage',
           group: 'choices',
+          reach: true,
           z: already,
           say: () =>
             `Mentioning your other ${what} confirmed what they already believed: you have options, and they want to secure you.`,
@@ -239,6 +260,7 @@ export function closeTerms(
         own.push({
           id: 'leverage',
           group: 'choices',
+          reach: true,
           z,
           say: signed(
             () => `Mentioning your other ${what} to a decision-maker who wanted you added urgency.`,
@@ -251,36 +273,40 @@ export function closeTerms(
     own.push({
       id: 'believed-options',
       group: 'choices',
+      reach: true,
       z: believedOptionsZ(hidden)!,
       say: () => 'They believe you have other options, which makes them want to secure you.',
     });
   }
   if (close.commit && asksForOffer(close.form)) {
+    // The promise takes away the risk of a no to the offer and, with it, the doubt about their
+    // commitment that the ask itself left (C2, C8, C13).
+    const left = hidden.doubt * (1 - weight('doubtRemovedByAsk') * directness);
+    const cost = promiseCost(ctx);
     own.push({
       id: 'commit',
       group: 'choices',
-      z: weight('commit'),
-      say: () => 'You promised to accept on the spot, so an offer carried no risk of a no.',
+      reach: true,
+      z: weight('commit') + weight('doubt') * left * commercialScale,
+      say: () =>
+        `You promised to accept on the spot, so an offer carried no risk of a no${left >= TOL ? ' and the last of their doubt about your commitment went' : ''}.${cost ? ` It has a price: ${cost}.` : ''}`,
     });
   }
-  // A close turns interest into a decision but cannot create it: its own terms together add
-  // at most closeReach × keenness (a soft limit, so every addition still counts a little).
-  const gain = own.reduce((a, term) => a + Math.max(0, term.z), 0);
-  const reach = weight('closeReach') * hidden.keenness;
-  if (gain > TOL) {
-    const k = weight('reachSharpness');
-    const limited = gain / (1 + (gain / Math.max(reach, TOL)) ** k) ** (1 / k);
-    if (gain - limited > TOL) {
-      own.push({
-        id: 'reach',
-        group: 'circumstances',
-        z: limited - gain,
-        say: () =>
-          `One close can only do so much with a decision-maker who is ${keenWord(hidden.keenness)} about you (keenness ${pct(hidden.keenness)}).`,
-      });
-    }
-  }
   return own;
+}
+
+/**
+ * What promising to accept costs in salary, as a sentence with the sum (C3), from the band the
+ * decision-maker offers in: the first offer to a candidate who promised is lower by what
+ * negotiating typically gains, and there is no negotiation after it.
+ */
+function promiseCost(ctx: DecisionContext): string | null {
+  const band = ctx.salary;
+  if (!band) return null;
+  const sum =
+    offerFromBand(band, ctx.hidden.keenness, false) - offerFromBand(band, ctx.hidden.keenness, true);
+  if (sum <= 0) return null;
+  return `the first offer to someone who has promised is about ${money(sum, band.currency)} lower (${pct(weight('negotiationGain'))}, what negotiating typically gains), with no negotiation after it`;
 }
 
 /** Judges a close. */
@@ -291,7 +317,11 @@ export function judgeClose(
   points: { whyUs: number; reasons: number },
   detail = true,
 ): Judgement {
-  const doubtRemaining = ctx.hidden.doubt * (1 - weight('doubtRemovedByAsk') * DIRECTNESS[close.form]);
+  // A promise to accept clears what doubt the ask left (C8); otherwise the ask clears its share.
+  const doubtRemaining =
+    close.commit && asksForOffer(close.form)
+      ? 0
+      : ctx.hidden.doubt * (1 - weight('doubtRemovedByAsk') * DIRECTNESS[close.form]);
   if (!leverage || leverage.real) {
     const plain = judgeCloseBranch(
       ctx,
@@ -306,27 +336,31 @@ export function judgeClose(
   const e = leverage.exposeChance;
   const believedLeverage = { ...leverage, exposed: false };
   const exposed = judgeCloseBranch(ctx, close, { ...leverage, exposed: true }, points, [], false);
+  const honest = judgeCloseBranch(ctx, close, null, points, [], detail);
   const limit = honestyLimit(
     judgeCloseBranch(ctx, close, believedLeverage, points, [], false),
     exposed,
-    judgeCloseBranch(ctx, close, null, points, [], false),
+    honest,
     e,
     { believed: 1, exposed: 1, honest: 1 },
     BLUFF_LIMIT(leverage.kind === 'offer' ? 'claimed offer' : 'claim of other interviews'),
   );
   const believed = judgeCloseBranch(ctx, close, believedLeverage, points, [], false, limit);
-  const risk: Adjustment = {
-    id: 'bluff-risk',
-    group: 'choices',
-    chance: e * (exposed.judgement.chance - believed.judgement.chance),
-    text: () =>
-      `${leverage.kind === 'offer' ? 'The other offer you mentioned does' : 'The other interviews you mentioned do'} not exist: there was a ${pct(e)} chance they would see through it, and that risk counts in the chance.`,
-  };
-  const withRisk = detail
-    ? judgeCloseBranch(ctx, close, believedLeverage, points, [risk], detail, limit)
-    : { judgement: { ...believed.judgement, chance: believed.judgement.chance + risk.chance } };
+  const chance = believed.judgement.chance + e * (exposed.judgement.chance - believed.judgement.chance);
+  // The bluff is shown as one factor, measured against the same close citing nothing: never as
+  // a help (the honesty limit keeps it at or below the honest close).
+  const factors = detail
+    ? withBluff(
+        honest.judgement.factors,
+        chance,
+        () =>
+          `${leverage.kind === 'offer' ? 'The other offer you mentioned does' : 'The other interviews you mentioned do'} not exist: with a ${pct(e)} chance they would see through it, the claim cost more than it could win (against the same close without it).`,
+      )
+    : [];
   return {
-    ...withRisk.judgement,
+    ...believed.judgement,
+    chance,
+    factors,
     distribution: mix(believed.judgement.distribution, exposed.judgement.distribution, e),
     doubtRemaining,
     exposure: {
@@ -349,11 +383,22 @@ export function judgeCloseBranch(
   const s = ctx.situation;
   const terms = [...stateTerms(ctx, ctx.hidden.doubt), ...closeTerms(ctx, close, leverage, points), ...extra];
   const asks = asksForOffer(close.form);
-  const final = isFinal(s);
+  // A complete process means the same here as after the interview: a yes is an offer.
+  const final = isComplete(s);
   const authority = clamp(ctx.traits.authority);
   const stage = stageGate(s);
+  // Before any answer only those who decide in the first minute have a view to act on; a small
+  // ask needs less of one (momentSmallAsk), so the share is raised to that power.
+  const first = ctx.firstMinute ? weight('firstMinuteDecided') ** (asks ? 1 : weight('momentSmallAsk')) : 1;
+  const firstGate: Gate = {
+    id: 'first-minute',
+    value: first,
+    text: () =>
+      'You closed before they had heard a single answer: only about one interviewer in twenty has a view that early, so almost any answer was "let us talk first".',
+  };
   const gates: Gate[] = asks
     ? [
+        firstGate,
         {
           id: 'authority',
           value: authority,
@@ -369,10 +414,23 @@ export function judgeCloseBranch(
             `This is an early round with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see: mostly, the best they could give on the spot was the next stage.`,
         },
       ]
-    : [];
-  const ex = explain(startOf(ctx, weight('base')), terms, gates, adjustments, detail);
-  const f = ex.favour;
-  const reject = rejectShare(ctx.hidden);
+    : [firstGate];
+  const ex = explain(
+    startOf(ctx, weight('base')),
+    terms,
+    gates,
+    adjustments,
+    detail,
+    reachOf(ctx.hidden.keenness),
+  );
+  const f = ex.favour * first;
+  // Pressure irritates at once, so a pushy or desperate close that fails is more often a no.
+  const pressed = close.delivery === 'pushy' || close.delivery === 'desperate';
+  const reject = rejectShare(
+    pressed
+      ? { ...ctx.hidden, irritation: ctx.hidden.irritation + pressureIrritation(ctx.traits) }
+      : ctx.hidden,
+  );
   const fail = { 'no-decision': (1 - f) * (1 - reject), rejection: (1 - f) * reject };
   let distribution: Distribution;
   let chanceOf: string;

@@ -1,7 +1,8 @@
 /**
  * The honesty limit on a bluff believed, shared by closes and counters.
  */
-import { CEILING, clamp, FLOOR, type Term, TOL } from './terms';
+import type { Factor } from '../types';
+import { CEILING, clamp, FLOOR, PCT, type Term, TOL } from './terms';
 
 /**
  * The honesty limit on a bluff believed. A claimed option is weighed like a real one when it is
@@ -31,3 +32,17 @@ export function honestyLimit(
 
 export const BLUFF_LIMIT = (what: string) => (): string =>
   `A ${what} they could not check counted for less: in this model a bluff never wins more than the same move without it.`;
+
+/**
+ * The factors of a bluffed move: the honest move's factors (the same move citing nothing) and
+ * one factor for the bluff, the difference it made to the chance shown. The honesty limit keeps
+ * that difference at or below zero, so a bluff is never shown as a help.
+ */
+export function withBluff(honest: Factor[], chance: number, text: () => string): Factor[] {
+  const points = Math.round(chance * PCT) - honest.reduce((a, f) => a + f.points, 0);
+  if (points === 0) return honest;
+  const [first, ...rest] = honest;
+  const all = [...rest, { id: 'bluff', group: 'choices' as const, points, text: text() }];
+  all.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  return first ? [first, ...all] : all;
+}

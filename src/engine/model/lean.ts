@@ -4,18 +4,8 @@
  */
 import type { HiddenState } from '../types';
 import { explain, type Judgement, normalise } from './attribution';
-import { isFinal, openness, readiness } from './situation';
-import {
-  type DecisionContext,
-  keenWord,
-  pct,
-  plural,
-  sigmoid,
-  signed,
-  type Term,
-  type Text,
-  TOL,
-} from './terms';
+import { isComplete, openness, readiness } from './situation';
+import { type DecisionContext, keenWord, pct, plural, sigmoid, signed, type Term, type Text } from './terms';
 import { WORDS, weight } from './weights';
 
 // ---------------------------------------------------------------------------- the lean
@@ -140,7 +130,7 @@ export function judgeAfterInterview(ctx: DecisionContext, detail = true): Judgem
   const ex = explain(startOf(ctx, weight('base')), stateTerms(ctx, ctx.hidden.doubt), [], [], detail);
   const f = ex.favour;
   const reject = rejectShare(ctx.hidden);
-  const complete = isFinal(ctx.situation) || readiness(ctx.situation) >= 1 - TOL;
+  const complete = isComplete(ctx.situation);
   const hold = (1 - f) * (1 - reject) * weight('silentHold');
   const distribution = normalise({
     [complete ? 'offer-later' : 'next-stage']: f,

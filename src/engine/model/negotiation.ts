@@ -2,7 +2,7 @@
  * Negotiation: what a counter asks for, what it wins, and its chance.
  */
 import { explain, type Judgement, mix, normalise } from './attribution';
-import { BLUFF_LIMIT, honestyLimit } from './honesty';
+import { BLUFF_LIMIT, honestyLimit, withBluff } from './honesty';
 import { clampSalary } from './salary';
 import { type Adjustment, clamp, type DecisionContext, keenWord, pct, signed, type Term, TOL } from './terms';
 import { weight } from './weights';
@@ -44,7 +44,7 @@ export function judgeCounter(ctx: DecisionContext, c: CounterContext, detail = t
   const e = c.leverage.exposeChance;
   const exposed = judgeCounterBranch(ctx, c, true, [], false);
   const first = judgeCounterBranch(ctx, c, false, [], false);
-  const honest = judgeCounterBranch(ctx, { ...c, leverage: null }, false, [], false);
+  const honest = judgeCounterBranch(ctx, { ...c, leverage: null }, false, [], detail);
   const limit = honestyLimit(
     first,
     exposed,
@@ -54,18 +54,20 @@ export function judgeCounter(ctx: DecisionContext, c: CounterContext, detail = t
     BLUFF_LIMIT('claimed option'),
   );
   const believed = judgeCounterBranch(ctx, c, false, [], false, limit).judgement;
-  const risk: Adjustment = {
-    id: 'bluff-risk',
-    group: 'choices',
-    chance: e * (exposed.judgement.chance - believed.chance),
-    text: () =>
-      `The other option you cited does not exist: there was a ${pct(e)} chance they would see through it, and a caught bluff can end the negotiation.`,
-  };
-  const withRisk = detail
-    ? judgeCounterBranch(ctx, c, false, [risk], detail, limit).judgement
-    : { ...believed, chance: believed.chance + risk.chance };
+  const chance = believed.chance + e * (exposed.judgement.chance - believed.chance);
+  // One factor for the bluff, against the same counter citing nothing: never shown as a help.
+  const factors = detail
+    ? withBluff(
+        honest.judgement.factors,
+        chance,
+        () =>
+          `The other option you cited does not exist: with a ${pct(e)} chance they would see through it, and a caught bluff able to end the negotiation, it cost more than it could win.`,
+      )
+    : [];
   return {
-    ...withRisk,
+    ...believed,
+    chance,
+    factors,
     distribution: mix(believed.distribution, exposed.judgement.distribution, e),
     exposure: { chance: e, believed: believed.distribution, exposed: exposed.judgement.distribution },
   };

@@ -2,8 +2,19 @@
  * Persistence after a no: irritation, the door, and the chance they change their mind.
  */
 import { explain, type Judgement, normalise } from './attribution';
-import { canOfferNow, isFinal, persistReading, poolShare, scarcity } from './situation';
-import { clamp, type DecisionContext, keenWord, pct, plural, sigmoid, signed, type Term, TOL } from './terms';
+import { canOfferNow, isComplete, persistReading, poolShare, scarcity } from './situation';
+import {
+  clamp,
+  type DecisionContext,
+  keenWord,
+  pct,
+  plural,
+  reachOf,
+  sigmoid,
+  signed,
+  type Term,
+  TOL,
+} from './terms';
 import type { ResolvedTraits } from './traits';
 import { WORDS, weight } from './weights';
 
@@ -41,11 +52,14 @@ export function judgePersistence(
   const irritationGain = persistIrritationGain(ctx, count, intensity);
   const irritationAfter = clamp(hidden.irritation + irritationGain);
   const competing = s.candidatesRemaining + s.candidatesSeen;
+  // C6: persistence is valued most in sales; outside it the same acts count for less.
+  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
   const terms: Term[] = [
     {
       id: 'attunement',
       group: 'circumstances',
-      z: weight('persistAttunement') * t.attunement,
+      reach: true,
+      z: weight('persistAttunement') * t.attunement * commercialScale,
       say: () =>
         t.attunement >= WORDS.attuned
           ? 'They are the kind of decision-maker who reads persistence as commitment.'
@@ -54,6 +68,7 @@ export function judgePersistence(
     {
       id: 'scarcity',
       group: 'circumstances',
+      reach: true,
       z: weight('persistScarcity') * reading,
       say: signed(
         () =>
@@ -67,8 +82,9 @@ export function judgePersistence(
     {
       id: 'determination',
       group: 'choices',
+      reach: true,
       z:
-        (weight('persistCumulative') * count * t.attunement * reading) /
+        (weight('persistCumulative') * count * t.attunement * reading * commercialScale) /
         (1 + count / weight('persistSaturation')),
       say: signed(
         () => `You had come back ${count + 1} times, which showed how much you want it.`,
@@ -96,7 +112,7 @@ export function judgePersistence(
     {
       id: 'keenness',
       group: 'choices',
-      z: weight('persistKeenness') * (hidden.keenness - weight('keennessPivot')),
+      z: weight('keenness') * (hidden.keenness - weight('keennessPivot')),
       say: signed(
         () => `They liked you at the interview (keenness ${pct(hidden.keenness)}).`,
         () =>
@@ -126,12 +142,17 @@ export function judgePersistence(
     ],
     [],
     detail,
+    // What a run of persistence can do is bounded like a close: by how much they want the
+    // candidate, less what they still doubt, and (C6) by how much the role values persistence.
+    reachOf(hidden.keenness) * (1 - weight('persistDoubtReach') * hidden.doubt) * commercialScale,
+    // A change of mind needs a reason: no floor, so with nothing pulling it stays near zero.
+    0,
   );
   const concede = ex.favour * pool * (1 - closed);
   // Changing their mind wins what a yes to a close would: an offer at the final stage (after
   // the interview), before it mostly the next stage (an offer only as far as the stage and
   // their authority allow, as for a close).
-  const offerShare = isFinal(s) ? 1 : canOfferNow(ctx);
+  const offerShare = isComplete(s) ? 1 : canOfferNow(ctx);
   return {
     distribution: normalise({
       'offer-later': concede * offerShare,

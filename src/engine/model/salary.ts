@@ -19,18 +19,30 @@ export function clampSalary(x: number, band: { min: number; max: number }): numb
 }
 
 /**
- * The salary of a first offer: a share of the band that grows with keenness. A candidate who
- * committed to accept on the spot gives up what negotiating typically gains (C3).
+ * The salary of a first offer from a band: a share of the band that grows with keenness. A
+ * candidate who committed to accept on the spot gives up what negotiating typically gains (C3).
  */
+export function offerFromBand(
+  band: { min: number; max: number },
+  keenness: number,
+  committed: boolean,
+): number {
+  const span = band.max - band.min;
+  const keen = band.min + span * (weight('openingShare') + weight('openingKeen') * keenness);
+  const offer = committed ? keen * (1 - weight('negotiationGain')) : keen;
+  return clampSalary(offer, band);
+}
+
+/** A sum of money in the band's currency, as the debrief writes it. */
+export const money = (sum: number, currency: string): string =>
+  `${currency} ${Math.round(sum).toLocaleString('en-GB')}`;
+
+/** The salary of a first offer from the lead decision-maker of a scenario (`offerFromBand`). */
 export function openingOffer(
   scenario: Scenario,
   dmIndex: number,
   hidden: HiddenState,
   committed: boolean,
 ): number {
-  const band = scenario.decisionMakers[dmIndex]!.salary;
-  const span = band.max - band.min;
-  const keen = band.min + span * (weight('openingShare') + weight('openingKeen') * hidden.keenness);
-  const offer = committed ? keen * (1 - weight('negotiationGain')) : keen;
-  return clampSalary(offer, band);
+  return offerFromBand(scenario.decisionMakers[dmIndex]!.salary, hidden.keenness, committed);
 }

@@ -3,7 +3,7 @@
  * stage, the pool), how direct each close form is, and what a cited option is.
  */
 import type { CloseFormName, Situation } from '../format/schema';
-import { clamp, type DecisionContext } from './terms';
+import { clamp, type DecisionContext, TOL } from './terms';
 import { weight } from './weights';
 
 // ---------------------------------------------------------------------------- circumstances
@@ -25,6 +25,15 @@ export function readiness(s: Situation): number {
 /** The final stage: a favourable answer here is an offer. */
 export function isFinal(s: Situation): boolean {
   return s.stage === 'final' || s.nextStage === 'offer';
+}
+
+/**
+ * A complete process: the final stage, or every candidate seen, or more places than candidates
+ * left. A favourable answer from a complete process is an offer, whichever judgement gives it
+ * (a close, the decision after the interview, a change of mind after a no).
+ */
+export function isComplete(s: Situation): boolean {
+  return isFinal(s) || readiness(s) >= 1 - TOL;
 }
 
 /**

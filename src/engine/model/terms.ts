@@ -28,6 +28,13 @@ export interface DecisionContext {
   moment: 'opening' | 'middle' | 'closing';
   /** The decision-maker's state before the interview began (defaults to `hidden`). */
   initial?: HiddenState;
+  /**
+   * The decision-maker has heard no answer yet (the interview's first node): only the share of
+   * interviewers who decide in the first minute have a view to act on.
+   */
+  firstMinute?: boolean;
+  /** The lead decision-maker's salary band, so a promise to accept can say what it costs. */
+  salary?: { min: number; max: number; currency: string };
 }
 
 /** A signed term on the log-odds, with the sentence for each sign. */
@@ -37,6 +44,11 @@ export interface Term {
   z: number;
   /** Sentence for the term as displayed: `points` is its signed share in percentage points. */
   say: (points: number) => string;
+  /**
+   * Part of what a move adds on its own (a close's content, a persistence act's pull): together
+   * such terms are softly limited by how much the decision-maker wants the candidate (`reach`).
+   */
+  reach?: boolean;
 }
 
 /** A gate multiplies the chance by `value` (0–1); its factor says why. */
@@ -52,6 +64,33 @@ export interface Adjustment {
   group: Factor['group'];
   chance: number;
   text: Text;
+}
+
+/**
+ * The most a move's own terms can add to the log-odds: it turns interest into a decision but
+ * cannot create interest. Grows with the odds of keenness, so it is nothing for a decision-maker
+ * who does not want the candidate at all and barely binds for a keen one.
+ */
+export function reachOf(keenness: number): number {
+  const k = clamp(keenness, 0, 1 - weight('reachKeenCap'));
+  return weight('closeReach') * (k / (1 - k));
+}
+
+/** The soft limit: `gain` (≥ 0) squeezed under `reach`, smoothly (sharpness `reachSharpness`). */
+export function limited(gain: number, reach: number): number {
+  if (gain <= TOL) return gain;
+  if (reach <= TOL) return 0;
+  const k = weight('reachSharpness');
+  return gain / (1 + (gain / reach) ** k) ** (1 / k);
+}
+
+/** The slope of `limited` at `gain`. */
+export function limitedSlope(gain: number, reach: number): number {
+  if (reach <= TOL) return 0;
+  if (gain <= TOL) return 1;
+  const k = weight('reachSharpness');
+  const q = (gain / reach) ** k;
+  return (1 + q) ** (-1 / k - 1);
 }
 
 export const pct = (x: number) => `${Math.round(x * PCT)}%`;

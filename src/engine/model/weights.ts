@@ -305,9 +305,36 @@ export const WEIGHTS = {
     'Share of the ask’s benefits that depends on how commercial the role is.',
   ),
   closeReach: authored(
-    4,
-    'a close turns interest into a decision but cannot create interest: its own terms together add at most closeReach × keenness log-odds',
-    'Most a single close’s own terms can add, per unit of keenness.',
+    2,
+    'a move turns interest into a decision but cannot create interest: its own terms together add at most closeReach × the odds of keenness (k / (1 − k)) log-odds: 2 at keenness 0.5 (as before), nothing at 0, barely a limit for a keen decision-maker',
+    'Most a single move’s own terms can add, per unit of the odds of keenness.',
+  ),
+  reachKeenCap: authored(
+    0.01,
+    'numerical: keenness above 0.99 is read as 0.99 so the reach stays finite',
+    'How close to 1 keenness counts in the reach.',
+  ),
+  firstMinuteDecided: w(
+    0.05 / 0.78,
+    'Frieder et al. 2016: about 5% of interviewers decide in the first minute, about 78% by the end',
+    'Before any answer, the share of a close’s favourable answer that can be given: only those who decide in the first minute have a view to act on.',
+    'share decided in the first minute ÷ share decided by the end = .05 / .78',
+  ),
+  momentFirstMinute: w(
+    logit(0.05) - logit(0.78),
+    'Frieder et al. 2016: about 5% of interviewers decide in the first minute, about 78% by the end',
+    'The timing grade of a close before any answer, against the same close at the end.',
+    'logit(share decided by then) − logit(share decided by the end) = logit(.05) − logit(.78)',
+  ),
+  attributionSteps: authored(
+    64,
+    'numerical: steps of the path integral behind each factor (the sum is rescaled to be exact)',
+    'How finely the attribution samples the path from nothing to the full judgement.',
+  ),
+  midpoint: authored(
+    0.5,
+    'numerical: the midpoint rule samples each step at its middle',
+    'Where in a step the path is sampled.',
   ),
 
   // ---------------------------------------------------------------- chances and gates
@@ -380,10 +407,10 @@ export const WEIGHTS = {
     'repetition is the pressure itself, so irritation weighs more than in a close',
     'Per unit of irritation after the act.',
   ),
-  persistKeenness: authored(
-    1.2,
-    'what they thought at the interview still counts',
-    'Per unit of keenness above keennessPivot.',
+  persistDoubtReach: authored(
+    0.5,
+    'coming back is itself evidence of commitment (C7, C8), so doubt about it limits what persistence can do only half as much as keenness does: at full doubt the reach is halved',
+    'Share of the doubt that shrinks the reach of persistence.',
   ),
   persistIrritationGain: authored(
     0.03,

@@ -148,6 +148,8 @@ export function context(
     commercial: compiled.scenario.meta.role.commercial,
     moment: node?.moment ?? 'closing',
     initial: compiled.initialHidden[compiled.lead],
+    firstMinute: state.phase === 'interview' && state.node === compiled.scenario.start,
+    salary: compiled.scenario.decisionMakers[compiled.lead]!.salary,
   };
 }
 

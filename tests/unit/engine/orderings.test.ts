@@ -193,7 +193,9 @@ describe('ordering 9: persistence after a no', () => {
     traits: { attunement: 0.9, patience: 0.75 },
     candidatesSeen: 2,
     candidatesRemaining: 0,
-    initial: { keenness: 0.3, doubt: 0.6 },
+    // Persistence is bounded by how much they want the candidate (issue 17): a lukewarm
+    // decision-maker (0.3) is no longer turned by notes, so the attuned case is keen but doubting.
+    initial: { keenness: 0.75, doubt: 0.6 },
   });
   const processBound = fixture({
     kind: 'recruiter',
@@ -212,7 +214,7 @@ describe('ordering 9: persistence after a no', () => {
   it('the fixtures start from a no', () => {
     for (const sc of [attunedScarce, processBound, plentiful])
       expect(persist(sc, []).view().phase).toBe('ended');
-    expect(persist(attunedScarce, []).view().ending?.ending.outcome).toBe('rejection');
+    expect(persist(attunedScarce, []).view().ending?.ending.outcome).toMatch(/rejection|no-decision/);
   });
   it('repeated polite persistence turns into an offer with an attuned decision-maker when candidates are scarce', () => {
     const play = persist(attunedScarce, ['email', 'email', 'call', 'email', 'call', 'email']);
@@ -230,7 +232,15 @@ describe('ordering 9: persistence after a no', () => {
     // The chance that the next act wins, and the risk that it shuts the door, act after act.
     const chances: number[] = [];
     const door: number[] = [];
-    for (const r of persistChain(attunedScarce, 8)) {
+    // Lukewarm enough that no single visit wins in expected play, so the chain runs on.
+    const lukewarm = fixture({
+      kind: 'owner-manager',
+      traits: { attunement: 0.9, patience: 0.75 },
+      candidatesSeen: 2,
+      candidatesRemaining: 0,
+      initial: { keenness: 0.6, doubt: 0.6 },
+    });
+    for (const r of persistChain(lukewarm, 8)) {
       chances.push(p(r, 'offer-later'));
       door.push(p(r, 'closed'));
     }
@@ -510,7 +520,7 @@ describe('the ten orderings across plausible values of their premises', () => {
     const stages = ['first-round', 'second-round', 'final'] as const;
     let scarceCases = 0;
     let plentifulCases = 0;
-    for (const g of grid({ keenness: [0.2, 0.4], patience: [0.6, 0.9] })) {
+    for (const g of grid({ keenness: [0.6, 0.7], patience: [0.6, 0.9] })) {
       const initial = { keenness: g.keenness, doubt: 0.5 };
       // Scarce (at most two real alternatives per place): persistence pays with an attuned
       // decision-maker, at every stage (before the final stage a concession may be the next stage).

@@ -91,8 +91,11 @@ describe('doorstep lesson', () => {
     }
   });
 
-  it('polite persistence over several days wins the job in expected mode; letting go does not', () => {
-    for (const choices of [DECENT, STRONG]) {
+  // Persistence is bounded by how much Frank wants the candidate (issue 17): after a strong
+  // interview (keenness 0.75) polite notes win him round; after a merely decent one (0.45, and
+  // doubting) they win only sometimes, and never in expected play.
+  it('polite persistence over several days wins the job in expected mode after a strong interview; letting go does not', () => {
+    for (const choices of [STRONG]) {
       const persisted = persist(afterNo(choices), POLITE);
       const day = persisted.debrief();
       expect(day.outcome).toBe('offer-later');
@@ -113,12 +116,9 @@ describe('doorstep lesson', () => {
     expect(view.phase).toBe('follow-up');
   });
 
-  it('each polite contact raises the chance he concedes: he reads it as commitment', () => {
-    const play = afterNo(DECENT);
-    const chances: number[] = [];
-    for (const act of POLITE.slice(0, 3)) chances.push(play.act({ type: 'persist', act }).response!.chance);
-    expect(chances[1]!).toBeGreaterThan(chances[0]!);
-    expect(chances[2]!).toBeGreaterThan(chances[1]!);
+  it('after a merely decent interview notes alone do not turn a lukewarm, doubting Frank in expected play', () => {
+    const play = persist(afterNo(DECENT), POLITE);
+    expect(['rejection', 'no-decision']).toContain(play.debrief().outcome);
   });
 
   it('there is a point where more of it always hurts: turning up day after day never wins and shuts the door', () => {
@@ -141,12 +141,12 @@ describe('doorstep lesson', () => {
     let letGoWins = 0;
     const seeds = 120;
     for (let seed = 1; seed <= seeds; seed++) {
-      const a = afterNo(DECENT, 'realistic', seed);
+      const a = afterNo(STRONG, 'realistic', seed);
       if (a.view().phase === 'follow-up') {
         if (['offer-later', 'offer-now'].includes(persist(a, POLITE.slice(0, 4)).debrief().outcome))
           persistedWins++;
       }
-      const b = afterNo(DECENT, 'realistic', seed);
+      const b = afterNo(STRONG, 'realistic', seed);
       if (b.view().phase === 'follow-up') {
         b.act({ type: 'let-go' });
         if (b.view().phase === 'negotiation') b.act({ type: 'negotiate', move: 'shake-on-it' });
@@ -154,7 +154,7 @@ describe('doorstep lesson', () => {
       }
     }
     expect(persistedWins).toBeGreaterThan(seeds / 2);
-    expect(persistedWins).toBeGreaterThan(letGoWins * 3);
+    expect(persistedWins).toBeGreaterThan(letGoWins);
   });
 
   it('answering the "not now" in the room also works with Frank: a firm statement of intent with points', () => {
@@ -172,10 +172,10 @@ describe('doorstep lesson', () => {
   });
 
   it('withdrawing when family is mentioned gives up a job that persistence could have won', () => {
-    const play = playTo(scenario, [...DECENT, 'nephew-step-aside']);
+    const play = playTo(scenario, [...STRONG, 'nephew-step-aside']);
     const debrief = play.debrief();
     expect(debrief.outcome).toBe('withdrawn');
     expect(debrief.ending.id).toBe('stepped-aside');
-    expect(debrief.score.total).toBeLessThan(persist(afterNo(DECENT), POLITE).debrief().score.total);
+    expect(debrief.score.total).toBeLessThan(persist(afterNo(STRONG), POLITE).debrief().score.total);
   });
 });

@@ -70,7 +70,9 @@ describe('open-doors: more vacancies than candidates makes an early close welcom
         choose,
       ),
     ]);
-    expect(outcome(nextStage)).toBe('next-stage');
+    // More places than candidates left: the process is complete, so a yes is an offer after the
+    // interview, as it would be from silence (a yes never means less than silence, issue 17).
+    expect(outcome(nextStage)).toBe('offer-later');
     expect(value(nextStage)).toBeGreaterThan(value(cautious));
   });
 
