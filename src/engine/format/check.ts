@@ -4,6 +4,7 @@
  */
 
 import { ENGINE_VAR_NAMES, ENGINE_VARS, engineVar } from './engine-vars';
+import { momentIssues } from './moments';
 import {
   createLocator,
   didYouMean,
@@ -16,6 +17,7 @@ import {
   parseScenarioText,
   sortProblems,
 } from './parse';
+import { refersIssues } from './refers';
 import type { Condition, Line, Scenario } from './schema';
 
 export const MAX_LINE_CHARS = 240;
@@ -729,6 +731,8 @@ export function checkScenario(scenario: Scenario, file: string, options: CheckOp
       `Add an ending with "outcome": "${outcome}", its title and debrief text.`,
     );
   }
+  for (const i of [...refersIssues(scenario), ...momentIssues(scenario)])
+    add(i.severity, i.code, i.path, i.message, i.fix);
 
   return sortProblems(problems.map(displayable));
 }
