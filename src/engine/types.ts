@@ -202,8 +202,22 @@ export interface Debrief {
    * scenario's conditions read them.
    */
   record: Record<string, string | number | boolean>;
-  /** Coaching feedback on the choices made, in order. */
+  /** Coaching feedback on the choices made, in order: only text about what happened in this play. */
   coaching: { actionIndex: number; choice: string; quality?: string; text: string }[];
+  /** The verdict on the close's timing; it agrees with the sign of the timing factors. */
+  headline: DebriefHeadline;
+  /** The ending's debrief as sentences chosen from the play (its `debriefLines` that hold, else its `debrief`). */
+  story: string[];
+  /** The negotiation move by move (what each counter won or cost) and what a promise to accept cost; empty without one. */
+  negotiation: string[];
+}
+
+/** The debrief's verdict on timing: no close, an early ask (timing factors below zero) or a well-timed one. */
+export interface DebriefHeadline {
+  verdict: 'no-close' | 'early' | 'well-timed';
+  text: string;
+  /** Signed points of the timing factors (moment, premature) in the decisive answer. */
+  timingPoints: number;
 }
 
 /** A small, JSON-safe save: the playthrough is its action log. */

@@ -14,6 +14,7 @@ import { checkWaysOut } from './checks/no-way-out';
 import { checkNodes } from './checks/nodes';
 import type { CheckOptions } from './checks/options';
 import { checkReachability } from './checks/reachability';
+import { checkRefersAndMoments } from './checks/refers-and-moments';
 import { checkSelfGatedChoices } from './checks/self-gated';
 import { checkLineConditions, checkVariables } from './checks/variables';
 import { displayable, type ParseResult, type Problem, parseScenarioText, sortProblems } from './parse';
@@ -38,6 +39,7 @@ const RULES: readonly ((ctx: CheckContext) => void)[] = [
   checkCloseMoments,
   checkUnreachableEndings,
   checkOutcomesCovered,
+  checkRefersAndMoments,
 ];
 
 /** Runs every check on a scenario that passed the schema. */

@@ -198,6 +198,38 @@ export const LineKind = z
   );
 export type LineKindName = z.infer<typeof LineKind>;
 
+/**
+ * What a piece of debrief text talks about. The text is shown only when all of it happened in
+ * the play (and none of the "not" parts did), so a sentence never claims a question asked,
+ * an answer given or an act taken that was not.
+ */
+export const Refers = z
+  .object({
+    visited: z.array(id('a node')).optional().describe('Nodes the play must have passed through.'),
+    answered: z.array(id('a choice')).optional().describe('Choices (answers) the player must have picked.'),
+    acts: z.array(id('a follow-up act')).optional().describe('Follow-up acts the player must have taken.'),
+    moves: z
+      .array(id('a negotiation move'))
+      .optional()
+      .describe('Negotiation moves the player must have made.'),
+    closed: z
+      .boolean()
+      .optional()
+      .describe('True: only when the player closed; false: only when they never did.'),
+    followedUp: z
+      .boolean()
+      .optional()
+      .describe('True: only when the player took a follow-up act; false: only when they took none.'),
+    notVisited: z.array(id('a node')).optional().describe('Nodes the play must not have passed through.'),
+    notAnswered: z.array(id('a choice')).optional().describe('Choices the player must not have picked.'),
+  })
+  .strict()
+  .describe(
+    'What this text refers to: it is shown only when every part happened in the play. The validator checks that each id exists.',
+  )
+  .meta({ examples: [{ visited: ['accounts'], answered: ['toner-honest'] }, { closed: false }] });
+export type Refers = z.infer<typeof Refers>;
+
 export const Line = z
   .object({
     id: id('this line (for translations and analytics)'),
@@ -280,6 +312,9 @@ export const Choice = z
       .optional()
       .describe('How good an interview answer this is; feeds the professionalism score.'),
     feedback: z.string().optional().describe('Coaching feedback shown in practice mode and the debrief.'),
+    feedbackRefers: Refers.optional().describe(
+      'What the feedback talks about besides this choice (other answers, later acts): the debrief shows it only when that happened.',
+    ),
   })
   .strict()
   .describe('A choice the player can make at a node. Give exactly one of next, ending or endsInterview.');
@@ -429,6 +464,13 @@ export const DecisionMaker = z
     role: z.string().min(1).describe('Their job, e.g. "Managing Director".'),
     kind: z.enum(DECISION_MAKER_KINDS).describe('What kind of decision-maker: it sets the default traits.'),
     description: z.string().describe('What the candidate knows of them, shown at the briefing.'),
+    authorityNote: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'How far they can offer on the spot, in their own terms, for the debrief (e.g. "Marco hires alone, but an offer above the band goes to head office."). Used instead of the generic sentence about authority.',
+      ),
     traits: Traits.default({}),
     initial: z
       .object({
@@ -540,6 +582,7 @@ export const Feedback = z
             condition: Condition.optional().describe(
               'Use this text only when this holds (read after the act, e.g. on persistActs or irritation); the first that holds is used.',
             ),
+            refers: Refers.optional(),
           })
           .strict(),
       )
@@ -714,6 +757,21 @@ export const Ending = z
     outcome: Outcome,
     title: z.string().min(1).describe('The ending title shown at the debrief.'),
     debrief: z.string().min(1).describe('What the trainee should learn from this ending.'),
+    debriefLines: z
+      .array(
+        z
+          .object({
+            text: z.string().min(1).describe('One sentence or two of the debrief.'),
+            refers: Refers.optional(),
+            condition: Condition.optional().describe('Say this only when this holds at the end of the play.'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        'The debrief told from the play: each line is shown only when what it refers to happened (and its condition holds). When given, these replace "debrief" in the game; keep "debrief" as the summary for trainers.',
+      ),
     condition: Condition.optional().describe(
       'This ending applies only when this holds; the first matching ending is used.',
     ),

@@ -16,6 +16,7 @@ import type {
   View,
 } from '../types';
 import { availableChoices, type Compiled, compile } from './compile';
+import { coachingFrom, endingStory, headline, negotiationStory, playFacts, withPersona } from './debrief';
 import { displayOrder } from './order';
 import { fullRecord } from './record';
 import { nodeLines } from './replies';
@@ -295,7 +296,8 @@ export class Playthrough {
   }
 
   /** In expected mode, says plainly when a chance below one half will not come up. */
-  private noted(r: Response): Response {
+  private noted(given: Response): Response {
+    const r = withPersona(this.scenario, this.compiled.lead, given);
     if (this.mode !== 'expected' || r.chance >= weight('expectedQuantile')) return r;
     const shown = `${Math.round(r.chance * weight('percent'))}%`;
     return {
@@ -318,8 +320,11 @@ export class Playthrough {
     const responses = this.responses();
     const decisive = responses.find((r) => r.kind === 'close' || r.kind === 'after-interview') ?? null;
     const closeIndex = this.records.findIndex((r) => r.action.type === 'close');
+    const ending = this.scenario.endings.find((e) => e.id === s.ending)!;
+    const facts = playFacts(startState(this.compiled, this.from).node, this.records);
+    const record = fullRecord(this.compiled, this.records, responses, s);
     return {
-      ending: this.scenario.endings.find((e) => e.id === s.ending)!,
+      ending,
       outcome: s.result,
       salary: s.salary,
       currency: this.scenario.decisionMakers[this.compiled.lead]!.salary.currency,
@@ -328,19 +333,11 @@ export class Playthrough {
       responses,
       timeline: this.timeline(),
       closeActionIndex: closeIndex >= 0 ? closeIndex : null,
-      record: fullRecord(this.compiled, this.records, responses, s),
-      coaching: this.records.flatMap((r, i) =>
-        r.trace.coaching
-          ? [
-              {
-                actionIndex: i,
-                choice: r.trace.coaching.choice,
-                quality: r.trace.coaching.quality,
-                text: r.trace.coaching.text,
-              },
-            ]
-          : [],
-      ),
+      record,
+      coaching: coachingFrom(this.compiled, this.records, facts),
+      headline: headline(decisive, typeof record.closeMoment === 'string' ? record.closeMoment : undefined),
+      story: endingStory(this.compiled, ending, s, facts, record),
+      negotiation: negotiationStory(this.compiled, this.records),
     };
   }
 }

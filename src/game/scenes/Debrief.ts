@@ -51,6 +51,7 @@ export class Debrief extends BaseScene {
       this.scoreTotal(d),
       best,
       this.dimensions(d),
+      this.negotiation(d),
       this.coaching(d),
       actions,
     );
@@ -59,7 +60,7 @@ export class Debrief extends BaseScene {
       h('section', { class: 'debrief panel' }, left, this.decision(d)),
     );
     this.layer.announce(
-      `${caught ? 'Caught bluffing. ' : ''}${d.ending.title}. ${outcomeLabel(d.outcome)}. Score ${d.score.total} out of 100.`,
+      `${caught ? 'Caught bluffing. ' : ''}${d.ending.title}. ${outcomeLabel(d.outcome)}. ${d.headline.text} Score ${d.score.total} out of 100.`,
     );
     this.layer.focusFirst(actions.querySelector<HTMLElement>('button'));
     this.time.delayedCall(60, () => this.bestAchievable(best));
@@ -81,7 +82,8 @@ export class Debrief extends BaseScene {
           })
         : null,
       h('h1', { class: 'h1', text: d.ending.title }),
-      h('p', { class: 'body', text: d.ending.debrief }),
+      h('p', { class: 'body debrief-verdict', 'data-verdict': d.headline.verdict, text: d.headline.text }),
+      ...d.story.map((text) => h('p', { class: 'body', text })),
       caught
         ? h('p', {
             class: 'body',
@@ -132,6 +134,21 @@ export class Debrief extends BaseScene {
             : h('b', { text: String(Math.round(dim.value)), 'aria-hidden': 'true' }),
         );
       }),
+    );
+  }
+
+  /** The negotiation, move by move, and what a promise to accept cost. */
+  private negotiation(d: DebriefData): HTMLElement | null {
+    if (d.negotiation.length === 0) return null;
+    return h(
+      'section',
+      { 'aria-label': 'Your negotiation' },
+      h('h2', { class: 'h3', text: 'Your negotiation' }),
+      h(
+        'ul',
+        { class: 'factors' },
+        d.negotiation.map((text) => h('li', { style: 'grid-template-columns: 1fr;', text })),
+      ),
     );
   }
 

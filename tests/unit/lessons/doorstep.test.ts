@@ -77,10 +77,13 @@ const afterNo = (choices: string[], mode: 'expected' | 'realistic' = 'expected',
   playTo(scenario, [...choices, 'nephew-accept'], mode, seed);
 
 describe('doorstep lesson', () => {
-  it('Frank says "not now" before the candidate can close, and a decent interview left alone ends in a no', () => {
+  it('the close is on offer from "Anything else before I let you go?" on, and a decent interview left alone ends in a no', () => {
+    // A goodbye is a closing moment with the close on offer (issue 18): before, the close was
+    // hidden at Frank's "Anything else before I let you go?" and appeared only at the nephew.
     const atQuestions = playTo(scenario, DECENT.slice(0, -1));
     expect(atQuestions.view().node?.id).toBe('closing-questions');
-    expect(atQuestions.view().close).toBeNull();
+    expect(atQuestions.view().node?.moment).toBe('closing');
+    expect(atQuestions.view().close).not.toBeNull();
     const atNephew = playTo(scenario, DECENT);
     expect(atNephew.view().node?.id).toBe('nephew-reveal');
     expect(atNephew.view().close).not.toBeNull();
