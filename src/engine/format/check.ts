@@ -7,6 +7,7 @@
 import { checkAfterInterview } from './checks/after-interview';
 import { checkDecisionMakersAndAssets } from './checks/assets';
 import { checkCloseMoments } from './checks/close-moments';
+import { checkCloseWords } from './checks/close-words';
 import { type CheckContext, createContext } from './checks/context';
 import { checkEndingsPicked, checkOutcomesCovered, checkUnreachableEndings } from './checks/endings';
 import { checkLines } from './checks/lines';
@@ -44,6 +45,7 @@ const RULES: readonly ((ctx: CheckContext) => void)[] = [
   checkLineConditions,
   checkVariables,
   checkCloseMoments,
+  checkCloseWords,
   checkUnreachableEndings,
   checkEndingsPicked,
   checkOutcomesCovered,

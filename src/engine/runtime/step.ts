@@ -3,7 +3,9 @@
  * Chance is resolved through a `Resolver`, so the same code serves expected play (the median
  * outcome), realistic play (a seeded draw) and the analyzer (which forces each branch in turn).
  */
+
 import type { Effects, Line, OutcomeName, Scenario } from '../format/schema';
+import { joinSentences } from '../format/sentences';
 import {
   asksForOffer,
   type CounterContext,
@@ -806,7 +808,7 @@ export function composeWords(scenario: Scenario, spec: CloseSpec): { cue: string
   }
   if (form) parts.push(form.text);
   if (spec.commit && asksForOffer(spec.form)) parts.push(closing.commitText);
-  return { cue: delivery?.text ?? '', text: parts.join(' ') };
+  return { cue: delivery?.text ?? '', text: joinSentences(parts) };
 }
 
 export { readiness };
