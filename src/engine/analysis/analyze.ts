@@ -15,7 +15,7 @@ import { scoreParts, totalOf } from '../scoring';
 import type { Action, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import { actionGroups, actionLabel, type CloseRule, closeCompositions, stateKey } from './moves';
+import { actionGroups, actionLabel, type CloseRule, closeCompositions, playStep, stateKey } from './moves';
 import { coverageIssues, partialOf } from './report';
 import type { Analysis, AnalysisIssue, AnalyzeOptions, PathStep } from './types';
 
@@ -45,36 +45,61 @@ function optionsAt(compiled: Compiled, state: State): Option[] {
   return out;
 }
 
-/** Every outcome of an action with its probability, by forcing each chance resolution in turn. */
-function branches(compiled: Compiled, state: State, action: Action, meter: Meter): Branch[] {
+/** An action's chance outcomes, and the one expected play takes (null when it has no branch of its own). */
+interface Outcomes {
+  branches: Branch[];
+  expected: State | null;
+}
+
+/**
+ * Every outcome of an action with its probability, by forcing each chance resolution in turn.
+ * Each run takes the first outcome at every draw it is not told, so it is itself a leaf; the
+ * other outcomes are then forced from the deepest draw up, giving the leaves in the same order
+ * as a plain depth-first enumeration. The leaf whose every draw is the one expected play picks
+ * is the state expected play reaches, so the search for the best and worst paths needs no step
+ * of its own.
+ */
+function outcomes(compiled: Compiled, state: State, action: Action, meter: Meter): Outcomes {
   const out: Branch[] = [];
+  let expected: State | null = null;
   const run = (script: string[]) => {
     let call = 0;
     let p = 1;
-    const pending: { open: [string, number][] | null } = { open: null };
-    const resolve: Resolver = (distribution: Distribution, order) => {
+    let onExpected = true;
+    const taken: string[] = [];
+    const opens: [string, number][][] = [];
+    const resolve: Resolver = (distribution: Distribution, order, draw) => {
+      meter.work.judgements++;
       const options = order
         .map((k) => [k, distribution[k as keyof Distribution] ?? 0] as [string, number])
         .filter(([, q]) => q > 1e-9);
+      let key: string;
       if (call < script.length) {
-        const forced = script[call++]!;
-        p *= options.find(([k]) => k === forced)?.[1] ?? 0;
-        return forced;
+        key = script[call]!;
+        p *= options.find(([k]) => k === key)?.[1] ?? 0;
+      } else {
+        opens[call] = options;
+        key = options[0]![0];
+        p *= options[0]![1];
       }
       call++;
-      if (!pending.open) pending.open = options;
-      return options[0]![0];
+      taken.push(key);
+      if (onExpected && key !== expectedResolver(distribution, order, draw)) onExpected = false;
+      return key;
     };
     meter.step();
+    meter.work.steps++;
     const result = step(compiled, state, action, resolve, false);
-    if (call === script.length) {
-      out.push({ p, state: result.state });
-      return;
+    out.push({ p, state: result.state });
+    if (onExpected) expected = result.state;
+    for (let j = call - 1; j >= script.length; j--) {
+      const alternatives = opens[j]!;
+      for (let a = 1; a < alternatives.length; a++) run([...taken.slice(0, j), alternatives[a]![0]]);
     }
-    for (const [k] of pending.open ?? []) run([...script, k]);
   };
   run([]);
-  return out.filter((b) => b.p > 1e-12);
+  meter.work.branches += out.length;
+  return { branches: out.filter((b) => b.p > 1e-12), expected };
 }
 
 /**
@@ -115,7 +140,7 @@ export function analyzeExact(
   const endingCount = scenario.endings.length;
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
   const summaries = new Map<string, Summary>();
-  const watch = new ChoiceWatch(compiled);
+  const watch = new ChoiceWatch(compiled, meter);
   const visitedNodes = new Set<string>();
   const byPhase: Record<string, number> = {};
   const loops = new Map<string, AnalysisIssue>();
@@ -183,6 +208,60 @@ export function analyzeExact(
     });
   };
 
+  // Expected play: best and worst totals, by the same split of the score, judged in the same
+  // pass as each state is finished (its expected children are finished by then, or on the
+  // current path, a loop, and left out as in random play). A state none of whose moves reaches
+  // an ending without looping back keeps best -Infinity and is never chosen.
+  type Value = {
+    best: number;
+    worst: number;
+    bestAction: number;
+    worstAction: number;
+    bestNext: State | null;
+    worstNext: State | null;
+  };
+  const values = new Map<string, Value>();
+  const totalFrom = (parent: State, child: State, v: Value, which: 'best' | 'worst') =>
+    isInterview(parent) && !isInterview(child)
+      ? totalOf(v[which], scoreParts(compiled, child).fixed)
+      : v[which];
+  const valueAt = (state: State): Value | null => {
+    if (state.phase === 'ended') {
+      const d = scoreParts(compiled, state).dynamic;
+      return { best: d, worst: d, bestAction: -1, worstAction: -1, bestNext: null, worstNext: null };
+    }
+    return values.get(keyOf(state)) ?? null;
+  };
+  const judge = (f: { state: State; key: string; expected: (State | null)[] }) => {
+    const v: Value = {
+      best: -Infinity,
+      worst: Infinity,
+      bestAction: -1,
+      worstAction: -1,
+      bestNext: null,
+      worstNext: null,
+    };
+    f.expected.forEach((n, i) => {
+      if (!n) return;
+      const child = valueAt(n);
+      if (!child || (child.bestAction < 0 && n.phase !== 'ended')) return;
+      const best = totalFrom(f.state, n, child, 'best');
+      const worst = totalFrom(f.state, n, child, 'worst');
+      if (best > v.best) {
+        v.best = best;
+        v.bestAction = i;
+        v.bestNext = n;
+      }
+      if (worst < v.worst) {
+        v.worst = worst;
+        v.worstAction = i;
+        v.worstNext = n;
+      }
+    });
+    values.set(f.key, v);
+    meter.keep(entryBytes(f.key.length, 160));
+  };
+
   // Iterative depth-first search with an explicit stack (deep scenarios must not overflow).
   type Frame = {
     state: State;
@@ -193,6 +272,8 @@ export function analyzeExact(
     j: number;
     acc: Summary;
     bytes: number;
+    /** For each option, the state expected play reaches by it. */
+    expected: (State | null)[];
   };
   const stack: Frame[] = [];
   const onPath = new Set<string>();
@@ -222,6 +303,7 @@ export function analyzeExact(
       branches: [],
       j: 0,
       bytes,
+      expected: [],
       acc: {
         scores: isInterview(state) ? new Float64Array(101) : null,
         dynamic: isInterview(state) ? null : new Map(),
@@ -231,6 +313,12 @@ export function analyzeExact(
       },
     });
     return null;
+  };
+
+  /** The state expected play reaches when none of the action's branches is it (a draw under 1e-9). */
+  const expectedStep = (state: State, action: Action): State => {
+    meter.step();
+    return playStep(meter, compiled, state, action, expectedResolver);
   };
 
   const root = initialState(compiled);
@@ -250,6 +338,7 @@ export function analyzeExact(
         meter.release(f.bytes);
         normalise(f.acc);
         summaries.set(f.key, f.acc);
+        judge(f);
         meter.keep(entryBytes(f.key.length, f.acc.scores ? 1000 : 200 + (f.acc.dynamic?.size ?? 0) * 48));
         const parent = stack[stack.length - 1];
         if (parent) {
@@ -258,7 +347,10 @@ export function analyzeExact(
         } else summary = f.acc;
         continue;
       }
-      f.branches = branches(compiled, f.state, f.options[f.i]!.action, meter);
+      const action = f.options[f.i]!.action;
+      const found = outcomes(compiled, f.state, action, meter);
+      f.branches = found.branches;
+      f.expected[f.i] = found.expected ?? expectedStep(f.state, action);
       f.j = 0;
       continue;
     }
@@ -268,80 +360,6 @@ export function analyzeExact(
   }
   if (!summary) throw new Error('analysis produced no summary');
   const exploredStates = summaries.size;
-  const stoppedInFirstPass = meter.stopped !== null;
-
-  // Expected play: best and worst totals, by the same split of the score. A state none of whose
-  // moves reaches an ending without looping back keeps best -Infinity and is never chosen.
-  type Value = {
-    best: number;
-    worst: number;
-    bestAction: number;
-    worstAction: number;
-    bestNext: State | null;
-    worstNext: State | null;
-  };
-  const values = new Map<string, Value>();
-  const totalFrom = (parent: State, child: State, v: Value, which: 'best' | 'worst') =>
-    isInterview(parent) && !isInterview(child)
-      ? totalOf(v[which], scoreParts(compiled, child).fixed)
-      : v[which];
-  const valueAt = (state: State): Value | null => {
-    if (state.phase === 'ended') {
-      const d = scoreParts(compiled, state).dynamic;
-      return { best: d, worst: d, bestAction: -1, worstAction: -1, bestNext: null, worstNext: null };
-    }
-    return values.get(keyOf(state)) ?? null;
-  };
-  type EFrame = { state: State; key: string; options: Option[]; nexts: State[]; i: number };
-  const estack: EFrame[] = [];
-  const eOnPath = new Set<string>();
-  const epush = (state: State) => {
-    if (state.phase === 'ended') return;
-    const key = keyOf(state);
-    if (values.has(key) || eOnPath.has(key) || meter.stopped) return;
-    eOnPath.add(key);
-    estack.push({ state, key, options: optionsAt(compiled, state), nexts: [], i: 0 });
-  };
-  epush(root);
-  while (estack.length) {
-    const f = estack[estack.length - 1]!;
-    if (f.i < f.options.length && !meter.stopped) {
-      meter.step();
-      const next = step(compiled, f.state, f.options[f.i]!.action, expectedResolver, false).state;
-      f.nexts.push(next);
-      f.i++;
-      epush(next);
-      continue;
-    }
-    estack.pop();
-    eOnPath.delete(f.key);
-    const v: Value = {
-      best: -Infinity,
-      worst: Infinity,
-      bestAction: -1,
-      worstAction: -1,
-      bestNext: null,
-      worstNext: null,
-    };
-    f.nexts.forEach((n, i) => {
-      const child = valueAt(n);
-      if (!child || (child.bestAction < 0 && n.phase !== 'ended')) return;
-      const best = totalFrom(f.state, n, child, 'best');
-      const worst = totalFrom(f.state, n, child, 'worst');
-      if (best > v.best) {
-        v.best = best;
-        v.bestAction = i;
-        v.bestNext = n;
-      }
-      if (worst < v.worst) {
-        v.worst = worst;
-        v.worstAction = i;
-        v.worstNext = n;
-      }
-    });
-    values.set(f.key, v);
-    meter.keep(entryBytes(f.key.length, 160));
-  }
 
   const follow = (which: 'best' | 'worst') => {
     const steps: PathStep[] = [];
@@ -390,10 +408,8 @@ export function analyzeExact(
     ? partialOf(
         'exact',
         meter,
-        exploredStates + values.size,
-        stoppedInFirstPass
-          ? 'in the pass for chances and scores; the best and worst paths were not searched'
-          : `every state for chances and scores, then ${values.size.toLocaleString('en-GB')} for the best and worst paths`,
+        exploredStates,
+        'chances, scores and the best and worst paths are judged together, over the states finished',
       )
     : undefined;
   if (partial) issues.push({ kind: 'budget', message: partial.explored });
@@ -417,5 +433,6 @@ export function analyzeExact(
     bestPath: follow('best'),
     worstPath: follow('worst'),
     issues,
+    work: { ...meter.work },
   };
 }

@@ -35,6 +35,8 @@ export class Meter {
   states = 0;
   bytes = 0;
   stopped: BudgetReason | null = null;
+  /** Work done, counted whether or not it counts against the budget. */
+  readonly work: WorkCounts = { steps: 0, judgements: 0, branches: 0 };
   private ticks = 0;
 
   constructor(budget: AnalysisBudget = {}) {
@@ -105,3 +107,24 @@ function definedOnly(b: AnalysisBudget): AnalysisBudget {
 
 /** Rough size of a table entry keyed by a string of `keyLength` characters. */
 export const entryBytes = (keyLength: number, payload: number) => 2 * keyLength + 64 + payload;
+
+/**
+ * Deterministic counts of the work an analysis did, for guarding speed without a clock: the
+ * same scenario and options always give the same counts.
+ */
+export interface WorkCounts {
+  /** Engine steps taken (every run of `step`, whatever it was for). */
+  steps: number;
+  /** Chance draws the model judged and the analysis resolved (each one model evaluation). */
+  judgements: number;
+  /** Chance branches (outcomes with their probabilities) the analysis enumerated. */
+  branches: number;
+}
+
+/** A resolver that counts each judgement it resolves into the meter's work counts. */
+export function counted<R extends (...args: never[]) => string>(resolve: R, meter: Meter): R {
+  return ((...args: Parameters<R>) => {
+    meter.work.judgements++;
+    return resolve(...args);
+  }) as R;
+}

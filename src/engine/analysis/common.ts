@@ -1,7 +1,8 @@
 /** Pieces both analyses share: spotting choices that change nothing, and the score spread. */
 import { availableChoices, type Compiled } from '../runtime/compile';
-import { expectedResolver, type State, step } from '../runtime/step';
-import { stateKey } from './moves';
+import { expectedResolver, type State } from '../runtime/step';
+import type { Meter } from './budget';
+import { playStep, stateKey } from './moves';
 import type { AnalysisIssue } from './types';
 
 /**
@@ -14,14 +15,19 @@ export class ChoiceWatch {
     { seen: number; same: number; node: string; choice: string; twin: string }
   >();
 
-  constructor(private readonly compiled: Compiled) {}
+  constructor(
+    private readonly compiled: Compiled,
+    private readonly meter: Meter,
+  ) {}
 
   note(state: State): void {
     const c = this.compiled;
     const node = c.nodes.get(state.node)!;
     const nexts = new Map<string, string>();
     for (const ch of availableChoices(node, state.vars, state.hidden, c)) {
-      const next = stateKey(step(c, state, { type: 'choose', choice: ch.id }, expectedResolver, false).state);
+      const next = stateKey(
+        playStep(this.meter, c, state, { type: 'choose', choice: ch.id }, expectedResolver),
+      );
       const id = `${state.node}/${ch.id}`;
       const entry = this.seen.get(id) ?? { seen: 0, same: 0, node: state.node, choice: ch.id, twin: '' };
       entry.seen++;

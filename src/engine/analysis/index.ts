@@ -19,7 +19,7 @@ export interface AnalyzeScenarioOptions extends AnalyzeOptions {
  */
 export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOptions = {}): Analysis {
   const meter = new Meter(options);
-  const size = interviewSize(scenario, 4000);
+  const size = interviewSize(scenario, 4000, meter);
   if (!size.truncated && size.closeActions <= (options.exactCloseBudget ?? 150_000)) {
     return analyzeExact(scenario, options, meter);
   }

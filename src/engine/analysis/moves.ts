@@ -4,8 +4,9 @@
  * states share when they will play the same, and the words for a move on a reported path.
  */
 import { availableChoices, type Compiled } from '../runtime/compile';
-import { closeOptions, composeWords, type State } from '../runtime/step';
+import { closeOptions, composeWords, type Resolver, type State, step } from '../runtime/step';
 import type { Action, CloseOptions, CloseSpec } from '../types';
+import { counted, type Meter } from './budget';
 
 /** The key two states share when they will play the same (the draw counter aside). */
 export const stateKey = (s: State): string => {
@@ -101,4 +102,16 @@ export function actionGroups(compiled: Compiled, state: State, close: CloseRule)
     }
   }
   return groups;
+}
+
+/** One engine step taken by an analysis, counted in the meter's work counts (steps and judgements). */
+export function playStep(
+  meter: Meter,
+  compiled: Compiled,
+  state: State,
+  action: Action,
+  resolve: Resolver,
+): State {
+  meter.work.steps++;
+  return step(compiled, state, action, counted(resolve, meter), false).state;
 }

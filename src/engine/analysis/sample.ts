@@ -14,13 +14,12 @@ import {
   pickAt,
   type Resolver,
   type State,
-  step,
 } from '../runtime/step';
 import { scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import { actionGroups, actionLabel, closeCompositions, interviewActions, stateKey } from './moves';
+import { actionGroups, actionLabel, closeCompositions, interviewActions, playStep, stateKey } from './moves';
 import { coverageIssues, partialOf } from './report';
 import type { Analysis, AnalysisIssue, PathStep } from './types';
 
@@ -30,6 +29,7 @@ const keyOf = stateKey;
 export function interviewSize(
   scenario: Scenario,
   cap: number,
+  meter = new Meter(),
 ): { states: number; closeActions: number; truncated: boolean } {
   const c = compile(scenario);
   const seen = new Set<string>();
@@ -44,7 +44,7 @@ export function interviewSize(
     if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
     const options = closeOptions(c, s);
     if (options) closeActions += countCompositions(options);
-    for (const a of interviewActions(c, s)) queue.push(step(c, s, a, expectedResolver, false).state);
+    for (const a of interviewActions(c, s)) queue.push(playStep(meter, c, s, a, expectedResolver));
   }
   return { states: seen.size, closeActions, truncated: false };
 }
@@ -146,7 +146,7 @@ export function analyzeSampled(
   const visited = new Set<string>();
   const statesSeen = new Set<string>();
   const paths = new Set<string>();
-  const watch = new ChoiceWatch(c);
+  const watch = new ChoiceWatch(c, meter);
   const checksPerNode = new Map<string, number>();
   const realistic: Resolver = (d, order) => pickAt(d, order, rng());
 
@@ -191,7 +191,7 @@ export function analyzeSampled(
       const action = groups[pick]![0]!;
       const mark = action.type === 'close' ? JSON.stringify(action.close).length * 131 + pick : pick;
       const before = s.draws;
-      s = step(c, s, action, realistic, false).state;
+      s = playStep(meter, c, s, action, realistic);
       const value = mark * 17 + (s.draws - before) * 7 + (s.result ? s.result.length : 0);
       h1 = Math.imul(h1 ^ value, 0x01000193) >>> 0;
       h2 = Math.imul(h2 ^ (value + length), 0x5bd1e995) >>> 0;
@@ -232,7 +232,7 @@ export function analyzeSampled(
     while (s.phase !== 'ended' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       if (s.phase === 'interview') visited.add(s.node);
       const groups = topLevel(c, s, rng, closes);
-      s = step(c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome, false).state;
+      s = playStep(meter, c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome);
     }
     if (s.ending) reached.add(s.ending);
   }
@@ -254,7 +254,7 @@ export function analyzeSampled(
     const result = { best: -1, worst: 101, bestPath: [] as Action[], worstPath: [] as Action[] };
     for (const group of topLevel(c, s, rng)) {
       const a = group[0]!;
-      const v = postValue(step(c, s, a, expectedResolver, false).state);
+      const v = postValue(playStep(meter, c, s, a, expectedResolver));
       if (v.best > result.best) {
         result.best = v.best;
         result.bestPath = [a, ...v.bestPath];
@@ -289,19 +289,23 @@ export function analyzeSampled(
       if (close && (node.moment === 'closing' || r < 2)) {
         for (const spec of sensibleCloses(close)) {
           const a: Action = { type: 'close', close: spec };
-          const v = postValue(step(c, s, a, expectedResolver, false).state);
+          const v = postValue(playStep(meter, c, s, a, expectedResolver));
           if (v.best > best.score) best = { score: v.best, path: [...prefix, a, ...v.bestPath] };
           if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, a, ...v.worstPath] };
         }
       }
       const actions = interviewActions(c, s);
       let action = actions[0]!;
+      // The states the greedy look-ahead reached, so the move it picks is not stepped twice.
+      const peeked = new Map<Action, State>();
       if (actions.length > 1) {
         if (searchRng() < epsilon) action = actions[Math.floor(searchRng() * actions.length)]!;
         else {
           let bestH = greedyBest ? -Infinity : Infinity;
           for (const a of actions) {
-            const h = step(c, s, a, expectedResolver, false).state.hidden[c.lead]!;
+            const next = playStep(meter, c, s, a, expectedResolver);
+            peeked.set(a, next);
+            const h = next.hidden[c.lead]!;
             const value = h.keenness - h.doubt - 1.5 * h.irritation + 0.5 * h.rapport;
             if (greedyBest ? value > bestH : value < bestH) {
               bestH = value;
@@ -311,7 +315,7 @@ export function analyzeSampled(
         }
       }
       prefix.push(action);
-      s = step(c, s, action, expectedResolver, false).state;
+      s = peeked.get(action) ?? playStep(meter, c, s, action, expectedResolver);
     }
     const v = postValue(s);
     if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath] };
@@ -322,7 +326,7 @@ export function analyzeSampled(
     const steps: PathStep[] = [];
     for (const a of path) {
       steps.push({ action: a, label: actionLabel(c, s, a) });
-      s = step(c, s, a, expectedResolver, false).state;
+      s = playStep(meter, c, s, a, expectedResolver);
     }
     return { ending: s.ending ?? '', steps };
   };
@@ -383,5 +387,6 @@ export function analyzeSampled(
     bestPath: { score: best.score, ending: bestReplay.ending, steps: bestReplay.steps },
     worstPath: { score: worst.score, ending: worstReplay.ending, steps: worstReplay.steps },
     issues,
+    work: { ...meter.work },
   };
 }

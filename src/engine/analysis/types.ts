@@ -1,6 +1,6 @@
 /** What an analysis reports. */
 import type { Action } from '../types';
-import type { AnalysisBudget, BudgetReason } from './budget';
+import type { AnalysisBudget, BudgetReason, WorkCounts } from './budget';
 
 export interface AnalysisIssue {
   kind:
@@ -56,6 +56,8 @@ export interface Analysis {
   bestPath: { score: number; ending: string; steps: PathStep[] };
   worstPath: { score: number; ending: string; steps: PathStep[] };
   issues: AnalysisIssue[];
+  /** What the analysis did, counted (the same every run): engine steps, model judgements, chance branches. */
+  work: WorkCounts;
 }
 
 export interface AnalyzeOptions extends AnalysisBudget {}

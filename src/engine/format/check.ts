@@ -7,8 +7,9 @@
 import { checkAfterInterview } from './checks/after-interview';
 import { checkDecisionMakersAndAssets } from './checks/assets';
 import { checkCloseMoments } from './checks/close-moments';
+import { checkCloseWords } from './checks/close-words';
 import { type CheckContext, createContext } from './checks/context';
-import { checkOutcomesCovered, checkUnreachableEndings } from './checks/endings';
+import { checkEndingsPicked, checkOutcomesCovered, checkUnreachableEndings } from './checks/endings';
 import { checkLines } from './checks/lines';
 import { checkWaysOut } from './checks/no-way-out';
 import { checkNodes } from './checks/nodes';
@@ -17,7 +18,15 @@ import { checkReachability } from './checks/reachability';
 import { checkRefersAndMoments } from './checks/refers-and-moments';
 import { checkSelfGatedChoices } from './checks/self-gated';
 import { checkLineConditions, checkVariables } from './checks/variables';
-import { displayable, type ParseResult, type Problem, parseScenarioText, sortProblems } from './parse';
+import {
+  displayable,
+  escapeForDisplay,
+  type ParseResult,
+  type Problem,
+  parseScenarioText,
+  sortProblems,
+} from './parse';
+import { repairForChecks, touches } from './repair';
 import type { Scenario } from './schema';
 
 export { isPlainName } from './checks/assets';
@@ -37,7 +46,9 @@ const RULES: readonly ((ctx: CheckContext) => void)[] = [
   checkLineConditions,
   checkVariables,
   checkCloseMoments,
+  checkCloseWords,
   checkUnreachableEndings,
+  checkEndingsPicked,
   checkOutcomesCovered,
   checkRefersAndMoments,
 ];
@@ -56,7 +67,17 @@ export function validateScenario(
   options: Omit<CheckOptions, 'locator'> = {},
 ): ParseResult {
   const parsed = parseScenarioText(text, file);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  if (!parsed.ok) {
+    // One pass: where the schema fails, the rest of the file is still checked, on a copy
+    // repaired just enough to run the checks (problems at the repaired places are left out).
+    const repaired = parsed.data === undefined ? null : repairForChecks(parsed.data);
+    if (!repaired) return { ok: false, problems: parsed.problems };
+    const touched = repaired.touched.map(escapeForDisplay);
+    const more = checkScenario(repaired.scenario, file, { ...options, locator: parsed.locator }).filter(
+      (p) => !touches(p.path, touched),
+    );
+    return { ok: false, problems: sortProblems([...parsed.problems, ...more]) };
+  }
   const problems = sortProblems([
     ...parsed.problems,
     ...checkScenario(parsed.scenario, file, { ...options, locator: parsed.locator }),

@@ -39,7 +39,13 @@ export { boundedEditDistance, didYouMean, editDistance } from './suggest';
 /** Internal result that also carries the locator, so checks can share it. */
 export type ParsedText =
   | { ok: true; scenario: Scenario; problems: Problem[]; locator: Locator }
-  | { ok: false; problems: Problem[]; locator: Locator };
+  | {
+      ok: false;
+      problems: Problem[];
+      locator: Locator;
+      /** The file's data when it is JSON of the right format version, so later checks can still run. */
+      data?: unknown;
+    };
 
 function fileProblem(
   file: string,
@@ -210,9 +216,9 @@ function parseText(input: string, file: string): ParsedText {
     flatten(parsed.error.issues, [], data, flat);
     for (const f of flat) problems.push(...issueToProblems(f, data, file, locator));
     sortProblems(problems);
-    return { ok: false, problems, locator };
+    return { ok: false, problems, locator, data };
   }
-  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, locator };
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, locator, data };
   return { ok: true, scenario: parsed.data, problems, locator };
 }
 

@@ -1,4 +1,5 @@
 /** Rules on endings: those no path can reach (conservative), and outcomes the engine can reach that no ending covers. */
+import { formatPath } from '../parse';
 import type { Scenario } from '../schema';
 import { closeSomewhere } from './close-moments';
 import type { CheckContext } from './context';
@@ -46,6 +47,23 @@ const SIBLING: Record<string, string> = {
  * next-stage/shortlisted, no-decision/rejection); with neither it would silently take another.
  */
 export function checkOutcomesCovered(ctx: CheckContext): void {
+  const outcomesCovered = new Set(ctx.scenario.endings.map((e) => e.outcome));
+  for (const { outcome, why } of producibleOutcomes(ctx)) {
+    const sibling = SIBLING[outcome]!;
+    if (outcomesCovered.has(outcome) || outcomesCovered.has(sibling as typeof outcome)) continue;
+    ctx.error(
+      'missing-outcome-ending',
+      ['endings'],
+      `no ending has the outcome "${outcome}" (or "${sibling}"), but ${why}: the game would end on an unrelated ending`,
+      `Add an ending with "outcome": "${outcome}", its title and debrief text.`,
+    );
+  }
+}
+
+type Outcome = Scenario['endings'][number]['outcome'];
+
+/** The outcomes the engine can decide in this scenario, each with the reason. */
+function producibleOutcomes(ctx: CheckContext): { outcome: Outcome; why: string }[] {
   const { scenario, reached } = ctx;
   const negotiation = scenario.negotiation;
   const closes = closeSomewhere(ctx);
@@ -83,15 +101,72 @@ export function checkOutcomesCovered(ctx: CheckContext): void {
     if (negotiation.moves.some((m) => m.kind === 'walk-away'))
       producible.push({ outcome: 'withdrawn', why: 'the negotiation has a walk-away move' });
   }
-  const outcomesCovered = new Set(scenario.endings.map((e) => e.outcome));
-  for (const { outcome, why } of producible) {
-    const sibling = SIBLING[outcome]!;
-    if (outcomesCovered.has(outcome) || outcomesCovered.has(sibling as typeof outcome)) continue;
-    ctx.error(
-      'missing-outcome-ending',
-      ['endings'],
-      `no ending has the outcome "${outcome}" (or "${sibling}"), but ${why}: the game would end on an unrelated ending`,
-      `Add an ending with "outcome": "${outcome}", its title and debrief text.`,
-    );
+  return producible;
+}
+
+/** The outcomes the engine tries, in order, when it picks the ending for an outcome. */
+const FALLBACK: Record<Outcome, Outcome[]> = {
+  'offer-now': ['offer-now', 'offer-later'],
+  'offer-later': ['offer-later', 'offer-now'],
+  'next-stage': ['next-stage', 'shortlisted'],
+  shortlisted: ['shortlisted', 'next-stage'],
+  'no-decision': ['no-decision', 'rejection'],
+  rejection: ['rejection', 'no-decision'],
+  withdrawn: ['withdrawn', 'rejection'],
+  'offer-rescinded': ['offer-rescinded', 'rejection'],
+};
+
+/**
+ * Endings the engine never picks, as the analyzer finds them: no reachable node or choice names
+ * them, and for every outcome play can reach, the engine settles on another ending first (one
+ * without a condition, earlier in the list or for an outcome it tries first), or the ending's
+ * outcome is one play never reaches. Conservative: an ending that might be picked is not flagged.
+ */
+export function checkEndingsPicked(ctx: CheckContext): void {
+  const { scenario } = ctx;
+  const endings = scenario.endings;
+  const outcomes = producibleOutcomes(ctx).map((p) => p.outcome);
+  // A close in the form of a next-stage or shortlist ask moves the candidate on at any stage.
+  if (outcomes.length > 0) outcomes.push('next-stage', 'shortlisted');
+  const named = new Set<string>();
+  scenario.nodes.forEach((node, i) => {
+    if (!ctx.reached[i]) return;
+    if (node.ending !== undefined) named.add(node.ending);
+    for (const choice of node.choices) if (choice.ending !== undefined) named.add(choice.ending);
+  });
+  const picked = new Set<string>();
+  for (const outcome of outcomes) {
+    let settled = false;
+    for (const wanted of FALLBACK[outcome]) {
+      for (const e of endings) {
+        if (e.outcome !== wanted) continue;
+        picked.add(e.id);
+        if (!e.condition) {
+          settled = true;
+          break;
+        }
+      }
+      if (settled) break;
+    }
+    // With no ending that holds, the engine takes the first of the outcome, or the first of all.
+    if (!settled) picked.add((endings.find((e) => e.outcome === outcome) ?? endings[0])?.id ?? '');
   }
+  endings.forEach((ending, i) => {
+    if (named.has(ending.id) || picked.has(ending.id)) return;
+    // Already explained by `checkUnreachableEndings`, with its reason.
+    const explained = formatPath(['endings', i, 'outcome']);
+    if (ctx.problems.some((p) => p.code === 'unreachable-ending' && p.path === explained)) return;
+    const first = endings.find((e) => e.id !== ending.id && e.outcome === ending.outcome && !e.condition);
+    const why = first
+      ? `the engine always picks ending "${first.id}" for the outcome "${ending.outcome}" first (it has no condition), and no reachable node or choice names "${ending.id}"`
+      : `no way of playing reaches the outcome "${ending.outcome}" with this ending picked, and no reachable node or choice names it`;
+    ctx.warn(
+      'unreachable-ending',
+      ['endings', i, 'id'],
+      `ending "${ending.id}" (${ending.outcome}) can never happen: ${why}`,
+      first
+        ? `Give "${first.id}" a condition, point a choice at "${ending.id}", or remove "${ending.id}".`
+        : 'Point a choice at this ending, add what produces the outcome, or remove the ending.',
+    );
+  });
 }

@@ -4,6 +4,7 @@
  * the answer, and where the playthrough goes next.
  */
 import type { Line, Scenario } from '../../format/schema';
+import { joinSentences } from '../../format/sentences';
 import {
   asksForOffer,
   clamp,
@@ -227,5 +228,5 @@ export function composeWords(scenario: Scenario, spec: CloseSpec): { cue: string
   }
   if (form) parts.push(form.text);
   if (spec.commit && asksForOffer(spec.form)) parts.push(closing.commitText);
-  return { cue: delivery?.text ?? '', text: parts.join(' ') };
+  return { cue: delivery?.text ?? '', text: joinSentences(parts) };
 }
