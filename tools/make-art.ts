@@ -1,7 +1,7 @@
 /**
  * Generates all of Close Call's original vector art:
  *   assets/portraits/<id>/<expression>.svg  (10 people × 7 expressions, 400×480, transparent)
- *   assets/backdrops/<id>.svg               (9 places, 1280×720)
+ *   assets/backdrops/<id>.svg               (10 places, 1280×720)
  *   assets/ui/*.svg                         (logo and small icons)
  * Every person is a parametric description (face, skin, hair, brows, eyes, mouth, accessories,
  * clothing); every expression is a set of offsets applied to that description.
@@ -729,6 +729,104 @@ function showroom(): string {
   return svgDoc('showroom', b);
 }
 
+/** Frank's office: a glass box at the back of the showroom, the cars seen through it. */
+function dealerOffice(): string {
+  const rand = rng(31);
+  // panelled lower wall and the glass partition above it, the showroom floor beyond
+  let b = rect(0, 0, W, H, '#d9d2c4');
+  b += rect(0, 40, W, 360, '#e6e2d9');
+  b += rect(0, 300, W, 100, '#cfcac0');
+  // a car on the showroom floor, seen through the glass (faded)
+  b +=
+    ell(820, 352, 210, 16, '#b7b1a6', op(0.6)) +
+    path(
+      d`M630 340C630 310 656 300 700 296C730 262 830 256 880 292C940 296 990 310 992 340Z`,
+      '#5f7a8c',
+      op(0.55),
+    ) +
+    circ(700, 340, 26, '#2e3136', op(0.55)) +
+    circ(930, 340, 26, '#2e3136', op(0.55));
+  // bunting beyond the glass
+  for (let i = 0; i < 12; i++) {
+    const x = 60 + i * 104;
+    b += poly(
+      [x - 10, 70, x + 10, 70, x, 88],
+      ['#b5533f', '#e3a857', '#5f8f9a'][i % 3] ?? '#b5533f',
+      op(0.45),
+    );
+  }
+  b += line(0, 70, W, 70, '#8a8275', 2, op(0.5));
+  // glazing bars and the reflection on the glass
+  for (let x = 0; x <= W; x += 256) b += rect(x - 6, 36, 12, 368, '#6d6257');
+  b += rect(0, 30, W, 12, '#6d6257') + rect(0, 396, W, 12, '#6d6257');
+  for (let i = 0; i < 5; i++)
+    b += poly(
+      [120 + i * 256, 44, 170 + i * 256, 44, 90 + i * 256, 396, 40 + i * 256, 396],
+      '#ffffff',
+      op(0.12),
+    );
+  b += rect(0, 0, W, 30, '#efe9de');
+  // wood-panelled lower wall
+  b += rect(0, 408, W, 232, '#8e6b4e');
+  for (let x = 0; x < W; x += 80) b += rect(x, 408, 4, 232, '#7a5a41');
+  b += rect(0, 408, W, 10, '#a27e5f');
+  // key cabinet on the left: rows of hooks with coloured fobs
+  b += rect(60, 150, 230, 200, '#7a5a41') + rect(72, 162, 206, 176, '#efe6d3');
+  for (let row = 0; row < 5; row++) {
+    for (let k = 0; k < 8; k++) {
+      const x = 86 + k * 24;
+      const y = 176 + row * 32;
+      b += circ(x, y, 3, '#5e544b');
+      if (rand() < 0.7) {
+        b +=
+          line(x, y, x, y + 10, '#9a9388', 2) +
+          rect(
+            x - 5,
+            y + 10,
+            10,
+            12,
+            ['#b5533f', '#e3a857', '#5f8f9a', '#6b7f5a'][Math.floor(rand() * 4)] ?? '#b5533f',
+          );
+      }
+    }
+  }
+  // the 1983 award plaque and a wall calendar
+  b +=
+    rect(380, 120, 120, 150, '#3a2f26') +
+    rect(392, 132, 96, 126, '#c9a24a') +
+    circ(440, 176, 24, '#e7cf86') +
+    rect(408, 214, 64, 6, '#7a5f2a') +
+    rect(416, 228, 48, 5, '#7a5f2a');
+  b +=
+    rect(1010, 110, 150, 190, '#f7f3ea', ' stroke="#8a8275" stroke-width="2"') +
+    rect(1010, 110, 150, 70, '#46627a');
+  for (let r = 0; r < 4; r++)
+    for (let c = 0; c < 6; c++)
+      b += rect(1022 + c * 22, 192 + r * 24, 16, 16, r === 2 && c === 3 ? '#b5533f' : '#e4ddcf');
+  // filing cabinet with a kettle and mugs on it
+  b +=
+    rect(1040, 470, 160, 170, '#8c8a80') +
+    rect(1052, 484, 136, 70, '#9d9b91') +
+    rect(1052, 562, 136, 70, '#9d9b91') +
+    rect(1104, 512, 32, 6, '#5f5d55') +
+    rect(1104, 590, 32, 6, '#5f5d55');
+  b +=
+    path(d`M1066 470L1070 424H1114L1118 470Z`, '#f1ebdf') +
+    rect(1084, 414, 16, 10, '#5e544b') +
+    rect(1134, 446, 26, 24, '#b5533f') +
+    rect(1166, 450, 24, 20, '#5f8f9a');
+  // desk in the foreground: a monitor, a tray of paperwork, a desk phone
+  b += rect(0, 640, W, 80, '#5e4634') + rect(0, 640, W, 10, '#7a5a41');
+  b +=
+    rect(120, 540, 170, 100, '#2e3136') +
+    rect(130, 550, 150, 78, '#9fb1bb') +
+    rect(196, 628, 20, 12, '#2e3136');
+  b += rect(520, 606, 150, 34, '#c9b48e');
+  for (let i = 0; i < 4; i++) b += rect(528, 598 - i * 5, 134, 5, i % 2 ? '#f1ebdf' : '#e4dccb');
+  b += rect(880, 612, 90, 28, '#3a3d42') + rect(890, 600, 70, 14, '#3a3d42', ' rx="6"');
+  return svgDoc('dealer-office', b);
+}
+
 const BACKDROPS: Record<string, () => string> = {
   'owner-office': ownerOffice,
   'glass-meeting-room': glassMeetingRoom,
@@ -739,6 +837,7 @@ const BACKDROPS: Record<string, () => string> = {
   'hub-office': hubOffice,
   'lab-office': labOffice,
   showroom,
+  'dealer-office': dealerOffice,
 };
 
 // ---------------------------------------------------------------------------------------------

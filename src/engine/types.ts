@@ -173,7 +173,8 @@ export interface View {
     rounds: number;
     offer: number;
     currency: string;
-    moves: { id: string; kind: string; text: string }[];
+    /** `textKind` 'action' when the move is something done (shaking hands), not said. */
+    moves: { id: string; kind: string; text: string; textKind?: 'speech' | 'action' | 'narration' }[];
   } | null;
   /** The latest decision-maker response, if the last action produced one. */
   response: Response | null;

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Playthrough, parseScenario, type Scenario } from '../../src/engine';
+import { createRandom, Playthrough, parseScenario, type Scenario } from '../../src/engine';
 import { validateScenario } from '../../src/engine/format/check';
 import { displayOrder } from '../../src/engine/runtime/order';
 
@@ -118,11 +118,49 @@ describe('speech is speech', () => {
       for (const n of scenario.nodes)
         for (const c of n.choices)
           if (
-            /^(Shake|Ask (him|her) (what|how|whether|straight)|Tell (him|her)|Say you|Thank (him|her))\b/.test(
+            /^(Shake|Ask (him|her) (what|how|whether|straight)|Tell (him|her)|Say you|Thank (him|her)|Reel off|Lead with|Apologise|Repeat that)\b/.test(
               c.text,
             )
           )
             expect(c.kind, `${scenario.meta.id} ${n.id}/${c.id}`).toBe('action');
     }
+  });
+
+  it('a negotiation move that is done, not said ("Shake his hand: …"), reaches the screen as an action', () => {
+    const scenario = library.find((s) => s.file.startsWith('06'))!.scenario;
+    const shake = scenario.negotiation!.moves.find((m) => m.id === 'shake-on-it')!;
+    expect(shake.textKind).toBe('action');
+    // Seeded random plays until one reaches the negotiation (a close in the closing minutes, or persistence after).
+    let found = false;
+    for (let seed = 1; seed <= 400 && !found; seed++) {
+      const rand = createRandom(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+      const play = Playthrough.start(scenario, { seed, mode: 'realistic' });
+      for (let i = 0; i < 120; i++) {
+        const v = play.view();
+        if (v.phase === 'interview') {
+          if (v.close && v.node?.moment === 'closing' && rand() < 0.5) {
+            play.act({
+              type: 'close',
+              close: {
+                form: pick(v.close.forms).form,
+                delivery: pick(v.close.deliveries).delivery,
+                points: v.close.points.map((p) => p.id),
+                leverage: null,
+                commit: false,
+              },
+            });
+          } else if (v.choices.length > 0) play.act({ type: 'choose', choice: pick(v.choices).id });
+          else play.act({ type: 'continue' });
+        } else if (v.phase === 'follow-up') play.act({ type: 'persist', act: pick(v.followUp!.acts).id });
+        else break;
+      }
+      const n = play.view().negotiation;
+      if (!n) continue;
+      found = true;
+      expect(n.moves.find((m) => m.id === 'shake-on-it')?.textKind).toBe('action');
+      expect(n.moves.find((m) => m.id === 'ask-25')?.textKind).toBeUndefined();
+    }
+    expect(found).toBe(true);
   });
 });

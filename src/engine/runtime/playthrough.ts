@@ -227,7 +227,12 @@ export class Playthrough {
                   (m) =>
                     s.round < scenario.negotiation!.rounds || m.kind === 'accept' || m.kind === 'walk-away',
                 )
-                .map(({ id, kind, text }) => ({ id, kind, text })),
+                .map(({ id, kind, text, textKind }) => ({
+                  id,
+                  kind,
+                  text,
+                  ...(textKind ? { textKind } : {}),
+                })),
             }
           : null,
       response,

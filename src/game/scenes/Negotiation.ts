@@ -38,15 +38,17 @@ export class Negotiation extends BaseScene {
     n.moves.forEach((m, i) => {
       const key = keyHintFor(i);
       const label = KIND[m.kind] ?? m.kind;
+      const act = m.textKind === 'action';
       const b = button(
         [
           key ? h('span', { class: 'key', 'aria-hidden': 'true', text: key }) : null,
+          act ? h('span', { class: 'act-tag', text: 'Do' }) : null,
           h('span', {}, h('b', { text: `${label}: ` }), m.text),
         ],
         () => this.move(m.id),
         {
-          class: `choice ${m.kind === 'accept' ? '' : ''}`,
-          name: `${label}: ${m.text}`,
+          class: act ? 'choice choice-act' : 'choice',
+          name: act ? `${label}: Do: ${m.text}` : `${label}: ${m.text}`,
           key: key ?? undefined,
         },
       );

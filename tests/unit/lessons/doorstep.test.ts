@@ -41,7 +41,7 @@ const DECENT = [
   'know-photos',
   'cq-start',
 ];
-// A strong interview: questions first, the forecourt test handled, Gary and the reviews asked about.
+// A strong interview: questions first, the forecourt test handled, Keith and the reviews asked about.
 const STRONG = [
   'greet-forecourt',
   'test-ask-needs',
