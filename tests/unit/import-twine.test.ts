@@ -352,3 +352,68 @@ describe('Twine import: words and expressions', () => {
     expect(toAssignments('$x to random(1, 6)', 'set')).toBeNull();
   });
 });
+
+describe('Twine import: rough stories still arrive playable', () => {
+  for (const name of [
+    'interview.twee',
+    'tricky.twee',
+    'published.html',
+    'shop-floor.twee',
+    'harlowe-panel.html',
+    'rough.twee',
+  ])
+    it(`${name} validates without errors and random play reaches a debrief`, () => {
+      const { checked, text } = imported(name);
+      expect(errors(checked)).toEqual([]);
+      const parsed = parseScenario(text, name);
+      if (!parsed.ok) throw new Error('does not parse');
+      for (let seed = 1; seed <= 12; seed++) {
+        const p = Playthrough.start(parsed.scenario, { seed, mode: 'realistic' });
+        let r = seed * 7919;
+        const pick = (n: number) => {
+          r = (r * 48271) % 2147483647;
+          return r % n;
+        };
+        for (let step = 0; step < 200 && p.view().phase !== 'ended'; step++) {
+          const v = p.view();
+          if (v.close && pick(4) === 0)
+            p.act({
+              type: 'close',
+              close: {
+                form: v.close.forms[0]!.form,
+                delivery: 'firm',
+                points: [],
+                leverage: null,
+                commit: false,
+              },
+            });
+          else if (v.choices.length) p.act({ type: 'choose', choice: v.choices[pick(v.choices.length)]!.id });
+          else if (v.canContinue) p.act({ type: 'continue' });
+          else if (v.followUp) p.act({ type: 'let-go' });
+          else throw new Error(`${name}: stuck at ${v.node?.id} (seed ${seed})`);
+        }
+        expect(p.view().phase, `${name} seed ${seed}`).toBe('ended');
+        expect(p.debrief().ending.id).toBeTruthy();
+      }
+    });
+
+  it('strips Portuguese Harlowe emphasis and warns about what it drops', () => {
+    const { result, node } = imported('rough.twee');
+    expect(node('inicio').lines[0]!.text).toBe('Dizem que, quando ela aparece, ela aparece também.');
+    expect(node('sala').lines.map((l) => [l.speaker, l.text])).toEqual([
+      ['narrator', 'A sala'],
+      ['diretora-sousa', 'Sente-se. Por favor.'],
+      ['narrator', 'Atenção — a cadeira range.'],
+    ]);
+    expect(result.warnings.some((w) => w.includes('(display: "Nada")'))).toBe(true);
+    expect(result.warnings.some((w) => w.includes('(either:'))).toBe(true);
+    expect(node('sala').closeAllowed).toBe(true);
+  });
+});
+
+it('reads a Harlowe hook that holds only a link: (if: $x)[[[text->target]]]', () => {
+  const { node } = imported('rough.twee');
+  expect(node('inicio').choices?.find((c) => c.text === 'Desistir')?.condition).toEqual({
+    not: { var: 'tries', atMost: 3 },
+  });
+});

@@ -347,7 +347,12 @@ function scan(s: string, cond: Condition | null, body: Body, kinds: VarKinds): v
       // A hook may follow, after spaces.
       let j = end;
       while (s[j] === ' ' || s[j] === '\t') j++;
-      const hookEnd = s[j] === '[' && s[j + 1] !== '[' ? closeOf(s, j, '[', ']') : -1;
+      // A hook follows; `(if: $x)[[[link]]]` is a hook holding a link, but after other macros
+      // `[[` starts a link.
+      const hookEnd =
+        s[j] === '[' && (s[j + 1] !== '[' || HARLOWE_IF.has(name.toLowerCase()))
+          ? closeOf(s, j, '[', ']')
+          : -1;
       const hook = hookEnd > 0 ? s.slice(j + 1, hookEnd - 1) : null;
       if (HARLOWE_IF.has(name)) {
         flush();
