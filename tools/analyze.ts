@@ -9,10 +9,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, analyzeScenario } from '../src/engine';
 import { loadScenarioFile } from './lib/load';
+import { scenariosDir, shownPath } from './lib/scenarios-dir';
 import { atNode, lessonReport } from './lib/tuning';
 
 const USAGE = `Usage: npm run analyze -- [options] [file ...]
-  Explores each scenario (default: every scenarios/*.json): endings and their chances, the score
+  Explores each scenario (default: every scenarios/*.json, or
+  every .json in CLOSECALL_SCENARIOS when it is set): endings and their chances, the score
   spread, the best and worst path, choices that change nothing, the lesson check and tuning warnings.
   --at NODE   for one file: the most likely path to NODE, the hidden state there, and the chance and
               expected score of every close on offer, grouped by form and sorted
@@ -58,10 +60,11 @@ function main(argv: string[]): number {
     return r.ok ? 0 : 1;
   }
   if (files.length === 0) {
-    files = readdirSync('scenarios')
+    const dir = scenariosDir();
+    files = readdirSync(dir)
       .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
       .sort()
-      .map((f) => join('scenarios', f));
+      .map((f) => shownPath(join(dir, f)));
   }
   let failed = false;
   const reports: (Analysis & { file: string })[] = [];

@@ -3,18 +3,20 @@
  * Writes a Close Call scenario skeleton from a Twine story (Twee 3, or a Twine 2 published HTML
  * file): a node per passage, a choice per link, passage text as lines, the start passage as start,
  * passages without links as endings to fill in. Validates the result (warnings only) and prints
- * what the author must add. Default output: scenarios/<id>.json.
+ * what the author must add. Default output: scenarios/<id>.json (or the CLOSECALL_SCENARIOS folder).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { validateScenario } from '../src/engine';
+import { scenariosDir, schemaRefFor, shownPath } from './lib/scenarios-dir';
 import { parseTwee, parseTwineHtml, slug, storyToScenario } from './lib/twine';
 import { formatProblem, PROJECT_ROOT } from './lib/validate-files';
 
 const USAGE = `Usage: npm run import -- <story.twee | story.html> [--out FILE] [--id ID] [--force]
   Writes a scenario skeleton from a Twine story (Twee 3 or Twine 2 published HTML).
-  --out FILE  where to write (default scenarios/<id>.json)
+  --out FILE  where to write (default scenarios/<id>.json, or <id>.json in the folder
+              CLOSECALL_SCENARIOS names, so the game lists it)
   --id ID     the scenario id (default: from the file name)
   --force     overwrite an existing file
   --help      show this help`;
@@ -71,13 +73,13 @@ function main(argv: string[]): number {
     console.error(`import: ${file}: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const target = out ?? join(PROJECT_ROOT, 'scenarios', `${scenarioId}.json`);
-  const shown = relative(process.cwd(), target) || target;
+  const target = resolve(out ?? join(scenariosDir(), `${scenarioId}.json`));
+  const shown = shownPath(target);
   if (existsSync(target) && !force) {
     console.error(`import: ${shown} already exists; pass --out, --id or --force.`);
     return 1;
   }
-  const text = `${JSON.stringify(result.scenario, null, 2)}\n`;
+  const text = `${JSON.stringify({ ...result.scenario, $schema: schemaRefFor(target) }, null, 2)}\n`;
   const checked = validateScenario(text, shown, {
     assetExists: (rel) => existsSync(join(PROJECT_ROOT, rel)),
   });

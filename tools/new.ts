@@ -9,10 +9,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioInput } from '../src/engine';
 import { validateScenario } from '../src/engine';
+import { scenariosDir, schemaRefFor, shownPath } from './lib/scenarios-dir';
 import { formatProblem, PROJECT_ROOT } from './lib/validate-files';
 
 const USAGE = `Usage: npm run new -- <id> [--force]
-  Writes scenarios/<id>.json, a small playable scenario to start from.
+  Writes scenarios/<id>.json (or <id>.json in the folder CLOSECALL_SCENARIOS names),
+  a small playable scenario to start from.
   <id>     lower-case letters, digits and hyphens, e.g. my-first-interview
   --force  overwrite an existing file
   --help   show this help`;
@@ -25,7 +27,7 @@ const title = (id: string) =>
     .join(' ');
 
 /** The starter scenario: a three-node interview with a close at the end. */
-export function starterScenario(id: string): ScenarioInput {
+export function starterScenario(id: string, schema = './scenario.schema.json'): ScenarioInput {
   const dm = 'alex-morgan';
   const say = (lineId: string, text: string, expression?: 'neutral' | 'warm' | 'thinking') => ({
     id: lineId,
@@ -35,7 +37,7 @@ export function starterScenario(id: string): ScenarioInput {
   });
   const narrate = (lineId: string, text: string) => ({ id: lineId, speaker: 'narrator', text });
   return {
-    $schema: './scenario.schema.json',
+    $schema: schema,
     formatVersion: 1,
     meta: {
       id,
@@ -248,15 +250,19 @@ function main(argv: string[]): number {
     );
     return 2;
   }
-  const file = join(PROJECT_ROOT, 'scenarios', `${id}.json`);
-  if (existsSync(file) && !force) {
-    console.error(
-      `new: scenarios/${id}.json already exists; choose another id or add --force to overwrite it.`,
-    );
+  const dir = scenariosDir();
+  if (!existsSync(dir)) {
+    console.error(`new: the scenarios folder ${dir} does not exist (CLOSECALL_SCENARIOS); create it first.`);
     return 1;
   }
-  const text = `${JSON.stringify(starterScenario(id), null, 2)}\n`;
-  const result = validateScenario(text, `scenarios/${id}.json`, {
+  const file = join(dir, `${id}.json`);
+  const shown = shownPath(file);
+  if (existsSync(file) && !force) {
+    console.error(`new: ${shown} already exists; choose another id or add --force to overwrite it.`);
+    return 1;
+  }
+  const text = `${JSON.stringify(starterScenario(id, schemaRefFor(file)), null, 2)}\n`;
+  const result = validateScenario(text, shown, {
     assetExists: (rel) => existsSync(join(PROJECT_ROOT, rel)),
   });
   if (!result.ok) {
@@ -266,12 +272,15 @@ function main(argv: string[]): number {
   }
   writeFileSync(file, text);
   formatJson(file);
-  console.log(`Wrote scenarios/${id}.json (${result.problems.length} warnings).
+  const dev = process.env.CLOSECALL_SCENARIOS
+    ? `CLOSECALL_SCENARIOS=${process.env.CLOSECALL_SCENARIOS} npm run dev`
+    : 'npm run dev';
+  console.log(`Wrote ${shown} (${result.problems.length} warnings).
 Next:
-  npm run dev                                    then open the address it prints: your scenario is on Scenario select
-  npm run validate -- scenarios/${id}.json
-  npm run analyze -- scenarios/${id}.json        endings, best path, lesson check
-  npm run analyze -- scenarios/${id}.json --at questions
+  ${dev}    then open the address it prints: your scenario is on Scenario select
+  npm run validate -- ${shown}
+  npm run analyze -- ${shown}        endings, best path, lesson check
+  npm run analyze -- ${shown} --at questions
 Guide: docs/authoring.md`);
   return 0;
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run validate [-- [--json] [--no-assets] files-or-directories…]`
  *
- * Validates scenario files (default: every scenarios/*.json except the schema). Exit 0 when
+ * Validates scenario files (default: every scenarios/*.json except the schema, or the folder
+ * CLOSECALL_SCENARIOS names). Exit 0 when
  * there are no errors (warnings allowed), 1 on errors, 2 on a usage error.
  */
 import { formatProblem, validateFiles } from './lib/validate-files';
 
 const USAGE = `Usage: npm run validate -- [--json] [--no-assets] [file-or-directory ...]
-  Validates scenario files; with no paths, every scenarios/*.json.
+  Validates scenario files; with no paths, every scenarios/*.json (or every .json in the
+  folder CLOSECALL_SCENARIOS names, when it is set).
   --json       print a JSON report to stdout
   --no-assets  skip the checks that portraits, backdrops and sounds exist
   --help       show this help`;

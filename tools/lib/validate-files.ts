@@ -12,6 +12,7 @@ import {
   type Problem,
   validateScenario,
 } from '../../src/engine';
+import { scenariosDir } from './scenarios-dir';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCHEMA_FILE = 'scenario.schema.json';
@@ -54,11 +55,11 @@ function isScenarioName(name: string): boolean {
   return name.endsWith('.json') && name !== SCHEMA_FILE;
 }
 
-/** Expands the arguments to scenario files; with none, every scenarios/*.json of the project. */
+/** Expands the arguments to scenario files; with none, every scenario of the scenarios folder (CLOSECALL_SCENARIOS or the project's). */
 function expand(paths: readonly string[], cwd: string): { files: string[]; reports: FileReport[] } {
   const files: string[] = [];
   const reports: FileReport[] = [];
-  const targets = paths.length > 0 ? paths : [join(PROJECT_ROOT, 'scenarios')];
+  const targets = paths.length > 0 ? paths : [scenariosDir()];
   for (const arg of targets) {
     const abs = resolve(cwd, arg);
     const shown = paths.length > 0 ? arg : display(abs, cwd);

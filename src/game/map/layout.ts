@@ -68,8 +68,38 @@ export interface MapLayout {
   edges: MapEdge[];
   width: number;
   height: number;
-  /** Left edge and width of each moment's band, for the headings. */
-  bands: { moment: Moment; x: number; w: number }[];
+  /** Each moment's band in each row: left edge, width, top and height, for the headings. */
+  bands: { moment: Moment; x: number; w: number; y: number; h: number }[];
+}
+
+/** How to fold a map to fit a screen: its columns in several rows, its endings in several columns. */
+export interface LayoutOptions {
+  /** Rows the columns are folded into, left to right then top to bottom (default 1). */
+  rows?: number;
+  /** At most this many endings stacked in one column (default: all in one). */
+  endingsPerColumn?: number;
+  /** False to skip placing the arrows' words (to compare foldings quickly). */
+  labels?: boolean;
+}
+
+/**
+ * The folding of a map that shows it largest in a viewport of vw by vh (map units at zoom 1):
+ * one to five rows, endings three to six to a column, compared without the arrows' words.
+ */
+export function foldFor(scenario: Scenario, vw: number, vh: number): LayoutOptions {
+  let best: LayoutOptions = {};
+  let bestZoom = -1;
+  for (const rows of [1, 2, 3, 4, 5])
+    for (const endingsPerColumn of [Number.POSITIVE_INFINITY, 3, 4, 6]) {
+      const L = layoutMap(scenario, estimateWidth, { rows, endingsPerColumn, labels: false });
+      const zoom = Math.min(vw / L.width, vh / L.height);
+      // A fold must gain clearly to be worth the longer arrows.
+      if (zoom > bestZoom * 1.05) {
+        bestZoom = zoom;
+        best = { rows, endingsPerColumn };
+      }
+    }
+  return best;
 }
 
 export const BOX_W = 200;
@@ -78,6 +108,8 @@ const GAP_X = 70;
 const GAP_Y = 22;
 const PAD = 30;
 const HEAD = 44;
+/** Space between folded rows, for the arrows and their words. */
+const ROW_GAP = 60;
 
 /** Label text size and box metrics, in map units. */
 export const LABEL_FONT = 15;
@@ -106,7 +138,11 @@ export const estimateWidth: Measure = (text) => {
   return em * LABEL_FONT;
 };
 
-export function layoutMap(scenario: Scenario, measure: Measure = estimateWidth): MapLayout {
+export function layoutMap(
+  scenario: Scenario,
+  measure: Measure = estimateWidth,
+  options: LayoutOptions = {},
+): MapLayout {
   const nodes = scenario.nodes;
   const index = new Map(nodes.map((n, i) => [n.id, i] as const));
   // Distance from the start (breadth first); nodes no path reaches go after the deepest.
@@ -169,28 +205,46 @@ export function layoutMap(scenario: Scenario, measure: Measure = estimateWidth):
         edge({ from: 'decision', to: `ending:${e.id}`, text: `Outcome: ${e.outcome}`, kind: 'decides' });
     }
   }
-  for (const e of scenario.endings) {
-    place({ key: `ending:${e.id}`, kind: 'ending', id: e.id, moment: 'after' }, 1);
-  }
-  // Columns in order; boxes stacked.
-  const columns = [...byColumn.keys()].sort();
-  let height = 0;
-  const bands: MapLayout['bands'] = [];
-  columns.forEach((col, ci) => {
-    const list = byColumn.get(col)!;
-    const x = PAD + ci * (BOX_W + GAP_X);
-    list.forEach((b, i) => {
-      b.column = ci;
-      b.x = x;
-      b.y = PAD + HEAD + i * (BOX_H + GAP_Y);
-      height = Math.max(height, b.y + BOX_H + PAD);
-    });
-    const moment = list[0]!.moment;
-    const band = bands.find((bd) => bd.moment === moment);
-    if (band) band.w = x + BOX_W - band.x;
-    else bands.push({ moment, x, w: BOX_W });
+  const perColumn = Math.max(1, options.endingsPerColumn ?? Number.POSITIVE_INFINITY);
+  scenario.endings.forEach((e, i) => {
+    place(
+      { key: `ending:${e.id}`, kind: 'ending', id: e.id, moment: 'after' },
+      1 + Math.floor(i / perColumn),
+    );
   });
-  let width = PAD + columns.length * (BOX_W + GAP_X) - GAP_X + PAD;
+  // Columns in order, folded into rows; boxes stacked in each column.
+  const columns = [...byColumn.keys()].sort();
+  const rows = Math.max(1, Math.min(options.rows ?? 1, columns.length));
+  const perRow = Math.ceil(columns.length / rows);
+  let height = 0;
+  let width = 0;
+  let rowTop = PAD + HEAD;
+  const bands: MapLayout['bands'] = [];
+  for (let r = 0; r * perRow < columns.length; r++) {
+    const rowCols = columns.slice(r * perRow, (r + 1) * perRow);
+    let rowBottom = rowTop;
+    const rowBands: MapLayout['bands'] = [];
+    rowCols.forEach((col, ci) => {
+      const list = byColumn.get(col)!;
+      const x = PAD + ci * (BOX_W + GAP_X);
+      list.forEach((b, i) => {
+        b.column = r * perRow + ci;
+        b.x = x;
+        b.y = rowTop + i * (BOX_H + GAP_Y);
+        rowBottom = Math.max(rowBottom, b.y + BOX_H);
+      });
+      width = Math.max(width, x + BOX_W + PAD);
+      const moment = list[0]!.moment;
+      const band = rowBands.find((bd) => bd.moment === moment);
+      if (band) band.w = x + BOX_W - band.x;
+      else rowBands.push({ moment, x, w: BOX_W, y: rowTop - HEAD - PAD, h: 0 });
+    });
+    for (const b of rowBands) b.h = rowBottom + PAD - b.y;
+    bands.push(...rowBands);
+    height = Math.max(height, rowBottom + PAD);
+    // The next row starts below this one, with room for the arrows' words between.
+    rowTop = rowBottom + ROW_GAP + HEAD;
+  }
   const byKey = new Map(boxes.map((b) => [b.key, b] as const));
   // Several edges between the same two boxes share a curve bent a little differently.
   const pairCount = new Map<string, number>();
@@ -203,7 +257,7 @@ export function layoutMap(scenario: Scenario, measure: Measure = estimateWidth):
     pairCount.set(pair, nth + 1);
     e.curve = curveBetween(a, b, nth);
   }
-  placeLabels(boxes, edges, measure);
+  if (options.labels !== false) placeLabels(boxes, edges, measure);
   for (const e of edges) {
     if (!e.label) continue;
     width = Math.max(width, e.label.x + e.label.w + PAD);
@@ -284,22 +338,13 @@ export function wrapLabel(text: string, measure: Measure): string[] {
   return kept;
 }
 
-/** The area two boxes share. */
-function shared(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
 /**
  * Places every arrow's label near a point along its arrow (centred on it, or just above or below
- * it), clear of the labels of the other arrows leaving the same box: those show together when the
- * box is chosen. Among the clear places it takes the one covering least of the map's boxes (the
- * arrow's own two count four times), preferring the arrow's middle; when no place along the arrow
- * is clear, the label is stacked below (or above) the arrow's middle until it is.
+ * it), clear of every box and of the labels of the other arrows leaving the same box (those show
+ * together when the box is chosen), preferring the arrow's middle; when no place along the arrow
+ * is clear, the nearest clear place above or below (or beside) the arrow's middle.
  */
 function placeLabels(boxes: MapBox[], edges: MapEdge[], measure: Measure): void {
-  const byKey = new Map(boxes.map((b) => [b.key, b] as const));
   const placed = new Map<string, Rect[]>();
   for (const e of edges) {
     if (!e.curve) continue;
@@ -308,7 +353,6 @@ function placeLabels(boxes: MapBox[], edges: MapEdge[], measure: Measure): void 
     const w = Math.ceil(Math.max(0, ...lines.map(measure))) + 2 * LABEL_PAD_X;
     const h = lines.length * LABEL_LINE + 2 * LABEL_PAD_Y;
     const siblings = placed.get(e.from) ?? [];
-    const ends = new Set([byKey.get(e.from), byKey.get(e.to)]);
     // Centred on a point, kept on the map.
     const at = (x: number, y: number): Rect => ({
       x: Math.max(0, Math.round(x - w / 2)),
@@ -316,7 +360,9 @@ function placeLabels(boxes: MapBox[], edges: MapEdge[], measure: Measure): void 
       w,
       h,
     });
-    const clear = (r: Rect) => !siblings.some((o) => overlaps(r, o, LABEL_GAP));
+    const apart = (r: Rect) => !siblings.some((o) => overlaps(r, o, LABEL_GAP));
+    // Words never cover a box: shown on hover, they would hide the next node's title.
+    const clear = (r: Rect) => apart(r) && !boxes.some((b) => overlaps(r, b, LABEL_GAP));
     let best: Rect | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
     let rank = 0;
@@ -324,19 +370,35 @@ function placeLabels(boxes: MapBox[], edges: MapEdge[], measure: Measure): void 
       const p = pointOn(c, t);
       for (const dy of [0, -(h / 2 + 6), h / 2 + 6]) {
         const r = at(p.x, p.y + dy);
-        const score = boxes.reduce((sum, b) => sum + shared(r, b) * (ends.has(b) ? 4 : 1), 0) + rank++ * 40;
+        const score = rank++;
         if (score < bestScore && clear(r)) {
           best = r;
           bestScore = score;
         }
       }
     }
+    // Nothing along the arrow is clear: the nearest clear place above or below its middle, then
+    // beside it; as a last resort, clear of its sibling labels only (least box covered).
+    const mid = pointOn(c, 0.5);
+    for (let k = 1; !best && k < 160; k++) {
+      for (const [dx, sign] of [
+        [0, 1],
+        [0, -1],
+        [BOX_W / 2, 1],
+        [-BOX_W / 2, 1],
+      ] as const) {
+        const r = at(mid.x + dx, mid.y + sign * k * (LABEL_LINE / 2));
+        if (clear(r)) {
+          best = r;
+          break;
+        }
+      }
+    }
     if (!best) {
-      const mid = pointOn(c, 0.5);
-      for (let k = 1; !best; k++) {
+      for (let k = 0; !best; k++) {
         for (const sign of [1, -1]) {
           const r = at(mid.x, mid.y + sign * k * (LABEL_LINE / 2));
-          if (clear(r)) {
+          if (apart(r)) {
             best = r;
             break;
           }

@@ -5,12 +5,20 @@
  * Pan by dragging or with the arrow keys, zoom with the wheel or + and -. For a screen reader the
  * map is a list of nodes, each with its choices. A node's details offer `Play from here`.
  */
-import type { HiddenState, Problem, Scenario, Node as ScenarioNode, StartFrom } from '../../engine';
+import {
+  EngineVariables,
+  type HiddenState,
+  type Problem,
+  type Scenario,
+  type Node as ScenarioNode,
+  type StartFrom,
+} from '../../engine';
 import { button, h } from '../../web/dom/h';
 import type { ScenarioEntry } from '../catalog';
 import { HIDDEN_LABELS } from '../dom/meters';
 import {
   estimateWidth,
+  foldFor,
   LABEL_FONT,
   LABEL_LINE,
   LABEL_PAD_X,
@@ -24,6 +32,13 @@ import {
 } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** The map's viewport in stage pixels (the stage is scaled to the window), for folding the map. */
+const VIEW_W = 866;
+const VIEW_H = 612;
+/** Below this zoom boxes show only their names, drawn large enough to read. */
+const FAR_ZOOM = 0.75;
+/** The smallest size on screen of a box's name (px). */
+const FAR_NAME_PX = 12;
 
 /** What the analysis says about each node (filled in after the first paint). */
 export interface MapAnalysis {
@@ -110,6 +125,8 @@ export class StoryMap {
   private panX = 0;
   private panY = 0;
   private selected: string | null = null;
+  /** True between a pointer press and its release (a focus then comes from the pointer). */
+  private pointerDown = false;
   /** Each arrow's drawing and its label (drawn above the boxes, shown when lit or hovered). */
   private readonly edgeEls = new Map<MapEdge, { arrow: SVGGElement; label: SVGGElement | null }>();
   private readonly labels: SVGSVGElement;
@@ -119,7 +136,8 @@ export class StoryMap {
     private readonly handlers: MapHandlers,
   ) {
     this.scenario = entry.scenario;
-    this.layout = layoutMap(this.scenario, labelMeasure());
+    // Folded into rows (and the endings into columns) so the whole map fits the screen largest.
+    this.layout = layoutMap(this.scenario, labelMeasure(), foldFor(this.scenario, VIEW_W, VIEW_H));
     this.complaints = complaintsByNode(this.scenario, entry.problems);
     this.svg = document.createElementNS(SVG, 'svg');
     this.labels = document.createElementNS(SVG, 'svg');
@@ -142,23 +160,18 @@ export class StoryMap {
     this.showIntro();
   }
 
-  /** The first view: the whole map when it is readable that way, else the start at a readable size. */
+  /** The first view: the whole map (its boxes show their names large when it is small). */
   initialView(): void {
     this.fit();
-    if (this.zoom >= 0.7) return;
-    this.zoom = 0.7;
-    this.panX = 0;
-    this.panY = 0;
-    this.apply();
   }
 
-  /** Fits the whole map into the viewport. */
+  /** Fits the whole map into the viewport, centred. */
   fit(): void {
-    const vw = this.viewport.clientWidth || 860;
-    const vh = this.viewport.clientHeight || 600;
-    this.zoom = Math.max(0.3, Math.min(1, vw / this.layout.width, vh / this.layout.height));
+    const vw = this.viewport.clientWidth || VIEW_W;
+    const vh = this.viewport.clientHeight || VIEW_H;
+    this.zoom = Math.max(0.05, Math.min(1, vw / this.layout.width, vh / this.layout.height));
     this.panX = Math.max(0, (vw - this.layout.width * this.zoom) / 2);
-    this.panY = 0;
+    this.panY = Math.max(0, (vh - this.layout.height * this.zoom) / 2);
     this.apply();
   }
 
@@ -167,12 +180,15 @@ export class StoryMap {
     const vh = this.viewport.clientHeight || 600;
     const x = cx ?? vw / 2;
     const y = cy ?? vh / 2;
-    const z = Math.max(0.25, Math.min(2.5, this.zoom * f));
+    const z = Math.max(0.05, Math.min(2.5, this.zoom * f));
     this.panX = x - ((x - this.panX) * z) / this.zoom;
     this.panY = y - ((y - this.panY) * z) / this.zoom;
     this.zoom = z;
     this.apply();
   }
+
+  /** Removes the listeners the map put on the window. */
+  unwire: () => void = () => {};
 
   /** Shows the analysis: reach chances, unreachable nodes and stalls. */
   setAnalysis(a: MapAnalysis): void {
@@ -189,9 +205,24 @@ export class StoryMap {
       const r = el.querySelector('.reach');
       if (r) r.textContent = reached ? `reached ${pct(reach)}` : 'unreachable';
     }
-    const unreachable = this.scenario.nodes.filter((n) => !a.likely.has(n.id)).length;
+    const deadEndings = unreachableEndings(this.scenario, a);
+    for (const ending of this.scenario.endings) {
+      const el = this.boxEl(`ending:${ending.id}`);
+      if (!el) continue;
+      const dead = deadEndings.get(ending.id);
+      el.classList.toggle('unreachable', !!dead);
+      const line = el.querySelector('.box-line');
+      if (line) line.textContent = dead ? `${ending.outcome} · unreachable` : ending.outcome;
+      el.setAttribute(
+        'aria-label',
+        `Ending ${ending.id}: ${ending.title} (${ending.outcome})${dead ? `, unreachable: ${dead}` : ''}`,
+      );
+    }
+    const unreachable = this.scenario.nodes.filter((n) => !a.likely.has(n.id)).length + deadEndings.size;
     this.status.textContent = `Reach chances from random play.${
-      unreachable ? ` ${unreachable} node${unreachable === 1 ? '' : 's'} no path reaches.` : ''
+      unreachable
+        ? ` ${unreachable} ${deadEndings.size ? 'node or ending' : 'node'}${unreachable === 1 ? '' : 's'} no path reaches.`
+        : ''
     }${a.stalls.size ? ` ${a.stalls.size} where play can stall.` : ''}`;
     if (this.selected) this.showNode(this.selected, false);
   }
@@ -217,12 +248,12 @@ export class StoryMap {
       this.canvas.append(
         h('div', {
           class: `map-band band-${band.moment}`,
-          style: `left:${band.x - 14}px;width:${band.w + 28}px;height:${L.height}px`,
+          style: `left:${band.x - 14}px;width:${band.w + 28}px;top:${band.y}px;height:${band.y + band.h >= L.height - 40 ? L.height - band.y : band.h}px`,
           'aria-hidden': 'true',
         }),
         h('p', {
           class: 'map-band-label',
-          style: `left:${band.x}px;width:${band.w}px`,
+          style: `left:${band.x}px;width:${band.w}px;top:${band.y + 34}px`,
           'aria-hidden': 'true',
           text: MOMENT_LABEL[band.moment],
         }),
@@ -387,8 +418,16 @@ export class StoryMap {
     );
   }
 
-  /** Keeps a focused box in view, with the words of its arrows when they fit, and lights up its arrows. */
+  /**
+   * Keeps a focused box in view, with the words of its arrows when they fit, and lights up its
+   * arrows. Focus by the pointer does not move the map: the box would slide from under the
+   * pointer between press and release, and the click would be lost.
+   */
   private focusBox(box: MapBox): void {
+    if (this.pointerDown) {
+      this.highlight(box.key, true);
+      return;
+    }
     const vw = this.viewport.clientWidth || 860;
     const vh = this.viewport.clientHeight || 600;
     const inView = (r: { x: number; y: number; w: number; h: number }) => {
@@ -590,28 +629,103 @@ export class StoryMap {
         out,
       );
     });
-    const varRows = Object.entries(vars).map(([k, v]) => {
+    // Every variable the scenario sets or reads, not only those on this path: an author tests a
+    // node with any of them. A variable left unset stays unset (false / 0 to conditions).
+    const kinds = scenarioVariables(this.scenario);
+    const engineOwn = new Set(Object.keys(EngineVariables.shape));
+    for (const [k, v] of Object.entries(vars))
+      if (!kinds.has(k) && !engineOwn.has(k))
+        kinds.set(k, typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'text');
+    const varRow = (k: string, kind: VarKind): HTMLElement => {
       const idAttr = `pfh-var-${k}`;
+      const v = vars[k];
       let input: HTMLInputElement;
-      if (typeof v === 'boolean') {
-        input = h('input', { type: 'checkbox', id: idAttr, checked: v });
+      if (kind === 'boolean') {
+        input = h('input', { type: 'checkbox', id: idAttr, checked: v === true });
         input.addEventListener('change', () => {
           vars[k] = input.checked;
         });
-      } else if (typeof v === 'number') {
-        input = h('input', { type: 'number', id: idAttr, value: String(v), step: 'any' });
+      } else if (kind === 'number') {
+        input = h('input', {
+          type: 'number',
+          id: idAttr,
+          value: v === undefined ? '' : String(v),
+          step: 'any',
+        });
         input.addEventListener('input', () => {
           const n = Number(input.value);
-          if (Number.isFinite(n)) vars[k] = n;
+          if (input.value.trim() === '') delete vars[k];
+          else if (Number.isFinite(n)) vars[k] = n;
         });
       } else {
-        input = h('input', { type: 'text', id: idAttr, value: v });
+        input = h('input', { type: 'text', id: idAttr, value: v === undefined ? '' : String(v) });
         input.addEventListener('input', () => {
           vars[k] = input.value;
         });
       }
-      return h('div', { class: 'pfh-row' }, h('label', { for: idAttr, text: k }), input);
-    });
+      const onPath = Object.hasOwn(likely.vars, k);
+      return h(
+        'div',
+        { class: 'pfh-row' },
+        h('label', { for: idAttr, text: onPath ? k : `${k} (unset)` }),
+        input,
+      );
+    };
+    const varList = h(
+      'div',
+      { class: 'pfh-vars' },
+      [...kinds].map(([k, kind]) => varRow(k, kind)),
+    );
+    // A variable the scenario does not name yet (e.g. one a condition is about to read).
+    const newName = h('input', { type: 'text', id: 'pfh-new-var', placeholder: 'name', spellcheck: false });
+    const newValue = h('input', { type: 'text', id: 'pfh-new-value', placeholder: 'true, 3 or text' });
+    const newNote = h('p', { class: 'small', role: 'status' });
+    const addVar = button(
+      'Add the variable',
+      () => {
+        const name = newName.value.trim();
+        if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(name)) {
+          newNote.textContent = 'A variable name is letters, digits and underscores, starting with a letter.';
+          newName.focus();
+          return;
+        }
+        const raw = newValue.value.trim();
+        const value: string | number | boolean =
+          raw === 'true'
+            ? true
+            : raw === 'false'
+              ? false
+              : raw !== '' && Number.isFinite(Number(raw))
+                ? Number(raw)
+                : raw;
+        vars[name] = value;
+        const kind: VarKind =
+          typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'text';
+        varList
+          .querySelector(`#${CSS.escape(`pfh-var-${name}`)}`)
+          ?.closest('.pfh-row')
+          ?.remove();
+        kinds.set(name, kind);
+        varList.append(varRow(name, kind));
+        newName.value = '';
+        newValue.value = '';
+        newNote.textContent = `${name} is set to ${String(value)}.`;
+      },
+      { class: 'btn-small btn-ghost' },
+    );
+    const varRows = [
+      kinds.size ? varList : h('p', { class: 'small', text: 'The scenario sets no variables.' }),
+      h(
+        'div',
+        { class: 'pfh-row pfh-add', role: 'group', 'aria-label': 'A new variable' },
+        h('label', { for: 'pfh-new-var', text: 'Add a variable' }),
+        newName,
+        h('label', { for: 'pfh-new-value', class: 'sr-only', text: 'Its value' }),
+        newValue,
+        addVar,
+      ),
+      newNote,
+    ];
     const practice = h('input', { type: 'checkbox', id: 'pfh-practice', checked: true });
     this.panel.replaceChildren(
       h('p', { class: 'eyebrow', text: 'Play from here' }),
@@ -626,7 +740,7 @@ export class StoryMap {
         h('p', { class: 'eyebrow', text: 'Hidden state' }),
         sliders,
         h('p', { class: 'eyebrow', text: 'Variables' }),
-        varRows.length ? varRows : h('p', { class: 'small', text: 'None set on this path.' }),
+        varRows,
         h(
           'div',
           { class: 'pfh-row pfh-check' },
@@ -651,11 +765,33 @@ export class StoryMap {
 
   private apply(): void {
     this.canvas.style.transform = `translate(${this.panX}px, ${this.panY}px) scale(${this.zoom})`;
+    // Far out, a box shows only its name, sized to read at least FAR_NAME_PX on screen.
+    const far = this.zoom < FAR_ZOOM;
+    this.canvas.classList.toggle('map-far', far);
+    if (far)
+      this.canvas.style.setProperty('--far-name', `${Math.min(40, FAR_NAME_PX / this.zoom).toFixed(1)}px`);
   }
 
   private wirePanZoom(): void {
     const vp = this.viewport;
     let drag: { x: number; y: number; px: number; py: number; moved: boolean } | null = null;
+    const press = () => {
+      this.pointerDown = true;
+    };
+    const release = () => {
+      // After the click that follows the release.
+      window.setTimeout(() => {
+        this.pointerDown = false;
+      }, 0);
+    };
+    vp.addEventListener('pointerdown', press, true);
+    vp.addEventListener('mousedown', press, true);
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+    this.unwire = () => {
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+    };
     vp.addEventListener('pointerdown', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
       drag = { x: e.clientX, y: e.clientY, px: this.panX, py: this.panY, moved: false };
@@ -712,6 +848,86 @@ export class StoryMap {
 }
 
 const present = (xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
+
+type VarKind = 'boolean' | 'number' | 'text';
+
+/**
+ * Endings no play can reach, with why: one a reached node or choice names is reached; one the
+ * decision picks needs a reached node that offers a close or ends the interview, an outcome the
+ * decision can give, and no earlier ending of its outcome without a condition (that one is taken).
+ */
+export function unreachableEndings(s: Scenario, a: MapAnalysis): Map<string, string> {
+  const out = new Map<string, string>();
+  const reached = s.nodes.filter((n) => a.likely.has(n.id));
+  const direct = new Set<string>();
+  let decides = false;
+  for (const n of reached) {
+    if (n.ending) direct.add(n.ending);
+    if (n.endsInterview || (closeOnOffer(s, n) && !n.ending)) decides = true;
+    for (const c of n.choices) {
+      if (c.ending) direct.add(c.ending);
+      if (c.endsInterview) decides = true;
+    }
+  }
+  const named = new Set<string>();
+  for (const n of s.nodes) {
+    if (n.ending) named.add(n.ending);
+    for (const c of n.choices) if (c.ending) named.add(c.ending);
+  }
+  const walkAway = s.negotiation?.moves.some((m) => m.kind === 'walk-away') ?? false;
+  s.endings.forEach((e, i) => {
+    if (direct.has(e.id)) return;
+    const shadow = s.endings.slice(0, i).find((x) => x.outcome === e.outcome && !x.condition);
+    let why: string | null = null;
+    if (named.has(e.id) && !decides) why = 'only unreached nodes lead to it';
+    else if (!decides) why = 'no reached node offers a close or ends the interview';
+    else if (shadow) why = `the ending "${shadow.id}" of the same outcome comes first and always applies`;
+    else if (e.outcome === 'offer-rescinded' && !s.negotiation)
+      why = 'there is no negotiation to rescind an offer in';
+    else if (e.outcome === 'withdrawn' && !walkAway) why = 'nothing leads to a withdrawal';
+    if (why) out.set(e.id, why);
+  });
+  return out;
+}
+
+/** Every variable a scenario's effects set or add and its conditions read, with its kind of value. */
+export function scenarioVariables(s: Scenario): Map<string, VarKind> {
+  const out = new Map<string, VarKind>();
+  const see = (name: string, kind: VarKind) => {
+    if (!out.has(name)) out.set(name, kind);
+  };
+  const kindOf = (v: unknown): VarKind =>
+    typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'text';
+  const read = (c: unknown): void => {
+    if (!c || typeof c !== 'object') return;
+    const o = c as Record<string, unknown>;
+    if (typeof o.var === 'string')
+      see(
+        o.var,
+        o.equals !== undefined
+          ? kindOf(o.equals)
+          : o.atLeast !== undefined || o.atMost !== undefined
+            ? 'number'
+            : 'boolean',
+      );
+    for (const k of ['all', 'any'] as const)
+      if (Array.isArray(o[k])) for (const x of o[k] as unknown[]) read(x);
+    if (o.not) read(o.not);
+  };
+  for (const n of s.nodes) {
+    for (const c of n.choices) {
+      for (const [k, v] of Object.entries(c.effects?.set ?? {})) see(k, kindOf(v));
+      for (const k of Object.keys(c.effects?.add ?? {})) see(k, 'number');
+      read(c.condition);
+    }
+    for (const l of n.lines) read(l.condition);
+  }
+  for (const p of s.closing.points) read(p.requires);
+  // The engine's own record of the close and the follow-up is not the author's to set.
+  const engineSet = new Set(Object.keys(EngineVariables.shape));
+  for (const k of [...out.keys()]) if (engineSet.has(k)) out.delete(k);
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
 
 function legend(): HTMLElement {
   const item = (cls: string, text: string) =>

@@ -66,6 +66,7 @@ export class MapScene extends BaseScene {
 
   protected override onShutdown(): void {
     window.clearTimeout(this.timer);
+    this.map?.unwire();
     this.map = null;
   }
 

@@ -173,6 +173,11 @@ export class ScenarioSelect extends BaseScene {
         if (kept) said.push(kept);
         c.catalog = sortEntries([...c.catalog, entry]);
         said.push(`Loaded ${entry.scenario.meta.title} from ${file.name}.`);
+        const twin = sameId(entry, c.catalog);
+        if (twin)
+          said.push(
+            `Warning: ${file.name} has the scenario id "${entry.scenario.meta.id}" of ${twin.file}, so the two share progress, best score and saved games. Give it its own meta.id.`,
+          );
       } else {
         ScenarioSelect.rejected = [entry, ...ScenarioSelect.rejected];
         const n = entry.problems.filter((p) => p.severity === 'error').length;
@@ -260,6 +265,14 @@ export class ScenarioSelect extends BaseScene {
     const resume = c.shell.store.resume;
     const canResume = resume !== null && resume.scenario === s.meta.id && resume.actions.length > 0;
     const headingId = `card-${local ? 'local-' : ''}${s.meta.id}`;
+    const twin = local ? sameId(entry, c.catalog) : null;
+    // A loaded copy beside the library card of the same title: its controls say which card they are.
+    const clash =
+      local &&
+      c.catalog.some(
+        (e) => e !== entry && e.ok && e.source !== 'local' && e.scenario.meta.title === s.meta.title,
+      );
+    const named = clash ? `${s.meta.title} (loaded from ${entry.file})` : s.meta.title;
     return h(
       'article',
       {
@@ -275,6 +288,12 @@ export class ScenarioSelect extends BaseScene {
         'div',
         { class: 'meta' },
         local ? h('span', { class: 'chip local', text: 'loaded from your computer' }) : null,
+        twin
+          ? h('span', {
+              class: 'chip warn',
+              text: `⚠ same id as ${twin.file}: progress and saves are shared`,
+            })
+          : null,
         h('span', { class: `chip diff-${s.meta.difficulty}`, text: difficultyLabel(s.meta.difficulty) }),
         h('span', { class: 'chip', text: `${s.meta.minutes} min` }),
         h('span', { class: 'chip', text: progress.best === null ? 'No score yet' : `Best ${progress.best}` }),
@@ -298,7 +317,7 @@ export class ScenarioSelect extends BaseScene {
           },
           {
             class: canResume ? 'btn-primary' : 'btn-accent',
-            name: `${canResume ? 'Start again' : 'Play'}: ${s.meta.title}`,
+            name: `${canResume ? 'Start again' : 'Play'}: ${named}`,
           },
         ),
         canResume
@@ -308,7 +327,7 @@ export class ScenarioSelect extends BaseScene {
                 this.click('ui-confirm');
                 this.go(resumeSaved() ?? 'ScenarioSelect');
               },
-              { class: 'btn-accent', name: `Resume: ${s.meta.title}` },
+              { class: 'btn-accent', name: `Resume: ${named}` },
             )
           : null,
         button(
@@ -318,7 +337,7 @@ export class ScenarioSelect extends BaseScene {
             setMapTarget(entry);
             this.go('Map');
           },
-          { class: 'btn-small btn-ghost', name: `Map: ${s.meta.title}` },
+          { class: 'btn-small btn-ghost', name: `Map: ${named}` },
         ),
         local
           ? button(
@@ -330,10 +349,18 @@ export class ScenarioSelect extends BaseScene {
                 this.layer.announce(`Removed ${s.meta.title}.`);
                 this.scene.restart();
               },
-              { class: 'btn-small btn-ghost', name: `Remove: ${s.meta.title}` },
+              { class: 'btn-small btn-ghost', name: `Remove: ${named}` },
             )
           : null,
       ),
     );
   }
+}
+
+/** Another card whose scenario has this one's meta.id (saves and best scores key on it). */
+function sameId(
+  entry: ScenarioEntry & { ok: true },
+  catalog: readonly ScenarioEntry[],
+): ScenarioEntry | null {
+  return catalog.find((e) => e !== entry && e.ok && e.scenario.meta.id === entry.scenario.meta.id) ?? null;
 }
