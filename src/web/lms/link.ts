@@ -7,7 +7,7 @@
  */
 import type { Playthrough, SaveData } from '../../engine';
 import { findScormApi, ScormConnection, ScormReporter } from './scorm';
-import type { StatementContext } from './statements';
+import type { StatementContext } from '../../protocol/lms/statements';
 import { launchRequest } from './wants';
 import { anonymousActor, type LrsConfig, lrsContext, parseLrsConfig, XapiReporter } from './xapi';
 

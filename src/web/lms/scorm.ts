@@ -8,7 +8,7 @@
  * has both.
  */
 import type { Playthrough, SaveData } from '../../engine';
-import { type Interaction, interactionsSince, type Judgement, playReport } from './report';
+import { type Interaction, interactionsSince, type Judgement, playReport } from '../../protocol/lms/report';
 import { packSuspend, SUSPEND_LIMIT, unpackSuspend } from './suspend';
 
 export type ScormVersion = '1.2' | '2004';

@@ -7,7 +7,7 @@
 import type Cmi5 from '@xapi/cmi5';
 import XAPI from '@xapi/xapi';
 import type { Playthrough } from '../../engine';
-import { interactionsSince, playReport } from './report';
+import { interactionsSince, playReport } from '../../protocol/lms/report';
 import {
   interactionStatement,
   type Json,
@@ -16,7 +16,7 @@ import {
   type Statement,
   type StatementContext,
   uuid,
-} from './statements';
+} from '../../protocol/lms/statements';
 
 /** Where statements go. */
 export interface Transport {

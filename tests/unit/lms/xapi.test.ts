@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: the package ships no types.
 import { XMLHttpRequest as NodeXhr } from 'xmlhttprequest-ssl';
 import { Playthrough } from '../../../src/engine';
-import { EXTENSIONS } from '../../../src/web/lms/statements';
+import { EXTENSIONS } from '../../../src/protocol/lms/statements';
 import {
   Cmi5Transport,
   LrsTransport,

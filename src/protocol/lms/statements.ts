@@ -34,6 +34,8 @@ export const EXTENSIONS = {
   outcome: `${XAPI_BASE}/extensions/outcome`,
   ending: `${XAPI_BASE}/extensions/ending`,
   team: `${XAPI_BASE}/extensions/team`,
+  session: `${XAPI_BASE}/extensions/session`,
+  acted: `${XAPI_BASE}/extensions/acted`,
 } as const;
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -186,7 +188,8 @@ export function lifecycleStatement(
   const result: Statement = {
     ...(verb === 'completed' ? { completion: true } : {}),
     ...(verb === 'passed' ? { success: true } : verb === 'failed' ? { success: false } : {}),
-    ...(judged && opts.score !== undefined && verb !== 'completed'
+    // The score goes on passed/failed; on completed only when there is no pass mark (no passed/failed is sent).
+    ...(judged && opts.score !== undefined && (verb !== 'completed' || opts.mastery == null)
       ? { score: { scaled: opts.score / 100, raw: opts.score, min: 0, max: 100 } }
       : {}),
     ...(opts.durationMs !== undefined ? { duration: isoDuration(opts.durationMs) } : {}),
