@@ -31,6 +31,7 @@ import {
 } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import { debriefEl } from './debrief';
+import { lrsButton } from './lrs';
 import { type RoomSettings, setupForm } from './setup';
 import { stageEl } from './stage';
 
@@ -346,6 +347,7 @@ async function openRecord(id: string): Promise<void> {
         subtitle: `${record.summary.scenario.title} · ${dateText(record.summary.createdAt)} · read-only`,
         actions: [
           button('Export CSV', () => void exportCsv(id, page.main), { class: 'btn-small' }),
+          lrsButton(id, trainerKey, () => page.main),
           button('Back to the session list', () => void renderSetup(), { class: 'btn-small' }),
         ],
       }),
@@ -900,6 +902,7 @@ function renderEnded(hst: Hosting): void {
           },
           { class: 'btn-primary' },
         ),
+        lrsButton(hst.state.session, trainerKey, () => page.main),
       ],
     }),
   );

@@ -6,10 +6,18 @@
  * Loaded only when the URL asks for it: without an LMS the game never loads this code.
  */
 import type { Playthrough, SaveData } from '../../engine';
-import { findScormApi, ScormConnection, ScormReporter } from './scorm';
 import type { StatementContext } from '../../protocol/lms/statements';
+import { findScormApi, ScormConnection, ScormReporter } from './scorm';
 import { launchRequest } from './wants';
-import { anonymousActor, type LrsConfig, lrsContext, parseLrsConfig, XapiReporter } from './xapi';
+import {
+  anonymousActor,
+  Cmi5Transport,
+  type LrsConfig,
+  LrsTransport,
+  lrsContext,
+  parseLrsConfig,
+  XapiReporter,
+} from './xapi';
 
 export interface LmsLink {
   kind: 'scorm12' | 'scorm2004' | 'cmi5' | 'lrs';
@@ -60,10 +68,7 @@ export async function connectLms(win: Window, notice: (message: string) => void)
     return link;
   }
   if (req.kind === 'cmi5') {
-    const [{ default: Cmi5 }, { Cmi5Transport }] = await Promise.all([
-      import('@xapi/cmi5'),
-      import('./xapi'),
-    ]);
+    const { default: Cmi5 } = await import('@xapi/cmi5');
     let cmi5: InstanceType<typeof Cmi5>;
     try {
       cmi5 = new Cmi5();
@@ -109,7 +114,6 @@ export async function connectLms(win: Window, notice: (message: string) => void)
     );
     return null;
   }
-  const { LrsTransport } = await import('./xapi');
   const home = `${win.location.origin}${win.location.pathname}`;
   const actor = config.actor ?? anonymousActor(win.location.origin, safeStorage(win));
   const reporter = new XapiReporter(
