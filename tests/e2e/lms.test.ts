@@ -4,7 +4,9 @@
  * SCORM 1.2: a full play in a window the LMS opened (the API found through the opener), and the
  * values the runtime holds after it. SCORM 2004: the package in the LMS's frame (the API found
  * through the parent), left mid-way, then launched again: it resumes at the same node with the
- * same log, and finishing below the mastery score is a failed attempt.
+ * same log, and finishing below the mastery score is a failed attempt. cmi5: the packaged AU
+ * launched with cmi5 parameters fetches its token and launch data and sends valid statements
+ * to a test LRS.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playthrough } from '../../src/engine';
 import { unpackSuspend } from '../../src/web/lms/suspend';
+import { startTestLrs } from '../support/test-lrs';
 import { buildAndServe, capture, launch, ROOT, watchErrors } from './harness';
 import { playToDebrief } from './play';
 import { loadScenario } from './saves';
@@ -59,7 +62,7 @@ let lms: Server;
 let lmsUrl: string;
 let game: Server;
 let browser: Browser;
-const launches: Record<'scorm12' | 'scorm2004', string> = { scorm12: '', scorm2004: '' };
+const launches: Record<'scorm12' | 'scorm2004' | 'cmi5', string> = { scorm12: '', scorm2004: '', cmi5: '' };
 
 function serveStatic(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
@@ -83,7 +86,7 @@ beforeAll(async () => {
   // The shared production build (global setup), packaged as a platform would receive it.
   ({ server: game } = await buildAndServe());
   work = mkdtempSync(join(tmpdir(), 'closecall-lms-'));
-  for (const format of ['scorm12', 'scorm2004'] as const) {
+  for (const format of ['scorm12', 'scorm2004', 'cmi5'] as const) {
     const zip = join(work, `${format}.zip`);
     execFileSync(
       process.execPath,
@@ -110,7 +113,10 @@ beforeAll(async () => {
       mkdirSync(join(to, '..'), { recursive: true });
       writeFileSync(to, bytes);
     }
-    const href = /adlcp:scorm[tT]ype="sco" href="([^"]+)"/.exec(strFromU8(files['imsmanifest.xml']!))![1]!;
+    const href =
+      format === 'cmi5'
+        ? /<url>([^<]+)<\/url>/.exec(strFromU8(files['cmi5.xml']!))![1]!
+        : /adlcp:scorm[tT]ype="sco" href="([^"]+)"/.exec(strFromU8(files['imsmanifest.xml']!))![1]!;
     launches[format] = `${format}/${href.replace(/&amp;/g, '&')}&fast`;
   }
   for (const f of ['scorm12.min.js', 'scorm2004.min.js']) {
@@ -257,5 +263,51 @@ describe('SCORM 2004', () => {
     await expect.poll(async () => (await cmi(page)).exit, { timeout: 30_000 }).toBe('normal');
     expect(gameErrors).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('cmi5', () => {
+  it('launched with cmi5 parameters: token, launch data, then valid statements to the LRS for a full play', async () => {
+    const lrs = await startTestLrs({
+      launchData: {
+        contextTemplate: {
+          extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'e2e-1' },
+        },
+        launchMode: 'Normal',
+        masteryScore: 0.1,
+        moveOn: 'CompletedAndPassed',
+      },
+    });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      context.setDefaultTimeout(120_000);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      const q = new URLSearchParams({
+        endpoint: lrs.endpoint,
+        fetch: lrs.fetchUrl,
+        actor: JSON.stringify({
+          objectType: 'Agent',
+          account: { homePage: 'https://lms.example.org', name: 'e2e' },
+        }),
+        registration: '0f8e3c3a-6c4e-4a57-9a3b-2b7f7d1e0a42',
+        activityId: `https://w3id.org/close-call/xapi/scenario/${SCENARIO.meta.id}`,
+      });
+      await page.goto(`${lmsUrl}${launches.cmi5}&${q}`);
+      await page.waitForSelector('main[aria-label="Briefing"]', { timeout: 120_000 });
+      await playToDebrief(page, TITLE, 'mouse', '-lms');
+      await expect
+        .poll(() => lrs.statements.map((s) => s.verb.id.split('/').pop()).slice(-1)[0], { timeout: 30_000 })
+        .toBe('completed');
+      const verbs = lrs.statements.map((s) => s.verb.id.split('/').pop());
+      expect(verbs[0]).toBe('initialized');
+      expect(verbs.filter((v) => v === 'answered').length).toBeGreaterThanOrEqual(2);
+      expect(verbs.slice(-2)).toEqual(['passed', 'completed']);
+      expect(lrs.refused).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await lrs.close();
+    }
   });
 });

@@ -80,7 +80,12 @@ export async function startTestLrs(options: TestLrsOptions = {}): Promise<TestLr
         return;
       }
       if (url.pathname === '/xapi/agents/profile') {
-        res.writeHead(404).end();
+        // A cmi5 platform keeps the learner's preferences here.
+        if (url.searchParams.get('profileId') === 'cmi5LearnerPreferences' && options.launchData) {
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ languagePreference: 'en-GB', audioPreference: 'on' }));
+        } else res.writeHead(404).end();
         return;
       }
       if (url.pathname === '/xapi/statements' && (req.method === 'POST' || req.method === 'PUT')) {
