@@ -6,6 +6,7 @@ import { DomLayer } from './game/dom/layer';
 import { renderTitle } from './game/dom/titleView';
 import { navigate, type Shell } from './game/shell';
 import { injectPalette } from './web/dom/palette';
+import { launchRequest } from './web/lms/wants';
 import type { KeyValueStorage } from './web/save/store';
 import { loadSave, SaveStore } from './web/save/store';
 
@@ -46,6 +47,21 @@ title = renderTitle(layer, {
 });
 if (loaded.notice) layer.notice(loaded.notice);
 layer.focusFirst();
+
+// Launched by a learning platform (docs/lms.md): connect, then open the launched play or the one it kept.
+if (launchRequest(location.search)) {
+  void import('./web/lms/link')
+    .then((m) => m.connectLms(window, (message) => layer.notice(message)))
+    .then((link) => {
+      shell.lms = link;
+      if (!link) return;
+      if (link.resume) {
+        store.setResume(link.resume);
+        navigate(shell, 'Resume');
+      } else if (link.scenario) navigate(shell, `Start:${link.scenario}`);
+    })
+    .catch((err: unknown) => console.info('Close Call: the learning platform could not be reached', err));
+}
 
 requestAnimationFrame(() => {
   setTimeout(() => {

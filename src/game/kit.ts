@@ -323,6 +323,7 @@ export function saveResume(): void {
     }
   }
   c.shell.store.setResume(ended ? null : cur.play.save());
+  c.shell.lms?.update(cur.play);
 }
 
 /** Starts a new playthrough of a scenario with the current settings. */
@@ -371,6 +372,7 @@ export function resumeSaved(): string | null {
       responseSeenStep: view.step - 1,
       recorded: false,
     };
+    c.shell.lms?.update(play);
     return screenFor(view, view.step - 1);
   } catch (err) {
     console.info('Close Call: the saved playthrough does not fit its scenario', err);
@@ -380,4 +382,18 @@ export function resumeSaved(): string | null {
     c.shell.store.setResume(null);
     return null;
   }
+}
+
+/** Starts the scenario a learning platform launched (by meta.id); returns the screen, or null with a notice. */
+export function startLaunched(id: string): string | null {
+  const c = ctx();
+  const entry = c.catalog.find((e) => e.ok && e.scenario.meta.id === id);
+  if (!entry?.ok) {
+    c.shell.layer.notice(
+      `The scenario this activity was made for ("${id}") is not in this copy of the game.`,
+    );
+    return null;
+  }
+  startPlay(entry.file, entry.scenario);
+  return 'Briefing';
 }

@@ -1,3 +1,4 @@
+import type { LmsLink } from '../web/lms/link';
 import type { SaveStore } from '../web/save/store';
 import type { DomLayer } from './dom/layer';
 
@@ -12,6 +13,8 @@ export interface Shell {
   go: ((sceneKey: string) => void) | null;
   /** A scene asked for before the game was ready. */
   pending: string | null;
+  /** The learning platform this launch reports to (docs/lms.md), when there is one. */
+  lms?: LmsLink | null;
   /** Progress of loading, for the Title's bar. */
   progress(fraction: number, note: string): void;
 }

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import { handleXapi } from './lrs';
 import { sessionCsv, sessionRecord, sessionSummaries } from './records';
 import type { Rooms } from './rooms';
 import { hashToken, sameHash } from './secrets';
@@ -100,6 +101,11 @@ export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, 
         const record = await sessionRecord(rooms.store, id);
         if (!record) return apiError(res, 404, 'not-found', 'No such session.', head);
         return sendJson(res, 200, record, head);
+      }
+      if (parts.length === 3 && parts[2] === 'xapi') {
+        return handleXapi(req, rawUrl, id, rooms.store, rooms.scenarios, (status, value) =>
+          sendJson(res, status, value, head),
+        );
       }
       if (parts.length === 3 && parts[2] === 'export.csv') {
         const csv = await sessionCsv(rooms.store, id);

@@ -126,7 +126,9 @@ export function acceptRequest(
     send(res, 400, 'Bad request: malformed URL');
     return null;
   }
-  if (method !== 'GET' && method !== 'HEAD') {
+  // The one write route: sending a session's records to the trainer's LRS (src/server/lrs.ts).
+  const post = method === 'POST' && /^\/api\/sessions\/[^/]+\/xapi$/.test(path);
+  if (method !== 'GET' && method !== 'HEAD' && !post) {
     send(res, 405, 'Method not allowed', undefined, { allow: 'GET, HEAD' });
     return null;
   }

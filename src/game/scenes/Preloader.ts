@@ -4,7 +4,7 @@ import { colorNumber, palette } from '../../web/theme';
 import { loadCatalog, sortEntries } from '../catalog';
 import { ctx } from '../context';
 import { installHotReload } from '../hot';
-import { resumeSaved } from '../kit';
+import { resumeSaved, startLaunched } from '../kit';
 import { browserStorage, localEntries } from '../local';
 
 const SOUNDS = [
@@ -68,6 +68,7 @@ export class Preloader extends Phaser.Scene {
       const go = (key: string) => {
         let target = key;
         if (key === 'Resume') target = resumeSaved() ?? 'ScenarioSelect';
+        else if (key.startsWith('Start:')) target = startLaunched(key.slice(6)) ?? 'ScenarioSelect';
         const active = this.game.scene.getScene(c.activeKey);
         if (active) active.scene.start(target);
         else this.game.scene.start(target);

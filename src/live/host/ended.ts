@@ -3,6 +3,8 @@ import { button } from '../../web/dom/h';
 import { storage } from '../common/page';
 import { HOST_KEY, type HostApp, type Hosting } from './app';
 import { debriefEl } from './debrief';
+import { lrsButton } from './lrs';
+import { trainerKey } from './trainer';
 
 export function renderEnded(app: HostApp, hst: Hosting): void {
   const main = app.page.main;
@@ -24,6 +26,7 @@ export function renderEnded(app: HostApp, hst: Hosting): void {
           },
           { class: 'btn-primary' },
         ),
+        lrsButton(hst.state.session, trainerKey, () => main),
       ],
     }),
   );

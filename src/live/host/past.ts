@@ -4,6 +4,7 @@ import { button, h } from '../../web/dom/h';
 import { errorText, loadScenario, Replay } from '../common/room';
 import type { HostApp } from './app';
 import { debriefEl } from './debrief';
+import { lrsButton } from './lrs';
 import { dateText, exportCsv, trainerFetch, trainerKey } from './trainer';
 
 export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> {
@@ -95,6 +96,7 @@ export async function openRecord(app: HostApp, id: string): Promise<void> {
         subtitle: `${record.summary.scenario.title} · ${dateText(record.summary.createdAt)} · read-only`,
         actions: [
           button('Export CSV', () => void exportCsv(id, main), { class: 'btn-small' }),
+          lrsButton(id, trainerKey, () => main),
           button('Back to the session list', () => void app.setup(), { class: 'btn-small' }),
         ],
       }),
