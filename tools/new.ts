@@ -173,7 +173,7 @@ export function starterScenario(id: string, schema = './scenario.schema.json'): 
         {
           id: 'monthly-reorders',
           kind: 'why-us',
-          text: 'your shops reorder every month and I know how to keep them',
+          text: 'Your shops reorder every month, and I know how to keep them coming back.',
           requires: { var: 'knowsClients', equals: true },
         },
       ],
