@@ -104,6 +104,14 @@ export const validScenario: fc.Arbitrary<ScenarioInput> = fc
       const first = nodes.find((n) => n.moment === moment && !n.ending);
       if (first) first.closeAllowed = true;
     }
+    // …and the last node before the interview ends offers it too (the validator warns otherwise).
+    for (const n of nodes) {
+      const endsHere =
+        n.endsInterview ||
+        ((n.choices ?? []).length === 0 && !n.next && !n.ending) ||
+        (n.choices ?? []).some((c) => c.endsInterview === true || c.ending !== undefined);
+      if (endsHere && !n.ending) n.closeAllowed = true;
+    }
     const say = (id: string) => [{ id, speaker: 'dm-a', text: 'Words.' }];
     const scenario: ScenarioInput = {
       formatVersion: 1,
