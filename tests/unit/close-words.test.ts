@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { composeWords, validateScenario } from '../../src/engine';
+import type { CloseSpec } from '../../src/engine/types';
 import { fixture } from '../support/fixture';
 
-const spec = {
+const spec: CloseSpec = {
   form: 'statement-of-intent',
   delivery: 'firm',
   points: ['why'],
   leverage: null,
   commit: true,
-} as const;
+};
 
 describe('the close is said in sentences', () => {
   it('joins a lower-case, unpunctuated part as a sentence of its own', () => {
