@@ -25,11 +25,12 @@ import type { Analysis, AnalysisIssue, PathStep } from './types';
 
 const keyOf = stateKey;
 
-/** Counts interview states (without closing) and the close actions they offer, up to a cap. */
+/** Counts interview states (without closing) and the close actions they offer, up to caps on each. */
 export function interviewSize(
   scenario: Scenario,
   cap: number,
   meter = new Meter(),
+  closeCap = Number.POSITIVE_INFINITY,
 ): { states: number; closeActions: number; truncated: boolean } {
   const c = compile(scenario);
   const seen = new Set<string>();
@@ -44,6 +45,8 @@ export function interviewSize(
     if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
     const options = closeOptions(c, s);
     if (options) closeActions += countCompositions(options);
+    // Past this many close actions the caller samples anyway: counting on is wasted work.
+    if (closeActions > closeCap) return { states: seen.size, closeActions, truncated: true };
     for (const a of interviewActions(c, s)) queue.push(playStep(meter, c, s, a, expectedResolver));
   }
   return { states: seen.size, closeActions, truncated: false };
