@@ -171,7 +171,7 @@ export function starterScenario(id: string): ScenarioInput {
         {
           id: 'monthly-reorders',
           kind: 'why-us',
-          text: 'your shops reorder every month and I know how to keep them',
+          text: 'Your shops reorder every month, and I know how to keep them.',
           requires: { var: 'knowsClients', equals: true },
         },
       ],
