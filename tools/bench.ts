@@ -3,9 +3,12 @@
  * compare the ratios within one run).
  *  - engine steps per second (expected-mode random play over the library)
  *  - validation time for example.json and for a generated 10,000-node scenario
- *  - analysis time for every scenario in the library and for the 10,000-node scenario
+ *  - analysis time for every scenario in the library, the 10,000-node scenario and the 20,000-node chain
+ *    (with the deterministic work counts beside each: see docs/performance.md)
+ * `npm run bench -- --json` prints the same figures as JSON.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   type Action,
@@ -24,6 +27,7 @@ import {
   step,
   validateScenario,
 } from '../src/engine';
+import { chain as makeChain } from '../tests/fixtures/hostile/make';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -100,39 +104,64 @@ function stepsPerSecond(ms: number): number {
   return steps / ((now() - start) / 1000);
 }
 
+const json = process.argv.includes('--json');
 const out: string[] = [];
+/** Every timed figure, for `npm run bench -- --json`. */
+const figures: Record<string, unknown> = { machine: { cpus: availableParallelism(), load: loadavg() } };
+const say = (line: string) => {
+  out.push(line);
+  if (!json) console.log(line);
+};
+
 stepsPerSecond(1000); // warm-up: let the JIT settle before measuring
 const sps = stepsPerSecond(2000);
-out.push(
+figures.engineStepsPerSecond = Math.round(sps);
+say(
   `engine steps per second (expected mode, random play over ${library.length} scenarios): ${Math.round(sps).toLocaleString('en-GB')}`,
 );
 
 const exampleText = readFileSync('scenarios/example.json', 'utf8');
 const v1 = time(() => validateScenario(exampleText, 'scenarios/example.json', {}), 20);
-out.push(
-  `validate example.json (${exampleText.length.toLocaleString('en-GB')} chars): ${v1.ms.toFixed(2)} ms`,
-);
+figures.validateExampleMs = round(v1.ms);
+say(`validate example.json (${exampleText.length.toLocaleString('en-GB')} chars): ${v1.ms.toFixed(2)} ms`);
 
 const big = generateScenario(10_000, 1);
 const bigText = JSON.stringify(big, null, 2);
 const v2 = time(() => validateScenario(bigText, 'generated-10000.json', {}), 3);
-out.push(
+figures.validateGenerated10000Ms = round(v2.ms);
+say(
   `validate generated 10,000-node scenario (${(bigText.length / 1e6).toFixed(1)} MB): ${v2.ms.toFixed(0)} ms, ${v2.value.problems.filter((p) => p.severity === 'error').length} errors`,
 );
 const bigScenario = Scenario.parse(big);
 const a2 = time(() => analyzeScenario(bigScenario), 3);
-out.push(
-  `analyze generated 10,000-node scenario: ${a2.ms.toFixed(0)} ms (${a2.value.method}, ${a2.value.states.toLocaleString('en-GB')} states)`,
+figures.analyzeGenerated10000 = { ms: round(a2.ms), method: a2.value.method, work: a2.value.work };
+say(
+  `analyze generated 10,000-node scenario: ${a2.ms.toFixed(0)} ms (${a2.value.method}, ${a2.value.states.toLocaleString('en-GB')} states, ${a2.value.work.steps.toLocaleString('en-GB')} engine steps)`,
 );
-out.push(`validate + analyze the 10,000-node scenario: ${(v2.ms + a2.ms).toFixed(0)} ms`);
+figures.validateAndAnalyzeGenerated10000Ms = round(v2.ms + a2.ms);
+say(`validate + analyze the 10,000-node scenario: ${(v2.ms + a2.ms).toFixed(0)} ms`);
+
+const chain = Scenario.parse(makeChain(20_000));
+const a3 = time(() => analyzeScenario(chain), 1);
+figures.analyzeChain20000 = { ms: round(a3.ms), method: a3.value.method, work: a3.value.work };
+say(
+  `analyze the 20,000-node chain: ${a3.ms.toFixed(0)} ms (${a3.value.method}, ${a3.value.work.steps.toLocaleString('en-GB')} engine steps)`,
+);
 
 let total = 0;
+const perFile: Record<string, unknown> = {};
 for (const { file, scenario } of library) {
   const r = time(() => analyzeScenario(scenario), 1);
   total += r.ms;
-  out.push(
-    `  analyze ${file}: ${r.ms.toFixed(0)} ms (${r.value.method}, ${r.value.states.toLocaleString('en-GB')} states)`,
+  perFile[file] = { ms: round(r.ms), method: r.value.method, states: r.value.states, work: r.value.work };
+  say(
+    `  analyze ${file}: ${r.ms.toFixed(0)} ms (${r.value.method}, ${r.value.states.toLocaleString('en-GB')} states, ${r.value.work.steps.toLocaleString('en-GB')} engine steps, ${r.value.work.judgements.toLocaleString('en-GB')} judgements)`,
   );
 }
-out.push(`analyze the whole library (${library.length} files): ${total.toFixed(0)} ms`);
-console.log(out.join('\n'));
+figures.analyzeLibrary = { totalMs: round(total), files: perFile };
+say(`analyze the whole library (${library.length} files): ${total.toFixed(0)} ms`);
+if (json) console.log(JSON.stringify(figures, null, 2));
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

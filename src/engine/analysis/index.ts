@@ -19,8 +19,9 @@ export interface AnalyzeScenarioOptions extends AnalyzeOptions {
  */
 export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOptions = {}): Analysis {
   const meter = new Meter(options);
-  const size = interviewSize(scenario, 4000, meter);
-  if (!size.truncated && size.closeActions <= (options.exactCloseBudget ?? 150_000)) {
+  const closeBudget = options.exactCloseBudget ?? 150_000;
+  const size = interviewSize(scenario, 4000, meter, closeBudget);
+  if (!size.truncated && size.closeActions <= closeBudget) {
     return analyzeExact(scenario, options, meter);
   }
   return analyzeSampled(scenario, options.samples ?? 2500, options, meter);

@@ -25,11 +25,12 @@ import type { Analysis, AnalysisIssue, PathStep } from './types';
 
 const keyOf = stateKey;
 
-/** Counts interview states (without closing) and the close actions they offer, up to a cap. */
+/** Counts interview states (without closing) and the close actions they offer, up to caps on each. */
 export function interviewSize(
   scenario: Scenario,
   cap: number,
   meter = new Meter(),
+  closeCap = Number.POSITIVE_INFINITY,
 ): { states: number; closeActions: number; truncated: boolean } {
   const c = compile(scenario);
   const seen = new Set<string>();
@@ -44,6 +45,8 @@ export function interviewSize(
     if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
     const options = closeOptions(c, s);
     if (options) closeActions += countCompositions(options);
+    // Past this many close actions the caller samples anyway: counting on is wasted work.
+    if (closeActions > closeCap) return { states: seen.size, closeActions, truncated: true };
     for (const a of interviewActions(c, s)) queue.push(playStep(meter, c, s, a, expectedResolver));
   }
   return { states: seen.size, closeActions, truncated: false };
@@ -277,6 +280,9 @@ export function analyzeSampled(
   // Fewer directed runs on very long scenarios, so the search stays within a fixed budget of steps.
   const runs = Math.max(4, Math.min(40, Math.floor(6000 / Math.max(1, longest))));
   const searchSteps = meter.steps + SEARCH_STEPS;
+  const closesTried = new Set<string>();
+  /** The move greedy look-ahead picks at a state (for best, "+", or worst, "-"), and where it leads. */
+  const lookahead = new Map<string, { action: Action; next: State; draws: number }>();
   for (let r = 0; r < runs && !meter.stopped && (r < 4 || meter.steps < searchSteps); r++) {
     const greedyBest = r % 2 === 0;
     const epsilon = r < 2 ? 0 : 0.35;
@@ -286,7 +292,11 @@ export function analyzeSampled(
     while (s.phase === 'interview' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       const close = closeOptions(c, s);
       const node = c.nodes.get(s.node)!;
-      if (close && (node.moment === 'closing' || r < 2)) {
+      const here = stateKey(s);
+      // Closes tried at a state once are not tried again: the same state gives the same values,
+      // which can no longer beat the best and worst found (they only improve).
+      if (close && (node.moment === 'closing' || r < 2) && !closesTried.has(here)) {
+        closesTried.add(here);
         for (const spec of sensibleCloses(close)) {
           const a: Action = { type: 'close', close: spec };
           const v = postValue(playStep(meter, c, s, a, expectedResolver));
@@ -299,8 +309,13 @@ export function analyzeSampled(
       // The states the greedy look-ahead reached, so the move it picks is not stepped twice.
       const peeked = new Map<Action, State>();
       if (actions.length > 1) {
+        const known = lookahead.get(`${greedyBest ? '+' : '-'}${here}`);
         if (searchRng() < epsilon) action = actions[Math.floor(searchRng() * actions.length)]!;
-        else {
+        else if (known) {
+          // The same move from the same state (draws apart) leads to the same state.
+          action = known.action;
+          peeked.set(action, { ...known.next, draws: s.draws + known.draws });
+        } else {
           let bestH = greedyBest ? -Infinity : Infinity;
           for (const a of actions) {
             const next = playStep(meter, c, s, a, expectedResolver);
@@ -315,7 +330,10 @@ export function analyzeSampled(
         }
       }
       prefix.push(action);
-      s = peeked.get(action) ?? playStep(meter, c, s, action, expectedResolver);
+      const next = peeked.get(action) ?? playStep(meter, c, s, action, expectedResolver);
+      if (actions.length > 1 && peeked.size > 0)
+        lookahead.set(`${greedyBest ? '+' : '-'}${here}`, { action, next, draws: next.draws - s.draws });
+      s = next;
     }
     const v = postValue(s);
     if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath] };

@@ -1,0 +1,111 @@
+/**
+ * Speed guarded by counted work, not by a clock (a shared machine makes timings flake): each
+ * library scenario's analysis must stay within committed budgets of engine steps, model
+ * judgements, chance branches and states, and expected-mode play must draw at most a committed
+ * number of judgements per step. Raise a budget only on purpose, saying why in the commit.
+ * The timed figures are printed by `npm run bench` (see docs/performance.md).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  type Action,
+  analyzeScenario,
+  availableChoices,
+  closeCompositions,
+  closeOptions,
+  compile,
+  createRandom,
+  expectedResolver,
+  initialState,
+  parseScenario,
+  type State,
+  step,
+} from '../../../src/engine';
+
+/** Work budgets per library file: the counts measured when committed, plus about 10%. */
+const BUDGETS: Record<string, { steps: number; judgements: number; branches: number; states: number }> = {
+  '00-tutorial.json': { steps: 188_000, judgements: 187_000, branches: 187_000, states: 267 },
+  '01-final-say.json': { steps: 321_000, judgements: 184_000, branches: 0, states: 96 },
+  '02-first-round-panel.json': { steps: 199_000, judgements: 99_000, branches: 0, states: 124 },
+  '03-open-doors.json': { steps: 172_000, judgements: 85_000, branches: 0, states: 126 },
+  '04-two-offers.json': { steps: 230_000, judgements: 156_000, branches: 0, states: 128 },
+  '05-price-of-yes.json': { steps: 363_000, judgements: 227_000, branches: 0, states: 123 },
+  '06-doorstep.json': { steps: 438_000, judgements: 338_000, branches: 0, states: 146 },
+  '07-full-pipeline.json': { steps: 227_000, judgements: 138_000, branches: 0, states: 137 },
+  '08-commitment.json': { steps: 45_000, judgements: 38_000, branches: 0, states: 136 },
+  'example.json': { steps: 298_000, judgements: 200_000, branches: 0, states: 80 },
+};
+
+const load = (file: string) => {
+  const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return parsed.scenario;
+};
+
+describe('analysis work stays within its committed budgets', () => {
+  for (const [file, budget] of Object.entries(BUDGETS)) {
+    it(`analyzes ${file} within its budget of steps, judgements, branches and states`, () => {
+      const a = analyzeScenario(load(file), { maxMs: 1e9 });
+      expect(a.method).not.toBe('partial');
+      expect(a.work.steps, 'engine steps').toBeLessThanOrEqual(budget.steps);
+      expect(a.work.judgements, 'model judgements').toBeLessThanOrEqual(budget.judgements);
+      expect(a.work.branches, 'chance branches').toBeLessThanOrEqual(budget.branches);
+      expect(a.states, 'states explored').toBeLessThanOrEqual(budget.states);
+      // The same input always does the same work.
+      expect(a.work.judgements).toBeLessThanOrEqual(a.work.steps);
+    }, 600_000);
+  }
+});
+
+describe('engine play draws a bounded number of model judgements per step', () => {
+  it('draws a bounded number of judgements per expected-mode step over the library', () => {
+    const rng = createRandom(11);
+    let judgements = 0;
+    const counting: Parameters<typeof step>[3] = (d, order, draw) => {
+      judgements++;
+      return expectedResolver(d, order, draw);
+    };
+    let steps = 0;
+    for (const file of Object.keys(BUDGETS)) {
+      const c = compile(load(file));
+      for (let run = 0; run < 20; run++) {
+        let s: State = initialState(c);
+        while (s.phase !== 'ended') {
+          const actions: Action[] = [];
+          if (s.phase === 'interview') {
+            const node = c.nodes.get(s.node)!;
+            const choices = availableChoices(node, s.vars, s.hidden, c);
+            for (const ch of choices) actions.push({ type: 'choose', choice: ch.id });
+            if (!choices.length) actions.push({ type: 'continue' });
+            const close = closeOptions(c, s);
+            if (close && rng() < 0.2) {
+              const all = closeCompositions(close);
+              actions.splice(0, actions.length, {
+                type: 'close',
+                close: all[Math.floor(rng() * all.length)]!,
+              });
+            }
+          } else if (s.phase === 'follow-up') {
+            for (const a of c.scenario.followUp!.acts) actions.push({ type: 'persist', act: a.id });
+            actions.push({ type: 'let-go' });
+          } else {
+            const n = c.scenario.negotiation!;
+            for (const m of n.moves) {
+              if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds)
+                continue;
+              actions.push({ type: 'negotiate', move: m.id });
+            }
+          }
+          s = step(c, s, actions[Math.floor(rng() * actions.length)]!, counting, false).state;
+          steps++;
+        }
+      }
+    }
+    console.info(`${steps} steps, ${judgements} judgements: ${(judgements / steps).toFixed(3)} per step`);
+    expect(steps).toBeGreaterThan(1000);
+    expect(judgements / steps).toBeLessThanOrEqual(JUDGEMENTS_PER_STEP);
+  }, 120_000);
+});
+
+/** Committed: 0.365 measured when written (most steps are answers, which draw nothing). */
+const JUDGEMENTS_PER_STEP = 0.4;
