@@ -81,12 +81,15 @@ export class MapScene extends BaseScene {
             title: canSaveToDisk(doc) ? `Write ${doc.file}` : 'Download the file',
           }),
           button(
-            doc.dirty ? 'Stop editing (discard changes)' : 'Stop editing',
+            'Stop editing',
             () => {
               closeSession(doc.file);
               this.scene.restart();
             },
-            { class: 'btn-small btn-ghost' },
+            {
+              class: 'btn-small btn-ghost',
+              title: doc.dirty ? 'Stop editing and discard the unsaved changes' : 'Stop editing',
+            },
           ),
         ]
       : [
@@ -99,11 +102,16 @@ export class MapScene extends BaseScene {
       this.topbar(
         `${doc ? 'Editing' : 'Map'}: ${entry.scenario.meta.title}`,
         ...tools,
-        button('Zoom in', () => map.zoomBy(1.25), { class: 'btn-small btn-ghost', title: 'Zoom in (+)' }),
-        button('Zoom out', () => map.zoomBy(1 / 1.25), {
-          class: 'btn-small btn-ghost',
-          title: 'Zoom out (-)',
-        }),
+        // Editing, the toolbar keeps room for the editor's buttons: zoom with + and - or the wheel.
+        doc
+          ? null
+          : button('Zoom in', () => map.zoomBy(1.25), { class: 'btn-small btn-ghost', title: 'Zoom in (+)' }),
+        doc
+          ? null
+          : button('Zoom out', () => map.zoomBy(1 / 1.25), {
+              class: 'btn-small btn-ghost',
+              title: 'Zoom out (-)',
+            }),
         button('Fit', () => map.fit(), { class: 'btn-small btn-ghost', title: 'Fit the whole map (0)' }),
         button('Back to scenarios', () => this.back(), { class: 'btn-small btn-ghost' }),
       ),
