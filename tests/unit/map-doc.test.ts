@@ -66,3 +66,18 @@ describe('the edited document', () => {
     expect(effectMeaning('irritation', 0)).toBe('no change');
   });
 });
+
+describe('a file changed on disk while open on the map', () => {
+  it('takes the new text when nothing is unsaved, as a step of undo', () => {
+    const doc = open();
+    const changed = text.replace('"Example: the format tour"', '"Example: changed on disk"');
+    const v = validateScenario(changed, 'example.json');
+    if (!v.ok) throw new Error('must validate');
+    doc.reloaded(changed, v.scenario);
+    expect(doc.at(['meta', 'title'])).toBe('Example: changed on disk');
+    expect(doc.dirty).toBe(false);
+    expect(doc.lastGood.meta.title).toBe('Example: changed on disk');
+    doc.undo();
+    expect(doc.text).toBe(text);
+  });
+});

@@ -163,6 +163,17 @@ export class ScenarioDoc {
     return true;
   }
 
+  /** The file changed on disk (and nothing here was unsaved): take its text, as a step of undo. */
+  reloaded(text: string, scenario: Scenario): void {
+    this.undoStack.push(this.text);
+    this.redoStack.length = 0;
+    this.lastKey = null;
+    this.text = text;
+    this.savedText = text;
+    this.lastGood = scenario;
+    this.check();
+  }
+
   get dirty(): boolean {
     return this.text !== this.savedText;
   }
