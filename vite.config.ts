@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin, searchForWorkspaceRoot } from 'vite';
 import { buildCatalog, scenarioFiles } from './tools/lib/scenario-catalog';
@@ -20,6 +20,47 @@ function scenarios(): Plugin {
   return {
     name: 'close-call-scenarios',
     configureServer(server) {
+      // The map editor saves here (dev server only, on 127.0.0.1): the file's text, to the
+      // scenarios folder, by name; anything but a scenario file name or a JSON text is refused.
+      server.middlewares.use('/__closecall/save', (req, res) => {
+        const answer = (code: number, text: string) => {
+          res.statusCode = code;
+          res.setHeader('content-type', 'text/plain; charset=utf-8');
+          res.end(text);
+        };
+        if (req.method !== 'POST') return answer(405, 'POST the file text');
+        const name = new URL(req.url ?? '', 'http://x').searchParams.get('name') ?? '';
+        if (
+          !/^[A-Za-z0-9][\w.-]*\.json$/.test(name) ||
+          name === 'index.json' ||
+          name === 'scenario.schema.json'
+        )
+          return answer(400, `"${name}" is not a scenario file name`);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        req.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= 16 * 1024 * 1024) chunks.push(c);
+        });
+        req.on('end', () => {
+          if (size > 16 * 1024 * 1024) return answer(413, 'the file is larger than 16 MB');
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            JSON.parse(text);
+          } catch {
+            return answer(400, 'the text is not JSON');
+          }
+          try {
+            writeFileSync(join(SCENARIOS, name), text);
+          } catch (err) {
+            return answer(
+              500,
+              `could not write ${name}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+            );
+          }
+          answer(200, `saved ${name}`);
+        });
+      });
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
         const m = /^\/scenarios\/([^/]+\.json)$/.exec(path);

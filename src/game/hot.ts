@@ -6,11 +6,12 @@
  * an overlay with file:line:column that goes when the file is fixed.
  */
 import type * as Phaser from 'phaser';
-import type { Problem } from '../engine';
+import type { Problem, Scenario } from '../engine';
 import { EngineError, Playthrough } from '../engine';
 import { h } from '../web/dom/h';
 import { fetchEntry, type ScenarioEntry, sortEntries } from './catalog';
 import { ctx } from './context';
+import { sessionOf } from './map/doc';
 import { mapTarget, setMapTarget } from './map/target';
 import { screenFor } from './ui/route';
 
@@ -137,6 +138,32 @@ function refresh(game: Phaser.Game, place: Place | null = null): void {
   else scene.scene.start(target);
 }
 
+/**
+ * A file open in the map editor changed on disk: the editor takes the new text when it has no
+ * unsaved changes (an edit in another editor, or its own save coming back), and says so otherwise.
+ */
+async function followOnMap(file: string, scenario: Scenario): Promise<void> {
+  const doc = sessionOf(file);
+  if (!doc) return;
+  let text: string;
+  try {
+    const res = await fetch(`./${file}?v=${Date.now()}`, { cache: 'no-store' });
+    if (!res.ok) return;
+    text = await res.text();
+  } catch {
+    return;
+  }
+  if (text === doc.text) {
+    doc.savedText = text;
+    return;
+  }
+  if (doc.dirty) {
+    toast(`${file} changed on disk while you were editing it on the map; Save writes your version.`);
+    return;
+  }
+  doc.reloaded(text, scenario);
+}
+
 async function reload(game: Phaser.Game, name: string): Promise<void> {
   const c = ctx();
   const file = `scenarios/${name}`;
@@ -163,6 +190,7 @@ async function reload(game: Phaser.Game, name: string): Promise<void> {
   }
   broken.delete(file);
   drawOverlay();
+  await followOnMap(file, entry.scenario);
   c.catalog = sortEntries([...c.catalog.filter((e) => e.file !== file), entry]);
   const place = c.current?.file === file ? placeOf(game) : null;
   const note = replayOnto(entry);

@@ -12,7 +12,7 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -178,6 +178,51 @@ describe('hot reload with npm run dev', () => {
     expect(await page.evaluate(() => (window as unknown as { hotMark?: boolean }).hotMark)).toBe(true);
     // The dev server's own messages (its socket, [vite] lines) are not the game's errors.
     expect(errors.filter((e) => !/WebSocket|\[vite\]/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('saves from the map editor through the dev server, keeping the file and the editor in place', async () => {
+    write(base());
+    const before = `${JSON.stringify(base(), null, 2)}\n`;
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await page.waitForSelector('main[aria-label="Title"] button', { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden'), null, {
+      timeout: 120_000,
+    });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: 'Map: Hot Reload Check' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.locator('[data-node-id="why-you"]').click();
+    const text = page.locator('.map-panel fieldset').first().getByLabel('Text');
+    await text.fill('So why print, and why us, of all places?');
+    await page.evaluate(() => {
+      (window as unknown as { hotMark: boolean }).hotMark = true;
+    });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Written to disk: only that value changed, every other line as it was.
+    await expect
+      .poll(() => readFileSync(FILE, 'utf8').includes('why us, of all places?'), { timeout: 30_000 })
+      .toBe(true);
+    const after = readFileSync(FILE, 'utf8').split('\n');
+    const changed = after.filter((l, i) => l !== before.split('\n')[i]);
+    expect(changed).toEqual(['          "text": "So why print, and why us, of all places?",']);
+    // The hot reload that follows keeps the page, the editor and the node's panel.
+    await page.waitForFunction(
+      () => (window as unknown as { __closecallHot?: unknown }).__closecallHot,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(await page.evaluate(() => (window as unknown as { hotMark?: boolean }).hotMark)).toBe(true);
+    await expect(page.locator('.map-panel .map-node-title').textContent()).resolves.toBe('why-you');
+    await expect(page.locator('main[aria-label="Map"] .tag-title').textContent()).resolves.toBe(
+      'Editing: Hot Reload Check',
+    );
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -16,6 +16,7 @@ import {
 import { button, h } from '../../web/dom/h';
 import type { ScenarioEntry } from '../catalog';
 import { HIDDEN_LABELS } from '../dom/meters';
+import type { MapEditor } from './editor';
 import {
   estimateWidth,
   foldFor,
@@ -51,6 +52,8 @@ export interface MapAnalysis {
 }
 
 export interface MapHandlers {
+  /** When the map is being edited: the panel's forms and the drag-to-link. */
+  editor?: MapEditor;
   back(): void;
   /** Starts the Interview at a node with the given state; `practice` turns on the decision-maker's view. */
   playFrom(from: StartFrom, practice: boolean): void;
@@ -165,6 +168,18 @@ export class StoryMap {
     this.fit();
   }
 
+  /** The zoom and pan, to keep the view across a redraw. */
+  viewState(): { zoom: number; panX: number; panY: number } {
+    return { zoom: this.zoom, panX: this.panX, panY: this.panY };
+  }
+
+  restoreView(v: { zoom: number; panX: number; panY: number }): void {
+    this.zoom = v.zoom;
+    this.panX = v.panX;
+    this.panY = v.panY;
+    this.apply();
+  }
+
   /** Fits the whole map into the viewport, centred. */
   fit(): void {
     const vw = this.viewport.clientWidth || VIEW_W;
@@ -185,6 +200,11 @@ export class StoryMap {
     this.panY = y - ((y - this.panY) * z) / this.zoom;
     this.zoom = z;
     this.apply();
+  }
+
+  /** Says something in the map's status line (e.g. why there are no chances yet). */
+  setStatus(text: string): void {
+    this.status.textContent = text;
   }
 
   /** Removes the listeners the map put on the window. */
@@ -224,7 +244,7 @@ export class StoryMap {
         ? ` ${unreachable} ${deadEndings.size ? 'node or ending' : 'node'}${unreachable === 1 ? '' : 's'} no path reaches.`
         : ''
     }${a.stalls.size ? ` ${a.stalls.size} where play can stall.` : ''}`;
-    if (this.selected) this.showNode(this.selected, false);
+    if (this.selected && !this.handlers.editor) this.showNode(this.selected, false);
   }
 
   private boxEl(key: string): HTMLElement | null {
@@ -481,12 +501,106 @@ export class StoryMap {
     this.boxEl(key)?.classList.add('selected');
     this.selected = key;
     this.highlight(key, true);
+    const ed = this.handlers.editor;
+    if (ed) {
+      ed.doc.selected = key;
+      ed.doc.panel = key.startsWith('ending:') ? 'endings' : null;
+      if (key.startsWith('ending:')) this.showEdit(ed.endingsPanel(), true);
+      else if (key === 'decision') this.showOther(key);
+      else {
+        const index = ed.doc.lastGood.nodes.findIndex((n) => n.id === key);
+        const raw = (ed.doc.at(['nodes']) as { id?: unknown }[] | undefined) ?? [];
+        const at = raw.findIndex((n) => n?.id === key);
+        this.showEdit(ed.nodePanel(at >= 0 ? at : index), true);
+      }
+      return;
+    }
     if (key.startsWith('ending:') || key === 'decision') this.showOther(key);
     else this.showNode(key, true);
   }
 
+  /** Opens again, after a redraw, the panel that was open (a node's, or another of the editor's). */
+  reopen(key: string | null, panel: string | null): boolean {
+    const ed = this.handlers.editor;
+    if (!ed) return false;
+    if (key && this.boxEl(key)) {
+      this.selected = key;
+      this.boxEl(key)?.classList.add('selected');
+      this.highlight(key, true);
+    }
+    const parts =
+      panel === 'endings'
+        ? ed.endingsPanel()
+        : panel === 'persona'
+          ? ed.personaPanel()
+          : panel === 'situation'
+            ? ed.situationPanel()
+            : panel === 'close'
+              ? ed.closePanel()
+              : null;
+    if (parts) {
+      this.showEdit(parts, false);
+      return true;
+    }
+    if (!key) return false;
+    const raw = (ed.doc.at(['nodes']) as { id?: unknown }[] | undefined) ?? [];
+    const at = raw.findIndex((n) => n?.id === key);
+    if (at < 0) return false;
+    this.showEdit(ed.nodePanel(at), true);
+    return true;
+  }
+
+  /** Shows one of the editor's panels, validated and marked. */
+  showEdit(parts: HTMLElement[], focus: boolean): void {
+    const ed = this.handlers.editor;
+    if (!ed) return;
+    this.panel.replaceChildren(...parts, this.backButton());
+    ed.mark(this.panel);
+    if (!ed.restoreFocus(this.panel) && focus)
+      this.panel
+        .querySelector<HTMLElement>('select, input, textarea, button')
+        ?.focus({ preventScroll: true });
+  }
+
+  private openPanel(panel: 'endings' | 'persona' | 'situation' | 'close'): void {
+    const ed = this.handlers.editor!;
+    ed.doc.panel = panel;
+    ed.doc.selected = null;
+    this.reopen(null, panel);
+    this.panel.querySelector<HTMLElement>('select, input, textarea, button')?.focus({ preventScroll: true });
+  }
+
+  /** The editor's overview: what can be edited besides the nodes. */
+  private editOverview(): HTMLElement[] {
+    const ed = this.handlers.editor!;
+    return [
+      h('p', { class: 'eyebrow', text: 'Editing the map' }),
+      h('h2', { class: 'h3', text: this.scenario.meta.title }),
+      h('p', { class: 'ed-summary small', role: 'status' }),
+      h('p', {
+        class: 'small',
+        text: 'Choose a node to edit its lines and choices, or drag from one node onto another to link them. Undo with Ctrl+Z, redo with Ctrl+Y.',
+      }),
+      h(
+        'div',
+        { class: 'ed-actions' },
+        button('Add a node', () => ed.addNode(), { class: 'btn-small btn-accent' }),
+        button('Endings', () => this.openPanel('endings'), { class: 'btn-small btn-ghost' }),
+        button('Decision-maker', () => this.openPanel('persona'), { class: 'btn-small btn-ghost' }),
+        button('Situation', () => this.openPanel('situation'), { class: 'btn-small btn-ghost' }),
+        button("Close's parts", () => this.openPanel('close'), { class: 'btn-small btn-ghost' }),
+      ),
+    ];
+  }
+
   private showIntro(): void {
     const s = this.scenario;
+    if (this.handlers.editor) {
+      this.panel.replaceChildren(...this.editOverview(), this.status, legend());
+      this.handlers.editor.mark(this.panel);
+      this.handlers.editor.restoreFocus(this.panel);
+      return;
+    }
     this.panel.replaceChildren(
       h('p', { class: 'eyebrow', text: 'Story map' }),
       h('h2', { class: 'h3', text: s.meta.title }),
@@ -527,6 +641,10 @@ export class StoryMap {
       'Back to the overview',
       () => {
         this.selected = null;
+        if (this.handlers.editor) {
+          this.handlers.editor.doc.selected = null;
+          this.handlers.editor.doc.panel = null;
+        }
         for (const el of this.canvas.querySelectorAll('.map-box.selected')) el.classList.remove('selected');
         this.showIntro();
       },
@@ -788,10 +906,49 @@ export class StoryMap {
     vp.addEventListener('mousedown', press, true);
     window.addEventListener('pointerup', release, true);
     window.addEventListener('pointercancel', release, true);
-    this.unwire = () => {
+    const unwirePress = () => {
       window.removeEventListener('pointerup', release, true);
       window.removeEventListener('pointercancel', release, true);
     };
+    // Editing: a drag from a node onto another box links them with a new choice.
+    let link: { from: string; x: number; y: number; line: SVGLineElement | null } | null = null;
+    const toMap = (cx: number, cy: number) => {
+      const r = this.canvas.getBoundingClientRect();
+      const scale = r.width / (this.layout.width || 1);
+      return { x: (cx - r.left) / scale, y: (cy - r.top) / scale };
+    };
+    vp.addEventListener('pointerdown', (e) => {
+      const box = (e.target as HTMLElement).closest<HTMLElement>('.map-box[data-node-id]');
+      if (!this.handlers.editor || !box || e.button !== 0) return;
+      link = { from: box.dataset.nodeId!, x: e.clientX, y: e.clientY, line: null };
+    });
+    vp.addEventListener('pointermove', (e) => {
+      if (!link) return;
+      if (!link.line && Math.hypot(e.clientX - link.x, e.clientY - link.y) < 10) return;
+      const from = this.layout.boxes.find((b) => b.key === link!.from)!;
+      if (!link.line) {
+        link.line = document.createElementNS(SVG, 'line');
+        link.line.classList.add('link-drag');
+        link.line.setAttribute('x1', String(from.x + from.w));
+        link.line.setAttribute('y1', String(from.y + from.h / 2));
+        this.labels.append(link.line);
+      }
+      const p = toMap(e.clientX, e.clientY);
+      link.line.setAttribute('x2', String(p.x));
+      link.line.setAttribute('y2', String(p.y));
+    });
+    const endLink = (e: PointerEvent) => {
+      if (!link) return;
+      const drawn = link;
+      link = null;
+      if (!drawn.line) return;
+      drawn.line.remove();
+      const under = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-box]');
+      const to = under?.dataset.box;
+      if (to && to !== drawn.from) this.handlers.editor?.link(drawn.from, to);
+    };
+    window.addEventListener('pointerup', endLink, true);
+    const unwireLink = () => window.removeEventListener('pointerup', endLink, true);
     vp.addEventListener('pointerdown', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
       drag = { x: e.clientX, y: e.clientY, px: this.panX, py: this.panY, moved: false };
@@ -811,6 +968,10 @@ export class StoryMap {
     };
     vp.addEventListener('pointerup', end);
     vp.addEventListener('pointercancel', end);
+    this.unwire = () => {
+      unwirePress();
+      unwireLink();
+    };
     vp.addEventListener(
       'wheel',
       (e) => {

@@ -1,0 +1,168 @@
+/**
+ * Authoring on the map: from `npm run new`'s starter, loaded as a file, a small scenario is built
+ * entirely in the map editor (a node added and linked, a line and an effect changed, an ending
+ * added, the other answers removed), with undo and redo; it is saved (downloaded, and the loaded
+ * copy updated, keeping the file's formatting where unchanged) and played to the Debrief, which
+ * shows the new ending. Screenshots of the editor at 1280x720 and 844x390.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { starterScenario } from '../../tools/new';
+import { buildAndServe, capture, launch, watchErrors } from './harness';
+import { playToDebrief } from './play';
+
+let server: Server;
+let url: string;
+let browser: Browser;
+const dir = mkdtempSync(join(tmpdir(), 'closecall-editor-'));
+const STARTER = join(dir, 'my-interview.json');
+const starterText = `${JSON.stringify(starterScenario('my-interview'), null, 2)}\n`;
+writeFileSync(STARTER, starterText);
+const TITLE = 'My Interview';
+
+beforeAll(async () => {
+  ({ server, url } = await buildAndServe());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openSelect(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}?fast`);
+  await page.waitForSelector('main[aria-label="Title"] button');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
+      document.querySelector('.loadbar[aria-valuenow="100"]'),
+  );
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForSelector('main[aria-label="Scenario select"]');
+  await page.setInputFiles('input[type="file"]', STARTER);
+  await page.locator('[data-file="my-interview.json"]').waitFor();
+  return { page, errors };
+}
+
+async function openEditor(page: Page): Promise<void> {
+  await page.getByRole('button', { name: `Map: ${TITLE}` }).click();
+  await page.waitForSelector('main[aria-label="Map"]');
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a node' }).waitFor();
+}
+
+const panel = (page: Page) => page.locator('.map-panel');
+
+describe('Authoring on the map', () => {
+  it('builds a scenario from the starter in the editor, saves it and plays it to the Debrief', async () => {
+    const { page, errors } = await openSelect({ width: 1280, height: 720 });
+    await openEditor(page);
+    await capture(page, 'Map editor overview 1280', true);
+
+    // An ending of our own.
+    await page.getByRole('button', { name: 'Endings' }).click();
+    await page.getByRole('button', { name: 'Add an ending' }).click();
+    const lastEnding = panel(page).locator('fieldset').last();
+    await expect(lastEnding.locator('legend').textContent()).resolves.toBe('Ending new-ending');
+    await lastEnding.getByLabel('Outcome').selectOption('offer-later');
+    await lastEnding.getByLabel('Title').fill('Built on the map');
+    await lastEnding.getByLabel('Debrief').fill('You told a story from your own shop, and it landed.');
+    await page.getByRole('button', { name: 'Back to the overview' }).click();
+
+    // A new node, its line written, leading to the new ending.
+    await page.getByRole('button', { name: 'Add a node' }).click();
+    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('new-node');
+    // An empty line is marked as you type.
+    const text = panel(page).getByLabel('Text');
+    await expect(text.getAttribute('aria-invalid')).resolves.toBe('true');
+    await text.fill('Tell me about the shop you ran.');
+    await expect(text.getAttribute('aria-invalid')).resolves.toBeNull();
+    await panel(page).getByLabel('After this node (no choices)').selectOption('ending:new-ending');
+    await expect(panel(page).getByLabel('After this node (no choices)').inputValue()).resolves.toBe(
+      'ending:new-ending',
+    );
+
+    // The start node: its line changed, its two answers removed, one new choice to the new node.
+    await page.locator('[data-node-id="welcome"]').click();
+    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('welcome');
+    const firstLine = panel(page).locator('fieldset').first().getByLabel('Text');
+    await firstLine.fill('Come in, sit down. I have ten minutes.');
+    await panel(page).getByRole('button', { name: 'Remove choice 1' }).click();
+    await panel(page).getByRole('button', { name: 'Remove choice 1' }).click();
+    await panel(page).getByRole('button', { name: 'Add a choice' }).click();
+    const choice = panel(page).locator('fieldset', { hasText: 'Choice 1' });
+    await choice
+      .getByLabel('What the player picks')
+      .fill('"I ran a print shop for six years. Ask me anything."');
+    await choice.getByLabel('Leads to').selectOption('node:new-node');
+    // An effect on the slider, by keyboard: ten steps of 0.01 up is a clear rise in keenness.
+    const keen = panel(page).locator('fieldset', { hasText: 'Choice 1' }).getByLabel('Keenness');
+    await keen.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await expect(keen.getAttribute('aria-valuetext')).resolves.toBe('+0.10: a clear rise in keenness');
+    await capture(page, 'Map editor node 1280', true);
+
+    // Undo takes back the last step, redo brings it again.
+    await page.locator('.map-viewport').focus();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+
+    // Save: a download (a loaded file), and the loaded copy follows.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download' }).click();
+    const saved = readFileSync(await (await download).path(), 'utf8');
+    const json = JSON.parse(saved) as {
+      nodes: { id: string; lines: { text: string }[]; choices?: { effects?: { keenness?: number } }[] }[];
+    };
+    const welcome = json.nodes.find((n) => n.id === 'welcome')!;
+    expect(welcome.lines[0]!.text).toBe('Come in, sit down. I have ten minutes.');
+    expect(welcome.choices).toHaveLength(1);
+    expect(welcome.choices![0]!.effects?.keenness).toBe(0.1);
+    expect(json.nodes.some((n) => n.id === 'new-node')).toBe(true);
+    // Formatting and key order kept where unchanged: the decision-makers are byte for byte the same.
+    const dmBlock = (t: string) => t.slice(t.indexOf('"decisionMakers"'), t.indexOf('"start"'));
+    expect(dmBlock(saved)).toBe(dmBlock(starterText));
+
+    // Play it: the only answer leads through the new node to the new ending.
+    await page.getByRole('button', { name: 'Stop editing' }).click();
+    await page.getByRole('button', { name: 'Back to scenarios' }).click();
+    await page.waitForSelector('main[aria-label="Scenario select"]');
+    const seen = await playToDebrief(page, TITLE, 'mouse', ' editor');
+    expect(seen[seen.length - 1]).toBe('Debrief');
+    await expect(page.locator('main').textContent()).resolves.toContain('Built on the map');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('edits by keyboard at 844x390, with drag-to-link by the pointer', async () => {
+    const { page, errors } = await openSelect({ width: 844, height: 390 });
+    await openEditor(page);
+    await page.getByRole('button', { name: 'Add a node' }).click();
+    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('new-node');
+    await capture(page, 'Map editor node 844', true);
+    // Drag from "why-you" onto the new node: a new choice from why-you to it.
+    await page.getByRole('button', { name: 'Fit' }).click();
+    const from = (await page.locator('[data-node-id="why-you"]').boundingBox())!;
+    const to = (await page.locator('[data-node-id="new-node"]').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('why-you');
+    const last = panel(page).locator('fieldset', { hasText: 'Choice' }).last();
+    await expect(last.getByLabel('Leads to').inputValue()).resolves.toBe('node:new-node');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
