@@ -18,6 +18,8 @@ import type {
 import { availableChoices, type Compiled, compile } from './compile';
 import { coachingFrom, endingStory, headline, negotiationStory, playFacts, withPersona } from './debrief';
 import { displayOrder } from './order';
+import { actWords } from './phases/follow-up';
+import { moveWords } from './phases/negotiation';
 import { fullRecord } from './record';
 import { nodeLines } from './replies';
 import {
@@ -204,11 +206,10 @@ export class Playthrough {
               day: s.day + 1,
               days: scenario.followUp.days,
               status: s.status ?? 'rejection',
-              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity, textKind }) => ({
+              acts: scenario.followUp.acts.map(({ id, kind, intensity, textKind }, i, acts) => ({
                 id,
                 kind,
-                label,
-                text,
+                ...actWords(s, acts[i]!, i),
                 intensity,
                 ...(textKind ? { textKind } : {}),
               })),
@@ -227,7 +228,7 @@ export class Playthrough {
                   (m) =>
                     s.round < scenario.negotiation!.rounds || m.kind === 'accept' || m.kind === 'walk-away',
                 )
-                .map(({ id, kind, text }) => ({ id, kind, text })),
+                .map((m) => ({ id: m.id, kind: m.kind, text: moveWords(c, s, m) })),
             }
           : null,
       response,
