@@ -130,7 +130,6 @@ export function initialState(compiled: Compiled): State {
     committed: false,
     penalty: 0,
     caught: false,
-    used: 0,
     result: null,
     salary: null,
     ending: null,

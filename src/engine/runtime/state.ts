@@ -32,8 +32,6 @@ export interface State {
   penalty: number;
   /** A bluff was seen through (at the close or in negotiation): the other side has hardened. */
   caught: boolean;
-  /** Follow-up acts already used, as a bit per act (by its place in the scenario's list). */
-  used: number;
   result: OutcomeName | null;
   salary: number | null;
   ending: string | null;
@@ -59,7 +57,6 @@ export function copyState(s: State): State {
     committed: s.committed,
     penalty: s.penalty,
     caught: s.caught,
-    used: s.used,
     result: s.result,
     salary: s.salary,
     ending: s.ending,

@@ -139,6 +139,28 @@ describe('negotiation as a conversation', () => {
   });
 });
 
+/** Plays Doorstep (or another scenario) to its follow-up: quiet answers, no close. */
+function toFollowUp(scenario: Scenario): Playthrough {
+  for (let seed = 1; seed < 200; seed++) {
+    const play = Playthrough.start(scenario, { seed: 1 });
+    let r = seed;
+    const rnd = () => {
+      r = (r * 1103515245 + 12345) % 2147483648;
+      return r / 2147483648;
+    };
+    for (let i = 0; i < 60 && play.view().phase === 'interview'; i++) {
+      const v = play.view();
+      const quiet = v.choices.find((c) => c.id === 'cq-none' || c.id === 'nephew-accept');
+      if (quiet) play.act({ type: 'choose', choice: quiet.id });
+      else if (v.choices.length > 0)
+        play.act({ type: 'choose', choice: v.choices[Math.floor(rnd() * v.choices.length)]!.id });
+      else play.act({ type: 'continue' });
+    }
+    if (play.view().phase === 'follow-up') return play;
+  }
+  throw new Error('no path to the follow-up');
+}
+
 describe('follow-ups as a conversation', () => {
   const afterNo = (status: 'rejection' | 'no-decision') => {
     const c = compile(DOORSTEP);
@@ -153,15 +175,26 @@ describe('follow-ups as a conversation', () => {
   };
 
   it('an act already used is offered again as an acknowledging repeat, not the same words', () => {
-    const play = Playthrough.start(DOORSTEP);
-    const { c, s } = afterNo('rejection');
-    const first = step(c, s, { type: 'persist', act: 'thank-you-email' }, forcing('holding'));
-    expect(first.trace.lines[0]!.text).toContain('Thanks for Tuesday');
-    const second = step(c, first.state, { type: 'persist', act: 'thank-you-email' }, forcing('holding'));
-    expect(second.trace.lines[0]!.text).not.toContain('Thanks for Tuesday');
-    expect(second.trace.lines[0]!.text).toMatch(/written before/);
-    expect(second.trace.label).toBe('Write once more, briefly');
-    expect(play.scenario.followUp!.acts[0]!.label).not.toBe(second.trace.label);
+    const play = toFollowUp(DOORSTEP);
+    const first = play.view().followUp!.acts.find((a) => a.id === 'thank-you-email')!;
+    expect(first.text).toContain('Thanks for Tuesday');
+    play.act({ type: 'persist', act: 'thank-you-email' });
+    if (play.view().phase !== 'follow-up') return expect.unreachable('the first email ended the follow-up');
+    const again = play.view().followUp!.acts.find((a) => a.id === 'thank-you-email')!;
+    expect(again.label).toBe('Write once more, briefly');
+    expect(again.text).not.toContain('Thanks for Tuesday');
+    expect(again.text).toMatch(/written before/);
+    // The other acts are still offered in their own words.
+    expect(play.view().followUp!.acts.find((a) => a.id === 'ring-showroom')!.label).toBe(
+      DOORSTEP.followUp!.acts.find((a) => a.id === 'ring-showroom')!.label,
+    );
+    play.act({ type: 'persist', act: 'thank-you-email' });
+    const said = play
+      .history()
+      .filter((h) => h.speaker === 'candidate')
+      .map((h) => h.text);
+    expect(said.at(-1)).toBe(again.text);
+    expect(said.filter((t) => t.includes('Thanks for Tuesday'))).toHaveLength(1);
   });
 
   it('an email gets a written reply and a call a reply on the phone, each on its day', () => {

@@ -20,7 +20,7 @@ import {
 } from '../core';
 import { recordPersistence } from '../record';
 import { lastExpression, letGoCoaching, persistenceCoaching, persistFace, selectLines } from '../replies';
-import { patch, type State } from '../state';
+import { patch } from '../state';
 
 type Act = NonNullable<Scenario['followUp']>['acts'][number];
 
@@ -44,12 +44,13 @@ const AGAIN: Record<Act['kind'], { label: string; text: string }> = {
   },
 };
 
-/** Whether the act at this place in the list has been used. */
-export const usedAct = (state: State, index: number): boolean => (state.used & (1 << index)) !== 0;
-
-/** The button and words of a follow-up act: the author's the first time, an acknowledging repeat after that. */
-export function actWords(state: State, act: Act, index: number): { label: string; text: string } {
-  return usedAct(state, index) ? AGAIN[act.kind] : { label: act.label, text: act.text };
+/**
+ * The button and words of a follow-up act: the author's the first time, an acknowledging repeat
+ * once it has been used. Which acts were used is read from the play's action log (not kept in the
+ * state, so that the analyzer still merges follow-up states that differ only in it).
+ */
+export function actWords(act: Act, used: boolean): { label: string; text: string } {
+  return used ? AGAIN[act.kind] : { label: act.label, text: act.text };
 }
 
 /** How a reply comes, by the channel the candidate used and the day: an email gets a written reply. */
@@ -72,16 +73,14 @@ export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>
   const scenario = compiled.scenario;
   const followUp = scenario.followUp!;
   const lead = scenario.decisionMakers[compiled.lead]!.id;
-  const index = followUp.acts.findIndex((a) => a.id === action.act);
-  const act = followUp.acts[index];
+  const act = followUp.acts.find((a) => a.id === action.act);
   if (!act) throw new EngineError(`There is no follow-up act "${action.act}".`);
-  const words = actWords(state, act, index);
   trace.lines.push({
     speaker: 'candidate',
-    text: words.text,
+    text: act.text,
     ...(act.textKind ? { kind: act.textKind } : {}),
   });
-  trace.label = words.label;
+  trace.label = act.label;
   const day = state.day + 1;
   // Replies come by the channel used: an email's reply is written, a call's is on the phone.
   const by = (lines: Line[]): Line[] =>
@@ -102,7 +101,6 @@ export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>
     ...s,
     persisted: s.persisted + 1,
     day: s.day + 1,
-    used: s.used | (1 << index),
     vars: recordPersistence(compiled, s.vars, s.persisted + 1, d.result === 'closed'),
   };
   const replies = followUp.replies;
