@@ -90,6 +90,13 @@ export const ENGINE_VARS: readonly EngineVar[] = [
       'How many acts of persistence (emails, calls, visits, turning up) the candidate made after the interview.',
   },
   {
+    name: 'saidNo',
+    type: 'boolean',
+    initial: false,
+    description:
+      'True once the decision-maker has said no (a rejection after the close or the interview). A follow-up reply that says "still no" should require it.',
+  },
+  {
     name: 'doorShut',
     type: 'boolean',
     initial: false,

@@ -15,7 +15,7 @@ import {
 import { weight } from '../model/weights';
 import type { CloseOptions, CloseSpec, Distribution, HiddenState, Response } from '../types';
 import { type Compiled, holds } from './compile';
-import { recordOffer, startVars } from './record';
+import { recordAnswer, recordOffer, startVars } from './record';
 import { selectLines } from './replies';
 import { patch, type State } from './state';
 
@@ -129,6 +129,7 @@ export function initialState(compiled: Compiled): State {
     professionalism: weight('profStart'),
     committed: false,
     penalty: 0,
+    caught: false,
     result: null,
     salary: null,
     ending: null,
@@ -310,7 +311,10 @@ export function offerMade(
 /** After a no or no decision: the follow-up days if the scenario has them, else the end. */
 export function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
   if (compiled.scenario.followUp)
-    return settle(compiled, patch(state, { phase: 'follow-up', status, day: 0 }));
+    return settle(
+      compiled,
+      patch(state, { phase: 'follow-up', status, day: 0, vars: recordAnswer(compiled, state.vars, status) }),
+    );
   return end(compiled, state, status);
 }
 

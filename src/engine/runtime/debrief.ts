@@ -105,7 +105,7 @@ const MOMENT_WORDS = {
  * decisive answer, so it never praises a moment the factors below it charge for.
  */
 export function headline(decisive: Response | null, moment: string | undefined): DebriefHeadline {
-  if (!decisive || decisive.kind !== 'close') {
+  if (decisive?.kind !== 'close') {
     return {
       verdict: 'no-close',
       text: 'You never asked: they decided on what they heard in the interview alone.',

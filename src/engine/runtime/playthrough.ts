@@ -18,6 +18,8 @@ import type {
 import { availableChoices, type Compiled, compile } from './compile';
 import { coachingFrom, endingStory, headline, negotiationStory, playFacts, withPersona } from './debrief';
 import { displayOrder } from './order';
+import { actWords } from './phases/follow-up';
+import { moveWords } from './phases/negotiation';
 import { fullRecord } from './record';
 import { nodeLines } from './replies';
 import {
@@ -132,9 +134,27 @@ export class Playthrough {
   /** Takes an action. On an invalid action it throws EngineError and the playthrough is unchanged. */
   act(action: Action): View {
     const result = step(this.compiled, this.state, action, this.resolve);
+    if (action.type === 'persist' && this.usedActs().has(action.act)) this.repeated(action.act, result.trace);
     this.records.push({ action, trace: result.trace, after: result.state });
     this.state = result.state;
     return this.view();
+  }
+
+  /** Follow-up acts taken so far in this play. */
+  private usedActs(): Set<string> {
+    const used = new Set<string>();
+    for (const r of this.records) if (r.action.type === 'persist') used.add(r.action.act);
+    return used;
+  }
+
+  /** A repeated follow-up act says so: its words and label become the acknowledging repeat. */
+  private repeated(actId: string, trace: StepTrace): void {
+    const act = this.scenario.followUp?.acts.find((a) => a.id === actId);
+    if (!act) return;
+    const words = actWords(act, true);
+    const said = trace.lines.find((l) => l.speaker === 'candidate');
+    if (said) said.text = words.text;
+    trace.label = words.label;
   }
 
   rewind(toStep: number): Playthrough {
@@ -178,6 +198,7 @@ export class Playthrough {
     const hidden = s.hidden[c.lead]!;
     const dm = scenario.decisionMakers[c.lead]!;
     const ending = s.ending ? scenario.endings.find((e) => e.id === s.ending)! : null;
+    const used = s.phase === 'follow-up' ? this.usedActs() : new Set<string>();
     return {
       phase: s.phase,
       step: this.records.length,
@@ -204,13 +225,12 @@ export class Playthrough {
               day: s.day + 1,
               days: scenario.followUp.days,
               status: s.status ?? 'rejection',
-              acts: scenario.followUp.acts.map(({ id, kind, label, text, intensity, textKind }) => ({
-                id,
-                kind,
-                label,
-                text,
-                intensity,
-                ...(textKind ? { textKind } : {}),
+              acts: scenario.followUp.acts.map((act) => ({
+                id: act.id,
+                kind: act.kind,
+                ...actWords(act, used.has(act.id)),
+                intensity: act.intensity,
+                ...(act.textKind ? { textKind: act.textKind } : {}),
               })),
               letGoText: scenario.followUp.letGoText,
             }
@@ -227,11 +247,11 @@ export class Playthrough {
                   (m) =>
                     s.round < scenario.negotiation!.rounds || m.kind === 'accept' || m.kind === 'walk-away',
                 )
-                .map(({ id, kind, text, textKind }) => ({
-                  id,
-                  kind,
-                  text,
-                  ...(textKind ? { textKind } : {}),
+                .map((m) => ({
+                  id: m.id,
+                  kind: m.kind,
+                  text: moveWords(c, s, m),
+                  ...(m.textKind ? { textKind: m.textKind } : {}),
                 })),
             }
           : null,

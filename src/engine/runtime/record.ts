@@ -102,6 +102,11 @@ export function recordPersistence(compiled: Compiled, vars: Vars, acts: number, 
   return write(compiled, vars, { persistActs: acts, doorShut: shut });
 }
 
+/** The decision-maker's answer after the interview or the close: a no (rejection) or no decision yet. */
+export function recordAnswer(compiled: Compiled, vars: Vars, status: 'rejection' | 'no-decision'): Vars {
+  return status === 'rejection' ? write(compiled, vars, { saidNo: true }) : vars;
+}
+
 /** A counter-offer in negotiation and where the offer now stands. */
 export function recordNegotiation(
   compiled: Compiled,
@@ -156,6 +161,9 @@ export function fullRecord(
     }
   });
   out.bluffExposed = responses.some((r) => r.bluffExposed === true);
+  out.saidNo = responses.some(
+    (r) => (r.kind === 'close' || r.kind === 'after-interview') && r.result === 'rejection',
+  );
   out.persistActs = final.persisted;
   out.doorShut = final.doorClosed;
   out.negotiationRound = final.round;

@@ -30,6 +30,8 @@ export interface State {
   committed: boolean;
   /** Professionalism lost after the interview (a bluff in negotiation, a broken promise). */
   penalty: number;
+  /** A bluff was seen through (at the close or in negotiation): the other side has hardened. */
+  caught: boolean;
   result: OutcomeName | null;
   salary: number | null;
   ending: string | null;
@@ -54,6 +56,7 @@ export function copyState(s: State): State {
     professionalism: s.professionalism,
     committed: s.committed,
     penalty: s.penalty,
+    caught: s.caught,
     result: s.result,
     salary: s.salary,
     ending: s.ending,

@@ -117,6 +117,7 @@ function afterAnswer(
     ),
     close: { timing: timingGrade(ctx, spec.form) },
     committed: spec.commit && asksForOffer(spec.form),
+    caught: s.caught || exposed,
     vars: recordClose(compiled, s.vars, spec, exposed, ctx.moment),
   };
 }

@@ -1,5 +1,5 @@
 /** Negotiation on a standing offer: accept, counter (with or without the other option) or walk away. */
-import type { Line, OutcomeName } from '../../format/schema';
+import type { Line, OutcomeName, Scenario } from '../../format/schema';
 import {
   type CounterContext,
   EXPOSED,
@@ -9,6 +9,7 @@ import {
 } from '../../model/decision';
 import { afterCounter, BLUFF_SEEN } from '../../model/effects';
 import type { Action, Response } from '../../types';
+import type { Compiled } from '../compile';
 import {
   COUNTER_ORDER,
   context,
@@ -20,9 +21,96 @@ import {
   type Turn,
   withLead,
 } from '../core';
+import { money } from '../debrief';
 import { recordNegotiation } from '../record';
 import { lastExpression, selectLines } from '../replies';
 import { patch, type State } from '../state';
+
+type MoveSpec = NonNullable<Scenario['negotiation']>['moves'][number];
+
+/**
+ * What a move says, worded against the figure on the table and the candidate's target: no
+ * asking for a figure already offered, no walking away "at that number" from an offer that
+ * meets the target, and no pushing past "the top" as if it had not been said.
+ */
+export function moveWords(compiled: Compiled, state: State, move: MoveSpec): string {
+  const scenario = compiled.scenario;
+  const band = scenario.decisionMakers[compiled.lead]!.salary;
+  const target = scenario.candidate.targetSalary;
+  const offer = state.offer ?? 0;
+  const at = money(offer, band.currency);
+  const want = money(target, band.currency);
+  const ceiling = offer >= band.max;
+  const met = offer >= target;
+  const leverage = move.kind === 'counter-with-leverage';
+  switch (move.kind) {
+    case 'accept':
+      return move.text;
+    case 'walk-away':
+      return met
+        ? `Thank you, genuinely. ${at} is a fair offer, but I've decided this isn't the move for me, so I'll say no.`
+        : move.text;
+    default: {
+      const other = leverage ? ', and I do have another option,' : '';
+      if (ceiling) return `I know ${at} is the top of what you pay${other} but is there really nothing more?`;
+      if (met)
+        return leverage
+          ? `You've met the figure I hoped for. With my other option still open, is there any room above ${at}?`
+          : `${at} is the figure I hoped for. Is there any room above it?`;
+      if (state.round > 0)
+        return leverage
+          ? `We're at ${at}. My other option is still open: could you meet me at ${want}?`
+          : `We're at ${at}. Could you meet me at ${want}?`;
+      return move.text;
+    }
+  }
+}
+
+/**
+ * The decision-maker's own words on the money after the authored reply: the new figure, the
+ * figure that stands, or how a caught bluff hardened them. They vary with the move, the round
+ * and whether a bluff was caught.
+ */
+function figureLine(
+  dmId: string,
+  result: 'raise' | 'hold',
+  o: {
+    from: number;
+    to: number;
+    currency: string;
+    leverage: boolean;
+    round: number;
+    exposed: boolean;
+    caught: boolean;
+  },
+): Line {
+  const to = money(o.to, o.currency);
+  const from = money(o.from, o.currency);
+  let text: string;
+  if (o.exposed)
+    text =
+      result === 'raise'
+        ? `${to}, because I want you, not because of an offer you made up. And that's the last time I move.`
+        : `${from} stands, and after that, don't expect me to move.`;
+  else if (o.caught)
+    text =
+      result === 'raise'
+        ? `${to}. I'm moving for you, not for your stories.`
+        : `After that business with the other offer, ${from} is where I stay.`;
+  else if (result === 'raise')
+    text = o.leverage
+      ? `I'd rather not lose you to them. ${to}.`
+      : o.round > 1
+        ? `All right: ${to}.`
+        : `Call it ${to}.`;
+  else
+    text = o.leverage
+      ? `Whatever they're offering, my number is ${from}.`
+      : o.round > 1
+        ? `It's still ${from}.`
+        : `It stays at ${from}.`;
+  return { id: `model-figure-${result}`, speaker: dmId, text };
+}
 
 export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate' }>): StepResult {
   const { compiled, state, trace, resolve, explain } = turn;
@@ -35,12 +123,13 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
   if (counter && state.round >= negotiation.rounds) {
     throw new EngineError('There are no counter-offers left: accept or walk away.');
   }
+  const words = moveWords(compiled, state, move);
   trace.lines.push({
     speaker: 'candidate',
-    text: move.text,
+    text: words,
     ...(move.textKind ? { kind: move.textKind } : {}),
   });
-  trace.label = move.text;
+  trace.label = words;
   const outcome: OutcomeName = state.offerFrom === 'close' ? 'offer-now' : 'offer-later';
   if (move.kind === 'accept') {
     trace.lines.push(...responseLines(selectLines(compiled, state, negotiation.replies.agreed), dm.id));
@@ -52,17 +141,21 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
   const real = scenario.candidate.otherOptions.some((o) => o.real);
   const bluffOption = scenario.candidate.otherOptions.find((o) => !o.real);
   const citing = move.kind === 'counter-with-leverage';
+  // Once a bluff has been seen through, citing the invented option again is seen through for certain.
+  const bluffExposeChance = state.caught ? 1 : exposeChanceOf(bluffOption ?? { real: false });
   const counterCtx: CounterContext = {
     offer: state.offer!,
     band,
     target: scenario.candidate.targetSalary,
     round: state.round,
     committed: state.committed,
-    leverage: !citing
-      ? null
-      : real
-        ? { real: true }
-        : { real: false, exposeChance: exposeChanceOf(bluffOption ?? { real: false }) },
+    // After a bluff was seen through, no option the candidate cites is believed any more.
+    leverage:
+      !citing || (state.caught && real)
+        ? null
+        : real
+          ? { real: true }
+          : { real: false, exposeChance: bluffExposeChance },
   };
   const judgement = judgeCounter(context(compiled, state), counterCtx, explain);
   const d0 = decide(resolve, state, judgement, COUNTER_ORDER);
@@ -72,12 +165,25 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
   const round = d.state.round + 1;
   const s = patch(withLead(compiled, d.state, cost.hidden), {
     round,
+    caught: state.caught || exposed,
     penalty: state.penalty + cost.penalty,
     vars: recordNegotiation(compiled, d.state.vars, round, ceiling, exposed),
   });
   const respondExtra = { bluffExposed: exposed || undefined, exposeChance: judgement.exposure?.chance };
-  const seenThrough = (lines: Line[]): Line[] =>
-    exposed ? [{ id: 'model-bluff-seen', speaker: dm.id, text: BLUFF_SEEN }, ...lines] : lines;
+  const figures = (result: 'raise' | 'hold', to: number): Line =>
+    figureLine(dm.id, result, {
+      from: state.offer!,
+      to,
+      currency: band.currency,
+      leverage: citing && (real || !exposed) && !state.caught,
+      round,
+      exposed,
+      caught: state.caught,
+    });
+  const seenThrough = (lines: Line[], figure?: Line): Line[] => {
+    const said = figure ? [...lines, figure] : lines;
+    return exposed ? [{ id: 'model-bluff-seen', speaker: dm.id, text: BLUFF_SEEN }, ...said] : said;
+  };
   const said = (after: State, lines: Line[], fallback: Response['expression']) => {
     const chosen = selectLines(compiled, after, lines);
     const face = lastExpression(chosen, dm.id) ?? fallback;
@@ -93,10 +199,24 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
     const offer = raisedOffer(counterCtx);
     const s2 = patch(s, { offer, vars: recordNegotiation(compiled, s.vars, round, offer >= band.max) });
     const r = said(s2, negotiation.replies.raise, 'thinking');
-    trace.respond('negotiation', judgement, 'raise', seenThrough(r.lines), r.face, respondExtra);
+    trace.respond(
+      'negotiation',
+      judgement,
+      'raise',
+      seenThrough(r.lines, figures('raise', offer)),
+      r.face,
+      respondExtra,
+    );
     return { state: s2, trace };
   }
   const r = said(s, negotiation.replies.hold, 'sceptical');
-  trace.respond('negotiation', judgement, 'hold', seenThrough(r.lines), r.face, respondExtra);
+  trace.respond(
+    'negotiation',
+    judgement,
+    'hold',
+    seenThrough(r.lines, figures('hold', state.offer!)),
+    r.face,
+    respondExtra,
+  );
   return { state: s, trace };
 }
