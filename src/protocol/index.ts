@@ -41,7 +41,7 @@ export const LIMITS = {
   /** Failed join attempts (unknown code) per address per minute. */
   joinFailuresPerMinute: 10,
   /** Players in one room. */
-  playersMax: 500,
+  playersMax: 1000,
 } as const;
 
 // ---------------------------------------------------------------------------
