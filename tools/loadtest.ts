@@ -602,7 +602,9 @@ async function main(): Promise<void> {
     unacknowledged,
     votesCounted: counted,
     lost,
-    duplicates,
+    // Without the server's record (a run that timed out reads none) a vote counted in a reveal
+    // but not yet acknowledged looks like a duplicate: nothing can be judged then.
+    duplicates: recordsRead > 0 || unacknowledged === 0 ? duplicates : null,
     rejected: stats.rejected,
     retries: stats.retries,
     reconnects: stats.reconnects,

@@ -38,10 +38,10 @@ export const LIMITS = {
   /** Messages per socket: a bucket of `burst`, refilled at `perSecond`. */
   ratePerSecond: 10,
   rateBurst: 30,
-  /** Failed join attempts (unknown code) per address per minute. */
+  /** Wrong room codes per phone (address + device) per minute (src/server/limits.ts has the others). */
   joinFailuresPerMinute: 10,
   /** Players in one room. */
-  playersMax: 500,
+  playersMax: 1000,
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -536,7 +536,7 @@ export const SERVER_EVENTS: readonly { event: ServerEventName; to: string; when:
   {
     event: 'room:state',
     to: 'everyone in the room',
-    when: 'a round opens or closes, the timer, the status or the lock changes. The host also gets it (coalesced, at most about 4 a second) when players join, leave or drop. A state whose `lastSeq` is below one already applied is stale (scale-out mode, after a Redis restart): ignore it.',
+    when: 'a round opens or closes, the timer, the status or the lock changes. The host gets the whole state (every reveal so far), also when players join, leave or drop (coalesced, at most about 4 a second); phones get the same state with `reveals` holding only the latest reveal (every reply to a join or resume has the whole history). A state whose `lastSeq` is below one already applied is stale (scale-out mode, after a Redis restart): ignore it.',
   },
   {
     event: 'room:action',
@@ -551,7 +551,7 @@ export const SERVER_EVENTS: readonly { event: ServerEventName; to: string; when:
   {
     event: 'room:progress',
     to: 'everyone in the room',
-    when: 'while a vote is open, "n of m voted" per team changed (coalesced, at most about 4 a second); never what anyone voted.',
+    when: 'while a vote is open, "n of m voted" changed (coalesced, at most about 4 a second); never what anyone voted. The host gets every team; each phone gets only its own team, and only when its team changed.',
   },
   {
     event: 'room:players',

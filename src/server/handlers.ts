@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { type CLIENT_EVENTS, type ClientHandlerName, normaliseCode, RoomCode } from '../protocol/index';
+import { type Limits, type Verdict, waitText } from './limits';
 import { Refusal, type Room } from './room';
 import type { Rooms } from './rooms';
 import { hashToken, sameHash } from './secrets';
@@ -21,8 +22,20 @@ export interface Connection {
   readonly player: string | null;
   bindHost(room: Room): void;
   bindPlayer(room: Room, player: string): void;
-  /** A failed guess (wrong key, code or token) from this connection's address. */
-  failed(kind: 'key' | 'code' | 'token'): void;
+  /** The client's address (address.ts: the proxy's only when no proxy is trusted). */
+  readonly address: string;
+  readonly limits: Limits;
+}
+
+function limited(v: Verdict, why: string): void {
+  if (!v.ok) throw new Refusal('rate-limited', `${why}; ${waitText(v.retryAfterSeconds)}.`);
+}
+
+/** A token that names no room: counted against the address (valid tokens are never limited). */
+async function wrongToken(c: Connection, what: string): Promise<never> {
+  limited(await c.limits.mayGuess(c.address, null), 'Too many unknown tokens from this address');
+  await c.limits.wrongGuess(c.address, null, what);
+  throw new Refusal('unauthorized', `This ${what} is not known in any open room; join again.`);
 }
 
 type Payload<H extends ClientHandlerName> = z.output<
@@ -31,8 +44,9 @@ type Payload<H extends ClientHandlerName> = z.output<
 type Handler<H extends ClientHandlerName> = (c: Connection, p: Payload<H>) => Promise<object>;
 
 async function hostCreate(c: Connection, p: Payload<'hostCreate'>): Promise<object> {
+  limited(await c.limits.mayTryKey(c.address), 'Too many wrong trainer keys from this address');
   if (!sameHash(hashToken(p.trainerKey), c.trainerKeyHash)) {
-    c.failed('key');
+    await c.limits.wrongKey(c.address, 'socket');
     throw new Refusal('unauthorized', 'That trainer key is not right.');
   }
   const { room, hostToken } = await c.rooms.create(p.settings);
@@ -43,10 +57,7 @@ async function hostCreate(c: Connection, p: Payload<'hostCreate'>): Promise<obje
 
 async function hostResume(c: Connection, p: Payload<'hostResume'>): Promise<object> {
   const room = await c.rooms.findByHostToken(p.hostToken);
-  if (!room) {
-    c.failed('token');
-    throw new Refusal('unauthorized', 'No room for this host token.');
-  }
+  if (!room) return wrongToken(c, 'host token');
   c.bindHost(room);
   return room.run(() => ({
     state: room.state(),
@@ -64,12 +75,14 @@ async function hostControl(c: Connection, p: Payload<'hostControl'>): Promise<ob
 }
 
 async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<object> {
+  limited(await c.limits.mayGuess(c.address, p.device), 'Too many wrong room codes from this phone');
   const code = normaliseCode(p.code);
   const room = RoomCode.safeParse(code).success ? await c.rooms.findByCode(code) : null;
   if (!room) {
-    c.failed('code');
+    await c.limits.wrongGuess(c.address, p.device, 'room code');
     throw new Refusal('not-found', 'There is no open room with that code. Check the code on the screen.');
   }
+  limited(await c.limits.join(room.code), 'This room is taking very many joins at once; try again');
   const { token, player } = await room.run(() => room.join(p.name, p.device));
   c.bindPlayer(room, player.id);
   return room.run(() => ({
@@ -82,10 +95,7 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
 
 async function playerResume(c: Connection, p: Payload<'playerResume'>): Promise<object> {
   const room = await c.rooms.findByPlayerToken(p.playerToken);
-  if (!room) {
-    c.failed('token');
-    throw new Refusal('unauthorized', 'This phone is not known in any open room; join again.');
-  }
+  if (!room) return wrongToken(c, 'player token');
   const player = await room.run(() => room.resumePlayer(p.playerToken));
   c.bindPlayer(room, player.id);
   return room.run(() => ({
@@ -99,7 +109,8 @@ async function playerVote(c: Connection, p: Payload<'playerVote'>): Promise<obje
   const room = c.room;
   const player = c.player;
   if (c.role !== 'player' || !room || !player) throw new Refusal('not-joined', 'Join a room first.');
-  return room.run(() => room.vote(player, p));
+  // Not inside room.run: the room queues votes itself and writes those that arrive together at once.
+  return room.vote(player, p);
 }
 
 /** The handlers by the names CLIENT_EVENTS gives them. */

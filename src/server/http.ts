@@ -5,6 +5,8 @@
 import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import { clientAddress, type TrustedProxies } from './address';
+import { type Limits, waitText } from './limits';
 import { handleXapi } from './lrs';
 import { sessionCsv, sessionRecord, sessionSummaries } from './records';
 import type { Rooms } from './rooms';
@@ -17,6 +19,8 @@ export interface HttpOptions {
   distDir: string;
   rooms: Rooms;
   trainerKeyHash: string;
+  limits: Limits;
+  trustProxy: TrustedProxies;
   log?: (line: string) => void;
 }
 
@@ -43,11 +47,35 @@ export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, 
   const log = options.log ?? (() => {});
   const { rooms } = options;
 
-  const trainer = (req: IncomingMessage, rawUrl: string): boolean => {
+  /**
+   * The trainer key of a request: null when right; else the refusal. Wrong keys count against
+   * the client's address (limits.ts); while it is blocked even the right key gets 429.
+   */
+  const trainer = async (
+    req: IncomingMessage,
+    rawUrl: string,
+  ): Promise<null | { status: 401 | 429; code: string; message: string; retryAfter?: number }> => {
+    const address = clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      options.trustProxy,
+    );
+    const may = await options.limits.mayTryKey(address);
+    if (!may.ok) {
+      return {
+        status: 429,
+        code: 'rate-limited',
+        message: `Too many wrong trainer keys from this address; ${waitText(may.retryAfterSeconds)}.`,
+        retryAfter: may.retryAfterSeconds,
+      };
+    }
     const header = req.headers.authorization;
     const key =
       typeof header === 'string' && /^Bearer [^\s]{1,200}$/.test(header) ? header.slice(7) : queryKey(rawUrl);
-    return !!key && key.length <= 200 && sameHash(hashToken(key), options.trainerKeyHash);
+    if (key && key.length <= 200 && sameHash(hashToken(key), options.trainerKeyHash)) return null;
+    // A request without any key (a page asking whether it needs one) is not a guess.
+    if (key) await options.limits.wrongKey(address, 'HTTP');
+    return { status: 401, code: 'unauthorized', message: 'The trainer key is missing or wrong.' };
   };
 
   const page = (res: ServerResponse, req: IncomingMessage, name: string, head: boolean) => {
@@ -91,8 +119,19 @@ export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, 
       }
     }
     if (parts[0] === 'sessions') {
-      if (!trainer(req, rawUrl)) {
-        return apiError(res, 401, 'unauthorized', 'The trainer key is missing or wrong.', head);
+      const refused = await trainer(req, rawUrl);
+      if (refused) {
+        const extra: Record<string, string> = refused.retryAfter
+          ? { 'retry-after': String(refused.retryAfter) }
+          : {};
+        return send(
+          res,
+          refused.status,
+          JSON.stringify({ error: { code: refused.code, message: refused.message } }),
+          'application/json; charset=utf-8',
+          extra,
+          head,
+        );
       }
       if (parts.length === 1) return sendJson(res, 200, await sessionSummaries(rooms.store), head);
       const id = parts[1]!;

@@ -8,6 +8,9 @@
  *   REDIS_URL + DATABASE_URL  scale-out mode (docs/deploy.md): Postgres instead of SQLite and
  *                          socket.io's Redis Streams adapter, so several processes share rooms
  *   CLOSECALL_REDIS_PREFIX prefix of this deployment's Redis keys (default closecall)
+ *   TRUST_PROXY            proxies whose X-Forwarded-For is believed: addresses or CIDR ranges,
+ *                          comma-separated, or `loopback` (default: none; docs/deploy.md)
+ *   CLOSECALL_IDLE_MINUTES a room nobody used for this long ends (default 240)
  */
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
@@ -37,6 +40,17 @@ export async function main(root: string): Promise<void> {
   }
   const host = process.env.HOST || '0.0.0.0';
   const dbFile = resolve(root, process.env.CLOSECALL_DB || 'data/closecall.db');
+  const idleEnv = process.env.CLOSECALL_IDLE_MINUTES;
+  const idleMinutes = idleEnv ? Number(idleEnv) : undefined;
+  if (
+    idleMinutes !== undefined &&
+    !(Number.isFinite(idleMinutes) && idleMinutes >= 1 && idleMinutes <= 10_080)
+  ) {
+    console.error(
+      `CLOSECALL_IDLE_MINUTES must be a number of minutes from 1 to 10080 (a week), not "${idleEnv}".`,
+    );
+    process.exit(2);
+  }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -46,6 +60,8 @@ export async function main(root: string): Promise<void> {
       root,
       dbFile,
       trainerKey: process.env.CLOSECALL_TRAINER_KEY || undefined,
+      trustProxy: process.env.TRUST_PROXY,
+      idleMinutes,
       cluster: clusterFromEnv(),
     });
   } catch (err) {
@@ -78,8 +94,14 @@ export async function main(root: string): Promise<void> {
   if (server.restored > 0) console.log(`  Reopened ${server.restored} room(s) that had not ended.`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
+    // Exit within a few seconds whatever happens (the hand-over itself takes at most about 5 s).
+    setTimeout(() => process.exit(1), 8_000).unref();
+    const started = Date.now();
     server.close().then(
-      () => process.exit(0),
+      () => {
+        console.log(`Stopped in ${Date.now() - started} ms.`);
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };

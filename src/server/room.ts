@@ -51,8 +51,21 @@ export interface RoomOutlet {
   toHost(code: string, event: string, payload: unknown): void;
   toPlayer(code: string, player: string, event: string, payload: unknown): void;
   /** The player's sockets stop receiving the room's broadcasts (kick, ban). */
-  detach(code: string, player: string): void;
+  detach(code: string, player: string, team?: string): void;
+  /** Every phone of the room (not the host). */
+  toPhones(code: string, event: string, payload: unknown): void;
+  /** The phones of one team. */
+  toTeam(code: string, team: string, event: string, payload: unknown): void;
 }
+
+/** A vote waiting for the room's writer (votes that arrive together are written together). */
+interface PendingVote {
+  player: string;
+  msg: { id: string; round: number; ballot: Ballot };
+  resolve: (r: { duplicate: boolean }) => void;
+  reject: (err: unknown) => void;
+}
+type VoteOutcome = { ok: { duplicate: boolean } } | { err: unknown };
 
 /** A phone that dropped this recently still counts as present for "everyone voted". */
 export const RECONNECT_GRACE_MS = 5_000;
@@ -64,6 +77,22 @@ interface TeamLive {
   index: number;
   play: Playthrough;
   closing: boolean;
+  /** Cached: whether the playthrough had ended at step `endedStep`. */
+  ended?: boolean;
+  endedStep?: number;
+}
+
+function teamEnded(t: TeamLive): boolean {
+  if (t.endedStep !== t.play.step) {
+    t.ended = t.play.view().phase === 'ended';
+    t.endedStep = t.play.step;
+  }
+  return t.ended!;
+}
+
+/** A vote's message id, scoped to the player who sent it (two phones may use the same id). */
+export function voteKey(player: string, id: string): string {
+  return `${player}:${id}`;
 }
 
 interface Presence {
@@ -145,6 +174,8 @@ export class Room {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private dirty = { state: false, progress: false, players: false };
   private disposed = false;
+  /** When a message (or a timer) last touched the room: idle rooms end (Rooms.sweep). */
+  lastActivity: number;
 
   private constructor(deps: RoomDeps, session: SessionRow) {
     this.deps = deps;
@@ -162,6 +193,52 @@ export class Room {
     this.status = session.status;
     this.locked = session.locked;
     this.endedAt = session.endedAt;
+    this.lastActivity = this.now();
+  }
+
+  /** The last time anything happened in a stored session (creation, a join, a vote, a round). */
+  static lastActivityOf(loaded: LoadedSession): number {
+    let t = loaded.session.createdAt;
+    for (const p of loaded.players) t = Math.max(t, p.joinedAt);
+    for (const v of loaded.votes) t = Math.max(t, v.at);
+    for (const e of loaded.log) t = Math.max(t, e.at);
+    const r = loaded.session.progress.round;
+    if (r) t = Math.max(t, r.openedAt);
+    return t;
+  }
+
+  /**
+   * The last activity seen here or (scale-out mode, after the guard refreshed the room) written by
+   * another process: joins, votes, log entries, round openings.
+   */
+  activityAt(): number {
+    let t = Math.max(this.lastActivity, this.createdAt);
+    for (const p of this.players.values()) t = Math.max(t, p.joinedAt);
+    for (const v of this.votes.values()) t = Math.max(t, v.at);
+    const last = this.log[this.log.length - 1];
+    if (last) t = Math.max(t, last.at);
+    if (this.round) t = Math.max(t, this.round.openedAt);
+    return t;
+  }
+
+  /**
+   * Run by Rooms (inside `run`) on a room that looked idle: when nothing has happened for
+   * `idleMs` it ends as if the host ended it. Returns whether it ended.
+   */
+  async expire(idleMs: number): Promise<boolean> {
+    if (this.status === 'ended' || this.now() - this.activityAt() < idleMs) return false;
+    this.status = 'ended';
+    this.endedAt = this.now();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.save();
+    this.broadcastState();
+    return true;
+  }
+
+  /** Resolves when every change queued so far has finished (shutdown). */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   private newPlay(): Playthrough {
@@ -258,7 +335,8 @@ export class Room {
   }
 
   /** Runs `fn` after every earlier change to this room has finished: the room's one writer. */
-  run<T>(fn: () => Promise<T> | T): Promise<T> {
+  run<T>(fn: () => Promise<T> | T, touch = true): Promise<T> {
+    if (touch) this.lastActivity = this.now();
     const cluster = this.deps.cluster;
     const exec = cluster ? () => cluster.guard(this, fn) : fn;
     const next = this.queue.then(exec, exec);
@@ -359,8 +437,21 @@ export class Room {
     return elsewhere.has(playerId);
   }
 
-  private activeIn(team: string): PlayerRow[] {
-    return [...this.players.values()].filter((p) => p.team === team && p.status === 'active');
+  /** Active players by team, in one pass. */
+  private members(): Map<string, PlayerRow[]> {
+    const by = new Map<string, PlayerRow[]>();
+    for (const p of this.players.values()) {
+      if (p.status !== 'active') continue;
+      const list = by.get(p.team);
+      if (list) list.push(p);
+      else by.set(p.team, [p]);
+    }
+    return by;
+  }
+
+  /** The team a player is in (null when unknown). */
+  teamOf(playerId: string): string | null {
+    return this.players.get(playerId)?.team ?? null;
   }
 
   private counts(): { voted: Record<string, number>; eligible: Record<string, number> } {
@@ -389,6 +480,7 @@ export class Room {
   state(): RoomState {
     const r = this.round;
     const c = this.counts();
+    const members = this.members();
     return {
       code: this.code,
       session: this.id,
@@ -401,15 +493,15 @@ export class Room {
       locked: this.locked,
       lastSeq: this.lastSeq,
       teams: this.teams.map((t) => {
-        const members = this.activeIn(t.id);
+        const list = members.get(t.id) ?? [];
         return {
           id: t.id,
           name: t.name,
-          players: members.length,
-          connected: members.filter((p) => this.connected(p.id)).length,
+          players: list.length,
+          connected: list.filter((p) => this.connected(p.id)).length,
           step: t.play.step,
           closing: t.closing,
-          ended: t.play.view().phase === 'ended',
+          ended: teamEnded(t),
         };
       }),
       round: r
@@ -462,6 +554,9 @@ export class Room {
     this.flushTimer = setTimeout(() => this.flush(), COALESCE_MS);
   }
 
+  /** "n of m voted" last sent to each team's phones, so only teams whose counts changed get one. */
+  private sentProgress = new Map<string, string>();
+
   private flush(): void {
     this.flushTimer = null;
     if (this.disposed) return;
@@ -471,17 +566,50 @@ export class Room {
     // get the whole state when the round, timer, status or lock change (broadcastState), so a
     // room of hundreds does not send every phone a new state for every join.
     if (d.state) this.outlet.toHost(this.code, 'room:state', this.state());
-    if ((d.progress || d.state) && this.round && this.round.status !== 'revealed') {
-      this.outlet.toRoom(this.code, 'room:progress', { round: this.round.number, ...this.counts() });
-    }
+    if ((d.progress || d.state) && this.round && this.round.status !== 'revealed') this.sendProgress();
     if (d.players) this.outlet.toHost(this.code, 'room:players', { players: this.playersInfo() });
   }
 
-  /** Sends the state now (round changes), and the players list soon. */
+  /**
+   * "n of m voted": the host gets every team's counts; each team's phones get their own team's,
+   * and only when they changed since they last got them (a phone reads only its own team).
+   */
+  private sendProgress(): void {
+    const r = this.round!;
+    const c = this.counts();
+    this.outlet.toHost(this.code, 'room:progress', { round: r.number, ...c });
+    for (const team of Object.keys(c.eligible)) {
+      const voted = c.voted[team] ?? 0;
+      const eligible = c.eligible[team] ?? 0;
+      const key = `${r.number}:${voted}/${eligible}`;
+      if (this.sentProgress.get(team) === key) continue;
+      this.sentProgress.set(team, key);
+      this.outlet.toTeam(this.code, team, 'room:progress', {
+        round: r.number,
+        voted: { [team]: voted },
+        eligible: { [team]: eligible },
+      });
+    }
+  }
+
+  /**
+   * Sends the state now (round changes), and the players list soon. The host gets the whole
+   * state; the phones the same state computed once, with only the latest reveal (a phone shows
+   * the open or last closed round; the host keeps the history).
+   */
   private broadcastState(): void {
     this.dirty.state = false;
     this.dirty.progress = false;
-    this.outlet.toRoom(this.code, 'room:state', this.state());
+    const state = this.state();
+    this.outlet.toHost(this.code, 'room:state', state);
+    this.outlet.toPhones(this.code, 'room:state', { ...state, reveals: state.reveals.slice(-1) });
+    if (this.round && this.round.status !== 'revealed') {
+      // The state carries the counts: they are what each team's phones have now.
+      for (const team of Object.keys(state.round?.eligible ?? {})) {
+        const key = `${this.round.number}:${state.round!.voted[team] ?? 0}/${state.round!.eligible[team] ?? 0}`;
+        this.sentProgress.set(team, key);
+      }
+    }
     this.markDirty('players');
   }
 
@@ -614,11 +742,52 @@ export class Room {
 
   // ------------------------------------------------------------------ votes
 
-  async vote(
+  private pendingVotes: PendingVote[] = [];
+
+  /**
+   * A phone's vote. Votes wait for the room's writer; those that arrive while it is busy are
+   * checked one by one and written together in one transaction (one commit for the batch). The
+   * reply comes once the batch is written (in scale-out mode, committed).
+   */
+  vote(
     playerId: string,
     msg: { id: string; round: number; ballot: Ballot },
   ): Promise<{ duplicate: boolean }> {
-    if (this.seen.has(msg.id)) return { duplicate: true };
+    return new Promise((resolve, reject) => {
+      this.pendingVotes.push({ player: playerId, msg, resolve, reject });
+      if (this.pendingVotes.length === 1) this.scheduleVotes();
+    });
+  }
+
+  /** The batch starts on the next turn of the event loop, so votes read in this one join it. */
+  private scheduleVotes(): void {
+    setImmediate(() => this.startVotes());
+  }
+
+  private startVotes(): void {
+    let batch: PendingVote[] | null = null;
+    this.run(async () => {
+      batch = this.pendingVotes;
+      this.pendingVotes = [];
+      return this.writeVotes(batch);
+    }).then(
+      (outcomes) => {
+        outcomes.forEach((o, i) => {
+          const item = batch![i]!;
+          if ('ok' in o) item.resolve(o.ok);
+          else item.reject(o.err);
+        });
+      },
+      (err) => {
+        // Nothing of the batch is known to be written (or the writer never took it).
+        const failed = batch ?? this.pendingVotes.splice(0);
+        for (const item of failed) item.reject(err);
+      },
+    );
+  }
+
+  /** Checks a vote against the room as it is; throws the Refusal the phone gets. */
+  private checkVote(playerId: string, msg: { id: string; round: number; ballot: Ballot }): VoteRow {
     const p = this.players.get(playerId);
     if (!p) throw new Refusal('not-joined', 'Join the room first.');
     if (p.status === 'banned') throw new Refusal('banned', 'The host has removed this phone from the room.');
@@ -637,22 +806,58 @@ export class Room {
       throw new Refusal('not-voting', 'Your team has nothing to decide now.');
     const problem = ballotProblem(task, msg.ballot);
     if (problem) throw new Refusal('bad-ballot', problem);
-    const row: VoteRow = {
+    return {
       round: r.number,
       player: p.id,
       team: p.team,
-      messageId: msg.id,
+      messageId: voteKey(p.id, msg.id),
       ballot: msg.ballot,
       step: task.step,
       node: task.node,
       at: this.now(),
     };
-    await this.store.saveVote(this.id, row);
-    this.seen.add(msg.id);
-    this.votes.set(p.id, row);
-    this.markDirty('progress', 'players');
-    await this.maybeAutoClose();
-    return { duplicate: false };
+  }
+
+  /** One batch of votes: checked in arrival order, written in one transaction, then counted. */
+  private async writeVotes(batch: PendingVote[]): Promise<VoteOutcome[]> {
+    const outcomes: VoteOutcome[] = [];
+    let rows: VoteRow[] = [];
+    const players = new Set<string>();
+    const write = async () => {
+      if (rows.length === 0) return;
+      const written = rows;
+      rows = [];
+      players.clear();
+      await this.store.saveVotes(this.id, written);
+      for (const row of written) {
+        this.seen.add(row.messageId);
+        this.votes.set(row.player, row);
+      }
+    };
+    for (const item of batch) {
+      const key = voteKey(item.player, item.msg.id);
+      if (this.seen.has(key) || rows.some((r) => r.messageId === key)) {
+        outcomes.push({ ok: { duplicate: true } });
+        continue;
+      }
+      // A phone that changed its vote within one batch: the earlier ballot is written first,
+      // so every acknowledged message id is remembered.
+      if (players.has(item.player)) await write();
+      try {
+        rows.push(this.checkVote(item.player, item.msg));
+        players.add(item.player);
+        outcomes.push({ ok: { duplicate: false } });
+      } catch (err) {
+        if (!(err instanceof Refusal)) throw err;
+        outcomes.push({ err });
+      }
+    }
+    await write();
+    if (outcomes.some((o) => 'ok' in o && !o.ok.duplicate)) {
+      this.markDirty('progress', 'players');
+      await this.maybeAutoClose();
+    }
+    return outcomes;
   }
 
   private async maybeAutoClose(): Promise<void> {
@@ -673,10 +878,9 @@ export class Room {
 
   private async openRound(): Promise<void> {
     // A team with no one in it sits the round out (in teams mode, teams nobody joined never play).
-    const tasks = this.teams
-      .filter((t) => this.activeIn(t.id).length > 0)
-      .map((t) => taskFor(t, t.play.view()));
-    const eligible = eligibleAtOpen(tasks, (team) => this.activeIn(team));
+    const members = this.members();
+    const tasks = this.teams.filter((t) => members.has(t.id)).map((t) => taskFor(t, t.play.view()));
+    const eligible = eligibleAtOpen(tasks, (team) => members.get(team) ?? []);
     const discussing = opensInDiscussion(tasks);
     const ms = this.settings.voteSeconds * 1000;
     const timed = ms > 0;
@@ -848,7 +1052,7 @@ export class Room {
       }
       case 'next': {
         if (this.status !== 'running' || r?.status !== 'revealed') throw bad('Close the vote first.');
-        if (this.teams.every((t) => t.play.view().phase === 'ended')) {
+        if (this.teams.every((t) => teamEnded(t))) {
           throw bad('Every team has finished: End session to see the debrief.');
         }
         await this.openRound();
@@ -874,7 +1078,7 @@ export class Room {
           this.votes.delete(p.id);
         }
         this.outlet.toPlayer(this.code, p.id, 'you:removed', { reason: status });
-        this.outlet.detach(this.code, p.id);
+        this.outlet.detach(this.code, p.id, p.team);
         this.broadcastState();
         await this.maybeAutoClose();
         break;

@@ -5,10 +5,14 @@ import type { Cluster } from './cluster/cluster';
 import { Refusal, Room, type RoomOutlet } from './room';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newRoomCode, newSeed, newSessionId } from './secrets';
-import type { Store } from './store/types';
+import type { LoadedSession, Store } from './store/types';
 
 /** An ended room stays in memory this long, so phones still get its final state. */
 const ENDED_KEEP_MS = 30 * 60_000;
+/** Default for CLOSECALL_IDLE_MINUTES: a room nobody has used for this long ends. */
+export const DEFAULT_IDLE_MINUTES = 240;
+/** How often open rooms are checked for idleness. */
+const SWEEP_MS = 60_000;
 
 export class Rooms {
   private readonly byCode = new Map<string, Room>();
@@ -16,6 +20,10 @@ export class Rooms {
   private readonly evictions = new Map<string, ReturnType<typeof setTimeout>>();
   /** Scale-out mode: rooms being loaded from the database, by session id. */
   private readonly loading = new Map<string, Promise<Room | null>>();
+  private sweeper: ReturnType<typeof setInterval> | null = null;
+  /** Set when the process is shutting down: no new messages are taken. */
+  closing = false;
+  readonly idleMs: number;
 
   constructor(
     readonly store: Store,
@@ -24,7 +32,61 @@ export class Rooms {
     private readonly log: (line: string) => void = () => {},
     /** Scale-out mode (src/server/cluster/): rooms other processes made are loaded on demand. */
     private readonly cluster?: Cluster,
-  ) {}
+    idleMinutes: number = DEFAULT_IDLE_MINUTES,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.idleMs = idleMinutes * 60_000;
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref?.();
+  }
+
+  /** Ends every open room idle for longer than the idle limit; returns how many. */
+  async sweep(): Promise<number> {
+    const now = this.now();
+    let n = 0;
+    for (const room of [...this.byCode.values()]) {
+      if (room.status === 'ended' || now - room.activityAt() < this.idleMs) continue;
+      try {
+        // Not counted as activity; in scale-out mode the guard first takes what others wrote.
+        if (!(await room.run(() => room.expire(this.idleMs), false))) continue;
+        this.log(
+          `Room ${room.code} ended: nothing happened in it for ${Math.round(this.idleMs / 60_000)} minutes.`,
+        );
+        this.ended(room);
+        n++;
+      } catch (err) {
+        this.log(`Room ${room.code} could not be ended: ${err instanceof Error ? err.message : err}`);
+      }
+    }
+    return n;
+  }
+
+  /** A stored session idle past the limit is written as ended; true when it was. */
+  private async endIfIdle(loaded: LoadedSession): Promise<boolean> {
+    const last = Room.lastActivityOf(loaded);
+    if (this.now() - last < this.idleMs) return false;
+    const s = loaded.session;
+    await this.store.updateSession(s.id, {
+      status: 'ended',
+      locked: s.locked,
+      endedAt: this.now(),
+      progress: s.progress,
+    });
+    this.log(`Room ${s.code} ended: idle since ${new Date(last).toISOString()}; not reopened.`);
+    return true;
+  }
+
+  /** Waits (at most `ms`) for every room's queued changes to finish. */
+  async drain(ms: number): Promise<boolean> {
+    const all = Promise.all([...this.byCode.values()].map((r) => r.settled())).then(() => true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<boolean>((r) => {
+      timer = setTimeout(() => r(false), ms);
+    });
+    const done = await Promise.race([all, limit]);
+    clearTimeout(timer);
+    return done;
+  }
 
   private deps(scenario: ScenarioEntry) {
     return {
@@ -44,7 +106,7 @@ export class Rooms {
     let n = 0;
     for (const id of await this.store.openSessionIds()) {
       const loaded = await this.store.loadSession(id);
-      if (!loaded) continue;
+      if (!loaded || (await this.endIfIdle(loaded))) continue;
       const scenario = this.scenarios.get(loaded.session.scenario);
       if (!scenario) {
         this.log(`Room ${loaded.session.code}: scenario "${loaded.session.scenario}" is gone; not reopened.`);
@@ -101,6 +163,7 @@ export class Rooms {
       if (!found) return null;
       const scenario = this.scenarios.get(found.loaded.session.scenario);
       if (!scenario) throw new Refusal('unknown-scenario', "This room's scenario is not on this server.");
+      if (found.loaded.session.status !== 'ended' && (await this.endIfIdle(found.loaded))) return null;
       const room = Room.restore(this.deps(scenario), found.loaded);
       cluster.adopt(room, found.rev);
       this.add(room);
@@ -170,6 +233,8 @@ export class Rooms {
   }
 
   close(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     for (const t of this.evictions.values()) clearTimeout(t);
     for (const room of this.byCode.values()) room.dispose();
   }

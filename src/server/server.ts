@@ -6,11 +6,13 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { LIMITS } from '../protocol/index';
+import { parseTrustProxy } from './address';
 import { type ClusterOptions, startCluster } from './cluster/cluster';
 import { createHttpHandler } from './http';
+import { type LimitSettings, Limits } from './limits';
 import { Rooms } from './rooms';
 import { loadScenarios, type ScenarioEntry } from './scenarios';
-import { hashToken, newToken } from './secrets';
+import { hashToken, newToken, weakKeyProblem } from './secrets';
 import { attachSockets, outletFor } from './sockets';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -34,6 +36,12 @@ export interface ServerOptions {
   scenarios?: Map<string, ScenarioEntry>;
   /** The trainer key; when absent, the one made at first start (its hash is in the store). */
   trainerKey?: string;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For is believed (address.ts). */
+  trustProxy?: string;
+  /** Abuse limits (limits.ts); defaults in DEFAULT_LIMITS. */
+  limits?: Partial<LimitSettings>;
+  /** Rooms with no message for this long end (CLOSECALL_IDLE_MINUTES; default 240). */
+  idleMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -58,7 +66,12 @@ export async function trainerKeyHash(
   given: string | undefined,
 ): Promise<{ hash: string; made: string | null }> {
   if (given) {
-    if (given.length < 8) throw new Error('CLOSECALL_TRAINER_KEY must have at least 8 characters.');
+    const weak = weakKeyProblem(given);
+    if (weak) {
+      throw new Error(
+        `CLOSECALL_TRAINER_KEY is too weak: ${weak}. Choose a long random key (or unset it and the server makes one).`,
+      );
+    }
     return { hash: hashToken(given), made: null };
   }
   const stored = await store.getMeta(KEY_META);
@@ -78,7 +91,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     new SqliteStore(options.dbFile ?? join(options.root, 'data', 'closecall.db'));
   const scenarios =
     options.scenarios ?? loadScenarios(options.scenariosDir ?? join(options.root, 'scenarios'), log);
-  const key = await trainerKeyHash(store, options.trainerKey);
+  const trustProxy = parseTrustProxy(options.trustProxy);
+  let key: Awaited<ReturnType<typeof trainerKeyHash>>;
+  try {
+    key = await trainerKeyHash(store, options.trainerKey);
+  } catch (err) {
+    if (cluster) await cluster.close();
+    else if (!options.store) await store.close();
+    throw err;
+  }
+  const limits = new Limits({
+    settings: options.limits,
+    redis: cluster?.redis,
+    prefix: cluster?.prefix,
+    log,
+  });
 
   const http = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 20_000 });
   const io = new Server(http, {
@@ -92,11 +119,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   if (cluster) cluster.attach(io);
   const outlet = cluster ? cluster.outlet(outletFor(io)) : outletFor(io);
-  const rooms = new Rooms(store, scenarios, outlet, log, cluster ?? undefined);
+  const rooms = new Rooms(store, scenarios, outlet, log, cluster ?? undefined, options.idleMinutes);
   const handler = createHttpHandler({
     distDir: options.distDir ?? join(options.root, 'dist'),
     rooms,
     trainerKeyHash: key.hash,
+    limits,
+    trustProxy,
     log,
   });
   // socket.io answers /socket.io/ itself; everything else comes here.
@@ -114,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
-  attachSockets(io, rooms, { trainerKeyHash: key.hash, log });
+  attachSockets(io, rooms, { trainerKeyHash: key.hash, limits, trustProxy, log });
   const restored = await rooms.restore();
 
   const host = options.host ?? '127.0.0.1';
@@ -133,9 +162,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       if (closed) return;
       closed = true;
+      // Hand-over: take no new message, let the rooms finish what they started (each change is
+      // written before it is acknowledged), then drop every connection at once so phones
+      // reconnect (to another process in scale-out mode) and resume.
+      rooms.closing = true;
+      const drained = await rooms.drain(3_000);
+      if (!drained)
+        log(
+          'Stopping: some rooms were still busy after 3 s; their unfinished changes were not acknowledged.',
+        );
       rooms.close();
-      await new Promise<void>((r) => io.close(() => r()));
+      const ioClosed = new Promise<void>((r) => io.close(() => r()));
       http.closeAllConnections?.();
+      await Promise.race([ioClosed, new Promise((r) => setTimeout(r, 2_000).unref?.())]);
       if (cluster) await cluster.close();
       else await store.close();
     },

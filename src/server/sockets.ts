@@ -7,8 +7,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { CLIENT_EVENTS, type ErrorCode, LIMITS } from '../protocol/index';
+import { clientAddress, type TrustedProxies } from './address';
 import { type Connection, HANDLERS } from './handlers';
-import { PerMinute, TokenBucket } from './rate';
+import { type Limits, waitText } from './limits';
+import { TokenBucket } from './rate';
 import { Refusal, type Room, type RoomOutlet } from './room';
 import type { Rooms } from './rooms';
 import { isStoreUnavailable } from './store/errors';
@@ -21,7 +23,12 @@ export function outletFor(io: Server): RoomOutlet {
     toRoom: (code, event, payload) => io.to(`room:${code}`).emit(event, payload),
     toHost: (code, event, payload) => io.to(`host:${code}`).emit(event, payload),
     toPlayer: (code, player, event, payload) => io.to(`player:${code}:${player}`).emit(event, payload),
-    detach: (code, player) => io.in(`player:${code}:${player}`).socketsLeave(`room:${code}`),
+    detach: (code, player, team) =>
+      io
+        .in(`player:${code}:${player}`)
+        .socketsLeave(team ? [`room:${code}`, `team:${code}:${team}`] : `room:${code}`),
+    toPhones: (code, event, payload) => io.to(`room:${code}`).except(`host:${code}`).emit(event, payload),
+    toTeam: (code, team, event, payload) => io.to(`team:${code}:${team}`).emit(event, payload),
   };
 }
 
@@ -39,14 +46,14 @@ function payloadSize(args: unknown[]): number {
 
 export interface SocketOptions {
   trainerKeyHash: string;
+  limits: Limits;
+  trustProxy: TrustedProxies;
   log?: (line: string) => void;
 }
 
 /** One event of the table, as the dispatcher sees it. */
 interface Wired {
   schema: z.ZodType;
-  /** Failed guesses from the address block it (join, create and resume). */
-  guarded: boolean;
   run: (c: Connection, payload: unknown) => Promise<object>;
 }
 
@@ -56,7 +63,6 @@ const WIRED = new Map<string, Wired>(
     e.event,
     {
       schema: e.schema,
-      guarded: e.event !== 'host:control' && e.event !== 'player:vote',
       run: HANDLERS[e.handler] as (c: Connection, payload: unknown) => Promise<object>,
     },
   ]),
@@ -76,15 +82,11 @@ class SocketConnection implements Connection {
     readonly trainerKeyHash: string,
     readonly log: (line: string) => void,
     readonly address: string,
-    private readonly failures: PerMinute,
+    readonly limits: Limits,
   ) {
     // `socket.data.player`: the player a bound phone socket is (scale-out mode: what this process
     // tells the others, src/server/cluster/presence.ts). A recovered socket counts once it resumes.
     delete socket.data.player;
-  }
-
-  failed(): void {
-    this.failures.record(this.address);
   }
 
   leave(): void {
@@ -94,7 +96,11 @@ class SocketConnection implements Connection {
     if (room) {
       socket.leave(`room:${room.code}`);
       socket.leave(`host:${room.code}`);
-      if (player) socket.leave(`player:${room.code}:${player}`);
+      if (player) {
+        socket.leave(`player:${room.code}:${player}`);
+        const team = room.teamOf(player);
+        if (team) socket.leave(`team:${room.code}:${team}`);
+      }
     }
     this.role = null;
     this.room = null;
@@ -116,6 +122,8 @@ class SocketConnection implements Connection {
     this.player = player;
     this.socket.join(`room:${room.code}`);
     this.socket.join(`player:${room.code}:${player}`);
+    const team = room.teamOf(player);
+    if (team) this.socket.join(`team:${room.code}:${team}`);
     this.socket.data.player = player;
     room.connect(player);
   }
@@ -136,13 +144,13 @@ class SocketConnection implements Connection {
       answer(fail('rate-limited', 'Too many messages; slow down.'));
       return;
     }
+    if (this.rooms.closing) {
+      answer(fail('unavailable', 'This server is stopping; reconnect and send it again.'));
+      return;
+    }
     const wired = WIRED.get(event);
     if (!wired) {
       answer(fail('unknown-event', `There is no event "${event.slice(0, 60)}".`));
-      return;
-    }
-    if (wired.guarded && !this.failures.allowed(this.address)) {
-      answer(fail('rate-limited', 'Too many wrong codes or tokens from this network; wait a minute.'));
       return;
     }
     const payloadArgs = ack ? args.slice(0, -1) : args;
@@ -182,13 +190,48 @@ class SocketConnection implements Connection {
 
 export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions): void {
   const log = options.log ?? (() => {});
-  const failures = new PerMinute(LIMITS.joinFailuresPerMinute);
+  const { limits } = options;
+  const addressOf = (socket: Socket) =>
+    clientAddress(
+      socket.conn.remoteAddress || socket.handshake.address,
+      socket.handshake.headers['x-forwarded-for'],
+      options.trustProxy,
+    );
+  // Connections per address: over the cap or the rate, the handshake is refused with
+  // connect_error (err.message 'rate-limited', err.data { code, message, retryAfterSeconds }).
+  io.use((socket, next) => {
+    const address = addressOf(socket);
+    limits.connect(address).then(
+      (v) => {
+        if (v.ok) {
+          socket.data.address = address;
+          return next();
+        }
+        const err = new Error('rate-limited') as Error & { data?: unknown };
+        err.data = {
+          code: 'rate-limited',
+          message: `Too many connections from this address; ${waitText(v.retryAfterSeconds)}.`,
+          retryAfterSeconds: v.retryAfterSeconds,
+        };
+        next(err);
+      },
+      () => next(),
+    );
+  });
   io.on('connection', (socket: Socket) => {
-    const address = socket.handshake.address || 'unknown';
-    const c = new SocketConnection(socket, rooms, options.trainerKeyHash, log, address, failures);
+    // A socket socket.io recovered skipped the middleware: count it here.
+    let address = socket.data.address as string | undefined;
+    if (!address || socket.recovered) {
+      address = address ?? addressOf(socket);
+      limits.counted(address);
+    }
+    const c = new SocketConnection(socket, rooms, options.trainerKeyHash, log, address, limits);
     socket.onAny((event: unknown, ...args: unknown[]) => {
       void c.handle(typeof event === 'string' ? event : String(event), args);
     });
-    socket.on('disconnect', () => c.leave());
+    socket.on('disconnect', () => {
+      c.leave();
+      limits.disconnected(address);
+    });
   });
 }

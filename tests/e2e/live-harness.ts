@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ROOT, SHOTS, watchErrors } from './harness';
 
-export const TRAINER_KEY = 'e2e-trainer-key-2026';
+export const TRAINER_KEY = 'e2e-Quokka-Harbour-7261';
 export const HOST_VIEW = { width: 1280, height: 720 };
 export const PHONE_PORTRAIT = { width: 390, height: 844 };
 export const PHONE_LANDSCAPE = { width: 844, height: 390 };

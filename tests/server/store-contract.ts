@@ -143,6 +143,26 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await cleanup();
     });
 
+    it('writes a batch of votes at once: every ballot and message id, replacing earlier ballots', async () => {
+      const { store, cleanup } = await factory.make();
+      await store.createSession(session('s1', 'AAAAAA'), teams);
+      await store.savePlayer('s1', player('p1', 't1'));
+      await store.savePlayer('s1', player('p2', 't2'));
+      await store.saveVote('s1', vote(1, 'p1', 't1', 'm1', 'choice:a'));
+      await store.saveVotes('s1', [
+        vote(1, 'p1', 't1', 'p1:m2', 'choice:b'),
+        vote(1, 'p2', 't2', 'p2:m2', 'choice:c'),
+      ]);
+      await store.saveVotes('s1', []);
+      const loaded = (await store.loadSession('s1'))!;
+      expect(loaded.votes.map((v) => [v.player, v.ballot])).toEqual([
+        ['p1', { type: 'option', option: 'choice:b' }],
+        ['p2', { type: 'option', option: 'choice:c' }],
+      ]);
+      expect(new Set(loaded.messageIds)).toEqual(new Set(['m1', 'p1:m2', 'p2:m2']));
+      await cleanup();
+    });
+
     it('appends a round atomically: log entries in seq order, the reveal and the progress', async () => {
       const { store, cleanup } = await factory.make();
       await store.createSession(session('s1', 'AAAAAA'), teams);

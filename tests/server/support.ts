@@ -9,7 +9,7 @@ import type { Ballot, RoomState, Task } from '../../src/protocol/index';
 import { type RunningServer, startServer } from '../../src/server/server';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const TRAINER_KEY = 'test-trainer-key-1234';
+export const TRAINER_KEY = 'server-tests-Kestrel-Lantern-58';
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'closecall-server-'));

@@ -66,6 +66,8 @@ export function startNode(
       DATABASE_URL: env.databaseUrl,
       CLOSECALL_REDIS_PREFIX: env.redisPrefix,
       CLOSECALL_TRAINER_KEY: env.trainerKey,
+      // The sticky proxy runs on this machine and sets X-Forwarded-For.
+      TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
     },
     // The IPC channel tells the process when its parent is gone (see node.ts): no orphans.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -62,12 +62,28 @@ export function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     log(`proxy: process ${i} (port ${targets[i]}) does not answer; sending its clients elsewhere`);
   };
 
+  /**
+   * X-Forwarded-For as the processes should see it: what came in, then the address this proxy
+   * saw. The processes believe it only from a proxy in their TRUST_PROXY (address.ts).
+   */
+  const forwardedFor = (req: IncomingMessage): string => {
+    const before = ([] as string[]).concat(req.headers['x-forwarded-for'] ?? []).join(', ');
+    const peer = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+    return before ? `${before}, ${peer}` : peer;
+  };
+
   const server = createServer((req, res) => {
     const attempt = (tries: number) => {
       const { index, fresh } = pick(req);
       counts[index]!++;
       const up = request(
-        { host: '127.0.0.1', port: targets[index], method: req.method, path: req.url, headers: req.headers },
+        {
+          host: '127.0.0.1',
+          port: targets[index],
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, 'x-forwarded-for': forwardedFor(req) },
+        },
         (upRes) => {
           const headers = { ...upRes.headers };
           if (fresh) {
@@ -107,8 +123,11 @@ export function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       up.on('close', () => sockets.delete(up));
       up.once('connect', () => {
         let raw = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`;
-        for (let i = 0; i < req.rawHeaders.length; i += 2)
+        for (let i = 0; i < req.rawHeaders.length; i += 2) {
+          if (req.rawHeaders[i]!.toLowerCase() === 'x-forwarded-for') continue;
           raw += `${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`;
+        }
+        raw += `X-Forwarded-For: ${forwardedFor(req)}\r\n`;
         up.write(`${raw}\r\n`);
         if (head.length) up.write(head);
         up.pipe(client);

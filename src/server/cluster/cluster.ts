@@ -43,6 +43,10 @@ interface Held {
 
 export interface Cluster {
   store: PostgresStore;
+  /** The Redis client (shared abuse limits, src/server/limits.ts). */
+  redis: ReturnType<typeof createClient>;
+  /** Prefix of this deployment's Redis keys. */
+  prefix: string;
   /** What each room uses: its guard (one writer across processes) and its shared presence. */
   forRooms: RoomCluster;
   /** The outlet rooms use: holds events sent during a room transaction until it commits. */
@@ -150,11 +154,15 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
       toHost: send(inner.toHost.bind(inner)),
       toPlayer: send(inner.toPlayer.bind(inner)),
       detach: send(inner.detach.bind(inner)),
+      toPhones: send(inner.toPhones.bind(inner)),
+      toTeam: send(inner.toTeam.bind(inner)),
     };
   };
 
   return {
     store,
+    redis,
+    prefix,
     forRooms,
     outlet,
     attach(server: Server) {

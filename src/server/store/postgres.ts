@@ -471,6 +471,36 @@ export class PostgresStore implements Store {
     );
   }
 
+  async saveVotes(sessionId: string, votes: VoteRow[]): Promise<void> {
+    if (votes.length === 0) return;
+    if (votes.length === 1) return this.saveVote(sessionId, votes[0]!);
+    this.markWrite();
+    // One statement for the whole batch (inside the room's transaction when there is one).
+    await this.q(
+      `WITH data AS (
+         SELECT * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::bigint[])
+           AS d(round, player, team, message_id, ballot, step, node, at)),
+       vote AS (
+         INSERT INTO votes (session, round, player, team, message_id, ballot, step, node, at)
+         SELECT $1, round, player, team, message_id, ballot::jsonb, step, node, at FROM data
+         ON CONFLICT (session, round, player) DO UPDATE SET team = excluded.team, message_id = excluded.message_id,
+           ballot = excluded.ballot, step = excluded.step, node = excluded.node, at = excluded.at
+         RETURNING message_id)
+       INSERT INTO messages (session, id) SELECT $1, message_id FROM vote ON CONFLICT DO NOTHING`,
+      [
+        sessionId,
+        votes.map((v) => v.round),
+        votes.map((v) => v.player),
+        votes.map((v) => v.team),
+        votes.map((v) => v.messageId),
+        votes.map((v) => JSON.stringify(v.ballot)),
+        votes.map((v) => v.step),
+        votes.map((v) => v.node),
+        votes.map((v) => v.at),
+      ],
+    );
+  }
+
   private async insertMessage(sessionId: string, id: string): Promise<void> {
     await this.q('INSERT INTO messages (session, id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
       sessionId,

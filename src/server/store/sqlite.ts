@@ -296,6 +296,15 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async saveVotes(sessionId: string, votes: VoteRow[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const vote of votes) {
+        this.s('saveVote').run({ session: sessionId, ...vote, ballot: JSON.stringify(vote.ballot) });
+        this.s('insertMessage').run(sessionId, vote.messageId);
+      }
+    })();
+  }
+
   async deleteVote(sessionId: string, round: number, player: string): Promise<void> {
     this.s('deleteVote').run(sessionId, round, player);
   }

@@ -111,6 +111,11 @@ export interface Store {
   savePlayer(sessionId: string, player: PlayerRow): Promise<void>;
   /** Insert or replace the player's ballot for the round, and remember its message id, atomically. */
   saveVote(sessionId: string, vote: VoteRow): Promise<void>;
+  /**
+   * `saveVote` for several ballots at once (votes that arrived together), in one transaction:
+   * all are kept or none. At most one ballot per player and round.
+   */
+  saveVotes(sessionId: string, votes: VoteRow[]): Promise<void>;
   deleteVote(sessionId: string, round: number, player: string): Promise<void>;
   /** Remember a host command's message id. */
   rememberMessage(sessionId: string, messageId: string): Promise<void>;
