@@ -34,7 +34,7 @@ export interface DialogueOptions {
 
 /**
  * The dialogue box: shows lines one at a time with a typewriter and voice babble; a click on the box
- * or a key completes a line; Next moves on. Every line is mirrored into the live region.
+ * or a key completes a line; Next, or another click on the box, moves on. Every line is mirrored into the live region.
  */
 export class DialogueBox {
   readonly el: HTMLElement;
@@ -56,9 +56,11 @@ export class DialogueBox {
       this.text,
       this.footer,
     );
+    // A click or tap anywhere on the box (not on its buttons) completes the line being typed, and
+    // on a whole line moves to the next one, as Next does: on a phone the box is the big target.
     this.el.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
-      this.complete();
+      if (!this.complete()) this.next();
     });
   }
 

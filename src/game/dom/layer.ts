@@ -62,6 +62,49 @@ export class DomLayer {
     root.replaceChildren(this.frame, this.stage, this.live);
     window.addEventListener('resize', () => this.fit());
     this.fit();
+    this.watchScrolling();
+  }
+
+  /**
+   * The scroll cue: every element in <main> that scrolls and has more to show below gets
+   * data-more="below" (or "both" when scrolled part way), which style.css draws as a "More below"
+   * tab at its bottom edge, so a panel whose last control is out of sight never looks finished.
+   * Kept up to date as screens change, text types out, panels scroll and the window resizes.
+   */
+  private watchScrolling(): void {
+    let candidates: HTMLElement[] = [];
+    let stale = true;
+    let queued = false;
+    const update = () => {
+      queued = false;
+      if (stale) {
+        candidates = [...this.main.querySelectorAll<HTMLElement>('*')].filter((el) =>
+          /(auto|scroll)/.test(getComputedStyle(el).overflowY),
+        );
+        stale = false;
+      }
+      for (const el of candidates) {
+        const below = el.scrollTop + el.clientHeight < el.scrollHeight - 2;
+        const above = el.scrollTop > 2;
+        const more = below ? (above ? 'both' : 'below') : '';
+        if (more) {
+          if (el.dataset.more !== more) el.dataset.more = more;
+        } else if (el.dataset.more) delete el.dataset.more;
+      }
+    };
+    const queue = (restructured: boolean) => {
+      if (restructured) stale = true;
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(update);
+    };
+    new MutationObserver((records) => queue(records.some((r) => r.type === 'childList'))).observe(this.main, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    this.main.addEventListener('scroll', () => queue(false), { capture: true, passive: true });
+    window.addEventListener('resize', () => queue(true));
   }
 
   /** Fits the canvas frame to the window and lays out the DOM stage (run before Phaser's own resize handler). */
