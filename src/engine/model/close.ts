@@ -286,7 +286,7 @@ export function closeTerms(
     own.push({
       id: 'commit',
       group: 'choices',
-      reach: true,
+      // Outside the reach: the promise creates no interest, it takes away the risk of offering.
       z: weight('commit') + weight('doubt') * left * commercialScale,
       say: () =>
         `You promised to accept on the spot, so an offer carried no risk of a no${left >= TOL ? ' and the last of their doubt about your commitment went' : ''}.${cost ? ` It has a price: ${cost}.` : ''}`,
@@ -306,7 +306,7 @@ function promiseCost(ctx: DecisionContext): string | null {
   const sum =
     offerFromBand(band, ctx.hidden.keenness, false) - offerFromBand(band, ctx.hidden.keenness, true);
   if (sum <= 0) return null;
-  return `the first offer to someone who has promised is about ${money(sum, band.currency)} lower (${pct(weight('negotiationGain'))}, what negotiating typically gains), with no negotiation after it`;
+  return `the first offer to someone who has promised is about ${money(sum, band.currency)} lower, and there is no negotiation after it (together about what negotiating typically gains, ${pct(weight('negotiationGain'))})`;
 }
 
 /** Judges a close. */
@@ -318,10 +318,11 @@ export function judgeClose(
   detail = true,
 ): Judgement {
   // A promise to accept clears what doubt the ask left (C8); otherwise the ask clears its share.
-  const doubtRemaining =
-    close.commit && asksForOffer(close.form)
-      ? 0
-      : ctx.hidden.doubt * (1 - weight('doubtRemovedByAsk') * DIRECTNESS[close.form]);
+  // Before any answer, words about commitment carry only as far as a view has formed.
+  const heard = ctx.firstMinute ? weight('firstMinuteDecided') : 1;
+  const cleared =
+    close.commit && asksForOffer(close.form) ? 1 : weight('doubtRemovedByAsk') * DIRECTNESS[close.form];
+  const doubtRemaining = ctx.hidden.doubt * (1 - cleared * heard);
   if (!leverage || leverage.real) {
     const plain = judgeCloseBranch(
       ctx,

@@ -29,7 +29,7 @@ export function offerFromBand(
 ): number {
   const span = band.max - band.min;
   const keen = band.min + span * (weight('openingShare') + weight('openingKeen') * keenness);
-  const offer = committed ? keen * (1 - weight('negotiationGain')) : keen;
+  const offer = committed ? keen * (1 - weight('negotiationGain') * weight('promiseDiscount')) : keen;
   return clampSalary(offer, band);
 }
 

@@ -295,9 +295,14 @@ export const WEIGHTS = {
     'Belief that neither helps nor hurts.',
   ),
   commit: authored(
-    0.5,
-    'domain claims C2 and C13: an offer that cannot be refused is safe to make',
+    1.2,
+    'domain claims C2, C10 and C13: an offer that cannot be refused is safe to make, and the candidate who can accept on the spot "has much to gain": sized so that, with the doubt it clears, the promise outweighs its salary cost for a keen decision-maker who can offer (issue 17)',
     'Committing to accept on the spot.',
+  ),
+  promiseDiscount: authored(
+    0.5,
+    'C3: a promise gives up the negotiation; of what negotiating typically gains (negotiationGain, Marks & Harold), half is the lower first offer to someone who will not haggle, half the negotiation itself that the promise forgoes',
+    'Share of the negotiation gain by which the first offer to a committed candidate is lower.',
   ),
   commercial: authored(
     0.4,
