@@ -47,7 +47,7 @@ export class Close extends BaseScene {
     const lead = leadOf(cur.scenario);
     // On a video call the backdrop's self-view tile fills the art at x 1010–1210, y 46–166: the face
     // is drawn smaller, below it, so it never covers the candidate's own picture.
-    const call = view.node.backdrop.startsWith('video-call');
+    const call = node.backdrop.startsWith('video-call');
     const face = new PortraitView(this, lead.portrait.id, 1058, 318, 300, call ? 146 : 232, this.reduced);
     face.set(view.expression);
 
