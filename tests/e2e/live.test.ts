@@ -406,10 +406,18 @@ describe('group sessions in the browser', () => {
     // End; the session is listed with its date, scenario and teams, opens read-only and exports CSV.
     await host.page.getByRole('button', { name: 'End session' }).click();
     await host.page.locator('main[aria-label="Session debrief"]').waitFor();
+    // The live session debrief exports its own CSV.
+    const [liveDownload] = await Promise.all([
+      host.page.waitForEvent('download'),
+      host.page.getByRole('button', { name: `Export CSV of room ${code}` }).click(),
+    ]);
+    expect(liveDownload.suggestedFilename()).toMatch(/\.csv$/);
     await host.page.getByRole('button', { name: 'New session' }).click();
     await host.page.locator('table.lv-past').waitFor();
     const row = host.page.locator('table.lv-past tbody tr').filter({ hasText: 'The Final Say' }).first();
     await expect(row.textContent()).resolves.toContain('Team 1');
+    // Past sessions show the room code.
+    await expect(row.textContent()).resolves.toContain(code);
     await capture(host.page, 'host-past-sessions', true);
     const [download] = await Promise.all([
       host.page.waitForEvent('download'),
@@ -418,11 +426,12 @@ describe('group sessions in the browser', () => {
     const csvPath = await download.path();
     const { readFileSync } = await import('node:fs');
     const csv = readFileSync(csvPath, 'utf8');
-    const [header, ...rows] = csv.trim().split(/\r?\n/);
-    expect(header).toBe(CSV_COLUMNS.join(','));
-    expect(rows.some((r) => r.includes(',Ann,'))).toBe(true);
-    expect(rows.some((r) => r.includes(',Ben,'))).toBe(true);
-    expect(rows.every((r) => r.includes(code))).toBe(true);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.slice(1).trim().split(/\r?\n/);
+    expect(header).toBe(CSV_COLUMNS.map((c) => `"${c}"`).join(','));
+    expect(rows.some((r) => r.includes(',"Ann",'))).toBe(true);
+    expect(rows.some((r) => r.includes(',"Ben",'))).toBe(true);
+    expect(rows.every((r) => r.includes(`"${code}"`))).toBe(true);
     // Without the trainer key the export is refused.
     const refused = await fetch(`${live.url}/api/sessions`, {
       headers: { Authorization: 'Bearer wrong-key-000' },

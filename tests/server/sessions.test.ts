@@ -174,12 +174,21 @@ describe('a room from lobby to end', () => {
     expect(list[0].scenario.id).toBe('tutorial');
     const csvRes = await fetch(`${server.url}api/sessions/${state.session}/export.csv`, { headers: auth });
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/);
-    const csv = (await csvRes.text()).trim().split('\r\n');
-    expect(csv[0]!.startsWith('session,room,team,player,step,node,choice,acted,at')).toBe(true);
+    const bytes = Buffer.from(await csvRes.arrayBuffer());
+    // A UTF-8 byte-order mark so spreadsheets read the names right, and every cell quoted.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(csv[0]!.startsWith('"session","room","team","player","step","node","choice","acted","at"')).toBe(
+      true,
+    );
     const votesCounted = reveals.reduce((n, r) => n + r.teams.reduce((m, t) => m + t.votes, 0), 0);
     expect(csv.length - 1).toBe(votesCounted);
     expect(
-      csv.slice(1).every((row) => row.includes(',Ada,') || row.includes(',Bo,') || row.includes(c.you.name)),
+      csv
+        .slice(1)
+        .every(
+          (row) => row.includes(',"Ada",') || row.includes(',"Bo",') || row.includes(`,"${c.you.name}",`),
+        ),
     );
     expect(
       (await fetch(`${server.url}api/sessions/${state.session}/export.csv?key=wrong-key-000`)).status,

@@ -3,6 +3,7 @@ import { button } from '../../web/dom/h';
 import { storage } from '../common/page';
 import { HOST_KEY, type HostApp, type Hosting } from './app';
 import { debriefEl } from './debrief';
+import { exportCsv } from './trainer';
 
 export function renderEnded(app: HostApp, hst: Hosting): void {
   const main = app.page.main;
@@ -16,6 +17,10 @@ export function renderEnded(app: HostApp, hst: Hosting): void {
       reveals: hst.state.reveals,
       subtitle: `${hst.state.scenario.title} · room ${hst.state.code}`,
       actions: [
+        button('Export CSV', () => void exportCsv(hst.state.session, main), {
+          class: 'btn-small',
+          name: `Export CSV of room ${hst.state.code}`,
+        }),
         button(
           'New session',
           () => {

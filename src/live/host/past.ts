@@ -32,6 +32,7 @@ export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> 
           'tr',
           {},
           h('th', { text: 'Date' }),
+          h('th', { text: 'Room' }),
           h('th', { text: 'Scenario' }),
           h('th', { text: 'Teams' }),
           h('th', { text: '' }),
@@ -45,6 +46,7 @@ export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> 
             'tr',
             {},
             h('td', { text: dateText(s.createdAt) }),
+            h('td', { class: 'lv-room-code', text: s.code }),
             h('td', { text: s.scenario.title }),
             h('td', { text: s.teams.map((t) => `${t.name} (${t.players})`).join(', ') || '—' }),
             h(
