@@ -24,6 +24,7 @@ import {
   type TeamResult,
   type You,
 } from '../protocol/index';
+import { graphemes } from '../protocol/names';
 import { cleanName, friendlyName } from './names';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newToken, sameHash } from './secrets';
@@ -563,7 +564,9 @@ export class Room {
     let name = cleaned.name || friendlyName(taken);
     if (taken.has(name.toLowerCase())) {
       let n = 2;
-      const base = [...name].slice(0, LIMITS.nameMax - 3).join('');
+      const base = graphemes(name)
+        .slice(0, LIMITS.nameMax - 3)
+        .join('');
       while (taken.has(`${base} ${n}`.toLowerCase())) n++;
       name = `${base} ${n}`;
     }
