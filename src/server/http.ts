@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import type { NetworkInfo } from '../protocol/index';
 import { sessionCsv, sessionRecord, sessionSummaries } from './records';
 import type { Rooms } from './rooms';
 import { hashToken, sameHash } from './secrets';
@@ -16,6 +17,8 @@ export interface HttpOptions {
   distDir: string;
   rooms: Rooms;
   trainerKeyHash: string;
+  /** Where phones can reach this server (GET /api/network, for the lobby's join link). */
+  network?: () => NetworkInfo;
   log?: (line: string) => void;
 }
 
@@ -88,6 +91,13 @@ export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, 
         if (!s) return apiError(res, 404, 'not-found', 'No such scenario.', head);
         return send(res, 200, s.text, 'application/json; charset=utf-8', {}, head);
       }
+    }
+    if (parts.length === 1 && parts[0] === 'network' && options.network) {
+      // Trainer only: a page behind a public proxy need not tell the world its private addresses.
+      if (!trainer(req, rawUrl)) {
+        return apiError(res, 401, 'unauthorized', 'The trainer key is missing or wrong.', head);
+      }
+      return sendJson(res, 200, options.network(), head);
     }
     if (parts[0] === 'sessions') {
       if (!trainer(req, rawUrl)) {

@@ -112,3 +112,10 @@ export function cleanName(raw: string | undefined): NameResult {
   }
   return { ok: true, name };
 }
+
+/** Two names are the same person's when they match ignoring case, accents and spacing. */
+export function sameName(a: string, b: string): boolean {
+  const fold = (s: string) =>
+    tidyName(s).normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').replace(/\s+/g, '');
+  return fold(a) === fold(b);
+}

@@ -76,6 +76,7 @@ export async function sessionCsv(store: Store, id: string): Promise<string | nul
   if (!loaded) return null;
   const s = loaded.session;
   const teamNames = new Map(loaded.teams.map((t) => [t.id, t.name]));
+  const statuses = new Map(loaded.players.map((p) => [p.id, p.status]));
   const rows: (string | number)[][] = [];
   const votes = votesOf(loaded).sort(
     (a, b) => a.round - b.round || a.at - b.at || a.player.localeCompare(b.player),
@@ -93,6 +94,7 @@ export async function sessionCsv(store: Store, id: string): Promise<string | nul
       at: new Date(v.at).toISOString(),
       round: v.round,
       scenario: s.scenario,
+      player_status: statuses.get(v.player) ?? 'active',
     };
     rows.push(CSV_COLUMNS.map((c) => cells[c]));
   }

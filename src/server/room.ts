@@ -25,7 +25,7 @@ import {
   type You,
 } from '../protocol/index';
 import { graphemes } from '../protocol/names';
-import { cleanName, friendlyName } from './names';
+import { cleanName, friendlyName, sameName } from './names';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newToken, sameHash } from './secrets';
 import type { LoadedSession, PlayerRow, RoundRow, SessionRow, Store, VoteRow } from './store/types';
@@ -560,6 +560,10 @@ export class Room {
     if (active.length >= LIMITS.playersMax) throw new Refusal('room-full', 'This room is full.');
     const cleaned = cleanName(rawName);
     if (!cleaned.ok) throw new Refusal('bad-name', cleaned.message);
+    // A ban holds for the banned name too, from any device (a fresh browser is a new device id).
+    if (cleaned.name && players.some((p) => p.status === 'banned' && sameName(p.name, cleaned.name))) {
+      throw new Refusal('banned', 'The host has removed this name from the room.');
+    }
     const taken = new Set(active.map((p) => p.name.toLowerCase()));
     let name = cleaned.name || friendlyName(taken);
     if (taken.has(name.toLowerCase())) {

@@ -126,6 +126,22 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
           missed: room.missed(p.lastSeq),
         }));
       },
+      'host:takeover': async (p: { trainerKey: string; code: string; lastSeq: number }) => {
+        if (!sameHash(hashToken(p.trainerKey), options.trainerKeyHash)) {
+          joinFailures.record(address);
+          throw new Refusal('unauthorized', 'That trainer key is not right.');
+        }
+        const code = normaliseCode(p.code);
+        const room = RoomCode.safeParse(code).success ? await rooms.findByCode(code) : null;
+        if (!room) throw new Refusal('not-found', 'There is no open room with that code.');
+        bindHost(room);
+        log(`Room ${room.code}: host control taken with the trainer key from another device.`);
+        return room.run(() => ({
+          state: room.state(),
+          players: room.playersInfo(),
+          missed: room.missed(p.lastSeq),
+        }));
+      },
       'host:control': async (p: { id: string; command: never; player?: string }) => {
         const room = data.room;
         if (data.role !== 'host' || !room)
@@ -176,7 +192,13 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
       },
     };
 
-    const guarded = new Set<string>(['host:create', 'host:resume', 'player:join', 'player:resume']);
+    const guarded = new Set<string>([
+      'host:create',
+      'host:resume',
+      'host:takeover',
+      'player:join',
+      'player:resume',
+    ]);
 
     const handle = async (event: string, args: unknown[]) => {
       const last = args[args.length - 1];

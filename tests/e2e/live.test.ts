@@ -376,9 +376,12 @@ describe('group sessions in the browser', () => {
     );
     await host.page.getByRole('button', { name: 'Close the vote' }).waitFor();
 
-    // Kick: the phone is told and may join again. Ban: it may not.
-    await host.page.getByRole('button', { name: 'Players' }).click();
-    await host.page
+    // Kick: the phone is told and may join again. Ban: it may not. Both on the trainer's remote.
+    const remote = track(await openPage(browser, `${live.url}/host?remote=${code}`, PHONE_PORTRAIT));
+    await remote.page.getByLabel('Trainer key').fill(TRAINER_KEY);
+    await remote.page.getByLabel('Trainer key').dispatchEvent('change');
+    await remote.page.getByRole('button', { name: 'Take control' }).click();
+    await remote.page
       .locator('li[data-player="Cat"]')
       .getByRole('button', { name: 'Kick', exact: true })
       .click();
@@ -388,11 +391,12 @@ describe('group sessions in the browser', () => {
     await cat.page.getByLabel('Your name').fill('Cat again');
     await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
     await cat.page.waitForSelector('main[aria-label="Phone"]');
-    await host.page.locator('li[data-player="Cat again"]').waitFor();
-    await host.page
+    await remote.page.locator('li[data-player="Cat again"]').waitFor();
+    await remote.page
       .locator('li[data-player="Ben"]')
       .getByRole('button', { name: 'Ban', exact: true })
       .click();
+    await remote.page.getByRole('button', { name: 'Ban Ben' }).click();
     await ben.page.waitForSelector('main[aria-label="Join"]');
     await ben.page.getByText('cannot join again').waitFor();
     await ben.page.goto(`${live.url}/join/${code}`);
@@ -400,8 +404,13 @@ describe('group sessions in the browser', () => {
     await ben.page.getByRole('button', { name: 'Join', exact: true }).click();
     await ben.page.getByText('cannot join again').waitFor();
     await capture(ben.page, 'phone-banned');
-    await host.page.locator('li[data-player="Ben"]').waitFor({ state: 'detached' });
-    await capture(host.page, 'host-players');
+    // A fresh browser under the banned name is refused too.
+    const benAgain = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    await benAgain.page.getByLabel('Your name').fill('ben');
+    await benAgain.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await benAgain.page.getByText('you cannot join again').waitFor();
+    await remote.page.locator('li[data-player="Ben"]').waitFor({ state: 'detached' });
+    await capture(remote.page, 'remote-players', true);
 
     // End; the session is listed with its date, scenario and teams, opens read-only and exports CSV.
     await host.page.getByRole('button', { name: 'End session' }).click();

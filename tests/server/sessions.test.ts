@@ -471,6 +471,15 @@ describe('retries, drops and restarts', () => {
     await bPhone.waitFor('you:removed', (p: { reason: string }) => p.reason === 'banned');
     const again = await (await connect()).ask<Fail>('player:join', { code, name: 'Bo2', device });
     expect(again.error.code).toBe('banned');
+    // The banned name is refused from a fresh device too (however it is capitalised)…
+    const sameName = await (await connect()).ask<Fail>('player:join', {
+      code,
+      name: ' bo ',
+      device: 'a-fresh-browser',
+    });
+    expect(sameName.error.code).toBe('banned');
+    // …while another name on another device still joins (a ban is not a lock).
+    expect((await joinPhone(code, 'Bea')).you.name).toBe('Bea');
     const resume = await (await connect()).ask<Fail>('player:resume', {
       playerToken: b.playerToken,
       lastSeq: 0,

@@ -4,6 +4,7 @@ import { button, h } from '../../web/dom/h';
 import { errorText, loadScenario, Replay } from '../common/room';
 import type { HostApp } from './app';
 import { debriefEl } from './debrief';
+import { presentTeams, removedNote } from './teams';
 import { dateText, exportCsv, trainerFetch, trainerKey } from './trainer';
 
 export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> {
@@ -92,9 +93,17 @@ export async function openRecord(app: HostApp, id: string): Promise<void> {
       debriefEl({
         scenario,
         replay,
-        teams: record.summary.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+        teams: presentTeams(
+          record.summary.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+          record.players,
+        ),
         reveals: record.reveals,
-        subtitle: `${record.summary.scenario.title} · ${dateText(record.summary.createdAt)} · read-only`,
+        subtitle: [
+          `${record.summary.scenario.title} · room ${record.summary.code} · ${dateText(record.summary.createdAt)} · read-only`,
+          removedNote(record.players),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         actions: [
           button('Export CSV', () => void exportCsv(id, main), { class: 'btn-small' }),
           button('Back to the session list', () => void app.setup(), { class: 'btn-small' }),
