@@ -121,8 +121,8 @@ function splitLine(
 
 /**
  * A team's result: who voted what (after the vote closed) and what the team did. `compact` (the
- * projector) gives a close's split one line per part, with the close's words first, so the whole
- * reveal fits the screen; `votedOnly` (a projector shared by several stages) lists only the
+ * projector) gives a close's split one line per part and leaves the close's words to the
+ * transcript above it (the candidate's line), so the whole reveal fits the screen; `votedOnly` (a projector shared by several stages) lists only the
  * options that got votes (the chosen one always).
  */
 export function resultEl(
@@ -140,10 +140,6 @@ export function resultEl(
   if (r.closeCounts && task?.close) {
     const c = task.close;
     const chosen = r.chosen?.type === 'close' ? r.chosen : null;
-    if (compact && chosen) {
-      const words = closeWords(scenario, chosen);
-      if (words) out.append(h('p', { class: 'lv-did', text: `“${words}”` }));
-    }
     // On the projector the parts flow side by side; elsewhere each part is its own block.
     const parts = compact ? h('div', { class: 'lv-split' }) : out;
     if (compact) out.append(parts);

@@ -7,6 +7,7 @@ import type { RoomState, Task } from '../../protocol/index';
 import { h } from '../../web/dom/h';
 import { plural } from '../../web/format';
 import { statusEl } from '../common/follow';
+import { currentLines } from '../common/lines';
 import { revealFor } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import type { HostApp, Hosting } from './app';
@@ -19,14 +20,26 @@ interface Group {
   teams: { id: string; name: string; index: number }[];
 }
 
-/** Teams whose playthroughs are at the same point share a stage. */
+/**
+ * Teams at the same point share a stage: the same node, the same last lines and the same task.
+ * Two teams whose earlier choices differed but led to the same words and the same question look
+ * the same to the room, so they are shown once, with both team tags.
+ */
 function groups(hst: Hosting): Group[] {
   const out = new Map<string, Group>();
   const present = new Set(presentTeams(hst.state.teams, hst.players).map((t) => t.id));
   hst.state.teams.forEach((t, index) => {
     if (!present.has(t.id)) return;
     const play = hst.replay.play(t.id);
-    const key = JSON.stringify(play.actions);
+    const view = play.view();
+    const task = hst.state.round?.tasks.find((k) => k.team === t.id);
+    const key = JSON.stringify([
+      view.phase,
+      view.node?.id ?? '',
+      view.ending?.ending.id ?? '',
+      currentLines(play).map((l) => [l.speaker, l.text]),
+      task ? [task.kind, task.options.map((o) => o.id), task.close ? 1 : 0] : null,
+    ]);
     let g = out.get(key);
     if (!g) {
       g = { key, teams: [] };
@@ -47,13 +60,23 @@ function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
   if (reveal) {
     // Several stages: the top bar already says the vote closed; the room needs the space.
     if (!compact) box.append(h('p', { class: 'eyebrow', text: `Vote ${round.number}: what each team did` }));
+    // Teams sharing a stage: each team's result side by side, with only the options voted for.
+    const shared = g.teams.length > 1;
+    const results = h('div', { class: shared ? 'lv-results' : 'lv-stack' });
     for (const t of g.teams) {
       const r = reveal.teams.find((x) => x.team === t.id);
       const task = round.tasks.find((x) => x.team === t.id);
       if (!r) continue;
-      if (g.teams.length > 1) box.append(h('p', { class: `lv-chip-team team-${t.index % 8}`, text: t.name }));
-      box.append(resultEl(hst.replay.scenario, task, r, true, compact));
+      results.append(
+        h(
+          'div',
+          { class: 'lv-stack lv-result' },
+          shared ? h('p', { class: `lv-chip-team team-${t.index % 8}`, text: t.name }) : null,
+          resultEl(hst.replay.scenario, task, r, true, compact || shared),
+        ),
+      );
     }
+    box.append(results);
     return box;
   }
   const kind = first?.kind ?? 'none';

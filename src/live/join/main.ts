@@ -198,7 +198,9 @@ function renderJoin(code: string | null, message = '', barred = false): void {
     }
     const long = tooLong();
     if (long) {
-      error.textContent = long;
+      // Said once, under the field (the field is described by it), not again as an alert.
+      nameHint.textContent = long;
+      nameInput.setAttribute('aria-invalid', 'true');
       nameInput.focus();
       return;
     }
