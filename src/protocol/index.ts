@@ -370,6 +370,14 @@ export type You = z.infer<typeof You>;
 
 export const HostCreate = z.object({ trainerKey: TrainerKey, settings: RoomSettings }).strict();
 export const HostResume = z.object({ hostToken: Token, lastSeq: Seq }).strict();
+/**
+ * Another device takes host control of an open room with the trainer key and the room code (a
+ * trainer's remote, or a projector page reopened elsewhere). Every device that holds the key
+ * may control the room; the reply is host:resume's.
+ */
+export const HostTakeover = z
+  .object({ trainerKey: TrainerKey, code: z.string().max(20), lastSeq: Seq })
+  .strict();
 
 export const HOST_COMMANDS = [
   'start', // lobby -> first round; in a discussion: start the timer
@@ -407,6 +415,7 @@ export const ClientEvents = {
   'host:create': HostCreate,
   'host:resume': HostResume,
   'host:control': HostControl,
+  'host:takeover': HostTakeover,
   'player:join': PlayerJoin,
   'player:resume': PlayerResume,
   'player:vote': PlayerVote,
@@ -426,6 +435,11 @@ export const HostResumeReply = z.union([
   okWith({ state: RoomState, players: z.array(PlayerInfo), missed: z.array(LogEntry) }),
   fail,
 ]);
+/** host:takeover answers as host:resume does (its own schema object, so the document names both). */
+export const HostTakeoverReply = z.union([
+  okWith({ state: RoomState, players: z.array(PlayerInfo), missed: z.array(LogEntry) }),
+  fail,
+]);
 export const HostControlReply = z.union([okWith({ duplicate: z.boolean() }), fail]);
 export const PlayerJoinReply = z.union([
   okWith({ playerToken: Token, you: You, state: RoomState, missed: z.array(LogEntry) }),
@@ -441,6 +455,7 @@ export const ClientReplies = {
   'host:create': HostCreateReply,
   'host:resume': HostResumeReply,
   'host:control': HostControlReply,
+  'host:takeover': HostTakeoverReply,
   'player:join': PlayerJoinReply,
   'player:resume': PlayerResumeReply,
   'player:vote': PlayerVoteReply,
@@ -466,6 +481,14 @@ export const CLIENT_EVENTS = [
     reply: HostResumeReply,
     handler: 'hostResume',
     summary: 'Takes the host role again after a reload or a dropped connection.',
+  },
+  {
+    event: 'host:takeover',
+    schema: HostTakeover,
+    reply: HostTakeoverReply,
+    handler: 'hostTakeover',
+    summary:
+      "Takes host control of an open room from another device with the trainer key (the trainer's remote).",
   },
   {
     event: 'host:control',
@@ -589,7 +612,19 @@ export const API = {
   session: (id: string) => `/api/sessions/${encodeURIComponent(id)}`, // GET, trainer: SessionRecord
   exportCsv: (id: string) => `/api/sessions/${encodeURIComponent(id)}/export.csv`, // GET, trainer: text/csv
   health: '/api/health', // GET, public: { ok: true }
+  network: '/api/network', // GET, trainer: NetworkInfo (where phones can reach this server)
 } as const;
+
+/** Where phones can reach the server (the lobby's join link and QR code). */
+export const NetworkInfo = z.object({
+  /** Base URLs without a trailing slash, best first: PUBLIC_URL, or this machine's network addresses. */
+  urls: z.array(z.string()).min(1),
+  /** Every URL is a loopback address (127.0.0.1, ::1): phones cannot reach it. */
+  loopbackOnly: z.boolean(),
+  /** The URL is the PUBLIC_URL setting (a reverse proxy or tunnel). */
+  public: z.boolean(),
+});
+export type NetworkInfo = z.infer<typeof NetworkInfo>;
 
 export const ScenarioSummary = z.object({ id: ScenarioId, title: z.string(), order: z.number().nullable() });
 export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
@@ -646,6 +681,8 @@ export const CSV_COLUMNS = [
   'at',
   'round',
   'scenario',
+  /** active, kicked or banned: a removed player's votes stay in the record, marked. */
+  'player_status',
 ] as const;
 
 /** Routes the server answers besides the API (the built game is served from dist/). */

@@ -66,6 +66,24 @@ async function hostResume(c: Connection, p: Payload<'hostResume'>): Promise<obje
   }));
 }
 
+async function hostTakeover(c: Connection, p: Payload<'hostTakeover'>): Promise<object> {
+  limited(await c.limits.mayTryKey(c.address), 'Too many wrong trainer keys from this address');
+  if (!sameHash(hashToken(p.trainerKey), c.trainerKeyHash)) {
+    await c.limits.wrongKey(c.address, 'socket');
+    throw new Refusal('unauthorized', 'That trainer key is not right.');
+  }
+  const code = normaliseCode(p.code);
+  const room = RoomCode.safeParse(code).success ? await c.rooms.findByCode(code) : null;
+  if (!room) throw new Refusal('not-found', 'There is no open room with that code.');
+  c.bindHost(room);
+  c.log(`Room ${room.code}: host control taken with the trainer key from another device.`);
+  return room.run(() => ({
+    state: room.state(),
+    players: room.playersInfo(),
+    missed: room.missed(p.lastSeq),
+  }));
+}
+
 async function hostControl(c: Connection, p: Payload<'hostControl'>): Promise<object> {
   const room = c.room;
   if (c.role !== 'host' || !room) throw new Refusal('not-host', 'Only the host can control the room.');
@@ -117,6 +135,7 @@ async function playerVote(c: Connection, p: Payload<'playerVote'>): Promise<obje
 export const HANDLERS: { [H in ClientHandlerName]: Handler<H> } = {
   hostCreate,
   hostResume,
+  hostTakeover,
   hostControl,
   playerJoin,
   playerResume,

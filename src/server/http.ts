@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import type { NetworkInfo } from '../protocol/index';
 import { clientAddress, type TrustedProxies } from './address';
 import { type Limits, waitText } from './limits';
 import { handleXapi } from './lrs';
@@ -21,6 +22,8 @@ export interface HttpOptions {
   trainerKeyHash: string;
   limits: Limits;
   trustProxy: TrustedProxies;
+  /** Where phones can reach this server (GET /api/network, for the lobby's join link). */
+  network?: () => NetworkInfo;
   log?: (line: string) => void;
 }
 
@@ -117,6 +120,12 @@ export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, 
         if (!s) return apiError(res, 404, 'not-found', 'No such scenario.', head);
         return send(res, 200, s.text, 'application/json; charset=utf-8', {}, head);
       }
+    }
+    if (parts.length === 1 && parts[0] === 'network' && options.network) {
+      // Trainer only: a page behind a public proxy need not tell the world its private addresses.
+      const refused = await trainer(req, rawUrl);
+      if (refused) return apiError(res, refused.status, refused.code, refused.message, head);
+      return sendJson(res, 200, options.network(), head);
     }
     if (parts[0] === 'sessions') {
       const refused = await trainer(req, rawUrl);

@@ -3,6 +3,8 @@
  * the host and join pages and the session server on one port.
  *   PORT                   port (default 4173; the next free one is taken if it is busy)
  *   HOST                   address to listen on (default 0.0.0.0, so phones on the network can join)
+ *   PUBLIC_URL             the address phones should use when it is not this machine's own (a
+ *                          reverse proxy, a tunnel, a DNS name): the lobby's join link and QR use it
  *   CLOSECALL_DB           SQLite file (default data/closecall.db)
  *   CLOSECALL_TRAINER_KEY  the trainer key (default: one made at first start, printed once)
  *   REDIS_URL + DATABASE_URL  scale-out mode (docs/deploy.md): Postgres instead of SQLite and
@@ -12,9 +14,9 @@
  *                          comma-separated, or `loopback` (default: none; docs/deploy.md)
  *   CLOSECALL_IDLE_MINUTES a room nobody used for this long ends (default 240)
  */
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { redact } from './cluster/cluster';
+import { networkInfo, originOf } from './network';
 import { startServer } from './server';
 
 /** Scale-out mode needs both REDIS_URL and DATABASE_URL; one without the other is a mistake. */
@@ -29,6 +31,17 @@ function clusterFromEnv() {
     process.exit(2);
   }
   return { redisUrl, databaseUrl, redisPrefix: process.env.CLOSECALL_REDIS_PREFIX || undefined };
+}
+
+/** PUBLIC_URL must be an http(s) address; anything else is a mistake worth stopping for. */
+function publicUrlFromEnv(): string | undefined {
+  const raw = process.env.PUBLIC_URL;
+  if (!raw) return undefined;
+  if (!originOf(raw)) {
+    console.error(`PUBLIC_URL must be an http:// or https:// address, not "${raw}".`);
+    process.exit(2);
+  }
+  return raw;
 }
 
 export async function main(root: string): Promise<void> {
@@ -62,6 +75,7 @@ export async function main(root: string): Promise<void> {
       trainerKey: process.env.CLOSECALL_TRAINER_KEY || undefined,
       trustProxy: process.env.TRUST_PROXY,
       idleMinutes,
+      publicUrl: publicUrlFromEnv(),
       cluster: clusterFromEnv(),
     });
   } catch (err) {
@@ -70,13 +84,13 @@ export async function main(root: string): Promise<void> {
   }
   console.log(`Close Call is running at ${server.url} (PORT ${server.port})`);
   console.log(`  Trainers: ${server.url}host   Phones: ${server.url}join`);
-  if (host === '0.0.0.0' || host === '::') {
-    for (const list of Object.values(networkInterfaces())) {
-      for (const a of list ?? []) {
-        if (a.family === 'IPv4' && !a.internal)
-          console.log(`  On this network: http://${a.address}:${server.port}/join`);
-      }
-    }
+  const reach = networkInfo({ host, port: server.port, publicUrl: publicUrlFromEnv() });
+  if (reach.loopbackOnly) {
+    console.log(
+      `  Phones cannot reach ${reach.urls[0]}: it is this computer only. Listen on the network (HOST=0.0.0.0) or set PUBLIC_URL.`,
+    );
+  } else {
+    for (const url of reach.urls) console.log(`  Phones join at: ${url}/join`);
   }
   console.log(
     process.env.DATABASE_URL && process.env.REDIS_URL

@@ -6,6 +6,7 @@ import {
   type SessionSummary,
   type VoteRecord,
 } from '../protocol/index';
+import { csvText } from './csv';
 import type { LoadedSession, SessionRow, Store } from './store/types';
 import { sameBallot } from './tally';
 
@@ -70,19 +71,13 @@ export function ballotText(b: Ballot): string {
   return `close form=${b.form} delivery=${b.delivery} points=${b.points.join('+')} leverage=${b.leverage ?? 'none'} commit=${b.commit ? 'yes' : 'no'}`;
 }
 
-/** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export async function sessionCsv(store: Store, id: string): Promise<string | null> {
   const loaded = await store.loadSession(id);
   if (!loaded) return null;
   const s = loaded.session;
   const teamNames = new Map(loaded.teams.map((t) => [t.id, t.name]));
-  const rows = [CSV_COLUMNS.join(',')];
+  const statuses = new Map(loaded.players.map((p) => [p.id, p.status]));
+  const rows: (string | number)[][] = [];
   const votes = votesOf(loaded).sort(
     (a, b) => a.round - b.round || a.at - b.at || a.player.localeCompare(b.player),
   );
@@ -99,8 +94,9 @@ export async function sessionCsv(store: Store, id: string): Promise<string | nul
       at: new Date(v.at).toISOString(),
       round: v.round,
       scenario: s.scenario,
+      player_status: statuses.get(v.player) ?? 'active',
     };
-    rows.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
+    rows.push(CSV_COLUMNS.map((c) => cells[c]));
   }
-  return `${rows.join('\r\n')}\r\n`;
+  return csvText(CSV_COLUMNS, rows);
 }

@@ -20,7 +20,8 @@ import {
   RULES,
   type You,
 } from '../protocol/index';
-import { cleanName, friendlyName } from './names';
+import { graphemes } from '../protocol/names';
+import { cleanName, friendlyName, sameName } from './names';
 import type { ScenarioEntry } from './scenarios';
 import { hashToken, newToken, sameHash } from './secrets';
 import {
@@ -691,11 +692,17 @@ export class Room {
     if (active.length >= LIMITS.playersMax) throw new Refusal('room-full', 'This room is full.');
     const cleaned = cleanName(rawName);
     if (!cleaned.ok) throw new Refusal('bad-name', cleaned.message);
+    // A ban holds for the banned name too, from any device (a fresh browser is a new device id).
+    if (cleaned.name && players.some((p) => p.status === 'banned' && sameName(p.name, cleaned.name))) {
+      throw new Refusal('banned', 'The host has removed this name from the room.');
+    }
     const taken = new Set(active.map((p) => p.name.toLowerCase()));
     let name = cleaned.name || friendlyName(taken);
     if (taken.has(name.toLowerCase())) {
       let n = 2;
-      const base = [...name].slice(0, LIMITS.nameMax - 3).join('');
+      const base = graphemes(name)
+        .slice(0, LIMITS.nameMax - 3)
+        .join('');
       while (taken.has(`${base} ${n}`.toLowerCase())) n++;
       name = `${base} ${n}`;
     }

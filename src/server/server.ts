@@ -10,6 +10,7 @@ import { parseTrustProxy } from './address';
 import { type ClusterOptions, startCluster } from './cluster/cluster';
 import { createHttpHandler } from './http';
 import { type LimitSettings, Limits } from './limits';
+import { networkInfo } from './network';
 import { Rooms } from './rooms';
 import { loadScenarios, type ScenarioEntry } from './scenarios';
 import { hashToken, newToken, weakKeyProblem } from './secrets';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   limits?: Partial<LimitSettings>;
   /** Rooms with no message for this long end (CLOSECALL_IDLE_MINUTES; default 240). */
   idleMinutes?: number;
+  /** The address phones should use when it is not this machine's own (PUBLIC_URL: a reverse proxy, a tunnel). */
+  publicUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -120,12 +123,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (cluster) cluster.attach(io);
   const outlet = cluster ? cluster.outlet(outletFor(io)) : outletFor(io);
   const rooms = new Rooms(store, scenarios, outlet, log, cluster ?? undefined, options.idleMinutes);
+  const host = options.host ?? '127.0.0.1';
+  // The port is known once listening; the join addresses are worked out then (and on each ask,
+  // so a laptop that joins a network after starting offers its new address).
+  let listening = 0;
   const handler = createHttpHandler({
     distDir: options.distDir ?? join(options.root, 'dist'),
     rooms,
     trainerKeyHash: key.hash,
     limits,
     trustProxy,
+    network: () => networkInfo({ host, port: listening, publicUrl: options.publicUrl }),
     log,
   });
   // socket.io answers /socket.io/ itself; everything else comes here.
@@ -146,8 +154,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   attachSockets(io, rooms, { trainerKeyHash: key.hash, limits, trustProxy, log });
   const restored = await rooms.restore();
 
-  const host = options.host ?? '127.0.0.1';
   const port = await listen(http, options.port, host, options.portTries ?? 1);
+  listening = port;
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   let closed = false;
   return {

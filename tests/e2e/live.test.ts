@@ -376,9 +376,12 @@ describe('group sessions in the browser', () => {
     );
     await host.page.getByRole('button', { name: 'Close the vote' }).waitFor();
 
-    // Kick: the phone is told and may join again. Ban: it may not.
-    await host.page.getByRole('button', { name: 'Players' }).click();
-    await host.page
+    // Kick: the phone is told and may join again. Ban: it may not. Both on the trainer's remote.
+    const remote = track(await openPage(browser, `${live.url}/host?remote=${code}`, PHONE_PORTRAIT));
+    await remote.page.getByLabel('Trainer key').fill(TRAINER_KEY);
+    await remote.page.getByLabel('Trainer key').dispatchEvent('change');
+    await remote.page.getByRole('button', { name: 'Take control' }).click();
+    await remote.page
       .locator('li[data-player="Cat"]')
       .getByRole('button', { name: 'Kick', exact: true })
       .click();
@@ -388,11 +391,12 @@ describe('group sessions in the browser', () => {
     await cat.page.getByLabel('Your name').fill('Cat again');
     await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
     await cat.page.waitForSelector('main[aria-label="Phone"]');
-    await host.page.locator('li[data-player="Cat again"]').waitFor();
-    await host.page
+    await remote.page.locator('li[data-player="Cat again"]').waitFor();
+    await remote.page
       .locator('li[data-player="Ben"]')
       .getByRole('button', { name: 'Ban', exact: true })
       .click();
+    await remote.page.getByRole('button', { name: 'Ban Ben' }).click();
     await ben.page.waitForSelector('main[aria-label="Join"]');
     await ben.page.getByText('cannot join again').waitFor();
     await ben.page.goto(`${live.url}/join/${code}`);
@@ -400,16 +404,29 @@ describe('group sessions in the browser', () => {
     await ben.page.getByRole('button', { name: 'Join', exact: true }).click();
     await ben.page.getByText('cannot join again').waitFor();
     await capture(ben.page, 'phone-banned');
-    await host.page.locator('li[data-player="Ben"]').waitFor({ state: 'detached' });
-    await capture(host.page, 'host-players');
+    // A fresh browser under the banned name is refused too.
+    const benAgain = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    await benAgain.page.getByLabel('Your name').fill('ben');
+    await benAgain.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await benAgain.page.getByText('you cannot join again').waitFor();
+    await remote.page.locator('li[data-player="Ben"]').waitFor({ state: 'detached' });
+    await capture(remote.page, 'remote-players', true);
 
     // End; the session is listed with its date, scenario and teams, opens read-only and exports CSV.
     await host.page.getByRole('button', { name: 'End session' }).click();
     await host.page.locator('main[aria-label="Session debrief"]').waitFor();
+    // The live session debrief exports its own CSV.
+    const [liveDownload] = await Promise.all([
+      host.page.waitForEvent('download'),
+      host.page.getByRole('button', { name: `Export CSV of room ${code}` }).click(),
+    ]);
+    expect(liveDownload.suggestedFilename()).toMatch(/\.csv$/);
     await host.page.getByRole('button', { name: 'New session' }).click();
     await host.page.locator('table.lv-past').waitFor();
     const row = host.page.locator('table.lv-past tbody tr').filter({ hasText: 'The Final Say' }).first();
     await expect(row.textContent()).resolves.toContain('Team 1');
+    // Past sessions show the room code.
+    await expect(row.textContent()).resolves.toContain(code);
     await capture(host.page, 'host-past-sessions', true);
     const [download] = await Promise.all([
       host.page.waitForEvent('download'),
@@ -418,11 +435,12 @@ describe('group sessions in the browser', () => {
     const csvPath = await download.path();
     const { readFileSync } = await import('node:fs');
     const csv = readFileSync(csvPath, 'utf8');
-    const [header, ...rows] = csv.trim().split(/\r?\n/);
-    expect(header).toBe(CSV_COLUMNS.join(','));
-    expect(rows.some((r) => r.includes(',Ann,'))).toBe(true);
-    expect(rows.some((r) => r.includes(',Ben,'))).toBe(true);
-    expect(rows.every((r) => r.includes(code))).toBe(true);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.slice(1).trim().split(/\r?\n/);
+    expect(header).toBe(CSV_COLUMNS.map((c) => `"${c}"`).join(','));
+    expect(rows.some((r) => r.includes(',"Ann",'))).toBe(true);
+    expect(rows.some((r) => r.includes(',"Ben",'))).toBe(true);
+    expect(rows.every((r) => r.includes(`"${code}"`))).toBe(true);
     // Without the trainer key the export is refused.
     const refused = await fetch(`${live.url}/api/sessions`, {
       headers: { Authorization: 'Bearer wrong-key-000' },

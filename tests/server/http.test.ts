@@ -149,6 +149,16 @@ describe('hostile requests', () => {
       headers: { authorization: `Bearer ${TRAINER_KEY}` },
     });
     expect(unknown.status).toBe(404);
+    // Where phones can reach the server: trainer only; this test server listens on 127.0.0.1 alone.
+    expect((await fetch(new URL('/api/network', server.url))).status).toBe(401);
+    const network = await fetch(new URL('/api/network', server.url), {
+      headers: { authorization: `Bearer ${TRAINER_KEY}` },
+    });
+    expect(await network.json()).toEqual({
+      urls: [server.url.replace(/\/$/, '')],
+      loopbackOnly: true,
+      public: false,
+    });
   });
 
   it('the static server of the browser tests sends the same policy, and survives a bad escape', async () => {

@@ -174,12 +174,21 @@ describe('a room from lobby to end', () => {
     expect(list[0].scenario.id).toBe('tutorial');
     const csvRes = await fetch(`${server.url}api/sessions/${state.session}/export.csv`, { headers: auth });
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/);
-    const csv = (await csvRes.text()).trim().split('\r\n');
-    expect(csv[0]!.startsWith('session,room,team,player,step,node,choice,acted,at')).toBe(true);
+    const bytes = Buffer.from(await csvRes.arrayBuffer());
+    // A UTF-8 byte-order mark so spreadsheets read the names right, and every cell quoted.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(csv[0]!.startsWith('"session","room","team","player","step","node","choice","acted","at"')).toBe(
+      true,
+    );
     const votesCounted = reveals.reduce((n, r) => n + r.teams.reduce((m, t) => m + t.votes, 0), 0);
     expect(csv.length - 1).toBe(votesCounted);
     expect(
-      csv.slice(1).every((row) => row.includes(',Ada,') || row.includes(',Bo,') || row.includes(c.you.name)),
+      csv
+        .slice(1)
+        .every(
+          (row) => row.includes(',"Ada",') || row.includes(',"Bo",') || row.includes(`,"${c.you.name}",`),
+        ),
     );
     expect(
       (await fetch(`${server.url}api/sessions/${state.session}/export.csv?key=wrong-key-000`)).status,
@@ -462,6 +471,15 @@ describe('retries, drops and restarts', () => {
     await bPhone.waitFor('you:removed', (p: { reason: string }) => p.reason === 'banned');
     const again = await (await connect()).ask<Fail>('player:join', { code, name: 'Bo2', device });
     expect(again.error.code).toBe('banned');
+    // The banned name is refused from a fresh device too (however it is capitalised)…
+    const sameName = await (await connect()).ask<Fail>('player:join', {
+      code,
+      name: ' bo ',
+      device: 'a-fresh-browser',
+    });
+    expect(sameName.error.code).toBe('banned');
+    // …while another name on another device still joins (a ban is not a lock).
+    expect((await joinPhone(code, 'Bea')).you.name).toBe('Bea');
     const resume = await (await connect()).ask<Fail>('player:resume', {
       playerToken: b.playerToken,
       lastSeq: 0,

@@ -112,4 +112,44 @@ describe('names', () => {
     expect(cleanName('F.U.C.K').ok).toBe(true); // letters apart are not caught: the host can kick
     expect(cleanName('Scunthorpe').ok).toBe(true);
   });
+
+  // Real people's and places' names that a substring filter refuses; every one must pass.
+  const NAMES_THAT_PASS = [
+    'Dick Van Dyke',
+    'Penistone FC',
+    'Scunthorpe',
+    'Cockburn',
+    'Hitchcock',
+    'Nazia Khan',
+    'Bitche',
+    'Twatt',
+    'Dikshit',
+    'Wankhede',
+    'Kuntz',
+    'Shitterton',
+    'Cumming',
+    'Fanny Blankers-Koen',
+    'Assunta',
+  ];
+  it('does not refuse real names and places', () => {
+    for (const name of NAMES_THAT_PASS) expect(cleanName(name), name).toEqual({ ok: true, name });
+  });
+
+  it('keeps joiners and marks: emoji, Persian and Indic names come back unchanged (NFC)', () => {
+    for (const name of ['👩🏽‍💼 Priya', 'نیک‌نام', 'श्री‍', 'Chloé', '🏴󠁧󠁢󠁳󠁣󠁴󠁿 Isla', 'José']) {
+      expect(cleanName(name), name).toEqual({ ok: true, name: name.normalize('NFC') });
+    }
+    // Decomposed input is stored composed, so the same name typed two ways is one name.
+    expect(cleanName('Chloe\u0301')).toEqual({ ok: true, name: 'Chloé' });
+    // Zero-width spaces, bidirectional overrides and soft hyphens still go.
+    expect(cleanName('Ad\u200ba\u202e\u00ad')).toEqual({ ok: true, name: 'Ada' });
+  });
+
+  it('limits names by what a reader sees as characters, and says how long the name was', () => {
+    // 24 family emoji are 24 characters to a reader (but 168 code points).
+    const family = '👨‍👩‍👧'.repeat(24);
+    expect(cleanName(family)).toEqual({ ok: true, name: family });
+    const long = cleanName('a'.repeat(200));
+    expect(long).toEqual({ ok: false, message: 'A name may have at most 24 characters; this one has 200.' });
+  });
 });

@@ -188,7 +188,8 @@ export function errorText(err: unknown): string {
       case 'room-ended':
         return 'This session has ended.';
       case 'banned':
-        return 'The trainer has removed this phone from the room; it cannot join again.';
+        // A ban holds for the phone and for the banned name from any phone.
+        return 'The trainer has removed you from the room; you cannot join again.';
       case 'kicked':
         return 'The trainer removed you from the room. You can join again.';
       case 'bad-name':

@@ -61,7 +61,7 @@ export function ballotText(_scenario: Scenario, task: Task | undefined, b: Ballo
 
 /** Rows of a split: a label, the votes and a bar; the winner marked in words, not only colour. */
 function splitRows(
-  rows: { key: string; label: string; votes: number; won: boolean }[],
+  rows: { key: string; label: string; votes: number; won: boolean; n?: number }[],
   total: number,
 ): HTMLElement {
   return h(
@@ -74,7 +74,7 @@ function splitRows(
           class: r.won ? 'won' : '',
           'aria-label': `${r.label}: ${plural(r.votes, 'vote')}${r.won ? ', chosen' : ''}`,
         },
-        h('span', { class: 'key', 'aria-hidden': 'true', text: r.won ? '✓' : String(i + 1) }),
+        h('span', { class: 'key', 'aria-hidden': 'true', text: r.won ? '✓' : String(r.n ?? i + 1) }),
         h('span', { 'aria-hidden': 'true', text: r.label }),
         h('span', { class: 'lv-count', 'aria-hidden': 'true', text: `${r.votes}` }),
         h(
@@ -95,8 +95,43 @@ function listOf(items: string[]): string {
   }
 }
 
-/** A team's result: who voted what (after the vote closed) and what the team did. */
-export function resultEl(scenario: Scenario, task: Task | undefined, r: TeamResult): HTMLElement {
+/**
+ * One part of a close's split in one line, for the projector: the part's name, then each choice
+ * that got votes with its count, the team's choice first and marked in words.
+ */
+function splitLine(
+  title: string,
+  rows: { key: string; label: string; votes: number; won: boolean }[],
+): HTMLElement {
+  const shown = rows
+    .filter((x) => x.votes > 0 || x.won)
+    .sort((a, b) => Number(b.won) - Number(a.won) || b.votes - a.votes);
+  return h(
+    'p',
+    { class: 'lv-split-line' },
+    h('span', { class: 'lv-split-title', text: `${title}: ` }),
+    ...(shown.length === 0
+      ? [h('span', { text: 'no votes' })]
+      : shown.flatMap((x, i) => [
+          i > 0 ? ' · ' : '',
+          h('span', { class: x.won ? 'won' : '', text: `${x.won ? '✓ ' : ''}${x.label} ${x.votes}` }),
+        ])),
+  );
+}
+
+/**
+ * A team's result: who voted what (after the vote closed) and what the team did. `compact` (the
+ * projector) gives a close's split one line per part and leaves the close's words to the
+ * transcript above it (the candidate's line), so the whole reveal fits the screen; `votedOnly` (a projector shared by several stages) lists only the
+ * options that got votes (the chosen one always).
+ */
+export function resultEl(
+  scenario: Scenario,
+  task: Task | undefined,
+  r: TeamResult,
+  compact = false,
+  votedOnly = false,
+): HTMLElement {
   const out = h('div', { class: 'lv-stack' });
   if (r.kind === 'continue' || r.kind === 'none') {
     out.append(h('p', { class: 'small', text: TASK_TITLE[r.kind] }));
@@ -105,22 +140,30 @@ export function resultEl(scenario: Scenario, task: Task | undefined, r: TeamResu
   if (r.closeCounts && task?.close) {
     const c = task.close;
     const chosen = r.chosen?.type === 'close' ? r.chosen : null;
+    // On the projector the parts flow side by side; elsewhere each part is its own block.
+    const parts = compact ? h('div', { class: 'lv-split' }) : out;
+    if (compact) out.append(parts);
     const part = (
       title: string,
       rows: { key: string; label: string }[],
       counts: Record<string, number>,
       won: (k: string) => boolean,
     ) =>
-      h(
-        'section',
-        { class: 'lv-stack', style: 'gap:4px' },
-        h('p', { class: 'eyebrow', text: title }),
-        splitRows(
-          rows.map((x) => ({ ...x, votes: counts[x.key] ?? 0, won: won(x.key) })),
-          r.votes,
-        ),
-      );
-    out.append(
+      compact
+        ? splitLine(
+            title,
+            rows.map((x) => ({ ...x, votes: counts[x.key] ?? 0, won: won(x.key) })),
+          )
+        : h(
+            'section',
+            { class: 'lv-stack', style: 'gap:4px' },
+            h('p', { class: 'eyebrow', text: title }),
+            splitRows(
+              rows.map((x) => ({ ...x, votes: counts[x.key] ?? 0, won: won(x.key) })),
+              r.votes,
+            ),
+          );
+    parts.append(
       part(
         'Form',
         c.forms.map((f) => ({ key: f.form, label: formLabel(f.form) })),
@@ -135,16 +178,17 @@ export function resultEl(scenario: Scenario, task: Task | undefined, r: TeamResu
       ),
     );
     if (c.points.length > 0)
-      out.append(
+      parts.append(
         part(
           'Supporting points',
-          c.points.map((p) => ({ key: p.id, label: p.text })),
+          // On the projector the close's words above already say each point in full.
+          c.points.map((p, i) => ({ key: p.id, label: compact ? `point ${i + 1}` : p.text })),
           r.closeCounts.points,
           (k) => chosen?.points.includes(k) ?? false,
         ),
       );
     if (c.leverage.length > 0)
-      out.append(
+      parts.append(
         part(
           'Leverage',
           [...c.leverage.map((l) => ({ key: l.id, label: l.text })), { key: 'none', label: 'No leverage' }],
@@ -153,9 +197,9 @@ export function resultEl(scenario: Scenario, task: Task | undefined, r: TeamResu
         ),
       );
     if (c.canCommit)
-      out.append(
+      parts.append(
         part(
-          'Commit to accept on the spot',
+          compact ? 'Commit' : 'Commit to accept on the spot',
           [
             { key: 'yes', label: 'Yes' },
             { key: 'no', label: 'No' },
@@ -164,19 +208,21 @@ export function resultEl(scenario: Scenario, task: Task | undefined, r: TeamResu
           (k) => (chosen ? (chosen.commit ? 'yes' : 'no') === k : false),
         ),
       );
-    if (chosen) {
+    if (chosen && !compact) {
       const words = closeWords(scenario, chosen);
       if (words) out.append(h('p', { class: 'lv-did', text: `“${words}”` }));
     }
   } else {
     const options = task?.options ?? Object.keys(r.counts).map((id) => ({ id, text: id }));
     const chosen = r.chosen?.type === 'option' ? r.chosen.option : null;
-    out.append(
-      splitRows(
-        options.map((o) => ({ key: o.id, label: o.text, votes: r.counts[o.id] ?? 0, won: o.id === chosen })),
-        r.votes,
-      ),
-    );
+    const rows = options.map((o, i) => ({
+      n: i + 1,
+      key: o.id,
+      label: o.text,
+      votes: r.counts[o.id] ?? 0,
+      won: o.id === chosen,
+    }));
+    out.append(splitRows(votedOnly ? rows.filter((x) => x.votes > 0 || x.won) : rows, r.votes));
   }
   out.append(
     h('p', {

@@ -3,18 +3,29 @@
  * shown), the socket that follows it, and the screen each room status gets. The screens are
  * functions of this object (setup.ts, lobby.ts, play.ts, ended.ts, past.ts); main.ts wires them.
  */
-import type { LogEntry, PlayerInfo, RoomState } from '../../protocol/index';
+import type { LogEntry, NetworkInfo, PlayerInfo, RoomState } from '../../protocol/index';
 import { type Followed, RoomFollower, refreshStatus, replayOf } from '../common/follow';
 import { announce, clock, type Page, storage } from '../common/page';
 import { clockSkew, errorText, revealFor, timeLeft, uuid } from '../common/room';
 import { resultSentence } from '../common/votes';
+import { trainerKey } from './trainer';
 
 export const HOST_KEY = 'closecall.live.host';
+export const REMOTE_KEY = 'closecall.live.remote';
+
+/**
+ * The projector shows only what the room should see; the remote (a second device opened with the
+ * trainer key) holds Kick, Ban, Lock, the confirmations and the trainer's notes.
+ */
+export type HostRole = 'projector' | 'remote';
 
 export interface Hosting extends Followed {
-  token: string;
+  /** The host token of the device that opened the room; null on a device that took control with the trainer key. */
+  token: string | null;
   players: PlayerInfo[];
   showPeople: boolean;
+  /** A command waiting for the trainer to confirm it on the remote (Ban someone, End the session). */
+  confirming: { command: 'ban' | 'end'; player?: string } | null;
 }
 
 /** What each screen draws; main.ts supplies them. */
@@ -34,6 +45,10 @@ export class HostApp {
   hosting: Hosting | null = null;
   /** The countdown of the screen shown, if it has one. */
   timerEl: HTMLElement | null = null;
+  /** Where phones can reach the server (asked once per room; null until known). */
+  network: NetworkInfo | null = null;
+  /** The join address the trainer picked when there are several. */
+  joinBase: string | null = null;
   private lastRevealed = 0;
   private lastOpened = 0;
   readonly follow: RoomFollower<Hosting, { state: RoomState; missed: LogEntry[]; players: PlayerInfo[] }>;
@@ -41,10 +56,18 @@ export class HostApp {
   constructor(
     readonly page: Page,
     private readonly screens: HostScreens,
+    readonly role: HostRole = 'projector',
   ) {
     this.follow = new RoomFollower({
       current: () => this.hosting,
-      resume: (c, hst) => c.request('host:resume', { hostToken: hst.token, lastSeq: hst.replay.lastSeq }),
+      resume: (c, hst) =>
+        hst.token
+          ? c.request('host:resume', { hostToken: hst.token, lastSeq: hst.replay.lastSeq })
+          : c.request('host:takeover', {
+              trainerKey: trainerKey(),
+              code: hst.state.code,
+              lastSeq: hst.replay.lastSeq,
+            }),
       resumed: (hst, reply) => {
         hst.players = reply.players;
         this.render();
@@ -88,10 +111,24 @@ export class HostApp {
   }
 
   /** Starts hosting a room: from now on its state and log are followed and shown. */
-  async begin(token: string, state: RoomState, players: PlayerInfo[], missed: LogEntry[]): Promise<void> {
+  async begin(
+    token: string | null,
+    state: RoomState,
+    players: PlayerInfo[],
+    missed: LogEntry[],
+  ): Promise<void> {
     const replay = await replayOf(state, missed);
-    this.hosting = { token, state, players, replay, skew: clockSkew(state), error: '', showPeople: false };
-    storage.set(HOST_KEY, JSON.stringify({ token, code: state.code }));
+    this.hosting = {
+      token,
+      state,
+      players,
+      replay,
+      skew: clockSkew(state),
+      error: '',
+      showPeople: false,
+      confirming: null,
+    };
+    storage.set(this.role === 'remote' ? REMOTE_KEY : HOST_KEY, JSON.stringify({ token, code: state.code }));
     this.lastRevealed = revealFor(state)?.round ?? 0;
     this.lastOpened = state.round?.number ?? 0;
     this.render(true);

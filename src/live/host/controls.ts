@@ -19,6 +19,29 @@ export function ctl(
   return b;
 }
 
+/** The buttons that move the session on: Start, Close the vote, Pause, Resume, Add 30 seconds, Next. */
+export function flowButtons(app: HostApp, hst: Hosting): HTMLButtonElement[] {
+  const state = hst.state;
+  if (state.status === 'lobby') {
+    const n = hst.players.filter((p) => p.status === 'active').length;
+    return [ctl(app, 'Start', 'start', { cls: 'btn-accent', disabled: n === 0 })];
+  }
+  if (state.status !== 'running') return [];
+  const status = state.round?.status ?? 'revealed';
+  const open = status === 'voting' || status === 'paused' || status === 'discussion';
+  const anyLeft = state.teams.some((t) => !t.ended);
+  const timed = state.settings.voteSeconds > 0;
+  const out: (HTMLButtonElement | null)[] = [
+    status === 'discussion' ? ctl(app, 'Start', 'start', { cls: 'btn-accent' }) : null,
+    open ? ctl(app, 'Close the vote', 'close-vote', { cls: 'btn-primary' }) : null,
+    status === 'voting' && timed ? ctl(app, 'Pause', 'pause') : null,
+    status === 'paused' ? ctl(app, 'Resume', 'resume', { cls: 'btn-accent' }) : null,
+    open && timed ? ctl(app, 'Add 30 seconds', 'add-time') : null,
+    status === 'revealed' && anyLeft ? ctl(app, 'Next', 'next', { cls: 'btn-accent' }) : null,
+  ];
+  return out.filter((b): b is HTMLButtonElement => b !== null);
+}
+
 export function lockButton(app: HostApp, state: RoomState): HTMLButtonElement {
   const b = state.locked ? ctl(app, 'Unlock room', 'unlock') : ctl(app, 'Lock room', 'lock');
   b.setAttribute('aria-pressed', String(state.locked));
@@ -27,20 +50,37 @@ export function lockButton(app: HostApp, state: RoomState): HTMLButtonElement {
 
 export function endButton(app: HostApp): HTMLButtonElement {
   const b = button('End session', () => {
-    if (window.confirm('End the session for everyone? Teams stop where they are.')) void app.control('end');
+    const hst = app.hosting;
+    if (app.role === 'remote' && hst) {
+      hst.confirming = { command: 'end' };
+      app.render();
+    } else if (window.confirm('End the session for everyone? Teams stop where they are.'))
+      void app.control('end');
   });
   b.dataset.fk = 'ctl:End session';
   return b;
 }
 
-/** Every team with its active players, each with Kick and Ban. */
-export function playersEl(app: HostApp, hst: Hosting): HTMLElement {
-  const box = h('div', { class: 'lv-teams', 'data-players': '' });
-  fillPlayers(app, box, hst);
+/**
+ * What a ban can and cannot stop, said to the trainer before they confirm it. The server refuses
+ * the phone's browser (the device id it keeps) and the name, whatever its capitals or accents;
+ * it cannot recognise the same person in another browser under another name.
+ */
+export function banExplanation(name: string): string {
+  return `${name} is removed and refused from now on: this phone's browser, and the name "${name}" from any device. Someone determined could still join from another browser under another name; Lock the room to stop every new join.`;
+}
+
+/**
+ * Every team with its active players. With `controls` (the remote) each name has Kick and Ban
+ * (Ban asks first, on the remote itself); without (the projector) names only.
+ */
+export function playersEl(app: HostApp, hst: Hosting, controls: boolean): HTMLElement {
+  const box = h('div', { class: 'lv-teams', 'data-players': controls ? 'controls' : 'names' });
+  fillPlayers(app, box, hst, controls);
   return box;
 }
 
-export function fillPlayers(app: HostApp, box: HTMLElement, hst: Hosting): void {
+function fillPlayers(app: HostApp, box: HTMLElement, hst: Hosting, controls: boolean): void {
   const state = hst.state;
   box.replaceChildren(
     ...state.teams.map((t, i) => {
@@ -56,12 +96,18 @@ export function fillPlayers(app: HostApp, box: HTMLElement, hst: Hosting): void 
               { class: 'lv-players' },
               members.map((p) => {
                 const nameId = `pl-${p.id}`;
+                const name = h('span', {
+                  class: `lv-name ${p.connected ? '' : 'off'}`,
+                  id: nameId,
+                  text: p.connected ? p.name : `${p.name} (offline)`,
+                });
+                if (!controls) return h('li', { 'data-player': p.name }, name);
                 const kick = button('Kick', () => void app.control('kick', p.id), { class: 'btn-small' });
                 const ban = button(
                   'Ban',
                   () => {
-                    if (window.confirm(`Ban ${p.name}? This phone will not be able to join again.`))
-                      void app.control('ban', p.id);
+                    hst.confirming = { command: 'ban', player: p.id };
+                    app.render();
                   },
                   { class: 'btn-small' },
                 );
@@ -69,17 +115,7 @@ export function fillPlayers(app: HostApp, box: HTMLElement, hst: Hosting): void 
                 ban.setAttribute('aria-describedby', nameId);
                 kick.dataset.fk = `kick:${p.id}`;
                 ban.dataset.fk = `ban:${p.id}`;
-                return h(
-                  'li',
-                  { 'data-player': p.name },
-                  h('span', {
-                    class: `lv-name ${p.connected ? '' : 'off'}`,
-                    id: nameId,
-                    text: p.connected ? p.name : `${p.name} (offline)`,
-                  }),
-                  kick,
-                  ban,
-                );
+                return h('li', { 'data-player': p.name }, name, kick, ban);
               }),
             ),
       );
@@ -92,7 +128,7 @@ export function refreshPlayers(app: HostApp, hst: Hosting): boolean {
   const main = app.page.main;
   const box = main.querySelector<HTMLElement>('[data-players]');
   if (!box) return false;
-  fillPlayers(app, box, hst);
+  fillPlayers(app, box, hst, box.dataset.players === 'controls');
   const n = hst.players.filter((p) => p.status === 'active').length;
   const count = main.querySelector('[data-count]');
   if (count) count.textContent = `${plural(n, 'player')} joined`;

@@ -4,7 +4,8 @@ import { storage } from '../common/page';
 import { HOST_KEY, type HostApp, type Hosting } from './app';
 import { debriefEl } from './debrief';
 import { lrsButton } from './lrs';
-import { trainerKey } from './trainer';
+import { presentTeams, removedNote } from './teams';
+import { exportCsv, trainerKey } from './trainer';
 
 export function renderEnded(app: HostApp, hst: Hosting): void {
   const main = app.page.main;
@@ -14,10 +15,19 @@ export function renderEnded(app: HostApp, hst: Hosting): void {
     debriefEl({
       scenario: hst.replay.scenario,
       replay: hst.replay,
-      teams: hst.state.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+      teams: presentTeams(
+        hst.state.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+        hst.players,
+      ),
       reveals: hst.state.reveals,
-      subtitle: `${hst.state.scenario.title} · room ${hst.state.code}`,
+      subtitle: [`${hst.state.scenario.title} · room ${hst.state.code}`, removedNote(hst.players)]
+        .filter(Boolean)
+        .join(' · '),
       actions: [
+        button('Export CSV', () => void exportCsv(hst.state.session, main), {
+          class: 'btn-small',
+          name: `Export CSV of room ${hst.state.code}`,
+        }),
         button(
           'New session',
           () => {

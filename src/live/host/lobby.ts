@@ -1,14 +1,70 @@
 /** The lobby: the room code, join link and QR code, who has joined (by team) and how votes work. */
 import QRCode from 'qrcode';
 import logoUrl from '../../../assets/ui/logo.svg?url';
+import { API, type NetworkInfo } from '../../protocol/index';
 import { h } from '../../web/dom/h';
 import { plural } from '../../web/format';
 import { statusEl } from '../common/follow';
 import type { HostApp, Hosting } from './app';
-import { ctl, endButton, lockButton, playersEl } from './controls';
+import { endButton, flowButtons, playersEl } from './controls';
+import { trainerFetch } from './trainer';
 
-function joinUrl(code: string): string {
-  return `${window.location.origin}/join/${code}`;
+/**
+ * The address phones should use: the one the trainer picked, else the page's own when the server
+ * lists it (a LAN address or PUBLIC_URL typed into the browser), else the server's first. While
+ * the server has not answered, the page's own origin.
+ */
+export function joinBase(app: HostApp): string {
+  const net = app.network;
+  const own = window.location.origin;
+  if (!net) return own;
+  if (app.joinBase && net.urls.includes(app.joinBase)) return app.joinBase;
+  return net.urls.includes(own) ? own : net.urls[0]!;
+}
+
+/** Asks the server once where phones can reach it, then redraws. */
+function loadNetwork(app: HostApp): void {
+  if (app.network) return;
+  void trainerFetch(API.network)
+    .then((res) => res.json())
+    .then((info: NetworkInfo) => {
+      app.network = info;
+      app.render();
+    })
+    .catch((err: unknown) => console.info('Close Call: network addresses unavailable', err));
+}
+
+/** The join address: a choice when the server has several, and a plain warning when phones cannot reach it. */
+function addressEl(app: HostApp): HTMLElement | null {
+  const net = app.network;
+  if (!net) return null;
+  if (net.loopbackOnly) {
+    return h(
+      'p',
+      { class: 'lv-warning panel', role: 'alert', 'data-loopback': '' },
+      h('b', { text: 'Phones cannot reach this address. ' }),
+      `${net.urls[0]!.replace(/^https?:\/\//, '')} is this computer only. Restart the server listening on the network (npm start does, with HOST=0.0.0.0) on a network the phones share, or set PUBLIC_URL to the address they can reach.`,
+    );
+  }
+  if (net.urls.length < 2) return null;
+  const current = joinBase(app);
+  const select = h(
+    'select',
+    { class: 'lv-input', id: 'lv-address' },
+    net.urls.map((u) =>
+      h('option', { value: u, selected: u === current, text: u.replace(/^https?:\/\//, '') }),
+    ),
+  );
+  select.addEventListener('change', () => {
+    app.joinBase = select.value;
+    app.render();
+  });
+  return h(
+    'label',
+    { class: 'lv-field lv-address', for: 'lv-address' },
+    h('span', { text: 'This computer has several addresses: pick the one on the phones’ network' }),
+    select,
+  );
 }
 
 export function renderLobby(app: HostApp, hst: Hosting): void {
@@ -16,7 +72,9 @@ export function renderLobby(app: HostApp, hst: Hosting): void {
   const main = app.page.main;
   main.setAttribute('aria-label', 'Host');
   main.className = 'lv-host';
-  const url = joinUrl(state.code);
+  loadNetwork(app);
+  const url = `${joinBase(app)}/join/${state.code}`;
+  const remoteUrl = `${joinBase(app)}/host?remote=${state.code}`;
   const qr = h('div', { class: 'lv-qr', role: 'img', 'aria-label': `QR code of the join link ${url}` });
   QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     .then((svg) => {
@@ -40,9 +98,8 @@ export function renderLobby(app: HostApp, hst: Hosting): void {
       h('h1', { class: 'h2', text: state.scenario.title }),
       h('span', { class: 'lv-spacer' }),
       statusEl(app.follow.connected),
-      lockButton(app, state),
       endButton(app),
-      ctl(app, 'Start', 'start', { cls: 'btn-accent', disabled: n === 0 }),
+      ...flowButtons(app, hst),
     ),
     h('p', { class: 'lv-error panel', role: 'alert', text: hst.error }),
     h(
@@ -61,6 +118,7 @@ export function renderLobby(app: HostApp, hst: Hosting): void {
           text: url.replace(/^https?:\/\//, ''),
         }),
         qr,
+        addressEl(app),
         h('p', { class: 'small', text: 'Or open /join and type the code.' }),
       ),
       h(
@@ -81,7 +139,7 @@ export function renderLobby(app: HostApp, hst: Hosting): void {
               text: `${plural(n, 'player')} joined`,
             }),
           ),
-          playersEl(app, hst),
+          playersEl(app, hst, false),
         ),
         h(
           'section',
@@ -99,6 +157,24 @@ export function renderLobby(app: HostApp, hst: Hosting): void {
             h('li', { text: 'Votes stay hidden until the vote closes; then each team’s split is shown.' }),
             h('li', {}, h('b', { text: 'Tie: ' }), state.rules.tie.text),
             h('li', {}, h('b', { text: 'Timeout: ' }), state.rules.timeout.text),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'lv-card panel lv-remote-card', 'aria-label': 'Trainer’s remote' },
+          h('h2', { class: 'h3', text: 'Trainer’s remote' }),
+          h(
+            'p',
+            { class: 'small' },
+            'Kick, Ban, Lock and your notes are on the remote, not on this screen. On your own phone or laptop open ',
+            h('a', {
+              class: 'lv-link-small',
+              href: remoteUrl,
+              target: '_blank',
+              rel: 'noopener',
+              text: remoteUrl.replace(/^https?:\/\//, ''),
+            }),
+            ' and type the trainer key.',
           ),
         ),
       ),

@@ -1,35 +1,60 @@
 /**
- * The trainer's page, which is also the projector: set up and open a room (setup.ts, past
- * sessions in past.ts), watch the room fill (lobby.ts), run the votes and reveal each team's split
- * (play.ts), and end with the session debrief (ended.ts). This file only wires them: the state is
- * the HostApp (app.ts). The host token is kept in localStorage, so closing the tab and opening
- * /host again returns to the same room.
+ * The trainer's page. On the projector (/host): set up and open a room (setup.ts, past sessions in
+ * past.ts), watch the room fill (lobby.ts), run the votes and reveal each team's split (play.ts),
+ * and end with the session debrief (ended.ts). As the trainer's remote (/host?remote=CODE, with
+ * the trainer key): remote.ts. This file only wires them: the state is the HostApp (app.ts). The
+ * host token (or, on a device that took control with the key, the room code) is kept in
+ * localStorage, so closing the tab and opening the page again returns to the same room.
  */
+import { normaliseCode } from '../../protocol/index';
 import { h } from '../../web/dom/h';
 import { setUpPage, storage } from '../common/page';
 import { errorText, RequestError } from '../common/room';
-import { HOST_KEY, HostApp } from './app';
+import { HOST_KEY, HostApp, type HostRole, REMOTE_KEY } from './app';
 import { refreshPlayers } from './controls';
 import { renderEnded } from './ended';
 import { renderLobby } from './lobby';
 import { renderPlay, updatePlayProgress } from './play';
+import { renderRemote, renderRemoteKey, takeControl } from './remote';
 import { renderSetup } from './setup';
+import { trainerKey } from './trainer';
 
-const app = new HostApp(setUpPage(), {
-  setup: renderSetup,
-  lobby: renderLobby,
-  play: renderPlay,
-  ended: renderEnded,
-  players: refreshPlayers,
-  progress: updatePlayProgress,
-});
+const remoteParam = new URLSearchParams(window.location.search).get('remote');
+const role: HostRole = remoteParam === null ? 'projector' : 'remote';
+
+const app =
+  role === 'remote'
+    ? new HostApp(
+        setUpPage(),
+        {
+          setup: async (a, message) => renderRemoteKey(a, normaliseCode(remoteParam ?? ''), message),
+          lobby: renderRemote,
+          play: renderRemote,
+          ended: renderRemote,
+          players: refreshPlayers,
+          // The remote shows no live counts: redrawing on every vote would disturb the notes.
+          progress: () => {},
+        },
+        'remote',
+      )
+    : new HostApp(setUpPage(), {
+        setup: renderSetup,
+        lobby: renderLobby,
+        play: renderPlay,
+        ended: renderEnded,
+        players: refreshPlayers,
+        progress: updatePlayProgress,
+      });
 
 window.setInterval(() => app.tick(), 250);
 
-function savedHost(): { token: string; code: string } | null {
+function savedHost(): { token: string | null; code: string } | null {
   try {
-    const v = JSON.parse(storage.get(HOST_KEY) ?? 'null') as { token?: unknown; code?: unknown } | null;
-    if (v && typeof v.token === 'string' && typeof v.code === 'string')
+    const v = JSON.parse(storage.get(role === 'remote' ? REMOTE_KEY : HOST_KEY) ?? 'null') as {
+      token?: unknown;
+      code?: unknown;
+    } | null;
+    if (v && (typeof v.token === 'string' || v.token === null) && typeof v.code === 'string')
       return { token: v.token, code: v.code };
   } catch {
     // fall through
@@ -39,8 +64,27 @@ function savedHost(): { token: string; code: string } | null {
 
 /** Back to the room this browser hosts, or the setup. */
 async function start(): Promise<void> {
+  if (role === 'remote') {
+    const code = normaliseCode(remoteParam ?? '') || savedHost()?.code || '';
+    if (!code || !trainerKey()) {
+      void app.setup();
+      return;
+    }
+    const problem = await takeControl(app, code);
+    if (problem) void app.setup(problem);
+    return;
+  }
   const saved = savedHost();
-  if (!saved) {
+  if (saved && saved.token === null) {
+    // This device took control with the trainer key: take it again.
+    const problem = await takeControl(app, saved.code);
+    if (problem) {
+      storage.remove(HOST_KEY);
+      void app.setup(problem);
+    }
+    return;
+  }
+  if (!saved?.token) {
     void app.setup();
     return;
   }

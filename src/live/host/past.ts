@@ -5,6 +5,7 @@ import { errorText, loadScenario, Replay } from '../common/room';
 import type { HostApp } from './app';
 import { debriefEl } from './debrief';
 import { lrsButton } from './lrs';
+import { presentTeams, removedNote } from './teams';
 import { dateText, exportCsv, trainerFetch, trainerKey } from './trainer';
 
 export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> {
@@ -33,6 +34,7 @@ export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> 
           'tr',
           {},
           h('th', { text: 'Date' }),
+          h('th', { text: 'Room' }),
           h('th', { text: 'Scenario' }),
           h('th', { text: 'Teams' }),
           h('th', { text: '' }),
@@ -46,6 +48,7 @@ export async function renderPast(app: HostApp, box: HTMLElement): Promise<void> 
             'tr',
             {},
             h('td', { text: dateText(s.createdAt) }),
+            h('td', { class: 'lv-room-code', text: s.code }),
             h('td', { text: s.scenario.title }),
             h('td', { text: s.teams.map((t) => `${t.name} (${t.players})`).join(', ') || '—' }),
             h(
@@ -91,9 +94,17 @@ export async function openRecord(app: HostApp, id: string): Promise<void> {
       debriefEl({
         scenario,
         replay,
-        teams: record.summary.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+        teams: presentTeams(
+          record.summary.teams.map((t, i) => ({ id: t.id, name: t.name, index: i })),
+          record.players,
+        ),
         reveals: record.reveals,
-        subtitle: `${record.summary.scenario.title} · ${dateText(record.summary.createdAt)} · read-only`,
+        subtitle: [
+          `${record.summary.scenario.title} · room ${record.summary.code} · ${dateText(record.summary.createdAt)} · read-only`,
+          removedNote(record.players),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         actions: [
           button('Export CSV', () => void exportCsv(id, main), { class: 'btn-small' }),
           lrsButton(id, trainerKey, () => main),

@@ -4,26 +4,42 @@
  * vote beside it (the task, then each team's split once revealed); the trainer's controls below.
  */
 import type { RoomState, Task } from '../../protocol/index';
-import { button, h } from '../../web/dom/h';
+import { h } from '../../web/dom/h';
 import { plural } from '../../web/format';
 import { statusEl } from '../common/follow';
+import { currentLines } from '../common/lines';
 import { revealFor } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import type { HostApp, Hosting } from './app';
-import { ctl, endButton, lockButton, playersEl } from './controls';
+import { endButton, flowButtons } from './controls';
 import { stageEl } from './stage';
+import { presentTeams } from './teams';
 
 interface Group {
   key: string;
   teams: { id: string; name: string; index: number }[];
 }
 
-/** Teams whose playthroughs are at the same point share a stage. */
+/**
+ * Teams at the same point share a stage: the same node, the same last lines and the same task.
+ * Two teams whose earlier choices differed but led to the same words and the same question look
+ * the same to the room, so they are shown once, with both team tags.
+ */
 function groups(hst: Hosting): Group[] {
   const out = new Map<string, Group>();
+  const present = new Set(presentTeams(hst.state.teams, hst.players).map((t) => t.id));
   hst.state.teams.forEach((t, index) => {
+    if (!present.has(t.id)) return;
     const play = hst.replay.play(t.id);
-    const key = JSON.stringify(play.actions);
+    const view = play.view();
+    const task = hst.state.round?.tasks.find((k) => k.team === t.id);
+    const key = JSON.stringify([
+      view.phase,
+      view.node?.id ?? '',
+      view.ending?.ending.id ?? '',
+      currentLines(play).map((l) => [l.speaker, l.text]),
+      task ? [task.kind, task.options.map((o) => o.id), task.close ? 1 : 0] : null,
+    ]);
     let g = out.get(key);
     if (!g) {
       g = { key, teams: [] };
@@ -42,14 +58,25 @@ function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
   const reveal = revealFor(state);
   const first = round.tasks.find((t) => t.team === g.teams[0]!.id);
   if (reveal) {
-    box.append(h('p', { class: 'eyebrow', text: `Vote ${round.number}: what each team did` }));
+    // Several stages: the top bar already says the vote closed; the room needs the space.
+    if (!compact) box.append(h('p', { class: 'eyebrow', text: `Vote ${round.number}: what each team did` }));
+    // Teams sharing a stage: each team's result side by side, with only the options voted for.
+    const shared = g.teams.length > 1;
+    const results = h('div', { class: shared ? 'lv-results' : 'lv-stack' });
     for (const t of g.teams) {
       const r = reveal.teams.find((x) => x.team === t.id);
       const task = round.tasks.find((x) => x.team === t.id);
       if (!r) continue;
-      if (g.teams.length > 1) box.append(h('p', { class: `lv-chip-team team-${t.index % 8}`, text: t.name }));
-      box.append(resultEl(hst.replay.scenario, task, r));
+      results.append(
+        h(
+          'div',
+          { class: 'lv-stack lv-result' },
+          shared ? h('p', { class: `lv-chip-team team-${t.index % 8}`, text: t.name }) : null,
+          resultEl(hst.replay.scenario, task, r, true, compact || shared),
+        ),
+      );
     }
+    box.append(results);
     return box;
   }
   const kind = first?.kind ?? 'none';
@@ -81,7 +108,7 @@ function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
     box.append(
       h(
         'div',
-        { class: 'lv-stack', style: 'gap:4px' },
+        { class: 'lv-progress-row' },
         g.teams.map((t) =>
           h('p', { class: 'lv-progress', 'data-progress': t.id, text: progressText(state, t.id, t.name) }),
         ),
@@ -165,7 +192,6 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
   const status = round?.status ?? 'revealed';
   const open = status === 'voting' || status === 'paused' || status === 'discussion';
   const anyLeft = state.teams.some((t) => !t.ended);
-  const timed = state.settings.voteSeconds > 0;
   const timer = h('span', {
     class: `lv-timer panel ${status === 'voting' ? '' : 'paused'}`,
     role: 'timer',
@@ -175,22 +201,7 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
   const controls = h(
     'div',
     { class: 'lv-controls', role: 'toolbar', 'aria-label': 'Session controls' },
-    status === 'discussion' ? ctl(app, 'Start', 'start', { cls: 'btn-accent' }) : null,
-    open ? ctl(app, 'Close the vote', 'close-vote', { cls: 'btn-primary' }) : null,
-    status === 'voting' && timed ? ctl(app, 'Pause', 'pause') : null,
-    status === 'paused' ? ctl(app, 'Resume', 'resume', { cls: 'btn-accent' }) : null,
-    open && timed ? ctl(app, 'Add 30 seconds', 'add-time') : null,
-    status === 'revealed' && anyLeft ? ctl(app, 'Next', 'next', { cls: 'btn-accent' }) : null,
-    lockButton(app, state),
-    (() => {
-      const b = button(hst.showPeople ? 'Hide players' : 'Players', () => {
-        hst.showPeople = !hst.showPeople;
-        app.render();
-      });
-      b.setAttribute('aria-expanded', String(hst.showPeople));
-      b.dataset.fk = 'ctl:Players';
-      return b;
-    })(),
+    ...flowButtons(app, hst),
     endButton(app),
   );
   const top = h(
@@ -229,7 +240,7 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
     const tasks = round?.tasks.filter((t) => g.teams.some((x) => x.id === t.team)) ?? [];
     const discussion = status === 'discussion' ? discussionEl(tasks) : null;
     if (discussion) aside.prepend(discussion);
-    wrap.append(stageEl(play, g.teams, aside));
+    wrap.append(stageEl(play, g.teams, aside, gs.length === 1 ? 3 : gs.length === 2 ? 2 : 1));
   }
   const others =
     rest.length > 0
@@ -251,14 +262,6 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
           ),
         )
       : null;
-  const people = hst.showPeople
-    ? h(
-        'section',
-        { class: 'lv-card panel lv-drawer', 'aria-label': 'Players' },
-        h('h2', { class: 'h3', text: 'Players' }),
-        playersEl(app, hst),
-      )
-    : null;
   const finished =
     !anyLeft && status === 'revealed'
       ? h(
@@ -277,7 +280,6 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
       finished,
       wrap,
       others,
-      people,
     ),
     h('footer', { class: 'lv-proj-foot' }, h('span', { class: 'lv-spacer' }), controls),
   );

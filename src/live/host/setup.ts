@@ -1,11 +1,12 @@
 /** The setup screen: the trainer key, the room's settings and Open room, beside the past sessions. */
 import logoUrl from '../../../assets/ui/logo.svg?url';
-import { API, type ScenarioSummary } from '../../protocol/index';
+import { API, normaliseCode, type ScenarioSummary } from '../../protocol/index';
 import { h } from '../../web/dom/h';
 import { storage } from '../common/page';
 import { errorText, loadScenario, RequestError } from '../common/room';
 import type { HostApp } from './app';
 import { renderPast } from './past';
+import { takeControl } from './remote';
 import { type RoomSettings, setupForm } from './setupForm';
 import { keyField, saveTrainerKey, trainerKey } from './trainer';
 
@@ -59,7 +60,7 @@ export async function renderSetup(app: HostApp, message = ''): Promise<void> {
       h('img', { src: logoUrl, alt: 'Close Call' }),
       h('h1', { class: 'h2', text: 'Group session' }),
     ),
-    h('div', { class: 'lv-setup' }, form.el, past),
+    h('div', { class: 'lv-setup' }, h('div', { class: 'lv-stack' }, form.el, takeOverForm(app)), past),
   );
   refreshPast();
   main.focus({ preventScroll: true });
@@ -88,4 +89,52 @@ async function openRoom(app: HostApp, s: RoomSettings, form: ReturnType<typeof s
         ? 'The trainer key was not accepted. Check it against the one the server printed.'
         : errorText(err);
   }
+}
+
+/** Takes host control of an open room from this device with the trainer key (the room's first device keeps it too). */
+function takeOverForm(app: HostApp): HTMLElement {
+  const error = h('p', { class: 'lv-error panel', role: 'alert' });
+  const input = h('input', {
+    class: 'lv-input lv-code-input',
+    id: 'lv-takeover-code',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    maxlength: 12,
+  });
+  const take = h('button', { type: 'submit', class: 'btn', text: 'Take over' });
+  const form = h(
+    'form',
+    { class: 'lv-card panel', novalidate: true, 'aria-label': 'Take over a room' },
+    h('h2', { class: 'h3', text: 'Take over a room' }),
+    h('p', {
+      class: 'small',
+      text: 'A room opened on another device: show it here with its code and the trainer key.',
+    }),
+    h('label', { class: 'lv-field', for: 'lv-takeover-code' }, h('span', { text: 'Room code' }), input),
+    error,
+    take,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = normaliseCode(input.value);
+    const key = (document.getElementById('lv-key') as HTMLInputElement | null)?.value.trim() ?? '';
+    if (key.length < 8) {
+      error.textContent = 'Type the trainer key above first.';
+      document.getElementById('lv-key')?.focus();
+      return;
+    }
+    if (!code) {
+      error.textContent = 'Type the room code.';
+      input.focus();
+      return;
+    }
+    saveTrainerKey(key);
+    take.disabled = true;
+    void takeControl(app, code).then((msg) => {
+      take.disabled = false;
+      error.textContent = msg;
+    });
+  });
+  return form;
 }

@@ -12,13 +12,21 @@ export interface StageTeam {
 
 /**
  * One stage. `teams` are the teams whose playthroughs are at this same point (shown as tags);
- * `aside` is what goes beside the lines (the vote panel).
+ * `aside` is what goes beside the lines (the vote panel); `maxLines` the last lines shown.
  */
-export function stageEl(play: Playthrough, teams: StageTeam[], aside: HTMLElement | null): HTMLElement {
+export function stageEl(
+  play: Playthrough,
+  teams: StageTeam[],
+  aside: HTMLElement | null,
+  maxLines = 3,
+): HTMLElement {
   const scenario = play.scenario;
   const view = play.view();
   const lead = leadOf(scenario);
   const lines = currentLines(play);
+  // The projector shows the line that matters: the last words said (the candidate's chosen line
+  // or the reply to it), as many as the stage has room for at the room's reading size.
+  const shown = lines.slice(-maxLines);
   const portrait = new Portrait(lead.portrait.id, lead.name);
   portrait.set(faceAfter(scenario, lines, view.expression));
   const backdrop = backdropUrl(view.node?.backdrop ?? scenario.meta.backdrop);
@@ -28,8 +36,8 @@ export function stageEl(play: Playthrough, teams: StageTeam[], aside: HTMLElemen
       class: 'lv-lines panel',
       'aria-label': teams.length === 1 ? `What was said (${teams[0]!.name})` : 'What was said',
     },
-    lines.length > 0
-      ? lines.map(lineEl)
+    shown.length > 0
+      ? shown.map(lineEl)
       : h('p', { class: 'lv-line narrator', text: 'The interview is over.' }),
   );
   const tags = h(

@@ -13,6 +13,7 @@ import {
   type RoomState,
   type You,
 } from '../../protocol/index';
+import { nameLength, tidyName } from '../../protocol/names';
 import { h } from '../../web/dom/h';
 import { RoomFollower, refreshStatus, replayOf } from '../common/follow';
 import { announce, clock, setUpPage, storage } from '../common/page';
@@ -157,15 +158,29 @@ function renderJoin(code: string | null, message = '', barred = false): void {
     id: 'lv-name',
     name: 'name',
     autocomplete: 'nickname',
-    maxlength: LIMITS.nameMax,
+    // No maxlength: a browser would cut a long name silently (and count code units, not
+    // characters); the phone says how long it is instead.
     placeholder: 'Leave empty for a friendly name',
+    'aria-describedby': 'lv-name-hint',
+  });
+  const nameHint = h('small', { class: 'small', id: 'lv-name-hint', 'aria-live': 'polite' });
+  const tooLong = (): string => {
+    const n = nameLength(tidyName(nameInput.value));
+    return n > LIMITS.nameMax
+      ? `Names can have up to ${LIMITS.nameMax} characters; this one has ${n}. Shorten it to join.`
+      : '';
+  };
+  nameInput.addEventListener('input', () => {
+    const msg = tooLong();
+    nameHint.textContent = msg;
+    nameInput.setAttribute('aria-invalid', String(msg !== ''));
   });
   const joinBtn = h('button', { type: 'submit', class: 'btn btn-accent', text: 'Join' });
   const form = h(
     'form',
     { class: 'lv-card panel', novalidate: true },
     h('label', { class: 'lv-field', for: 'lv-code' }, h('span', { text: 'Room code' }), codeInput),
-    h('label', { class: 'lv-field', for: 'lv-name' }, h('span', { text: 'Your name' }), nameInput),
+    h('label', { class: 'lv-field', for: 'lv-name' }, h('span', { text: 'Your name' }), nameInput, nameHint),
     error,
     joinBtn,
   );
@@ -179,6 +194,14 @@ function renderJoin(code: string | null, message = '', barred = false): void {
     if (typed.length !== LIMITS.codeLength) {
       error.textContent = `A room code has ${LIMITS.codeLength} letters and digits; check the screen.`;
       codeInput.focus();
+      return;
+    }
+    const long = tooLong();
+    if (long) {
+      // Said once, under the field (the field is described by it), not again as an alert.
+      nameHint.textContent = long;
+      nameInput.setAttribute('aria-invalid', 'true');
+      nameInput.focus();
       return;
     }
     joinBtn.disabled = true;

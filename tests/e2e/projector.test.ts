@@ -1,0 +1,357 @@
+/**
+ * The live session in a real room (issue 19): the projector at 1920×1080 and 1280×720 (sizes
+ * measured, everything revealed inside the viewport, nothing to scroll), the trainer's remote
+ * holding the controls the room should not see, the join address, players and teams that are
+ * gone, hostile and joined names through to the CSV.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './harness';
+import {
+  capture,
+  hostControls,
+  joinPhone,
+  type Live,
+  type Opened,
+  openPage,
+  openRoom,
+  PHONE_PORTRAIT,
+  startLive,
+  TRAINER_KEY,
+  until,
+} from './live-harness';
+
+let live: Live;
+let browser: Browser;
+const opened: Opened[] = [];
+
+beforeAll(async () => {
+  live = await startLive();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await live?.stop();
+});
+
+function track(o: Opened): Opened {
+  opened.push(o);
+  return o;
+}
+
+/**
+ * The sizes the issue sets, in CSS px at 1920×1080. A 1280×720 projector fills the same wall, so
+ * there the projector keeps the same proportions: each minimum scales with the viewport height.
+ */
+const BODY_MIN = 32;
+const VOTE_MIN = 36;
+
+interface Measure {
+  scroll: { page: number; view: number };
+  /** Every element the room must read, with its font size and whether it is wholly on screen. */
+  items: { what: string; text: string; size: number; inside: boolean }[];
+}
+
+/** Reads the projector: font sizes and bounding boxes of what the room must see. */
+async function measure(host: Page): Promise<Measure> {
+  return host.evaluate(() => {
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const items: Measure['items'] = [];
+    const add = (what: string, sel: string) => {
+      for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        // Inside its stage too: a stage clips what overflows it.
+        const stage = el.closest('.lv-stage')?.getBoundingClientRect();
+        const inStage =
+          !stage ||
+          el.classList.contains('lv-stage') ||
+          (r.top >= stage.top - 1 && r.bottom <= stage.bottom + 1);
+        items.push({
+          what,
+          text: (el.textContent ?? '').trim().slice(0, 60),
+          size: Number.parseFloat(getComputedStyle(el).fontSize),
+          inside: inStage && r.top >= -1 && r.left >= -1 && r.bottom <= vh + 1 && r.right <= vw + 1,
+        });
+      }
+    };
+    add('stage', '.lv-stage');
+    add('line', '.lv-stage .lv-line');
+    add('question', '.lv-vote > .h3');
+    add('option', '.lv-options li');
+    add('progress', '.lv-progress');
+    add('reveal', '.lv-vote');
+    add('result', '.lv-did');
+    add('team tag', '.lv-stage .lv-team-tag');
+    add('code', '.lv-code-small');
+    add('prompt', '.lv-discussion .lv-prompt');
+    const s = document.scrollingElement!;
+    return { scroll: { page: s.scrollHeight, view: vh }, items };
+  });
+}
+
+/** Asserts the projector's sizes and that everything the room must read is on screen. */
+async function checkProjector(host: Page, label: string): Promise<Measure> {
+  const m = await measure(host);
+  const vh = m.scroll.view;
+  const scale = vh / 1080;
+  // A failure leaves a picture of what the room would have seen.
+  if (m.scroll.page > vh + 1 || m.items.some((x) => !x.inside))
+    await capture(host, `fail-${label.replace(/[^a-z0-9]+/gi, '-')}`);
+  expect(m.scroll.page, `${label}: the projector scrolls`).toBeLessThanOrEqual(vh + 1);
+  for (const it of m.items) {
+    expect(it.inside, `${label}: ${it.what} "${it.text}" is off screen`).toBe(true);
+    const min = ['question', 'option'].includes(it.what) ? VOTE_MIN : BODY_MIN;
+    if (['line', 'question', 'option', 'progress', 'result', 'team tag', 'prompt'].includes(it.what))
+      expect(it.size, `${label}: ${it.what} "${it.text}" at ${it.size}px`).toBeGreaterThanOrEqual(
+        min * scale - 0.5,
+      );
+  }
+  return m;
+}
+
+/** Opens the trainer's remote on a phone-sized device with the trainer key. */
+async function openRemote(code: string): Promise<Opened> {
+  const remote = track(await openPage(browser, `${live.url}/host?remote=${code}`, PHONE_PORTRAIT));
+  await remote.page.waitForSelector('main[aria-label="Trainer remote"]');
+  const key = remote.page.getByLabel('Trainer key');
+  if ((await key.count()) > 0) {
+    await key.fill(TRAINER_KEY);
+    await key.dispatchEvent('change');
+    await remote.page.getByRole('button', { name: 'Take control' }).click();
+  }
+  await remote.page.locator('[aria-label="Players"]').waitFor();
+  return remote;
+}
+
+/** Trainer-only controls must never be on the projector. */
+async function noTrainerControls(host: Page): Promise<void> {
+  for (const name of ['Kick', 'Ban', 'Lock room', 'Unlock room']) {
+    expect(await host.getByRole('button', { name, exact: true }).count(), `${name} on the projector`).toBe(0);
+  }
+  expect(await host.locator('[role="alertdialog"], #lv-notes').count()).toBe(0);
+}
+
+/**
+ * Plays to the end: each phone picks the option at its own index (so teams part ways), closes
+ * when it can after a few votes; the projector is measured and captured at each kind of screen.
+ */
+async function playThrough(host: Page, phones: Opened[], tag: string): Promise<Set<string>> {
+  const seen = new Set<string>();
+  let last = 0;
+  for (let guard = 0; guard < 40; guard++) {
+    const next = await host.waitForFunction(
+      (prev) => {
+        const m = document.querySelector('main');
+        if (m?.getAttribute('aria-label') === 'Session debrief') return 'debrief';
+        const r = Number(m?.dataset.round ?? 0);
+        const st = m?.dataset.status ?? '';
+        return r > prev && st !== '' ? `${r}:${st}` : null;
+      },
+      last,
+      { timeout: 60_000 },
+    );
+    const value = (await next.jsonValue()) as string;
+    if (value === 'debrief') break;
+    const [r, status] = value.split(':') as [string, string];
+    last = Number(r);
+    if (status === 'discussion') {
+      await checkProjector(host, `${tag} discussion ${r}`);
+      if (!seen.has('discussion')) await capture(host, `${tag}-discussion`);
+      seen.add('discussion');
+      await host.getByRole('button', { name: 'Start', exact: true }).click();
+      await host.waitForSelector('main:not([data-status="discussion"])');
+    }
+    const stages = await host.locator('.lv-stage').count();
+    const voting = `voting-${stages > 1 ? 'stages' : 'one'}`;
+    await checkProjector(host, `${tag} vote ${r}`);
+    if (!seen.has(voting)) await capture(host, `${tag}-${voting}`);
+    seen.add(voting);
+    let closing = false;
+    for (const [i, p] of phones.entries()) {
+      const main = p.page.locator(`main[aria-label="Phone"][data-round="${r}"]`);
+      await main.waitFor();
+      const task = await main.getAttribute('data-task');
+      if (task === 'close') {
+        closing = true;
+        const form = p.page.locator('form[aria-label="Your close"]');
+        const points = form.locator('input[type="checkbox"]');
+        for (let k = 0; k < Math.min(2, await points.count()); k++) await points.nth(k).check();
+        await form.getByRole('button', { name: /close/ }).click();
+      } else if (task === 'choose' || task === 'follow-up' || task === 'negotiate') {
+        const buttons = p.page.locator('main[aria-label="Phone"] [aria-label="Choices"] button');
+        const names = await buttons.allTextContents();
+        const closeAt = names.findIndex((n) => n.includes('Make your close'));
+        let pick = Math.min(i, names.length - 1);
+        if (closeAt >= 0 && last > 3) pick = closeAt;
+        else if (pick === closeAt) pick = 0;
+        await buttons.nth(pick).click();
+      }
+    }
+    if ((await hostControls(host)).includes('Close the vote'))
+      await host
+        .getByRole('button', { name: 'Close the vote' })
+        .click()
+        .catch(() => undefined);
+    await host.waitForSelector(
+      `main[data-round="${r}"][data-status="revealed"], main[aria-label="Session debrief"]`,
+    );
+    if ((await host.locator('main[aria-label="Session debrief"]').count()) > 0) break;
+    await checkProjector(host, `${tag} reveal ${r}`);
+    const reveal = closing
+      ? 'close-reveal'
+      : `reveal-${(await host.locator('.lv-stage').count()) > 1 ? 'stages' : 'one'}`;
+    if (!seen.has(reveal)) await capture(host, `${tag}-${reveal}`);
+    seen.add(reveal);
+    const after = await hostControls(host);
+    if (after.includes('Next')) await host.getByRole('button', { name: 'Next', exact: true }).click();
+    else {
+      await checkProjector(host, `${tag} finished`);
+      await capture(host, `${tag}-finished`);
+      break;
+    }
+  }
+  return seen;
+}
+
+describe('the live session in a room', () => {
+  it('at 1920×1080: reachable join address or a plain warning, remote holds the controls, readable projector, safe records, names kept', async () => {
+    const host = track(await openPage(browser, `${live.url}/host`, { width: 1920, height: 1080 }));
+    const code = await openRoom(host.page, { scenario: 'final-say', teams: 4, seconds: 60 });
+    // The test server listens on 127.0.0.1 only: the lobby says phones cannot reach it.
+    await host.page.locator('[data-loopback]').waitFor();
+    expect(await host.page.locator('[data-loopback]').textContent()).toContain(
+      'Phones cannot reach this address',
+    );
+    await capture(host.page, 'proj-1080-lobby-empty');
+
+    const names = ['👩🏽‍💼 Priya', 'نیک‌نام', 'x;=2*3;'];
+    const phones: Opened[] = [];
+    for (const name of names) phones.push(track(await joinPhone(browser, live.url, code, name)));
+    // Names with joiners come back exactly as typed.
+    for (const [i, p] of phones.entries()) {
+      await expect(p.page.locator('.lv-phone-head .lv-status').first().textContent()).resolves.toBe(names[i]);
+    }
+    for (const name of names) await host.page.locator(`li[data-player="${name}"]`).waitFor();
+    await noTrainerControls(host.page);
+    await capture(host.page, 'proj-1080-lobby');
+
+    // The remote: controls and confirmations live there.
+    const remote = await openRemote(code);
+    for (const name of names) await remote.page.locator(`li[data-player="${name}"]`).waitFor();
+    await remote.page.getByRole('button', { name: 'Lock room' }).waitFor();
+    expect(await remote.page.getByRole('button', { name: 'Kick', exact: true }).count()).toBe(3);
+    await remote.page.getByRole('button', { name: 'Ban', exact: true }).first().click();
+    const confirm = remote.page.getByRole('alertdialog');
+    await expect(confirm.textContent()).resolves.toContain('Someone determined could still join');
+    await capture(remote.page, 'remote-ban-confirm', true);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await noTrainerControls(host.page);
+    await capture(remote.page, 'remote-lobby', true);
+
+    await remote.page.getByRole('button', { name: 'Start', exact: true }).click();
+    // Four teams and three phones: the empty team gets no stage.
+    await host.page.locator('.lv-stage').first().waitFor();
+    const seen = await playThrough(host.page, phones, 'proj-1080');
+    expect(seen.has('close-reveal')).toBe(true);
+    await noTrainerControls(host.page);
+    const stagesText = (await host.page.locator('.lv-proj-body').textContent()) ?? '';
+    expect(stagesText).not.toContain('Team 4');
+
+    await host.page.getByRole('button', { name: 'End session' }).click();
+    await host.page.locator('main[aria-label="Session debrief"]').waitFor();
+    const debrief = (await host.page.locator('main').textContent()) ?? '';
+    expect(debrief).not.toContain('Team 4');
+    await capture(host.page, 'proj-1080-debrief');
+    await capture(remote.page, 'remote-ended', true);
+
+    // The CSV: BOM, every cell quoted, hostile names inert with ',' or ';', joined names intact.
+    const [download] = await Promise.all([
+      host.page.waitForEvent('download'),
+      host.page.getByRole('button', { name: `Export CSV of room ${code}` }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trim().split('\r\n');
+    for (const sep of [',', ';']) {
+      for (const line of lines) {
+        for (const cell of spreadsheetCells(line, sep))
+          expect(/^[=+\-@]/.test(cell.trimStart()), `${cell} split on ${sep}`).toBe(false);
+      }
+    }
+    const players = lines.slice(1).map((l) => spreadsheetCells(l, ',')[3]);
+    expect(players).toContain('👩🏽‍💼 Priya');
+    expect(players).toContain('نیک‌نام');
+    expect(players).toContain("x;'=2*3;");
+    for (const o of [host, remote, ...phones]) expect(o.errors).toEqual([]);
+  });
+
+  it('at 1280×720: individuals mode, a kicked player leaves the stages and the debrief', async () => {
+    const host = track(await openPage(browser, `${live.url}/host`, { width: 1280, height: 720 }));
+    const code = await openRoom(host.page, { scenario: 'final-say', mode: 'individuals', seconds: 60 });
+    // A name that is too long is not cut short without a word: the phone says so.
+    const long = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    await long.page.getByLabel('Your name').fill('A'.repeat(200));
+    await long.page.getByText('Names can have up to 24 characters; this one has 200.').first().waitFor();
+    await long.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(long.page.locator('main').getAttribute('aria-label')).resolves.toBe('Join');
+    await capture(long.page, 'phone-name-too-long');
+    const phones: Opened[] = [];
+    for (const name of ['Kim', 'Bea', 'Dev', 'Ana'])
+      phones.push(track(await joinPhone(browser, live.url, code, name)));
+    await capture(host.page, 'proj-720-lobby');
+    const remote = await openRemote(code);
+    await remote.page.getByRole('button', { name: 'Start', exact: true }).click();
+    await host.page.locator('.lv-stage').first().waitFor();
+    await checkProjector(host.page, '720 first vote');
+    // Kick Kim from the remote: Kim's interview leaves the projector at once.
+    await remote.page
+      .locator('li[data-player="Kim"]')
+      .getByRole('button', { name: 'Kick', exact: true })
+      .click();
+    await until(
+      host.page,
+      async () => !((await host.page.locator('.lv-proj-body').textContent()) ?? '').includes('Kim'),
+      'Kim to leave the projector',
+    );
+    await capture(host.page, 'proj-720-after-kick');
+    const seen = await playThrough(host.page, phones.slice(1), 'proj-720');
+    expect(seen.size).toBeGreaterThan(1);
+    await host.page.getByRole('button', { name: 'End session' }).click();
+    await host.page.locator('main[aria-label="Session debrief"]').waitFor();
+    const debrief = (await host.page.locator('main').textContent()) ?? '';
+    expect(debrief).not.toContain('Kim');
+    expect(debrief).toContain('1 player was removed by the trainer');
+    await capture(host.page, 'proj-720-debrief');
+    for (const o of [host, remote]) expect(o.errors).toEqual([]);
+  });
+});
+
+/** A CSV line as a spreadsheet reads it with separator `sep` (quotes respected, text after a closing quote appended). */
+function spreadsheetCells(line: string, sep: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    let cell = '';
+    if (line[i] === '"') {
+      i++;
+      while (i < line.length) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else cell += line[i++];
+      }
+    }
+    while (i < line.length && line[i] !== sep) cell += line[i++];
+    cells.push(cell);
+    i++;
+  }
+  return cells;
+}
