@@ -82,8 +82,9 @@ export class Debrief extends BaseScene {
           })
         : null,
       h('h1', { class: 'h1', text: d.ending.title }),
-      h('p', { class: 'body debrief-verdict', 'data-verdict': d.headline.verdict, text: d.headline.text }),
+      // The ending's own words first, under its title; then the verdict on the timing.
       ...d.story.map((text) => h('p', { class: 'body', text })),
+      h('p', { class: 'body debrief-verdict', 'data-verdict': d.headline.verdict, text: d.headline.text }),
       caught
         ? h('p', {
             class: 'body',
