@@ -46,10 +46,15 @@ function plan(scenario: Scenario) {
   for (const act of [...scenario.followUp!.acts].sort((a, b) => a.intensity - b.intensity)) {
     const q = Playthrough.restore(scenario, play.save());
     const faces: string[] = [];
-    while (q.view().phase === 'follow-up')
+    // The button's words each day, as the engine gives them: an act already used is offered
+    // as an acknowledging repeat under its own label.
+    const labels: string[] = [];
+    while (q.view().phase === 'follow-up') {
+      labels.push(q.view().followUp!.acts.find((a) => a.id === act.id)!.label);
       faces.push(q.act({ type: 'persist', act: act.id }).response!.expression);
+    }
     if (faces.length >= 3 && faces.at(-1) === 'irritated' && faces[0] !== 'irritated')
-      return { save: play.save(), act, faces };
+      return { save: play.save(), act, faces, labels };
   }
   throw new Error('No follow-up act shows irritation rising over several days');
 }
@@ -144,7 +149,7 @@ describe('responses that react', () => {
 
       const seen: { face: string; words: string }[] = [];
       for (let day = 0; day < 10 && (await screen(page)) === 'Follow-up'; day++) {
-        await page.getByRole('button', { name: planned.act.label }).click();
+        await page.getByRole('button', { name: planned.labels[day]!, exact: true }).click();
         await waitScreen(page, 'Response');
         const r = await readResponse(page);
         seen.push(r);
