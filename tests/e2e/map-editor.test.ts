@@ -153,15 +153,31 @@ describe('Authoring on the map', () => {
     await capture(page, 'Map editor node 844', true);
     // Drag from "why-you" onto the new node: a new choice from why-you to it.
     await page.getByRole('button', { name: 'Fit' }).click();
+    // Fit eases the view to its new zoom: wait until the boxes stand still before dragging.
+    let settled = '';
+    for (let i = 0; i < 50; i++) {
+      const now = JSON.stringify([
+        await page.locator('[data-node-id="why-you"]').boundingBox(),
+        await page.locator('[data-node-id="new-node"]').boundingBox(),
+      ]);
+      if (now === settled) break;
+      settled = now;
+      await page.waitForTimeout(150);
+    }
     const from = (await page.locator('[data-node-id="why-you"]').boundingBox())!;
     const to = (await page.locator('[data-node-id="new-node"]').boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
     await page.mouse.up();
-    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('why-you');
+    // The editor applies the link and selects its source on the next frame: poll, not one read.
+    await expect
+      .poll(() => panel(page).locator('.map-node-title').textContent(), { timeout: 10_000 })
+      .toBe('why-you');
     const last = panel(page).locator('fieldset', { hasText: 'Choice' }).last();
-    await expect(last.getByLabel('Leads to').inputValue()).resolves.toBe('node:new-node');
+    await expect
+      .poll(() => last.getByLabel('Leads to').inputValue(), { timeout: 10_000 })
+      .toBe('node:new-node');
     expect(errors).toEqual([]);
     await page.context().close();
   });
