@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/cli/**/*.test.ts'],
     environment: 'node',
     testTimeout: 180_000,
+    // Two at a time on a 2-core machine (Vitest's default there is one).
+    maxWorkers: 2,
   },
 });

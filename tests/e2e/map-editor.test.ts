@@ -74,7 +74,9 @@ describe('Authoring on the map', () => {
     await page.getByRole('button', { name: 'Endings' }).click();
     await page.getByRole('button', { name: 'Add an ending' }).click();
     const lastEnding = panel(page).locator('fieldset').last();
-    await expect(lastEnding.locator('legend').textContent()).resolves.toBe('Ending new-ending');
+    await expect
+      .poll(() => lastEnding.locator('legend').textContent(), { timeout: 10_000 })
+      .toBe('Ending new-ending');
     await lastEnding.getByLabel('Outcome').selectOption('offer-later');
     await lastEnding.getByLabel('Title').fill('Built on the map');
     await lastEnding.getByLabel('Debrief').fill('You told a story from your own shop, and it landed.');
@@ -82,20 +84,24 @@ describe('Authoring on the map', () => {
 
     // A new node, its line written, leading to the new ending.
     await page.getByRole('button', { name: 'Add a node' }).click();
-    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('new-node');
+    await expect
+      .poll(() => panel(page).locator('.map-node-title').textContent(), { timeout: 10_000 })
+      .toBe('new-node');
     // An empty line is marked as you type.
     const text = panel(page).getByLabel('Text');
-    await expect(text.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => text.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     await text.fill('Tell me about the shop you ran.');
-    await expect(text.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => text.getAttribute('aria-invalid'), { timeout: 10_000 }).toBeNull();
     await panel(page).getByLabel('After this node (no choices)').selectOption('ending:new-ending');
-    await expect(panel(page).getByLabel('After this node (no choices)').inputValue()).resolves.toBe(
-      'ending:new-ending',
-    );
+    await expect
+      .poll(() => panel(page).getByLabel('After this node (no choices)').inputValue(), { timeout: 10_000 })
+      .toBe('ending:new-ending');
 
     // The start node: its line changed, its two answers removed, one new choice to the new node.
     await page.locator('[data-node-id="welcome"]').click();
-    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('welcome');
+    await expect
+      .poll(() => panel(page).locator('.map-node-title').textContent(), { timeout: 10_000 })
+      .toBe('welcome');
     const firstLine = panel(page).locator('fieldset').first().getByLabel('Text');
     await firstLine.fill('Come in, sit down. I have ten minutes.');
     await panel(page).getByRole('button', { name: 'Remove choice 1' }).click();
@@ -110,7 +116,9 @@ describe('Authoring on the map', () => {
     const keen = panel(page).locator('fieldset', { hasText: 'Choice 1' }).getByLabel('Keenness');
     await keen.focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-    await expect(keen.getAttribute('aria-valuetext')).resolves.toBe('+0.10: a clear rise in keenness');
+    await expect
+      .poll(() => keen.getAttribute('aria-valuetext'), { timeout: 10_000 })
+      .toBe('+0.10: a clear rise in keenness');
     await capture(page, 'Map editor node 1280', true);
 
     // Undo takes back the last step, redo brings it again.
@@ -140,7 +148,9 @@ describe('Authoring on the map', () => {
     await page.waitForSelector('main[aria-label="Scenario select"]');
     const seen = await playToDebrief(page, TITLE, 'mouse', ' editor');
     expect(seen[seen.length - 1]).toBe('Debrief');
-    await expect(page.locator('main').textContent()).resolves.toContain('Built on the map');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('Built on the map');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -149,7 +159,9 @@ describe('Authoring on the map', () => {
     const { page, errors } = await openSelect({ width: 844, height: 390 });
     await openEditor(page);
     await page.getByRole('button', { name: 'Add a node' }).click();
-    await expect(panel(page).locator('.map-node-title').textContent()).resolves.toBe('new-node');
+    await expect
+      .poll(() => panel(page).locator('.map-node-title').textContent(), { timeout: 10_000 })
+      .toBe('new-node');
     await capture(page, 'Map editor node 844', true);
     // Drag from "why-you" onto the new node: a new choice from why-you to it.
     await page.getByRole('button', { name: 'Fit' }).click();

@@ -28,8 +28,8 @@ export function closeCounterfactuals(
   };
   const s = ctx.situation;
   const chanceOf = (c: DecisionContext, sp: CloseSpec, lev = leverage, pts = points) => {
-    const j = judgeClose(c, sp, lev, pts);
-    return asksForOffer(spec.form) ? j.chance : j.chance;
+    // Only the chance is read: no factor list (detail off), which is most of a judgement's cost.
+    return judgeClose(c, sp, lev, pts, false).chance;
   };
   if (s.candidatesRemaining > 0) {
     add(
@@ -67,14 +67,18 @@ export function closeCounterfactuals(
   if (leverage)
     add('no-leverage', 'The same close without mentioning another option', chanceOf(ctx, spec, null));
   if (asksForOffer(spec.form) && s.stage !== 'final') {
-    const alt = judgeClose(ctx, { ...spec, form: 'next-stage' }, leverage, points);
+    const alt = judgeClose(ctx, { ...spec, form: 'next-stage' }, leverage, points, false);
     add('next-stage', 'Asking for the next stage instead (chance of moving on)', alt.chance);
   }
   if (!asksForOffer(spec.form) && s.candidatesRemaining === 0) {
-    const alt = judgeClose(ctx, { ...spec, form: 'statement-of-intent' }, leverage, points);
+    const alt = judgeClose(ctx, { ...spec, form: 'statement-of-intent' }, leverage, points, false);
     add('statement', 'A statement of intent instead (chance of an offer on the spot)', alt.chance);
   }
-  add('never', 'Not asking at all (chance of a positive decision later)', judgeAfterInterview(ctx).chance);
+  add(
+    'never',
+    'Not asking at all (chance of a positive decision later)',
+    judgeAfterInterview(ctx, false).chance,
+  );
   return out.slice(0, weight('counterfactualsShown'));
 }
 
@@ -93,7 +97,7 @@ export function noCloseCounterfactuals(
     leverage: null,
     commit: ready && canCommit,
   };
-  const j = judgeClose({ ...ctx, moment: 'closing' }, spec, null, available);
+  const j = judgeClose({ ...ctx, moment: 'closing' }, spec, null, available, false);
   const text = ready
     ? 'A firm statement of intent with your supporting points at the end'
     : 'A firm request for the next stage with your supporting points at the end';
