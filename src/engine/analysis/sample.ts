@@ -15,7 +15,7 @@ import {
   type Resolver,
   type State,
 } from '../runtime/step';
-import { scoreState } from '../scoring';
+import { scoreParts, scoreState, totalOf } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
@@ -241,23 +241,33 @@ export function analyzeSampled(
   }
 
   // Directed search for the best and worst paths in expected mode.
-  const post = new Map<string, { best: number; worst: number; bestPath: Action[]; worstPath: Action[] }>();
+  // After the interview, play depends neither on the professionalism shown in it nor on the
+  // close's timing: those make the score's fixed part, settled when the interview ends. So the
+  // search below values the dynamic part only, keyed without them (as the exact analysis does),
+  // and states that differ only there share one search; the total adds the fixed part back
+  // (a sum, rounded and clamped: the same order, so the same best and worst moves).
+  type PostValue = { best: number; worst: number; bestPath: Action[]; worstPath: Action[] };
+  const post = new Map<string, PostValue>();
+  const postKey = (s: State): string => {
+    const { draws: _d, professionalism: _p, close: _c, ...rest } = s;
+    return JSON.stringify(rest);
+  };
   // After the interview play lasts at most the follow-up days and the negotiation rounds
   // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
-  const postValue = (s: State): { best: number; worst: number; bestPath: Action[]; worstPath: Action[] } => {
-    if (s.phase === 'interview') return { best: -1, worst: 101, bestPath: [], worstPath: [] };
+  const postDynamic = (s: State): PostValue => {
+    if (s.phase === 'interview') return { best: -Infinity, worst: Infinity, bestPath: [], worstPath: [] };
     meter.step();
     if (s.phase === 'ended') {
-      const v = scoreState(c, s).total;
+      const v = scoreParts(c, s).dynamic;
       return { best: v, worst: v, bestPath: [], worstPath: [] };
     }
-    const k = keyOf(s);
+    const k = postKey(s);
     const hit = post.get(k);
     if (hit) return hit;
-    const result = { best: -1, worst: 101, bestPath: [] as Action[], worstPath: [] as Action[] };
+    const result: PostValue = { best: -Infinity, worst: Infinity, bestPath: [], worstPath: [] };
     for (const group of topLevel(c, s, rng)) {
       const a = group[0]!;
-      const v = postValue(playStep(meter, c, s, a, expectedResolver));
+      const v = postDynamic(playStep(meter, c, s, a, expectedResolver));
       if (v.best > result.best) {
         result.best = v.best;
         result.bestPath = [a, ...v.bestPath];
@@ -269,6 +279,14 @@ export function analyzeSampled(
     }
     post.set(k, result);
     return result;
+  };
+  /** The best and worst totals reachable from a state, with the moves to each. */
+  const postValue = (s: State): PostValue => {
+    if (s.phase === 'interview') return { best: -1, worst: 101, bestPath: [], worstPath: [] };
+    const v = postDynamic(s);
+    if (v.best === -Infinity) return { best: -1, worst: 101, bestPath: [], worstPath: [] };
+    const fixed = scoreParts(c, s).fixed;
+    return { ...v, best: totalOf(v.best, fixed), worst: totalOf(v.worst, fixed) };
   };
   const sensibleCloses = (options: CloseOptions): CloseSpec[] => {
     const all = options.points.map((p) => p.id);

@@ -282,14 +282,16 @@ export function closeTerms(
     // The promise takes away the risk of a no to the offer and, with it, the doubt about their
     // commitment that the ask itself left (C2, C8, C13).
     const left = hidden.doubt * (1 - weight('doubtRemovedByAsk') * directness);
-    const cost = promiseCost(ctx);
     own.push({
       id: 'commit',
       group: 'choices',
       // Outside the reach: the promise creates no interest, it takes away the risk of offering.
       z: weight('commit') + weight('doubt') * left * commercialScale,
-      say: () =>
-        `You promised to accept on the spot, so an offer carried no risk of a no${left >= TOL ? ' and the last of their doubt about your commitment went' : ''}.${cost ? ` It has a price: ${cost}.` : ''}`,
+      say: () => {
+        // Worded only when a view asks for the factors (it formats money, which is not cheap).
+        const cost = promiseCost(ctx);
+        return `You promised to accept on the spot, so an offer carried no risk of a no${left >= TOL ? ' and the last of their doubt about your commitment went' : ''}.${cost ? ` It has a price: ${cost}.` : ''}`;
+      },
     });
   }
   return own;

@@ -35,7 +35,10 @@ export function offerFromBand(
 
 /** A sum of money in the band's currency, as the debrief writes it. */
 export const money = (sum: number, currency: string): string =>
-  `${currency} ${Math.round(sum).toLocaleString('en-GB')}`;
+  `${currency} ${GROUPED.format(Math.round(sum))}`;
+
+/** One formatter for every sum: `toLocaleString` builds a new one on each call. */
+const GROUPED = new Intl.NumberFormat('en-GB');
 
 /** The salary of a first offer from the lead decision-maker of a scenario (`offerFromBand`). */
 export function openingOffer(

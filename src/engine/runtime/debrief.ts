@@ -130,14 +130,24 @@ export function headline(decisive: Response | null, moment: string | undefined):
 
 /** A sum of money in the scenario's currency, without pence. */
 export function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-      amount,
-    );
-  } catch {
-    return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
+  let format = CURRENCY_FORMATS.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 });
+    } catch {
+      format = null;
+    }
+    CURRENCY_FORMATS.set(currency, format);
   }
+  return format ? format.format(amount) : `${GROUPED.format(Math.round(amount))} ${currency}`;
 }
+
+/**
+ * Formatters by currency, built once (building one costs more than a whole engine step; the
+ * negotiation words a sum on every move). `null`: a code Intl does not know.
+ */
+const CURRENCY_FORMATS = new Map<string, Intl.NumberFormat | null>();
+const GROUPED = new Intl.NumberFormat('en-GB');
 
 /**
  * The negotiation told move by move — what each counter won or cost — and, when the candidate

@@ -213,8 +213,23 @@ export function close(turn: Turn, action: Extract<Action, { type: 'close' }>): S
   return { state: afterCloseAnswer(compiled, s, spec, result), trace };
 }
 
+/**
+ * The words of each close already composed, by scenario: the analyses step the same close many
+ * times, and joining its sentences costs more than judging it.
+ */
+const composed = new WeakMap<Scenario, Map<string, { cue: string; text: string }>>();
+
 /** The words the candidate's close will say, assembled from the scenario's authored parts. */
 export function composeWords(scenario: Scenario, spec: CloseSpec): { cue: string; text: string } {
+  let byClose = composed.get(scenario);
+  if (!byClose) composed.set(scenario, (byClose = new Map()));
+  const key = `${spec.form}|${spec.delivery}|${spec.points.join('|')}|${spec.leverage}|${spec.commit}`;
+  let words = byClose.get(key);
+  if (!words) byClose.set(key, (words = wordsOf(scenario, spec)));
+  return { ...words };
+}
+
+function wordsOf(scenario: Scenario, spec: CloseSpec): { cue: string; text: string } {
   const closing = scenario.closing;
   const form = closing.forms.find((f) => f.form === spec.form);
   const delivery = closing.deliveries.find((d) => d.delivery === spec.delivery);
