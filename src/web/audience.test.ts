@@ -2,12 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Playthrough, type Scenario, validateScenario } from '../engine';
+import { type Line, Playthrough, type Scenario, validateScenario } from '../engine';
 import { forAudience, shownTo } from './audience';
 
 const DIR = join(__dirname, '..', '..', 'scenarios');
 const SOLO_ONLY =
-  /press its number|Close button|press Continue|space bar|Hint button|Press Close|press Close/;
+  /press its number|Close button|press Continue|space bar|Hint button|Press Close|press Close|The panel shows|the panel on the right/;
 
 function load(file: string): Scenario {
   const r = validateScenario(readFileSync(join(DIR, file), 'utf8'), file, { assetExists: () => true });
@@ -23,16 +23,24 @@ describe('lines for solo play or for a room', () => {
   it('no library scenario says a solo-only instruction to a room, and every solo-only line has a room version', () => {
     for (const file of readdirSync(DIR).filter((f) => /^\d\d-.*\.json$/.test(f))) {
       const s = load(file);
-      for (const node of s.nodes) {
-        const room = forAudience(s, 'room', node.lines);
-        for (const l of room) expect(l.text, `${file} ${node.id} ${l.id}`).not.toMatch(SOLO_ONLY);
-        if (node.lines.some((l) => l.for === 'solo'))
+      // Every group of lines: the nodes', the answers to a close, the follow-up's and negotiation's replies.
+      const groups: [string, Line[]][] = [
+        ...s.nodes.map((n) => [n.id, n.lines] as [string, Line[]]),
+        ...Object.entries(s.closing.responses),
+        ...Object.entries(s.closing.afterInterview),
+        ...Object.entries(s.followUp?.replies ?? {}),
+        ...Object.entries(s.negotiation?.replies ?? {}),
+      ];
+      for (const [where, lines] of groups) {
+        const room = forAudience(s, 'room', lines);
+        for (const l of room) expect(l.text, `${file} ${where} ${l.id}`).not.toMatch(SOLO_ONLY);
+        if (lines.some((l) => l.for === 'solo'))
           expect(
             room.some((l) => l.for === 'room'),
-            `${file} ${node.id} has a room version`,
+            `${file} ${where} has a room version`,
           ).toBe(true);
         // The solo game never sees a room line.
-        for (const l of forAudience(s, 'solo', node.lines)) expect(l.for).not.toBe('room');
+        for (const l of forAudience(s, 'solo', lines)) expect(l.for).not.toBe('room');
       }
     }
   });

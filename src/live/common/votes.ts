@@ -4,7 +4,7 @@ import type { CloseSpec, Scenario } from '../../engine';
 import { composeCloseWords } from '../../engine';
 import type { Ballot, Task, TaskKind, TeamResult } from '../../protocol/index';
 import { h } from '../../web/dom/h';
-import { deliveryLabel, formLabel, plural } from '../../web/format';
+import { deliveryLabel, firstWords, formLabel, plural } from '../../web/format';
 
 export const TASK_TITLE: Record<TaskKind, string> = {
   choose: 'What should the candidate say?',
@@ -114,7 +114,13 @@ function splitLine(
       ? [h('span', { text: 'no votes' })]
       : shown.flatMap((x, i) => [
           i > 0 ? ' · ' : '',
-          h('span', { class: x.won ? 'won' : '', text: `${x.won ? '✓ ' : ''}${x.label} ${x.votes}` }),
+          h(
+            'span',
+            { class: x.won ? 'won' : '' },
+            `${x.won ? '✓ ' : ''}${x.label} `,
+            // The count apart from the label, so "point 1" and its votes never read as one.
+            h('span', { class: 'lv-split-count', text: `(${x.votes})` }),
+          ),
         ])),
   );
 }
@@ -181,8 +187,8 @@ export function resultEl(
       parts.append(
         part(
           'Supporting points',
-          // On the projector the close's words above already say each point in full.
-          c.points.map((p, i) => ({ key: p.id, label: compact ? `point ${i + 1}` : p.text })),
+          // On the projector the close's words above say each point in full: its first words name it.
+          c.points.map((p) => ({ key: p.id, label: compact ? `“${firstWords(p.text)}”` : p.text })),
           r.closeCounts.points,
           (k) => chosen?.points.includes(k) ?? false,
         ),

@@ -7,7 +7,8 @@ import { type CheckContext, quote, SPEAKERS_NOT_DM } from './context';
 export const MAX_LINE_CHARS = 240;
 
 /** Narration that tells one player at the game which control to use: wrong on a projector. */
-const SOLO_WORDING = /\b(press|click|tap)\b|\bspace bar\b|\b(hint|close|continue) button\b/i;
+const SOLO_WORDING =
+  /\b(press|click|tap)\b|\bspace bar\b|\b(hint|close|continue) button\b|\bthe panel (on the right|shows)\b/i;
 
 export function checkLines(ctx: CheckContext): void {
   const { dms, dmIds, error, warn } = ctx;
@@ -69,7 +70,7 @@ function checkAudiences(ctx: CheckContext): void {
       ctx.warn(
         'solo-wording',
         [...path, 'text'],
-        'this narration names a control of the solo game (press, click, a button), which a room on a projector does not have',
+        'this narration names a control of the solo game (press, click, a button, the answer panel), which a room on a projector does not have',
         'Mark it "for": "solo" and add a line beside it with "for": "room" that says what the room does (vote on the phones).',
       );
     }
