@@ -102,6 +102,7 @@ function listOf(items: string[]): string {
 function splitLine(
   title: string,
   rows: { key: string; label: string; votes: number; won: boolean }[],
+  counts: boolean,
 ): HTMLElement {
   const shown = rows
     .filter((x) => x.votes > 0 || x.won)
@@ -117,9 +118,10 @@ function splitLine(
           h(
             'span',
             { class: x.won ? 'won' : '' },
-            `${x.won ? '✓ ' : ''}${x.label} `,
-            // The count apart from the label, so "point 1" and its votes never read as one.
-            h('span', { class: 'lv-split-count', text: `(${x.votes})` }),
+            `${x.won ? '✓ ' : ''}${x.label}`,
+            // The count apart from the label (and kept on its line), so a name and its votes
+            // never read as one; a single voter's choices need no count.
+            counts ? h('span', { class: 'lv-split-count', text: `\u00a0(${x.votes})` }) : null,
           ),
         ])),
   );
@@ -159,6 +161,7 @@ export function resultEl(
         ? splitLine(
             title,
             rows.map((x) => ({ ...x, votes: counts[x.key] ?? 0, won: won(x.key) })),
+            r.votes > 1,
           )
         : h(
             'section',
@@ -188,7 +191,11 @@ export function resultEl(
         part(
           'Supporting points',
           // On the projector the close's words above say each point in full: its first words name it.
-          c.points.map((p) => ({ key: p.id, label: compact ? `“${firstWords(p.text)}”` : p.text })),
+          // Teams sharing a stage sit side by side in narrower columns: fewer words.
+          c.points.map((p) => ({
+            key: p.id,
+            label: compact ? `“${firstWords(p.text, votedOnly ? 4 : 7)}”` : p.text,
+          })),
           r.closeCounts.points,
           (k) => chosen?.points.includes(k) ?? false,
         ),
