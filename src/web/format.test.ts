@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  firstWords,
   formatMoney,
   formatPercent,
   formatPoints,
@@ -51,5 +52,20 @@ describe('labels', () => {
   });
   it('clamps scores', () => {
     expect(formatScore(104)).toBe('100 / 100');
+  });
+});
+
+describe('firstWords (a supporting point named on the projector, issue 19)', () => {
+  it('gives a short first sentence whole, else the first words and an ellipsis', () => {
+    expect(firstWords('Castle Hill renews in March. I’d be in all nine schools first.')).toBe(
+      'Castle Hill renews in March',
+    );
+    expect(firstWords('I want to sell for a firm where the boss knows the customers by name.')).toBe(
+      'I want to sell for a firm…',
+    );
+    expect(firstWords('I sell the service, not the price: next-day drop and more')).toBe(
+      'I sell the service, not the price…',
+    );
+    expect(firstWords('Short one')).toBe('Short one');
   });
 });

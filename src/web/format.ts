@@ -108,3 +108,23 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function formatScore(score: number): string {
   return `${Math.round(Math.min(100, Math.max(0, score)))} / 100`;
 }
+
+/**
+ * The first words of a longer text, to name it where the whole does not fit (a close's supporting
+ * point on the projector): its first sentence when that is short, else its first words and "…".
+ */
+export function firstWords(text: string, maxWords = 7): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const sentenceEnd = words.findIndex((w) => /[.!?]["”’)]*$/.test(w));
+  if (sentenceEnd >= 0 && sentenceEnd < maxWords + 2) {
+    return words
+      .slice(0, sentenceEnd + 1)
+      .join(' ')
+      .replace(/[.!?]+(["”’)]*)$/, '$1');
+  }
+  if (words.length <= maxWords) return words.join(' ');
+  return `${words
+    .slice(0, maxWords)
+    .join(' ')
+    .replace(/[,;:—–-]+$/, '')}…`;
+}

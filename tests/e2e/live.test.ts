@@ -46,6 +46,24 @@ async function teamOf(phone: Page): Promise<string> {
   return ((await phone.locator('.lv-phone-head .lv-team-tag').textContent()) ?? '').trim();
 }
 
+/** The element that says `text` is wholly inside the viewport, with the page not scrolled. */
+async function expectOnScreen(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate((t) => {
+        const el = [...document.querySelectorAll<HTMLElement>('[role="alert"]')].find((e) =>
+          (e.textContent ?? '').includes(t),
+        );
+        if (!el) return 'missing';
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && window.scrollY === 0
+          ? 'on screen'
+          : `at ${r.top}-${r.bottom} of ${window.innerHeight}, scrolled ${window.scrollY}`;
+      }, text),
+    )
+    .toBe('on screen');
+}
+
 /** The phone's choice buttons while a vote is open (names are the choices' words). */
 function choices(phone: Page) {
   return phone.locator('main[aria-label="Phone"] [aria-label="Choices"] button');
@@ -116,6 +134,10 @@ async function nextVote(host: Page): Promise<number> {
 describe('group sessions in the browser', () => {
   it('a host and three phones play a scenario in team mode from lobby to session debrief', async () => {
     const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    // The format tour (example.json) is for authors: rooms are not offered it (issue 19 item 9).
+    await host.page.locator('input[name="scenario"][value="tutorial"]').waitFor();
+    expect(await host.page.locator('input[name="scenario"][value="example"]').count()).toBe(0);
+    expect(await host.page.locator('main').textContent()).not.toContain('format tour');
     const code = await openRoom(host.page, { scenario: 'tutorial', teams: 2, seconds: 60 }, 'host-setup');
     expect(code).toMatch(/^[ACEFHJKMNPRTUVWXY3479]{6}$/);
     await expect(host.page.locator('a.lv-link').textContent()).resolves.toContain(`/join/${code}`);
@@ -161,6 +183,14 @@ describe('group sessions in the browser', () => {
     let sawColumns = false;
     let sawDiscussion = false;
     let triedTie = false;
+    let sawCloseReveal = false;
+    // Everything the projector and a phone said, to check the tutorial's wording for a room.
+    const said = new Set<string>();
+    const saidOnPhone = new Set<string>();
+    const readLines = async () => {
+      for (const t of await host.page.locator('.lv-stage .lv-line').allTextContents()) said.add(t);
+      for (const t of await ann.page.locator('.lv-line').allTextContents()) saidOnPhone.add(t);
+    };
     let last = 0;
     for (let guard = 0; guard < 40; guard++) {
       // The host's next state: a new vote (in discussion or voting), or the debrief.
@@ -192,6 +222,7 @@ describe('group sessions in the browser', () => {
         await host.page.getByRole('button', { name: 'Start', exact: true }).click();
         await host.page.waitForSelector('main:not([data-status="discussion"])');
       }
+      await readLines();
       let voted = 0;
       for (const p of phones) {
         const main = p.page.locator(`main[aria-label="Phone"][data-round="${r}"]`);
@@ -242,7 +273,18 @@ describe('group sessions in the browser', () => {
       await host.page.waitForSelector(
         `main[data-round="${r}"][data-status="revealed"], main[aria-label="Session debrief"]`,
       );
+      await readLines();
       const text = (await host.page.locator('main').textContent()) ?? '';
+      // A close's reveal names each supporting point by its own first words, its count apart
+      // (a team of one voter has no counts to show).
+      const splits = await host.page.locator('.lv-split-line').allTextContents();
+      if (splits.length > 0) {
+        sawCloseReveal = true;
+        for (const line of splits) expect(line).not.toMatch(/point \d/);
+        const points = splits.find((l) => l.startsWith('Supporting points:'));
+        if (points && !points.includes('no votes')) expect(points).toMatch(/“[^”]+”/);
+        await capture(host.page, 'host-close-reveal');
+      }
       if (text.includes('a tie: the option listed first wins') && !sawTie) {
         sawTie = true;
         await capture(host.page, 'host-reveal-tie');
@@ -262,6 +304,13 @@ describe('group sessions in the browser', () => {
       }
     }
     expect(sawHidden).toBe(true);
+    expect(sawCloseReveal).toBe(true);
+    // The tutorial on a projector: the room's wording, never the solo game's controls (issue 19 item 4).
+    const soloOnly =
+      /press its number|Click one|Close button|press Continue|space bar|Hint button|press Close|the panel (shows|on the right)/i;
+    for (const line of [...said, ...saidOnPhone])
+      expect(line, 'a solo-only line in a room').not.toMatch(soloOnly);
+    expect([...said].some((l) => l.includes('Vote for one on your phone'))).toBe(true);
     expect(sawTie).toBe(true);
     expect(sawCloseBallot).toBe(true);
     expect(sawColumns).toBe(true);
@@ -273,6 +322,17 @@ describe('group sessions in the browser', () => {
     for (const t of new Set(teams)) await debrief.locator(`section[aria-label="${t}"]`).waitFor();
     await debrief.getByText('Where the teams diverged').waitFor();
     await expect(debrief.locator('[aria-label$="score by dimension"]').count()).resolves.toBeGreaterThan(0);
+    // Each team's own story and the verdict on its own close's timing, as the solo debrief says them.
+    for (const t of new Set(teams)) {
+      const col = debrief.locator(`section[aria-label="${t}"]`);
+      const story = col.locator(`[aria-label="${t}: what happened"]`);
+      await expect(story.locator('p').count()).resolves.toBeGreaterThan(1);
+      const verdict = await col.locator('.lv-headline').getAttribute('data-verdict');
+      expect(['no-close', 'early', 'well-timed']).toContain(verdict);
+      // A team that made a close is never told it did not ask, and one that did not, never that it did.
+      const path = (await col.locator('.lv-path').textContent()) ?? '';
+      expect(verdict === 'no-close').toBe(!path.includes('Closed:'));
+    }
     // The best achievable score is worked out in a worker (seconds on a busy machine): the page says so meanwhile.
     await debrief.getByText(/Best achievable score/).waitFor();
     await capture(host.page, 'session-debrief');
@@ -377,6 +437,9 @@ describe('group sessions in the browser', () => {
     await host.page.getByRole('button', { name: 'Close the vote' }).waitFor();
 
     // Kick: the phone is told and may join again. Ban: it may not. Both on the trainer's remote.
+    // Both phones are held sideways: the reason shows without scrolling (issue 19 item 9).
+    await cat.page.setViewportSize(PHONE_LANDSCAPE);
+    await ben.page.setViewportSize(PHONE_LANDSCAPE);
     const remote = track(await openPage(browser, `${live.url}/host?remote=${code}`, PHONE_PORTRAIT));
     await remote.page.getByLabel('Trainer key').fill(TRAINER_KEY);
     await remote.page.getByLabel('Trainer key').dispatchEvent('change');
@@ -387,7 +450,8 @@ describe('group sessions in the browser', () => {
       .click();
     await cat.page.waitForSelector('main[aria-label="Join"]');
     await cat.page.getByText('The trainer removed you from the room. You can join again.').waitFor();
-    await capture(cat.page, 'phone-kicked');
+    await expectOnScreen(cat.page, 'The trainer removed you from the room.');
+    await capture(cat.page, 'phone-kicked-landscape');
     await cat.page.getByLabel('Your name').fill('Cat again');
     await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
     await cat.page.waitForSelector('main[aria-label="Phone"]');
@@ -399,6 +463,9 @@ describe('group sessions in the browser', () => {
     await remote.page.getByRole('button', { name: 'Ban Ben' }).click();
     await ben.page.waitForSelector('main[aria-label="Join"]');
     await ben.page.getByText('cannot join again').waitFor();
+    await expectOnScreen(ben.page, 'it cannot join again');
+    await capture(ben.page, 'phone-banned-landscape');
+    await ben.page.setViewportSize(PHONE_PORTRAIT);
     await ben.page.goto(`${live.url}/join/${code}`);
     await ben.page.getByLabel('Your name').fill('Ben');
     await ben.page.getByRole('button', { name: 'Join', exact: true }).click();

@@ -5,9 +5,10 @@
  * gone, hostile and joined names through to the CSV.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './harness';
+import { launch, ROOT } from './harness';
 import {
   capture,
   hostControls,
@@ -46,6 +47,15 @@ function track(o: Opened): Opened {
  * The sizes the issue sets, in CSS px at 1920×1080. A 1280×720 projector fills the same wall, so
  * there the projector keeps the same proportions: each minimum scales with the viewport height.
  */
+/** The negotiation moves' fixed texts in Final Say, as the scenario file writes them. */
+const FIXED_MOVES = new Set(
+  (
+    JSON.parse(readFileSync(join(ROOT, 'scenarios', '01-final-say.json'), 'utf8')) as {
+      negotiation: { moves: { text: string }[] };
+    }
+  ).negotiation.moves.map((m) => m.text),
+);
+
 const BODY_MIN = 32;
 const VOTE_MIN = 36;
 
@@ -185,6 +195,15 @@ async function playThrough(host: Page, phones: Opened[], tag: string): Promise<S
       } else if (task === 'choose' || task === 'follow-up' || task === 'negotiate') {
         const buttons = p.page.locator('main[aria-label="Phone"] [aria-label="Choices"] button');
         const names = await buttons.allTextContents();
+        if (task === 'negotiate') {
+          // The projector and the phone say each move in the engine's words for the team's own
+          // figure: once talks have begun a counter names the figure on the table, never the
+          // scenario's fixed "could you do thirty-two?".
+          const shown = (await host.locator('.lv-vote .lv-options li').allTextContents()).join('\n');
+          for (const n of names) expect(shown, `the projector shows "${n}"`).toContain(n);
+          seen.add('negotiate');
+          if (names.some((n) => !FIXED_MOVES.has(n))) seen.add('negotiate-reworded');
+        }
         const closeAt = names.findIndex((n) => n.includes('Make your close'));
         let pick = Math.min(i, names.length - 1);
         if (closeAt >= 0 && last > 3) pick = closeAt;
@@ -202,6 +221,12 @@ async function playThrough(host: Page, phones: Opened[], tag: string): Promise<S
     );
     if ((await host.locator('main[aria-label="Session debrief"]').count()) > 0) break;
     await checkProjector(host, `${tag} reveal ${r}`);
+    if (closing) {
+      // Each supporting point by its own first words, its count apart (never "point 1 1").
+      const splits = await host.locator('.lv-split-line').allTextContents();
+      expect(splits.length).toBeGreaterThan(0);
+      for (const line of splits) expect(line).not.toMatch(/point \d/);
+    }
     const reveal = closing
       ? 'close-reveal'
       : `reveal-${(await host.locator('.lv-stage').count()) > 1 ? 'stages' : 'one'}`;
@@ -266,6 +291,14 @@ describe('the live session in a room', () => {
     await host.page.locator('main[aria-label="Session debrief"]').waitFor();
     const debrief = (await host.page.locator('main').textContent()) ?? '';
     expect(debrief).not.toContain('Team 4');
+    // Each team's story and timing verdict, as the solo debrief says them (issue 19).
+    await expect(host.page.locator('.lv-compare .lv-headline').count()).resolves.toBe(3);
+    // The path says negotiation moves as they were offered.
+    for (const n of await host.page.locator('.lv-path li').allTextContents()) {
+      const move = n.match(/Negotiated: (.*)$/)?.[1];
+      if (move && seen.has('negotiate-reworded') && n.includes("We're at"))
+        expect(FIXED_MOVES.has(move)).toBe(false);
+    }
     await capture(host.page, 'proj-1080-debrief');
     await capture(remote.page, 'remote-ended', true);
 

@@ -230,6 +230,12 @@ export const Refers = z
   .meta({ examples: [{ visited: ['accounts'], answered: ['toner-honest'] }, { closed: false }] });
 export type Refers = z.infer<typeof Refers>;
 
+export const AUDIENCES = ['solo', 'room'] as const;
+export const Audience = z
+  .enum(AUDIENCES)
+  .describe('Who a line is for: "solo" for one player at the game, "room" for a group session.');
+export type Audience = z.infer<typeof Audience>;
+
 export const Line = z
   .object({
     id: id('this line (for translations and analytics)'),
@@ -253,6 +259,9 @@ export const Line = z
     ),
     condition: Condition.optional().describe(
       'Say this line only when this holds, read after the decision it answers (e.g. { "var": "persistActs", "atLeast": 3 } or { "state": "irritation", "atLeast": 0.4 }). In a reply group, when no line\'s condition holds the group\'s last line is said.',
+    ),
+    for: Audience.optional().describe(
+      'Who this line is for: "solo" (shown only in the solo game, e.g. "press Continue") or "room" (shown only in a group session, on the projector and the phones). Without it the line is for both. Give a solo-only instruction a room version beside it.',
     ),
   })
   .strict()

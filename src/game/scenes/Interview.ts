@@ -1,4 +1,5 @@
 import type { View } from '../../engine';
+import { forAudience } from '../../web/audience';
 import { button, h } from '../../web/dom/h';
 import { ctx } from '../context';
 import { DialogueBox, lineMode, type SpokenLine } from '../dom/dialogue';
@@ -116,9 +117,13 @@ export class Interview extends BaseScene {
   private linesFor(view: View): SpokenLine[] {
     const cur = ctx().current!;
     const index = view.step - 1;
+    // The lines for solo play: a line written for a room (a group session) is left out.
     const entries = cur.play.history().filter((e) => e.actionIndex === index);
-    if (entries.length > 0) return entries;
-    return (view.node?.lines ?? []).map((l) => ({ ...l, speakerName: speakerName(cur.scenario, l.speaker) }));
+    if (entries.length > 0) return forAudience(cur.scenario, 'solo', entries);
+    return forAudience(cur.scenario, 'solo', view.node?.lines ?? []).map((l) => ({
+      ...l,
+      speakerName: speakerName(cur.scenario, l.speaker),
+    }));
   }
 
   private setFaces(leadExpression: string): void {
@@ -317,7 +322,7 @@ export class Interview extends BaseScene {
 
   private openHistory(): void {
     const cur = ctx().current!;
-    const entries = cur.play.history();
+    const entries = forAudience(cur.scenario, 'solo', cur.play.history());
     const list = h(
       'div',
       { class: 'scroll', tabindex: '0', 'aria-label': 'Everything said so far' },

@@ -1,4 +1,5 @@
 import type { View } from '../../engine';
+import { forAudience } from '../../web/audience';
 import { button, h } from '../../web/dom/h';
 import { formatPercent, resultLabel } from '../../web/format';
 import { ctx } from '../context';
@@ -79,9 +80,15 @@ export class Response extends BaseScene {
       h('p', { class: 'eyebrow', text: KIND[r.kind] ?? 'Their answer' }),
       h('p', { class: 'body', text: `${lead.name} is answering…` }),
     );
-    const entries = cur.play.history().filter((e) => e.actionIndex === this.view.step - 1);
+    const entries = forAudience(
+      s,
+      'solo',
+      cur.play.history().filter((e) => e.actionIndex === this.view.step - 1),
+    );
     const lines =
-      entries.length > 0 ? entries : r.lines.map((l) => ({ ...l, speakerName: speakerName(s, l.speaker) }));
+      entries.length > 0
+        ? entries
+        : forAudience(s, 'solo', r.lines).map((l) => ({ ...l, speakerName: speakerName(s, l.speaker) }));
     this.dialogue = new DialogueBox({
       layer: this.layer,
       audio: ctx().audio,

@@ -1,5 +1,6 @@
 /** What was just said in a playthrough, for the projector and the phones. */
 import type { HistoryEntry, Playthrough, Scenario } from '../../engine';
+import { forAudience } from '../../web/audience';
 import { h } from '../../web/dom/h';
 import { leadOf, speakerName } from '../../web/people';
 
@@ -11,13 +12,16 @@ export interface ShownLine {
   expression?: string;
 }
 
-/** The lines the last action produced (the candidate's words, the reply, the next node), or the node's own lines. */
+/**
+ * The lines the last action produced (the candidate's words, the reply, the next node), or the
+ * node's own lines: those for a room (a line for solo play, such as "press Continue", is left out).
+ */
 export function currentLines(play: Playthrough): ShownLine[] {
   const view = play.view();
   const index = view.step - 1;
   const entries: HistoryEntry[] = index >= 0 ? play.history().filter((e) => e.actionIndex === index) : [];
-  if (entries.length > 0) return entries;
-  return (view.node?.lines ?? []).map((l) => ({
+  if (entries.length > 0) return forAudience(play.scenario, 'room', entries);
+  return forAudience(play.scenario, 'room', view.node?.lines ?? []).map((l) => ({
     speaker: l.speaker,
     speakerName: speakerName(play.scenario, l.speaker),
     text: l.text,

@@ -4,7 +4,7 @@ import type { CloseSpec, Scenario } from '../../engine';
 import { composeCloseWords } from '../../engine';
 import type { Ballot, Task, TaskKind, TeamResult } from '../../protocol/index';
 import { h } from '../../web/dom/h';
-import { deliveryLabel, formLabel, plural } from '../../web/format';
+import { deliveryLabel, firstWords, formLabel, plural } from '../../web/format';
 
 export const TASK_TITLE: Record<TaskKind, string> = {
   choose: 'What should the candidate say?',
@@ -102,6 +102,7 @@ function listOf(items: string[]): string {
 function splitLine(
   title: string,
   rows: { key: string; label: string; votes: number; won: boolean }[],
+  counts: boolean,
 ): HTMLElement {
   const shown = rows
     .filter((x) => x.votes > 0 || x.won)
@@ -114,7 +115,14 @@ function splitLine(
       ? [h('span', { text: 'no votes' })]
       : shown.flatMap((x, i) => [
           i > 0 ? ' · ' : '',
-          h('span', { class: x.won ? 'won' : '', text: `${x.won ? '✓ ' : ''}${x.label} ${x.votes}` }),
+          h(
+            'span',
+            { class: x.won ? 'won' : '' },
+            `${x.won ? '✓ ' : ''}${x.label}`,
+            // The count apart from the label (and kept on its line), so a name and its votes
+            // never read as one; a single voter's choices need no count.
+            counts ? h('span', { class: 'lv-split-count', text: `\u00a0(${x.votes})` }) : null,
+          ),
         ])),
   );
 }
@@ -153,6 +161,7 @@ export function resultEl(
         ? splitLine(
             title,
             rows.map((x) => ({ ...x, votes: counts[x.key] ?? 0, won: won(x.key) })),
+            r.votes > 1,
           )
         : h(
             'section',
@@ -181,8 +190,12 @@ export function resultEl(
       parts.append(
         part(
           'Supporting points',
-          // On the projector the close's words above already say each point in full.
-          c.points.map((p, i) => ({ key: p.id, label: compact ? `point ${i + 1}` : p.text })),
+          // On the projector the close's words above say each point in full: its first words name it.
+          // Teams sharing a stage sit side by side in narrower columns: fewer words.
+          c.points.map((p) => ({
+            key: p.id,
+            label: compact ? `“${firstWords(p.text, votedOnly ? 4 : 7)}”` : p.text,
+          })),
           r.closeCounts.points,
           (k) => chosen?.points.includes(k) ?? false,
         ),

@@ -50,14 +50,24 @@ export function actionText(play: Playthrough, index: number, action: Action): st
     case 'close':
       return `Closed: ${formLabel(action.close.form)}, ${deliveryLabel(action.close.delivery).toLowerCase()}, ${action.close.points.length} point${action.close.points.length === 1 ? '' : 's'}${action.close.leverage ? ', with leverage' : ''}${action.close.commit ? ', committing to accept' : ''}`;
     case 'persist': {
+      // The act as it was offered that day (a used act is offered as an acknowledging repeat).
+      const offered = play
+        .rewind(index)
+        .view()
+        .followUp?.acts.find((a) => a.id === action.act);
       const act = s.followUp?.acts.find((a) => a.id === action.act);
-      return `Followed up: ${act?.label ?? action.act}`;
+      return `Followed up: ${offered?.label ?? act?.label ?? action.act}`;
     }
     case 'let-go':
       return 'Let it go';
     case 'negotiate': {
+      // The move in the engine's words for the figure then on the table, not the scenario's fixed text.
+      const offered = play
+        .rewind(index)
+        .view()
+        .negotiation?.moves.find((m) => m.id === action.move);
       const move = s.negotiation?.moves.find((m) => m.id === action.move);
-      return `Negotiated: ${move?.text ?? action.move}`;
+      return `Negotiated: ${offered?.text ?? move?.text ?? action.move}`;
     }
   }
 }
@@ -221,6 +231,19 @@ function teamColumn(team: DebriefTeam, play: Playthrough, divergedAt: Set<number
         text: outcomeLabel(d.outcome) + (d.salary ? ` · ${formatMoney(d.salary, d.currency)}` : ''),
       }),
       h('p', { class: 'h3', text: d.ending.title }),
+      // The same record-based words as the solo debrief, from this team's own play: the ending's
+      // sentences that hold for it, the verdict on its close's timing, its negotiation.
+      h(
+        'div',
+        { class: 'lv-story', 'aria-label': `${team.name}: what happened` },
+        ...d.story.map((text) => h('p', { class: 'body', text })),
+        h('p', {
+          class: 'body lv-headline',
+          'data-verdict': d.headline.verdict,
+          text: d.headline.text,
+        }),
+        ...d.negotiation.map((text) => h('p', { class: 'small', text })),
+      ),
       h(
         'div',
         { class: 'score-total' },

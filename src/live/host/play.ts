@@ -38,7 +38,8 @@ function groups(hst: Hosting): Group[] {
       view.node?.id ?? '',
       view.ending?.ending.id ?? '',
       currentLines(play).map((l) => [l.speaker, l.text]),
-      task ? [task.kind, task.options.map((o) => o.id), task.close ? 1 : 0] : null,
+      // The options' words too: a negotiation move is worded against each team's own figure.
+      task ? [task.kind, task.options.map((o) => [o.id, o.text]), task.close ? 1 : 0] : null,
     ]);
     let g = out.get(key);
     if (!g) {

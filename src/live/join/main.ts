@@ -141,7 +141,11 @@ function renderJoin(code: string | null, message = '', barred = false): void {
   page.main.setAttribute('aria-label', 'Join');
   page.main.className = 'lv-join';
   timerEl = null;
-  const error = h('p', { class: 'lv-error panel', role: 'alert', text: message });
+  // Why this phone is back at the join form (kicked, banned, the room gone) comes first, above
+  // the form, so a phone held sideways shows it without scrolling; errors of a join try stay by
+  // the Join button.
+  const notice = message ? h('p', { class: 'lv-error panel lv-notice', role: 'alert', text: message }) : null;
+  const error = h('p', { class: 'lv-error panel', role: 'alert' });
   const codeInput = h('input', {
     class: 'lv-input lv-code-input',
     id: 'lv-code',
@@ -231,10 +235,12 @@ function renderJoin(code: string | null, message = '', barred = false): void {
   if (barred) joinBtn.disabled = true;
   page.main.replaceChildren(
     h('header', { class: 'lv-brand' }, h('img', { src: logoUrl, alt: 'Close Call' })),
+    ...(notice ? [notice] : []),
     h('h1', { class: 'h2', style: 'color:#fff', text: 'Join the session' }),
     form,
   );
-  (code ? nameInput : codeInput).focus();
+  // With a notice, the page stays at its top so the reason is what the phone shows first.
+  (code ? nameInput : codeInput).focus({ preventScroll: notice !== null });
 }
 
 // ---------------------------------------------------------------------------

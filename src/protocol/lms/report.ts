@@ -152,8 +152,10 @@ export function interactionsSince(play: Playthrough, from: number): Interaction[
   return out;
 }
 
-function lastLine(lines: { text: string }[] | undefined): string | undefined {
-  const t = lines?.[lines.length - 1]?.text;
+function lastLine(lines: { text: string; for?: string }[] | undefined): string | undefined {
+  // The solo game reports to an LMS: a line written for a room (a group session) is not what the player saw.
+  const solo = lines?.filter((l) => l.for !== 'room');
+  const t = solo?.[solo.length - 1]?.text;
   return t ? t.slice(0, 240) : undefined;
 }
 
