@@ -11,9 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
-  type Action,
   analyzeScenario,
-  availableChoices,
   closeCompositions,
   closeOptions,
   compile,
@@ -28,6 +26,7 @@ import {
   validateScenario,
 } from '../src/engine';
 import { chain as makeChain } from '../tests/fixtures/hostile/make';
+import { type RandomPlay, randomMove } from './lib/random-play';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -71,32 +70,9 @@ function stepsPerSecond(ms: number): number {
   while (now() - start < ms) {
     for (const c of compiled) {
       let s: State = initialState(c);
+      const play: RandomPlay = { closeChance: 0.15, closes: () => closes.get(c)! };
       while (s.phase !== 'ended') {
-        const actions: Action[] = [];
-        if (s.phase === 'interview') {
-          const node = c.nodes.get(s.node)!;
-          const choices = availableChoices(node, s.vars, s.hidden, c);
-          for (const ch of choices) actions.push({ type: 'choose', choice: ch.id });
-          if (!choices.length) actions.push({ type: 'continue' });
-          const close = closeOptions(c, s);
-          if (close && closes.get(c)!.length && rng() < 0.15) {
-            actions.length = 0;
-            actions.push({
-              type: 'close',
-              close: closes.get(c)![Math.floor(rng() * closes.get(c)!.length)]!,
-            });
-          }
-        } else if (s.phase === 'follow-up') {
-          for (const a of c.scenario.followUp!.acts) actions.push({ type: 'persist', act: a.id });
-          actions.push({ type: 'let-go' });
-        } else {
-          const n = c.scenario.negotiation!;
-          for (const m of n.moves) {
-            if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds) continue;
-            actions.push({ type: 'negotiate', move: m.id });
-          }
-        }
-        s = step(c, s, actions[Math.floor(rng() * actions.length)]!, expectedResolver, false).state;
+        s = step(c, s, randomMove(c, s, rng, play), expectedResolver, false).state;
         steps++;
       }
     }

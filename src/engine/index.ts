@@ -26,7 +26,7 @@ export { expressionFor } from './model/expression';
 export { KIND_REASONS, KIND_TRAITS } from './model/traits';
 export { WEIGHTS, type Weight } from './model/weights';
 export { createRandom } from './random';
-export { availableChoices, compile } from './runtime/compile';
+export { availableChoices, type Compiled, compile } from './runtime/compile';
 export { Playthrough, type StartOptions } from './runtime/playthrough';
 export {
   closeOptions,

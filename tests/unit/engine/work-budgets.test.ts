@@ -8,9 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  type Action,
   analyzeScenario,
-  availableChoices,
   closeCompositions,
   closeOptions,
   compile,
@@ -21,6 +19,7 @@ import {
   type State,
   step,
 } from '../../../src/engine';
+import { type RandomPlay, randomMove } from '../../../tools/lib/random-play';
 
 /** Work budgets per library file: the counts measured when committed, plus about 10%. */
 const BUDGETS: Record<string, { steps: number; judgements: number; branches: number; states: number }> = {
@@ -71,32 +70,7 @@ describe('engine play draws a bounded number of model judgements per step', () =
       for (let run = 0; run < 20; run++) {
         let s: State = initialState(c);
         while (s.phase !== 'ended') {
-          const actions: Action[] = [];
-          if (s.phase === 'interview') {
-            const node = c.nodes.get(s.node)!;
-            const choices = availableChoices(node, s.vars, s.hidden, c);
-            for (const ch of choices) actions.push({ type: 'choose', choice: ch.id });
-            if (!choices.length) actions.push({ type: 'continue' });
-            const close = closeOptions(c, s);
-            if (close && rng() < 0.2) {
-              const all = closeCompositions(close);
-              actions.splice(0, actions.length, {
-                type: 'close',
-                close: all[Math.floor(rng() * all.length)]!,
-              });
-            }
-          } else if (s.phase === 'follow-up') {
-            for (const a of c.scenario.followUp!.acts) actions.push({ type: 'persist', act: a.id });
-            actions.push({ type: 'let-go' });
-          } else {
-            const n = c.scenario.negotiation!;
-            for (const m of n.moves) {
-              if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds)
-                continue;
-              actions.push({ type: 'negotiate', move: m.id });
-            }
-          }
-          s = step(c, s, actions[Math.floor(rng() * actions.length)]!, counting, false).state;
+          s = step(c, s, randomMove(c, s, rng, PLAY), counting, false).state;
           steps++;
         }
       }
@@ -106,6 +80,12 @@ describe('engine play draws a bounded number of model judgements per step', () =
     expect(judgements / steps).toBeLessThanOrEqual(JUDGEMENTS_PER_STEP);
   }, 120_000);
 });
+
+/** Random play as the bench plays it, closing at one node in five with any composition. */
+const PLAY: RandomPlay = {
+  closeChance: 0.2,
+  closes: (c, s) => closeCompositions(closeOptions(c, s)!),
+};
 
 /** Committed: 0.365 measured when written (most steps are answers, which draw nothing). */
 const JUDGEMENTS_PER_STEP = 0.4;
