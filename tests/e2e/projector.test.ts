@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spreadsheetCells } from '../support/spreadsheet';
 import { launch, ROOT } from './harness';
 import {
   capture,
@@ -363,28 +364,3 @@ describe('the live session in a room', () => {
     for (const o of [host, remote]) expect(o.errors).toEqual([]);
   });
 });
-
-/** A CSV line as a spreadsheet reads it with separator `sep` (quotes respected, text after a closing quote appended). */
-function spreadsheetCells(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let i = 0;
-  while (i <= line.length) {
-    let cell = '';
-    if (line[i] === '"') {
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else cell += line[i++];
-      }
-    }
-    while (i < line.length && line[i] !== sep) cell += line[i++];
-    cells.push(cell);
-    i++;
-  }
-  return cells;
-}
