@@ -51,121 +51,107 @@ export function manifestName(format: PackageFormat): string {
 }
 
 export function manifest(input: ManifestInput): string {
-  if (input.format === 'scorm12') return scorm12(input);
-  if (input.format === 'scorm2004') return scorm2004(input);
+  if (input.format === 'scorm12') return scormManifest(input, SCORM12);
+  if (input.format === 'scorm2004') return scormManifest(input, SCORM2004);
   return cmi5(input);
 }
 
 const fileList = (files: string[], indent: string) =>
   files.map((f) => `${indent}<file href="${escapeXml(f)}"/>`).join('\n');
 
-function scorm12(m: ManifestInput): string {
-  const items = m.scenarios
-    .map(
-      (s) => `      <item identifier="item-${s.id}" identifierref="res-${s.id}">
-        <title>${escapeXml(s.title)}</title>${
-          m.mastery === null ? '' : `\n        <adlcp:masteryscore>${m.mastery}</adlcp:masteryscore>`
-        }
-      </item>`,
-    )
-    .join('\n');
-  const resources = m.scenarios
-    .map(
-      (
-        s,
-      ) => `    <resource identifier="res-${s.id}" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(
-        launchUrl('scorm12', s.id, m.mastery),
-      )}">
-      <metadata>
-        <imsmd:lom>
-          <imsmd:general>
-            <imsmd:title><imsmd:langstring xml:lang="en">${escapeXml(s.title)}</imsmd:langstring></imsmd:title>
-            <imsmd:description><imsmd:langstring xml:lang="en">${escapeXml(s.summary)}</imsmd:langstring></imsmd:description>
-          </imsmd:general>
-        </imsmd:lom>
-      </metadata>
-      <file href="index.html"/>
-      <dependency identifierref="game-files"/>
-    </resource>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${escapeXml(m.identifier)}" version="1.0"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+/** What differs between the SCORM 1.2 and 2004 manifests; the skeleton around it is shared. */
+interface ScormEdition {
+  format: 'scorm12' | 'scorm2004';
+  /** The manifest element's namespace and schema-location attributes. */
+  namespaces: string;
+  schemaVersion: string;
+  /** The attribute naming a resource's SCORM type (its case differs between editions). */
+  typeAttribute: string;
+  /** What an item holds after its title (mastery or sequencing). */
+  itemBody: (s: ManifestInput['scenarios'][number], mastery: number | null) => string;
+  /** A resource's metadata: the scenario's title and summary in the edition's LOM. */
+  lom: (title: string, summary: string) => string;
+}
+
+const SCORM12: ScormEdition = {
+  format: 'scorm12',
+  namespaces: `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
   xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="close-call">
-    <organization identifier="close-call">
-      <title>${escapeXml(m.title)}</title>
-${items}
-    </organization>
-  </organizations>
-  <resources>
-${resources}
-    <resource identifier="game-files" type="webcontent" adlcp:scormtype="asset">
-${fileList(m.files, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
-}
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"`,
+  schemaVersion: '1.2',
+  typeAttribute: 'adlcp:scormtype',
+  itemBody: (_s, mastery) =>
+    mastery === null ? '' : `\n        <adlcp:masteryscore>${mastery}</adlcp:masteryscore>`,
+  lom: (title, summary) => `<imsmd:lom>
+          <imsmd:general>
+            <imsmd:title><imsmd:langstring xml:lang="en">${escapeXml(title)}</imsmd:langstring></imsmd:title>
+            <imsmd:description><imsmd:langstring xml:lang="en">${escapeXml(summary)}</imsmd:langstring></imsmd:description>
+          </imsmd:general>
+        </imsmd:lom>`,
+};
 
-function scorm2004(m: ManifestInput): string {
-  const items = m.scenarios
-    .map(
-      (s) => `      <item identifier="item-${s.id}" identifierref="res-${s.id}">
-        <title>${escapeXml(s.title)}</title>
-        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="${s.id}-mastered" satisfiedByMeasure="${m.mastery !== null}">${
-              m.mastery === null
-                ? ''
-                : `\n              <imsss:minNormalizedMeasure>${(m.mastery / 100).toFixed(2)}</imsss:minNormalizedMeasure>\n            `
-            }</imsss:primaryObjective>
-          </imsss:objectives>
-          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
-        </imsss:sequencing>
-      </item>`,
-    )
-    .join('\n');
-  const resources = m.scenarios
-    .map(
-      (
-        s,
-      ) => `    <resource identifier="res-${s.id}" type="webcontent" adlcp:scormType="sco" href="${escapeXml(
-        launchUrl('scorm2004', s.id, m.mastery),
-      )}">
-      <metadata>
-        <lom xmlns="http://ltsc.ieee.org/xsd/LOM">
-          <general>
-            <title><string language="en">${escapeXml(s.title)}</string></title>
-            <description><string language="en">${escapeXml(s.summary)}</string></description>
-          </general>
-        </lom>
-      </metadata>
-      <file href="index.html"/>
-      <dependency identifierref="game-files"/>
-    </resource>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${escapeXml(m.identifier)}" version="1.0"
-  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+const SCORM2004: ScormEdition = {
+  format: 'scorm2004',
+  namespaces: `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
   xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
   xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"`,
+  schemaVersion: '2004 4th Edition',
+  typeAttribute: 'adlcp:scormType',
+  itemBody: (s, mastery) => `
+        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="${s.id}-mastered" satisfiedByMeasure="${mastery !== null}">${
+              mastery === null
+                ? ''
+                : `\n              <imsss:minNormalizedMeasure>${(mastery / 100).toFixed(2)}</imsss:minNormalizedMeasure>\n            `
+            }</imsss:primaryObjective>
+          </imsss:objectives>
+          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
+        </imsss:sequencing>`,
+  lom: (title, summary) => `<lom xmlns="http://ltsc.ieee.org/xsd/LOM">
+          <general>
+            <title><string language="en">${escapeXml(title)}</string></title>
+            <description><string language="en">${escapeXml(summary)}</string></description>
+          </general>
+        </lom>`,
+};
+
+/** A SCORM manifest: one item and one SCO per scenario, and the game's files as one shared asset. */
+function scormManifest(m: ManifestInput, e: ScormEdition): string {
+  const items = m.scenarios
+    .map(
+      (s) => `      <item identifier="item-${s.id}" identifierref="res-${s.id}">
+        <title>${escapeXml(s.title)}</title>${e.itemBody(s, m.mastery)}
+      </item>`,
+    )
+    .join('\n');
+  const resources = m.scenarios
+    .map(
+      (
+        s,
+      ) => `    <resource identifier="res-${s.id}" type="webcontent" ${e.typeAttribute}="sco" href="${escapeXml(
+        launchUrl(e.format, s.id, m.mastery),
+      )}">
+      <metadata>
+        ${e.lom(s.title, s.summary)}
+      </metadata>
+      <file href="index.html"/>
+      <dependency identifierref="game-files"/>
+    </resource>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${escapeXml(m.identifier)}" version="1.0"
+  ${e.namespaces}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
+    <schemaversion>${e.schemaVersion}</schemaversion>
   </metadata>
   <organizations default="close-call">
     <organization identifier="close-call">
@@ -175,7 +161,7 @@ ${items}
   </organizations>
   <resources>
 ${resources}
-    <resource identifier="game-files" type="webcontent" adlcp:scormType="asset">
+    <resource identifier="game-files" type="webcontent" ${e.typeAttribute}="asset">
 ${fileList(m.files, '      ')}
     </resource>
   </resources>
