@@ -1,9 +1,17 @@
 /** Paths and positions: JSON paths as text, and where a path's value or key is in the file. */
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
-import { MAX_SCENARIO_CHARS, scanDepth } from './raw-text';
+import {
+  type JsonPath,
+  LineIndex,
+  type Location,
+  MAX_SCENARIO_CHARS,
+  type PathSegment,
+  scanDepth,
+} from './raw-text';
 
-export type PathSegment = string | number;
-export type JsonPath = readonly PathSegment[];
+// Positions in the text live with the raw text (which needs them first); re-exported here, where
+// the rest of the format looks for them.
+export { type JsonPath, LineIndex, type Location, type PathSegment };
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -16,33 +24,6 @@ export function formatPath(path: JsonPath): string {
     else out += `[${JSON.stringify(seg)}]`;
   }
   return out;
-}
-
-export interface Location {
-  line: number;
-  column: number;
-}
-
-/** Maps character offsets of a text to 1-based lines and columns. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-  }
-  at(offset: number): Location {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-  }
 }
 
 /** Finds the JSON node at a path, or the deepest ancestor that exists. */

@@ -1,7 +1,36 @@
 /** Checks on the raw text before it is read as JSON: size, depth, syntax messages, repeated keys, binary bytes. */
 import { type ParseError, printParseErrorCode } from 'jsonc-parser';
-import type { LineIndex, PathSegment } from './locate';
 import type { Problem } from './problem';
+
+export type PathSegment = string | number;
+export type JsonPath = readonly PathSegment[];
+
+export interface Location {
+  line: number;
+  column: number;
+}
+
+/** Maps character offsets of a text to 1-based lines and columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+  at(offset: number): Location {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+  }
+}
 
 /** Largest scenario text accepted, in characters. */
 export const MAX_SCENARIO_CHARS = 16 * 1024 * 1024;
