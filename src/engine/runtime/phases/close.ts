@@ -222,10 +222,16 @@ const composed = new WeakMap<Scenario, Map<string, { cue: string; text: string }
 /** The words the candidate's close will say, assembled from the scenario's authored parts. */
 export function composeWords(scenario: Scenario, spec: CloseSpec): { cue: string; text: string } {
   let byClose = composed.get(scenario);
-  if (!byClose) composed.set(scenario, (byClose = new Map()));
+  if (!byClose) {
+    byClose = new Map();
+    composed.set(scenario, byClose);
+  }
   const key = `${spec.form}|${spec.delivery}|${spec.points.join('|')}|${spec.leverage}|${spec.commit}`;
   let words = byClose.get(key);
-  if (!words) byClose.set(key, (words = wordsOf(scenario, spec)));
+  if (!words) {
+    words = wordsOf(scenario, spec);
+    byClose.set(key, words);
+  }
   return { ...words };
 }
 
