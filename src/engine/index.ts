@@ -10,6 +10,8 @@ export {
   type CloseRow,
   closesAt,
   exploreNodes,
+  type PathTo,
+  pathsTo,
   stateAt,
 } from './authoring/explore';
 export { validateScenario } from './format/check';

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/engine';
+import { parseScenario, pathsTo, stateAt } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
 import { scenarioFiles } from '../../tools/lib/scenario-catalog';
 import { buildAndServe, capture, launch, ROOT, watchErrors } from './harness';
@@ -212,6 +212,18 @@ describe('Authoring in the browser', () => {
       await page.getByRole('button', { name: 'Play from here' }).click();
       const keen = page.getByLabel('Keenness');
       await keen.waitFor();
+      // The path of the author's choice: the weakest arrival sets the state that path leaves.
+      const ways = pathsTo(target.scenario, node.id);
+      const weakest = ways.findIndex((w) => w.kind === 'weakest');
+      expect(weakest, 'a weakest arrival is offered').toBeGreaterThan(0);
+      await page.getByLabel('Arrive by').selectOption(String(weakest));
+      const expected = stateAt(target.scenario, ways[weakest]!.state).hidden.keenness;
+      await expect
+        .poll(async () => Number(await page.getByLabel('Keenness').inputValue()), { timeout: 10_000 })
+        .toBeCloseTo(expected, 2);
+      await expect
+        .poll(() => page.locator('.pfh-steps summary').textContent())
+        .toContain(`${ways[weakest]!.labels.length} step`);
       await keen.fill('0.9');
       await shot(page, `Author play from here ${viewport.width}`);
       await page.getByRole('button', { name: 'Start the interview here' }).click();

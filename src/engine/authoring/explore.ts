@@ -344,3 +344,92 @@ export function stateAt(scenario: Scenario, state: State): { hidden: HiddenState
   const compiled = compile(scenario);
   return { hidden: { ...state.hidden[compiled.lead]! }, vars: { ...state.vars } };
 }
+
+/** A path to a node an author can start from ("Play from here"), and why it is offered. */
+export interface PathTo extends LikelyPath {
+  /** `likely`: the most likely under random play; `strongest` / `weakest`: the arrival where the
+   * decision-maker thinks most / least of the candidate; `other`: another set of variables. */
+  kind: 'likely' | 'strongest' | 'weakest' | 'other';
+  /** What else this path is, when one path is two of the kinds (the most likely is also the strongest). */
+  notes: ('strongest' | 'weakest')[];
+}
+
+/** How well the decision-maker thinks of the candidate at a state (for choosing paths to offer). */
+function regard(compiled: Compiled, s: State): number {
+  const h = s.hidden[compiled.lead]!;
+  return h.keenness - h.doubt - h.irritation + 0.5 * h.rapport;
+}
+
+/**
+ * Several ways to reach a node, for an author to choose where "Play from here" starts: the most
+ * likely path, the strongest and the weakest arrival, and arrivals with other variables, at most
+ * `limit` in all. Paths go through the interview without closing and without visiting a node
+ * twice; the walk stops after `maxSteps` engine steps (the paths found by then are offered).
+ */
+export function pathsTo(
+  scenario: Scenario,
+  target: string,
+  options: { limit?: number; maxSteps?: number } = {},
+): PathTo[] {
+  const compiled = compile(scenario);
+  const limit = options.limit ?? 6;
+  const maxSteps = options.maxSteps ?? 4_000;
+  const start = initialState(compiled);
+  if (start.node === target)
+    return [{ kind: 'likely', notes: [], node: target, p: 1, actions: [], labels: [], state: start }];
+  const arrivals = new Map<string, LikelyPath>();
+  type Item = { state: State; p: number; actions: Action[]; labels: string[]; seen: Set<string> };
+  const stack: Item[] = [{ state: start, p: 1, actions: [], labels: [], seen: new Set([start.node]) }];
+  let steps = 0;
+  while (stack.length > 0 && steps < maxSteps) {
+    const item = stack.pop()!;
+    const top = topOptions(compiled, item.state).filter((t) => !t.close);
+    // Pushed in reverse, so the first choice is walked first.
+    for (const t of [...top].reverse()) {
+      if (steps >= maxSteps) break;
+      let next: State;
+      try {
+        next = step(compiled, item.state, t.action, expectedResolver, false).state;
+      } catch {
+        continue;
+      }
+      steps++;
+      if (next.phase !== 'interview' || item.seen.has(next.node)) continue;
+      const p = item.p / top.length;
+      const actions = [...item.actions, t.action];
+      const labels = [...item.labels, t.label];
+      if (next.node === target) {
+        const key = keyOf(next);
+        const known = arrivals.get(key);
+        if (!known || known.p < p) arrivals.set(key, { node: target, p, actions, labels, state: next });
+        continue;
+      }
+      stack.push({ state: next, p, actions, labels, seen: new Set([...item.seen, next.node]) });
+    }
+  }
+  const all = [...arrivals.values()].sort((a, b) => b.p - a.p);
+  if (all.length === 0) return [];
+  const out: PathTo[] = [];
+  const take = (path: LikelyPath | undefined, kind: PathTo['kind']) => {
+    if (!path || out.length >= limit) return;
+    const already = out.find((x) => x.actions === path.actions);
+    if (already) {
+      if (kind !== 'other' && kind !== 'likely') already.notes.push(kind);
+      return;
+    }
+    out.push({ ...path, kind, notes: [] });
+  };
+  take(all[0], 'likely');
+  const byRegard = [...all].sort((a, b) => regard(compiled, b.state) - regard(compiled, a.state));
+  take(byRegard[0], 'strongest');
+  take(byRegard[byRegard.length - 1], 'weakest');
+  // Then one arrival for each other set of variables, most likely first.
+  const varsSeen = new Set(out.map((x) => JSON.stringify(x.state.vars)));
+  for (const path of all) {
+    const v = JSON.stringify(path.state.vars);
+    if (varsSeen.has(v)) continue;
+    varsSeen.add(v);
+    take(path, 'other');
+  }
+  return out;
+}

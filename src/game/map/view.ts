@@ -8,10 +8,13 @@
 import {
   EngineVariables,
   type HiddenState,
+  type PathTo,
   type Problem,
+  pathsTo,
   type Scenario,
   type Node as ScenarioNode,
   type StartFrom,
+  stateAt,
 } from '../../engine';
 import { button, h } from '../../web/dom/h';
 import type { ScenarioEntry } from '../catalog';
@@ -124,6 +127,8 @@ export class StoryMap {
   private readonly status: HTMLElement;
   private readonly complaints: Map<string, Problem[]>;
   private analysis: MapAnalysis | null = null;
+  /** Ways to each node offered by Play from here, worked out when first asked for. */
+  private readonly paths = new Map<string, PathTo[]>();
   private zoom = 1;
   private panX = 0;
   private panY = 0;
@@ -718,12 +723,54 @@ export class StoryMap {
   }
 
   /** The Play-from-here panel: the hidden state and variables of the most likely path, adjustable. */
-  private showPlayFrom(id: string): void {
-    const likely = this.analysis?.likely.get(id);
-    if (!likely) return;
+  private showPlayFrom(id: string, choice = 0): void {
+    const mostLikely = this.analysis?.likely.get(id);
+    if (!mostLikely) return;
     this.handlers.click();
+    // The ways in an author can start from: the most likely, the strongest and weakest arrivals,
+    // and arrivals with other variables (a bounded walk; the most likely path always stays).
+    let ways = this.paths.get(id);
+    if (!ways) {
+      ways = pathsTo(this.scenario, id);
+      this.paths.set(id, ways);
+    }
+    const way = ways[choice];
+    const likely = way ? { p: way.p, labels: way.labels, ...stateAt(this.scenario, way.state) } : mostLikely;
     const hidden = { ...likely.hidden };
     const vars = { ...likely.vars };
+    const pathSelect = h(
+      'select',
+      { id: 'pfh-path' },
+      ...(ways.length ? ways : [null]).map((w, i) =>
+        h('option', {
+          value: String(i),
+          text: w
+            ? wayName(w, ways.slice(0, i))
+            : `Most likely path (${stepsText(mostLikely.labels.length)})`,
+          selected: i === choice,
+        }),
+      ),
+    );
+    pathSelect.addEventListener('change', () => {
+      this.showPlayFrom(id, Number(pathSelect.value));
+      this.panel.querySelector<HTMLElement>('#pfh-path')?.focus({ preventScroll: true });
+    });
+    // The answers the path gives (its Continues are not choices the author made).
+    const answers = likely.labels.filter((l) => l !== 'Continue');
+    const pathSteps = h(
+      'details',
+      { class: 'pfh-steps small' },
+      h('summary', {
+        text: `This path: ${stepsText(likely.labels.length)}, ${answers.length} answer${answers.length === 1 ? '' : 's'}`,
+      }),
+      answers.length
+        ? h(
+            'ol',
+            {},
+            answers.map((l) => h('li', { text: l })),
+          )
+        : h('p', { text: 'No answers yet: this is where the interview starts.' }),
+    );
     const sliders = (Object.keys(HIDDEN_LABELS) as (keyof HiddenState)[]).map((k) => {
       const out = h('output', { text: hidden[k].toFixed(2) });
       const input = h('input', {
@@ -848,9 +895,11 @@ export class StoryMap {
     this.panel.replaceChildren(
       h('p', { class: 'eyebrow', text: 'Play from here' }),
       h('h2', { class: 'h3 map-node-title', text: id }),
+      h('div', { class: 'pfh-row pfh-path' }, h('label', { for: 'pfh-path', text: 'Arrive by' }), pathSelect),
+      pathSteps,
       h('p', {
         class: 'small',
-        text: `The state on the most likely path (${likely.labels.length} step${likely.labels.length === 1 ? '' : 's'}). Change it before you start.`,
+        text: 'The state this path leaves. Change it before you start.',
       }),
       h(
         'div',
@@ -1115,4 +1164,35 @@ function edgeGroup(e: MapEdge, cls: string): SVGGElement {
   g.dataset.from = e.from;
   g.dataset.to = e.to;
   return g;
+}
+
+const stepsText = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;
+
+/**
+ * How Play from here names a way to a node in its list. Another path is named by the answer where
+ * it leaves the way above it that it follows longest, and numbered so no two entries read the same.
+ */
+function wayName(w: PathTo, above: PathTo[]): string {
+  const steps = stepsText(w.labels.length);
+  const also = w.notes.length ? `, also the ${w.notes.join(' and ')}` : '';
+  switch (w.kind) {
+    case 'likely':
+      return `Most likely path (${steps}${also})`;
+    case 'strongest':
+      return `Strongest arrival: they think most of you (${steps})`;
+    case 'weakest':
+      return `Weakest arrival: they think least of you (${steps})`;
+    default: {
+      const shared = (o: PathTo) => {
+        let i = 0;
+        while (i < w.labels.length && w.labels[i] === o.labels[i]) i++;
+        return i;
+      };
+      const at = Math.max(0, ...above.map(shared));
+      const rest = w.labels.slice(at).filter((l) => l !== 'Continue');
+      const first = rest[0] ?? w.labels[w.labels.length - 1] ?? '';
+      const words = first.length > 44 ? `${first.slice(0, 43)}…` : first;
+      return `Path ${above.length + 1} (${steps}): “${words}”`;
+    }
+  }
 }
