@@ -298,10 +298,11 @@ describe('a caught bluff, whatever it ends in', () => {
     if (bluffs.length === 0 && !negotiationBluff) continue;
     const compiled = compile(scenario);
     const states = interviewStates(compiled, 160);
-    // The first 60 states breadth-first (every moment to close at in the library's scenarios);
+    // The first 20 states breadth-first (every moment to close at in the library's scenarios; the
+    // first 60 reached the very same outcomes and endings in every scenario, at twice the work);
     // worked out once, in the first test, so the time counts against a test's timeout.
     let found: CaughtEnd[] | null = null;
-    const ends = () => (found ??= caughtEnds(compiled, states.slice(0, 60)));
+    const ends = () => (found ??= caughtEnds(compiled, states.slice(0, 20)));
 
     it(`${file}: every ending the engine reaches after a caught bluff is written for it`, () => {
       const wrong = new Set<string>();
