@@ -2,6 +2,8 @@
  * npm run bench — prints figures, never fails for being slow (machines here are shared:
  * compare the ratios within one run).
  *  - engine steps per second (expected-mode random play over the library)
+ *  - the engine beside inkjs on the same generated 10,000-node graph (its interview graph as an
+ *    ink story, compiled by inkjs): steps per second through each public API, and the ratio
  *  - validation time for example.json and for a generated 10,000-node scenario
  *  - analysis time for every scenario in the library, the 10,000-node scenario and the 20,000-node chain
  *    (with the deterministic work counts beside each: see docs/performance.md)
@@ -26,6 +28,14 @@ import {
   validateScenario,
 } from '../src/engine';
 import { chain as makeChain } from '../tests/fixtures/hostile/make';
+import {
+  compileInk,
+  countStory,
+  pathDifference,
+  playEngineInterview,
+  playInk,
+  scenarioToInk,
+} from './lib/ink-graph';
 import { type RandomPlay, randomMove } from './lib/random-play';
 
 const now = () => performance.now();
@@ -96,19 +106,71 @@ say(
   `engine steps per second (expected mode, random play over ${library.length} scenarios): ${Math.round(sps).toLocaleString('en-GB')}`,
 );
 
+// 2. The engine beside inkjs, on the same generated graph (issue 21), through each public API.
+const big = generateScenario(10_000, 1);
+const bigScenario = Scenario.parse(big);
+{
+  const t = now();
+  const graph = scenarioToInk(bigScenario);
+  const story = compileInk(graph.source);
+  const compileMs = now() - t;
+  const counted = countStory(story);
+  const nodes = bigScenario.nodes.length;
+  const choices = bigScenario.nodes.reduce((n, node) => n + node.choices.length, 0);
+  if (
+    graph.knots !== nodes ||
+    counted.knots !== nodes ||
+    graph.choices !== choices ||
+    counted.choices !== choices
+  )
+    throw new Error(
+      `The ink story is not the scenario's graph: ${counted.knots} knots and ${counted.choices} choices for ${nodes} nodes and ${choices} choices.`,
+    );
+  const c = compile(bigScenario);
+  const differs = pathDifference(c, story, 11);
+  if (differs) throw new Error(`The engine and ink take different paths from the same seed: ${differs}.`);
+  say(
+    `ink story of the generated 10,000-node scenario: ${counted.knots.toLocaleString('en-GB')} knots, ${counted.choices.toLocaleString('en-GB')} choices (as the scenario), compiled by inkjs in ${compileMs.toFixed(0)} ms; a seeded play takes the same path through both`,
+  );
+  // Each side plays from the same seed for the same wall time, after a warm-up of its own.
+  const rate = (play: (rng: () => number) => number, ms: number) => {
+    const rng = createRandom(7);
+    let steps = 0;
+    const start = now();
+    while (now() - start < ms) steps += play(rng);
+    return steps / ((now() - start) / 1000);
+  };
+  const engine = (rng: () => number) => playEngineInterview(c, rng);
+  const ink = (rng: () => number) => playInk(story, rng);
+  rate(engine, 1000);
+  rate(ink, 1000);
+  const engineSps = rate(engine, 2000);
+  const inkSps = rate(ink, 2000);
+  const ratio = engineSps / inkSps;
+  figures.inkjs = {
+    engineStepsPerSecond: Math.round(engineSps),
+    inkStepsPerSecond: Math.round(inkSps),
+    ratio: Math.round(ratio * 100) / 100,
+    graph: { nodes, choices },
+    seconds: 2,
+    compileMs: round(compileMs),
+  };
+  say(
+    `engine ÷ inkjs, same generated 10,000-node graph, random play of the interview graph only (choices; no close, decision, follow-up or negotiation), 2 s each: engine ${Math.round(engineSps).toLocaleString('en-GB')} steps/s (step in expected mode), inkjs ${Math.round(inkSps).toLocaleString('en-GB')} choices/s (Continue + ChooseChoiceIndex): ${ratio.toFixed(1)}×`,
+  );
+}
+
 const exampleText = readFileSync('scenarios/example.json', 'utf8');
 const v1 = time(() => validateScenario(exampleText, 'scenarios/example.json', {}), 20);
 figures.validateExampleMs = round(v1.ms);
 say(`validate example.json (${exampleText.length.toLocaleString('en-GB')} chars): ${v1.ms.toFixed(2)} ms`);
 
-const big = generateScenario(10_000, 1);
 const bigText = JSON.stringify(big, null, 2);
 const v2 = time(() => validateScenario(bigText, 'generated-10000.json', {}), 3);
 figures.validateGenerated10000Ms = round(v2.ms);
 say(
   `validate generated 10,000-node scenario (${(bigText.length / 1e6).toFixed(1)} MB): ${v2.ms.toFixed(0)} ms, ${v2.value.problems.filter((p) => p.severity === 'error').length} errors`,
 );
-const bigScenario = Scenario.parse(big);
 const a2 = time(() => analyzeScenario(bigScenario), 3);
 figures.analyzeGenerated10000 = { ms: round(a2.ms), method: a2.value.method, work: a2.value.work };
 say(
