@@ -1,5 +1,6 @@
-import type { View } from '../../engine';
+import type { Factor, View } from '../../engine';
 import { button, h } from '../../web/dom/h';
+import { factorList } from '../../web/factors';
 import { formatPercent, resultLabel } from '../../web/format';
 import { ctx } from '../context';
 import { DialogueBox } from '../dom/dialogue';
@@ -149,6 +150,13 @@ export class Response extends BaseScene {
       h('p', { class: 'body', text: led }),
       h('div', { style: 'display:flex; justify-content:flex-end;' }, b),
     );
+    // What moved the answer comes under Continue, so Continue stays in view on a small screen
+    // and the factors are there to scroll to (the panel shows its scroll cue).
+    // The debrief lists every factor of the answer that decided (the close, or the decision after
+    // the interview); other answers show theirs here only.
+    const moved = movedMost(r.factors, r.kind === 'close' || r.kind === 'after-interview');
+    if (moved) this.panel.append(moved);
+
     b.focus({ preventScroll: true });
   }
 
@@ -159,4 +167,33 @@ export class Response extends BaseScene {
     }
     return false;
   }
+}
+
+/** Factors shown on the answer panel: the largest that helped and the largest that cost. */
+const SHOWN_EACH_WAY = 2;
+
+/**
+ * What moved the answer, on the panel itself: the two factors that helped most and the two that
+ * cost most, largest first, and (for the deciding answer) that the debrief lists them all. Null
+ * when the answer has none.
+ */
+function movedMost(factors: readonly Factor[], inDebrief: boolean): HTMLElement | null {
+  const largest = (fs: Factor[]) =>
+    fs.sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, SHOWN_EACH_WAY);
+  const shown = [
+    ...largest(factors.filter((f) => f.points >= 0.5)),
+    ...largest(factors.filter((f) => f.points <= -0.5)),
+  ];
+  const list = factorList('What moved it most', shown, { heading: 'h2', headingClass: 'eyebrow' });
+  if (!list) return null;
+  list.classList.add('moved');
+  const more = factors.length - shown.length;
+  if (more > 0 && inDebrief)
+    list.append(
+      h('p', {
+        class: 'small',
+        text: `The debrief lists all ${factors.length} factors.`,
+      }),
+    );
+  return list;
 }
