@@ -4,7 +4,7 @@ import { factorList } from '../../web/factors';
 import { formatPercent, resultLabel } from '../../web/format';
 import { ctx } from '../context';
 import { DialogueBox } from '../dom/dialogue';
-import { BaseScene, leadOf, PortraitView, speakerName } from '../kit';
+import { BaseScene, leadOf, PortraitView, sceneBackdrop, speakerName } from '../kit';
 import { openPlayScreen } from '../open-screen';
 import { completesTyping } from '../ui/keys';
 import { ledTo } from '../ui/route';
@@ -50,7 +50,7 @@ export class Response extends BaseScene {
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
-    this.drawBackdrop(this.view.node?.backdrop ?? s.meta.backdrop, 0.1);
+    this.drawBackdrop(sceneBackdrop(cur, this.view), 0.1);
     // The face and the sound wait for the decision-maker's first words, so the candidate's
     // own line is read before the answer gives itself away.
     const portrait = new PortraitView(this, lead.portrait.id, 350, 500, 460, 430, this.reduced);
