@@ -84,8 +84,12 @@ export function endingStory(
   return lines.length > 0 ? lines : [ending.debrief];
 }
 
-/** Factors that judge the timing of a close: the moment in the interview and a premature ask. */
-export const TIMING_FACTORS: ReadonlySet<string> = new Set(['moment', 'premature']);
+/**
+ * Factors that judge the timing of a close: the moment in the interview, a premature ask, and a
+ * close made before the first answer (so "the timing cost you nothing" never sits above "−14 You
+ * closed before they had heard a single answer").
+ */
+export const TIMING_FACTORS: ReadonlySet<string> = new Set(['moment', 'premature', 'first-minute']);
 
 /** Sum of the timing factors' points in a response (0 when there are none). */
 export function timingPoints(factors: readonly Factor[]): number {

@@ -218,12 +218,17 @@ export class Debrief extends BaseScene {
           h(
             'li',
             { class: 'cf', style: 'grid-template-columns: 1fr;' },
-            `${cf.text}: `,
-            h('b', { text: `${formatPercent(cf.chance)}` }),
-            // Another kind of ask is a chance of another outcome: say what yours was a chance of.
-            OTHER_ASK.has(cf.id) && yours
-              ? `, where your ask had a ${formatPercent(cf.actual)} chance of ${yours}`
-              : ` instead of ${formatPercent(cf.actual)}`,
+            // One sentence in one grid cell (loose text and the bold figure each took a row).
+            h(
+              'span',
+              {},
+              `${cf.text}: `,
+              h('b', { text: `${formatPercent(cf.chance)}` }),
+              // Another kind of ask is a chance of another outcome: say what yours was a chance of.
+              OTHER_ASK.has(cf.id) && yours
+                ? `, where your ask had a ${formatPercent(cf.actual)} chance of ${yours}`
+                : ` instead of ${formatPercent(cf.actual)}`,
+            ),
           ),
         ),
       ),
