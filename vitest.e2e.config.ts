@@ -3,10 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
-    // The full-playthrough controls check (issue 18, item 6) stalls at Doorstep's second follow-up
-    // day since the follow-up and negotiation changes merged; it is out of the run until that is
-    // mended (issue 18 stays open for it), not skipped in place.
-    exclude: ['tests/e2e/controls.test.ts'],
     environment: 'node',
     testTimeout: 300000,
     hookTimeout: 180000,

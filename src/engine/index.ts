@@ -29,6 +29,7 @@ export { KIND_REASONS, KIND_TRAITS } from './model/traits';
 export { WEIGHTS, type Weight } from './model/weights';
 export { createRandom } from './random';
 export { availableChoices, type Compiled, compile } from './runtime/compile';
+export { OTHER_ASK, whatIf } from './runtime/debrief';
 export { Playthrough, type StartOptions } from './runtime/playthrough';
 export {
   closeOptions,

@@ -6,7 +6,7 @@ import { button, h } from '../web/dom/h';
 import { colorNumber, palette } from '../web/theme';
 import { describedUrl } from './art/described';
 import { CAPTIONS } from './audio/audio';
-import { ctx } from './context';
+import { type CurrentPlay, ctx } from './context';
 import type { ScreenName } from './dom/layer';
 import { openPause } from './dom/pause';
 import { FAST } from './fast';
@@ -396,4 +396,26 @@ export function startLaunched(id: string): string | null {
   }
   startPlay(entry.file, entry.scenario);
   return 'Briefing';
+}
+
+/**
+ * Where a screen without an interview node of its own takes place. The answer to a close and the
+ * talks that follow it happen in the room where the close was made (Doorstep's office, not the
+ * forecourt), so they keep the last interview scene's backdrop; once a follow-up day has passed,
+ * or when the interview ended without a close, it is the scenario's own setting.
+ */
+export function sceneBackdrop(cur: CurrentPlay, view: View): string {
+  if (view.node) return view.node.backdrop;
+  const s = cur.scenario;
+  const kinds = cur.play.responses().map((r) => r.kind);
+  if (!kinds.includes('close') || kinds.includes('persistence')) return s.meta.backdrop;
+  // The scene the close was made in: the play as it stood just before the close.
+  const save = cur.play.save();
+  const at = save.actions.findIndex((a) => a.type === 'close');
+  try {
+    const before = Playthrough.restore(s, { ...save, actions: save.actions.slice(0, at) }).view();
+    return before.node?.backdrop ?? s.meta.backdrop;
+  } catch {
+    return s.meta.backdrop;
+  }
 }

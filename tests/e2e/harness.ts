@@ -176,12 +176,15 @@ export async function screen(page: Page): Promise<string> {
 }
 
 const shot = new Set<string>();
-/** Saves a screenshot of a screen (the first time it is seen in this run). */
-export async function capture(page: Page, name: string, force = false): Promise<void> {
+/**
+ * Saves a screenshot of a screen (the first time it is seen in this run), after `settle` ms for a
+ * fade to end (a caller that has already waited for the screen to settle passes less).
+ */
+export async function capture(page: Page, name: string, force = false, settle = 450): Promise<void> {
   const file = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   if (shot.has(file) && !force) return;
   shot.add(file);
-  await page.waitForTimeout(450);
+  if (settle > 0) await page.waitForTimeout(settle);
   await page.screenshot({ path: join(SHOTS, `${file}.png`) });
 }
 

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { Playthrough } from '../../src/engine';
+import type { Scenario } from '../../src/engine/format/schema';
+import type { Action, View } from '../../src/engine/types';
 import { captionOverlaps, capture, clickAsPlayer, SCREENS, screen, tabTo } from './harness';
 
 export type Input = 'keyboard' | 'mouse';
@@ -182,4 +185,92 @@ export async function playToDebrief(
     await waitForChange(page, before);
   }
   throw new Error(`Did not reach the Debrief; screens: ${seen.join(' → ')}`);
+}
+
+/** What a planned play reaches after its close: talks on an offer, or follow-up days after a no. */
+export type PlanGoal = 'negotiation' | 'follow-up';
+
+/** A play worked out by the engine: each action with the view the player sees when taking it. */
+export interface PlannedPlay {
+  actions: Action[];
+  /** views[i] is what is on offer when actions[i] is taken (labels, choice and move words). */
+  views: View[];
+}
+
+function replay(scenario: Scenario, actions: Action[]): View {
+  const play = Playthrough.start(scenario, { seed: 1 });
+  let v = play.view();
+  for (const a of actions) v = play.act(a);
+  return v;
+}
+
+/**
+ * The shortest play, as the engine offers it in expected mode (its outcomes do not depend on the
+ * seed, only the display order does), that makes at least one interview move, closes with every
+ * supporting point ticked (the longest close, the hardest to fit) and then reaches the goal:
+ *  - 'negotiation': the offer is talked over, one counter then an acceptance;
+ *  - 'follow-up': two follow-up days pressing the same act (the second day offers it as an
+ *    acknowledging repeat, under its own label), then letting it rest.
+ * Every play ends at an ending. Throws when the scenario has no such play near its start.
+ */
+export function planPlay(scenario: Scenario, goal: PlanGoal, limit = 300): PlannedPlay {
+  const queue: Action[][] = [[]];
+  const tryClose = (base: Action[]): Action[] | null => {
+    const v = replay(scenario, base);
+    if (goal === 'negotiation') {
+      if (v.phase !== 'negotiation') return null;
+      const counter = v.negotiation!.moves.find((m) => m.kind === 'counter');
+      if (!counter) return null;
+      const countered = [...base, { type: 'negotiate', move: counter.id } as Action];
+      const after = replay(scenario, countered);
+      const accept = after.negotiation?.moves.find((m) => m.kind === 'accept');
+      if (!accept) return null;
+      const all = [...countered, { type: 'negotiate', move: accept.id } as Action];
+      return replay(scenario, all).phase === 'ended' ? all : null;
+    }
+    if (v.phase !== 'follow-up') return null;
+    for (const act of v.followUp!.acts) {
+      const days: Action[] = [...base, { type: 'persist', act: act.id }, { type: 'persist', act: act.id }];
+      if (replay(scenario, days.slice(0, -1)).phase !== 'follow-up') continue;
+      if (replay(scenario, days).phase !== 'follow-up') continue;
+      const all = [...days, { type: 'let-go' } as Action];
+      if (replay(scenario, all).phase === 'ended') return all;
+    }
+    return null;
+  };
+  for (let i = 0; i < queue.length && i < limit; i++) {
+    const actions = queue[i]!;
+    const v = replay(scenario, actions);
+    if (v.phase !== 'interview') continue;
+    if (v.close && actions.some((a) => a.type === 'choose')) {
+      const c = v.close;
+      for (const f of c.forms)
+        for (const d of c.deliveries)
+          for (const leverage of [null, ...c.leverage.map((l) => l.id)]) {
+            const close: Action = {
+              type: 'close',
+              close: {
+                form: f.form,
+                delivery: d.delivery,
+                points: c.points.map((p) => p.id),
+                leverage,
+                commit: false,
+              },
+            };
+            const found = tryClose([...actions, close]);
+            if (found) {
+              const play = Playthrough.start(scenario, { seed: 1 });
+              const views = found.map((a) => {
+                const before = play.view();
+                play.act(a);
+                return before;
+              });
+              return { actions: found, views };
+            }
+          }
+    }
+    if (v.canContinue) queue.push([...actions, { type: 'continue' }]);
+    else for (const ch of v.choices) queue.push([...actions, { type: 'choose', choice: ch.id }]);
+  }
+  throw new Error(`no play of ${scenario.meta.id} near its start reaches the ${goal}`);
 }

@@ -6,7 +6,7 @@
  */
 import type { Ending, Refers, Scenario } from '../format/schema';
 import { openingOffer } from '../model/decision';
-import type { Action, DebriefHeadline, Factor, Response } from '../types';
+import type { Action, Counterfactual, DebriefHeadline, Factor, Response } from '../types';
 import { type Compiled, holds, type Vars } from './compile';
 import type { StepTrace } from './core';
 import { letGoCoaching, persistenceCoaching } from './replies';
@@ -84,8 +84,12 @@ export function endingStory(
   return lines.length > 0 ? lines : [ending.debrief];
 }
 
-/** Factors that judge the timing of a close: the moment in the interview and a premature ask. */
-export const TIMING_FACTORS: ReadonlySet<string> = new Set(['moment', 'premature']);
+/**
+ * Factors that judge the timing of a close: the moment in the interview, a premature ask, and a
+ * close made before the first answer (so "the timing cost you nothing" never sits above "−14 You
+ * closed before they had heard a single answer").
+ */
+export const TIMING_FACTORS: ReadonlySet<string> = new Set(['moment', 'premature', 'first-minute']);
 
 /** Sum of the timing factors' points in a response (0 when there are none). */
 export function timingPoints(factors: readonly Factor[]): number {
@@ -282,4 +286,29 @@ export function withPersona(scenario: Scenario, lead: number, r: Response): Resp
   const note = scenario.decisionMakers[lead]?.authorityNote;
   if (!note || !r.factors.some((f) => f.id === 'authority')) return r;
   return { ...r, factors: r.factors.map((f) => (f.id === 'authority' ? { ...f, text: note } : f)) };
+}
+
+/** Results of a close that move the candidate forward: an offer now or later, or the next stage. */
+const FORWARD: ReadonlySet<string> = new Set(['offer-now', 'offer-later', 'next-stage']);
+
+/**
+ * Alternatives that change the kind of ask (the job against the next stage): their chance is of
+ * another outcome than the one the player asked for, so the debrief says so beside the numbers.
+ */
+export const OTHER_ASK: ReadonlySet<string> = new Set(['next-stage', 'statement']);
+
+/**
+ * The "What if…" list of a debrief, chosen so that the advice follows the play and never turns
+ * against itself across replays. The engine's alternatives each change one thing; the smaller
+ * ask ("the next stage instead") is shown only when the player's ask got nothing (a no or no
+ * decision): after an ask for the job that won the job or moved the candidate on, recommending a
+ * smaller ask would advise against what worked, while the play that asked for the next stage is
+ * told the job was there to be had. Two plays that differ only in the kind of ask compare the
+ * same two chances, each against its own outcome, so when both asks fall short they point the
+ * same way. The engine's order is kept, so the same play always gets the same list.
+ */
+export function whatIf(decisive: Response | null): Counterfactual[] {
+  if (decisive?.kind !== 'close') return decisive?.counterfactuals ?? [];
+  const forward = FORWARD.has(decisive.result);
+  return decisive.counterfactuals.filter((cf) => cf.id !== 'next-stage' || !forward);
 }

@@ -1,4 +1,4 @@
-import type { Condition, Debrief as DebriefData, Scenario } from '../../engine';
+import { type Condition, type Debrief as DebriefData, OTHER_ASK, type Scenario, whatIf } from '../../engine';
 import { bestAchievable } from '../../web/analysis/best';
 import { button, h } from '../../web/dom/h';
 import { factorList } from '../../web/factors';
@@ -204,8 +204,9 @@ export class Debrief extends BaseScene {
   }
 
   private whatIf(d: DebriefData): HTMLElement | null {
-    const cfs = d.decisive?.counterfactuals ?? [];
+    const cfs = whatIf(d.decisive);
     if (cfs.length === 0) return null;
+    const yours = d.decisive?.chanceOf;
     return h(
       'section',
       {},
@@ -217,9 +218,17 @@ export class Debrief extends BaseScene {
           h(
             'li',
             { class: 'cf', style: 'grid-template-columns: 1fr;' },
-            `${cf.text}: `,
-            h('b', { text: `${formatPercent(cf.chance)}` }),
-            ` instead of ${formatPercent(cf.actual)}`,
+            // One sentence in one grid cell (loose text and the bold figure each took a row).
+            h(
+              'span',
+              {},
+              `${cf.text}: `,
+              h('b', { text: `${formatPercent(cf.chance)}` }),
+              // Another kind of ask is a chance of another outcome: say what yours was a chance of.
+              OTHER_ASK.has(cf.id) && yours
+                ? `, where your ask had a ${formatPercent(cf.actual)} chance of ${yours}`
+                : ` instead of ${formatPercent(cf.actual)}`,
+            ),
           ),
         ),
       ),

@@ -1,6 +1,6 @@
 import { button, h } from '../../web/dom/h';
 import { formatMoney } from '../../web/format';
-import { BaseScene, leadOf, PortraitView } from '../kit';
+import { BaseScene, leadOf, PortraitView, sceneBackdrop } from '../kit';
 import { openPlayScreen } from '../open-screen';
 import { choiceIndexForKey, keyHintFor } from '../ui/keys';
 
@@ -27,7 +27,7 @@ export class Negotiation extends BaseScene {
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
-    this.drawBackdrop(view.node?.backdrop ?? s.meta.backdrop, 0.15);
+    this.drawBackdrop(sceneBackdrop(cur, view), 0.15);
     new PortraitView(this, lead.portrait.id, 350, 640, 460, 540, this.reduced).set(view.expression);
     const main = this.begin('Negotiation');
     const moves = h('div', {

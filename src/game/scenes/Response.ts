@@ -1,10 +1,11 @@
-import type { View } from '../../engine';
+import type { Factor, View } from '../../engine';
 import { forAudience } from '../../web/audience';
 import { button, h } from '../../web/dom/h';
+import { factorList } from '../../web/factors';
 import { formatPercent, resultLabel } from '../../web/format';
 import { ctx } from '../context';
 import { DialogueBox } from '../dom/dialogue';
-import { BaseScene, leadOf, PortraitView, speakerName } from '../kit';
+import { BaseScene, leadOf, PortraitView, sceneBackdrop, speakerName } from '../kit';
 import { openPlayScreen } from '../open-screen';
 import { completesTyping } from '../ui/keys';
 import { ledTo } from '../ui/route';
@@ -50,7 +51,7 @@ export class Response extends BaseScene {
     this.pausable = true;
     const s = cur.scenario;
     const lead = leadOf(s);
-    this.drawBackdrop(this.view.node?.backdrop ?? s.meta.backdrop, 0.1);
+    this.drawBackdrop(sceneBackdrop(cur, this.view), 0.1);
     // The face and the sound wait for the decision-maker's first words, so the candidate's
     // own line is read before the answer gives itself away.
     const portrait = new PortraitView(this, lead.portrait.id, 350, 500, 460, 430, this.reduced);
@@ -156,6 +157,13 @@ export class Response extends BaseScene {
       h('p', { class: 'body', text: led }),
       h('div', { style: 'display:flex; justify-content:flex-end;' }, b),
     );
+    // What moved the answer comes under Continue, so Continue stays in view on a small screen
+    // and the factors are there to scroll to (the panel shows its scroll cue).
+    // The debrief lists every factor of the answer that decided (the close, or the decision after
+    // the interview); other answers show theirs here only.
+    const moved = movedMost(r.factors, r.kind === 'close' || r.kind === 'after-interview');
+    if (moved) this.panel.append(moved);
+
     b.focus({ preventScroll: true });
   }
 
@@ -166,4 +174,33 @@ export class Response extends BaseScene {
     }
     return false;
   }
+}
+
+/** Factors shown on the answer panel: the largest that helped and the largest that cost. */
+const SHOWN_EACH_WAY = 2;
+
+/**
+ * What moved the answer, on the panel itself: the two factors that helped most and the two that
+ * cost most, largest first, and (for the deciding answer) that the debrief lists them all. Null
+ * when the answer has none.
+ */
+function movedMost(factors: readonly Factor[], inDebrief: boolean): HTMLElement | null {
+  const largest = (fs: Factor[]) =>
+    fs.sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, SHOWN_EACH_WAY);
+  const shown = [
+    ...largest(factors.filter((f) => f.points >= 0.5)),
+    ...largest(factors.filter((f) => f.points <= -0.5)),
+  ];
+  const list = factorList('What moved it most', shown, { heading: 'h2', headingClass: 'eyebrow' });
+  if (!list) return null;
+  list.classList.add('moved');
+  const more = factors.length - shown.length;
+  if (more > 0 && inDebrief)
+    list.append(
+      h('p', {
+        class: 'small',
+        text: `The debrief lists all ${factors.length} factors.`,
+      }),
+    );
+  return list;
 }

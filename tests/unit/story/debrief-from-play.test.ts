@@ -126,9 +126,10 @@ describe('the debrief is told from the play', () => {
         if (play.view().phase !== 'ended') continue;
         ended++;
         const d = play.debrief();
-        // The headline's verdict follows the sign of the timing factors of the decisive answer.
+        // The headline's verdict follows the sign of the timing factors of the decisive answer:
+        // the moment, a premature ask, and a close before the first answer.
         const timing = (d.decisive?.kind === 'close' ? d.decisive.factors : [])
-          .filter((f) => f.id === 'moment' || f.id === 'premature')
+          .filter((f) => f.id === 'moment' || f.id === 'premature' || f.id === 'first-minute')
           .reduce((a, f) => a + f.points, 0);
         const expected =
           !seen.closed || d.decisive?.kind !== 'close' ? 'no-close' : timing < -0.5 ? 'early' : 'well-timed';
