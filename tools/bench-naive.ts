@@ -18,17 +18,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloseSpec, View } from '../src/engine';
 import { analyzeScenario, Playthrough, parseScenario, type Scenario } from '../src/engine';
+import { scenariosDir } from './lib/scenarios-dir';
 
 const args = process.argv.slice(2);
 const seedsArg = args.indexOf('--seeds');
 const SEEDS = seedsArg >= 0 ? Number(args[seedsArg + 1]) : 40;
 const withBest = !args.includes('--no-best');
 
-const library = readdirSync('scenarios')
-  .filter((f) => /^\d\d-.*\.json$/.test(f))
+// The player's list (the numbered library files), or every scenario in the author's own folder
+// when CLOSECALL_SCENARIOS names one.
+const dir = scenariosDir();
+const own = Boolean(process.env.CLOSECALL_SCENARIOS?.trim());
+const library = readdirSync(dir)
+  .filter((f) => (own ? f.endsWith('.json') && f !== 'scenario.schema.json' : /^\d\d-.*\.json$/.test(f)))
   .sort()
   .map((f) => {
-    const parsed = parseScenario(readFileSync(join('scenarios', f), 'utf8'), f);
+    const parsed = parseScenario(readFileSync(join(dir, f), 'utf8'), f);
     if (!parsed.ok) throw new Error(`${f} does not parse: run npm run validate`);
     return { file: f, scenario: parsed.scenario };
   });

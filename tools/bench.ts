@@ -1,7 +1,8 @@
 /**
  * npm run bench — prints figures, never fails for being slow (machines here are shared:
  * compare the ratios within one run).
- *  - engine steps per second (expected-mode random play over the library)
+ *  - engine steps per second (expected-mode random play over the library, or over the folder
+ *    CLOSECALL_SCENARIOS names)
  *  - the engine beside inkjs on the same generated 10,000-node graph (its interview graph as an
  *    ink story, compiled by inkjs): steps per second through each public API, and the ratio
  *  - validation time for example.json and for a generated 10,000-node scenario
@@ -37,6 +38,7 @@ import {
   scenarioToInk,
 } from './lib/ink-graph';
 import { type RandomPlay, randomMove } from './lib/random-play';
+import { scenariosDir, shownPath } from './lib/scenarios-dir';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -51,10 +53,12 @@ function time<T>(fn: () => T, runs = 5): { ms: number; value: T } {
   return { ms: median(times), value };
 }
 
-const files = readdirSync('scenarios')
+// The library, or the author's own folder when CLOSECALL_SCENARIOS names one (as every tool does).
+const dir = scenariosDir();
+const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
   .sort()
-  .map((f) => join('scenarios', f));
+  .map((f) => shownPath(join(dir, f)));
 const library = files.map((f) => {
   const parsed = parseScenario(readFileSync(f, 'utf8'), f);
   if (!parsed.ok) throw new Error(`${f} does not parse: run npm run validate`);
