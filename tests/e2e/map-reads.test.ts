@@ -55,7 +55,8 @@ async function openSelect(
 
 async function openMap(page: Page, scenario: Scenario): Promise<void> {
   await page.getByRole('button', { name: `Map: ${scenario.meta.title}` }).click();
-  await page.waitForSelector('main[aria-label="Map"]');
+  // The map lays out the whole graph before it shows: slow on a loaded 2-core machine.
+  await page.waitForSelector('main[aria-label="Map"]', { timeout: 90_000 });
   await page.waitForFunction(
     () => !/Analysing/.test(document.querySelector('.map-status')?.textContent ?? ''),
     null,
