@@ -115,7 +115,14 @@ describe('Authoring on the map', () => {
     // An effect on the slider, by keyboard: ten steps of 0.01 up is a clear rise in keenness.
     const keen = panel(page).locator('fieldset', { hasText: 'Choice 1' }).getByLabel('Keenness');
     await keen.focus();
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    // One press at a time, each after the last one's change has shown: every change redraws the
+    // panel, and ten presses sent at once sometimes landed only two (the rest arrived mid-redraw).
+    for (let i = 1; i <= 10; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(() => keen.getAttribute('aria-valuetext'), { timeout: 10_000 })
+        .toMatch(new RegExp(`^\\+${(i / 100).toFixed(2).replace('.', '\\.')}:`));
+    }
     await expect
       .poll(() => keen.getAttribute('aria-valuetext'), { timeout: 10_000 })
       .toBe('+0.10: a clear rise in keenness');
