@@ -1,6 +1,8 @@
 import type { Choice, Condition, DecisionMaker, Node, Scenario } from '../format/schema';
 import { type ResolvedTraits, resolveTraits } from '../model/traits';
-import type { HiddenState } from '../types';
+import type { CloseOptions, HiddenState } from '../types';
+import { JudgementMemo } from './memo';
+import { engineReads, startVars } from './record';
 
 /** A scenario with its lookups built once, for fast stepping. */
 export interface Compiled {
@@ -11,6 +13,16 @@ export interface Compiled {
   traits: ResolvedTraits[];
   initialHidden: HiddenState[];
   endings: Scenario['endings'];
+  /** Judgements of steps that show no factors, remembered by state (see memo.ts). */
+  memo: JudgementMemo;
+  /** The engine variables some condition reads (record.ts `engineReads`). */
+  reads: ReadonlySet<string>;
+  /** The variables a playthrough starts with (copied for each start). */
+  startVars: Vars;
+  /** The close's points as `closeOptions` lists them, with the condition each requires. */
+  closePoints: { point: CloseOptions['points'][number]; requires: Condition | undefined }[];
+  /** The close's other options as `closeOptions` lists them (the same array every time). */
+  closeLeverage: CloseOptions['leverage'];
 }
 
 const DEFAULT_HIDDEN: HiddenState = {
@@ -39,7 +51,16 @@ export function compile(scenario: Scenario): Compiled {
     traits: scenario.decisionMakers.map(resolveTraits),
     initialHidden: scenario.decisionMakers.map(initialHidden),
     endings: scenario.endings,
+    memo: new JudgementMemo(),
+    reads: engineReads(scenario),
+    startVars: {},
+    closePoints: scenario.closing.points.map(({ id, kind, text, requires }) => ({
+      point: { id, kind, text },
+      requires,
+    })),
+    closeLeverage: scenario.candidate.otherOptions.map(({ id, kind, text }) => ({ id, kind, text })),
   };
+  compiled.startVars = startVars(compiled);
   cache.set(scenario, compiled);
   return compiled;
 }

@@ -15,7 +15,7 @@ import {
 import { weight } from '../model/weights';
 import type { CloseOptions, CloseSpec, Distribution, HiddenState, Response } from '../types';
 import { type Compiled, holds } from './compile';
-import { recordAnswer, recordOffer, startVars } from './record';
+import { recordAnswer, recordOffer } from './record';
 import { selectLines } from './replies';
 import { patch, type State } from './state';
 
@@ -91,9 +91,15 @@ export interface Turn {
 
 export type Resolver = (distribution: Distribution, order: readonly string[], draw: number) => string;
 
+// Weights the hot paths read on every step, read once (the weights are fixed when the model loads).
+const EXPECTED_QUANTILE = weight('expectedQuantile');
+const TOLERANCE = weight('tolerance');
+const HIDDEN_STEP = weight('hiddenStep');
+const MEMORY_STEP = weight('memoryStep');
+
 /** The median outcome, best first: deterministic and fair for group play. */
 export const expectedResolver: Resolver = (distribution, order) =>
-  pickAt(distribution, order, weight('expectedQuantile'));
+  pickAt(distribution, order, EXPECTED_QUANTILE);
 
 export function pickAt(distribution: Distribution, order: readonly string[], u: number): string {
   let cumulative = 0;
@@ -103,19 +109,19 @@ export function pickAt(distribution: Distribution, order: readonly string[], u: 
     if (p <= 0) continue;
     last = key;
     cumulative += p;
-    if (cumulative >= u - weight('tolerance')) return key;
+    if (cumulative >= u - TOLERANCE) return key;
   }
   return last;
 }
 
 const roundTo = (x: number, step: number) => Math.round(x / step) * step;
-const round2 = (x: number) => roundTo(x, weight('hiddenStep'));
+const round2 = (x: number) => roundTo(x, HIDDEN_STEP);
 
 export function initialState(compiled: Compiled): State {
   return {
     phase: 'interview',
     node: compiled.scenario.start,
-    vars: startVars(compiled),
+    vars: { ...compiled.startVars },
     hidden: compiled.initialHidden.map((h) => ({ ...h })),
     draws: 0,
     close: null,
@@ -154,6 +160,25 @@ export function context(
   };
 }
 
+/**
+ * A judgement of the model for this state: worked out afresh when the factors are shown
+ * (`explain`), else remembered by state and move (see memo.ts). `move` is a number naming the
+ * kind of judgement (`JUDGED`) and everything it reads besides the context `context()` builds;
+ * a negative number is never remembered.
+ */
+export function judged<T>(
+  compiled: Compiled,
+  ctx: DecisionContext,
+  explain: boolean,
+  move: number,
+  judge: () => T,
+): T {
+  return explain || move < 0 ? judge() : compiled.memo.get(ctx, move, judge);
+}
+
+/** The kinds of judgement, the last digit (base 8) of a `judged` move number. */
+export const JUDGED = { after: 0, timing: 1, close: 2, persist: 3, counter: 4 } as const;
+
 export function closeOptions(compiled: Compiled, state: State): CloseOptions | null {
   if (state.phase !== 'interview') return null;
   const node = compiled.nodes.get(state.node)!;
@@ -163,13 +188,20 @@ export function closeOptions(compiled: Compiled, state: State): CloseOptions | n
   return {
     forms: closing.forms,
     deliveries: closing.deliveries,
-    points: closing.points
-      .filter((p) => holds(p.requires, state.vars, state.hidden, compiled))
-      .map(({ id, kind, text }) => ({ id, kind, text })),
-    leverage: candidate.otherOptions.map(({ id, kind, text }) => ({ id, kind, text })),
+    points: pointsOnOffer(compiled, state),
+    // The same objects every time, built once per scenario (callers read them, never change them).
+    leverage: compiled.closeLeverage,
     canCommit: candidate.canAcceptOnSpot,
     commitText: closing.commitText,
   };
+}
+
+/** The close's points whose conditions hold, each `{ id, kind, text }` (built once per scenario). */
+function pointsOnOffer(compiled: Compiled, state: State): CloseOptions['points'] {
+  const out: CloseOptions['points'] = [];
+  for (const p of compiled.closePoints)
+    if (holds(p.requires, state.vars, state.hidden, compiled)) out.push(p.point);
+  return out;
 }
 
 const HIDDEN_KEYS = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
@@ -250,10 +282,12 @@ export function end(
   salary: number | null = null,
 ): State {
   const ended = patch(state, { phase: 'ended' as const, result: outcome, salary });
-  return patch(ended, { ending: pickEnding(compiled, ended, outcome) });
+  // A fresh copy, so it can take its ending in place.
+  ended.ending = pickEnding(compiled, ended, outcome);
+  return ended;
 }
 
-const round05 = (x: number) => roundTo(x, weight('memoryStep'));
+const round05 = (x: number) => roundTo(x, MEMORY_STEP);
 
 /**
  * Once the interview is over, the decision-maker remembers the candidate in broad strokes:
@@ -363,16 +397,24 @@ export function decide(
  * The decision-maker's own decision after the follow-up rests (by the player's choice or the
  * last day): a firm no stays a no; no decision is decided now.
  */
-export function letGo(compiled: Compiled, state: State, trace: Trace, resolve: Resolver): StepResult {
+export function letGo(
+  compiled: Compiled,
+  state: State,
+  trace: Trace,
+  resolve: Resolver,
+  explain: boolean,
+): StepResult {
   if (state.status === 'rejection') return { state: end(compiled, state, 'rejection'), trace };
-  const judgement = judgeAfterInterview(context(compiled, state));
+  const ctx = context(compiled, state);
+  const judgement = judged(compiled, ctx, explain, JUDGED.after, () => judgeAfterInterview(ctx, explain));
   const d = decide(resolve, state, judgement, AFTER_ORDER);
   const result = d.result as (typeof AFTER_ORDER)[number];
   trace.respond(
     'after-interview',
     judgement,
     result,
-    selectLines(compiled, d.state, compiled.scenario.closing.afterInterview[result]),
+    // The words only when a view shows them.
+    explain ? selectLines(compiled, d.state, compiled.scenario.closing.afterInterview[result]) : [],
     result === 'rejection' ? 'sceptical' : 'warm',
   );
   return { state: afterDecision(compiled, d.state, result, (s, r) => end(compiled, s, r)), trace };

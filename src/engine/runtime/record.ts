@@ -55,7 +55,8 @@ export function engineReads(scenario: Scenario): ReadonlySet<string> {
 
 /** Writes engine variables the scenario reads; leaves the others out of the state. */
 function write(compiled: Compiled, vars: Vars, values: Vars): Vars {
-  const reads = engineReads(compiled.scenario);
+  const reads = compiled.reads;
+  if (reads.size === 0) return vars;
   let out: Vars | null = null;
   for (const [k, v] of Object.entries(values)) {
     if (!reads.has(k) || vars[k] === v) continue;

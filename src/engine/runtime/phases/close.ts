@@ -18,7 +18,7 @@ import {
 import { afterClose, BLUFF_SEEN, closeProfessionalism } from '../../model/effects';
 import { weight } from '../../model/weights';
 import type { Action, CloseOptions, CloseSpec, Response } from '../../types';
-import type { Compiled } from '../compile';
+import { type Compiled, holds } from '../compile';
 import {
   afterNo,
   CLOSE_ORDER,
@@ -27,6 +27,8 @@ import {
   decide,
   EngineError,
   end,
+  JUDGED,
+  judged,
   nextStageOutcome,
   offerMade,
   type StepResult,
@@ -43,23 +45,38 @@ type CloseResult = (typeof CLOSE_ORDER)[number];
 export function validateClose(compiled: Compiled, state: State, spec: CloseSpec): CloseOptions {
   const options = closeOptions(compiled, state);
   if (!options) throw new EngineError(`You cannot close at node "${state.node}".`);
-  if (!options.forms.some((f) => f.form === spec.form))
+  checkClose(compiled, state, spec);
+  return options;
+}
+
+/**
+ * Throws unless the close is on offer at this state, with the same errors as `validateClose`,
+ * reading the scenario instead of building the options (each step of an analysis checks its close).
+ */
+function checkClose(compiled: Compiled, state: State, spec: CloseSpec): void {
+  const node = compiled.nodes.get(state.node)!;
+  const { closing, candidate } = compiled.scenario;
+  const allowed = node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing');
+  if (state.phase !== 'interview' || !allowed || node.ending)
+    throw new EngineError(`You cannot close at node "${state.node}".`);
+  if (!closing.forms.some((f) => f.form === spec.form))
     throw new EngineError(`The form "${spec.form}" is not on offer here.`);
-  if (!options.deliveries.some((d) => d.delivery === spec.delivery)) {
+  if (!closing.deliveries.some((d) => d.delivery === spec.delivery)) {
     throw new EngineError(`The delivery "${spec.delivery}" is not on offer here.`);
   }
   for (const p of spec.points) {
-    if (!options.points.some((x) => x.id === p))
-      throw new EngineError(`The supporting point "${p}" is not available here.`);
+    const point = closing.points.find(
+      (x) => x.id === p && holds(x.requires, state.vars, state.hidden, compiled),
+    );
+    if (!point) throw new EngineError(`The supporting point "${p}" is not available here.`);
   }
-  if (new Set(spec.points).size !== spec.points.length)
+  if (spec.points.length > 1 && new Set(spec.points).size !== spec.points.length)
     throw new EngineError('A supporting point was given twice.');
-  if (spec.leverage !== null && !options.leverage.some((x) => x.id === spec.leverage)) {
+  if (spec.leverage !== null && !candidate.otherOptions.some((x) => x.id === spec.leverage)) {
     throw new EngineError(`The option "${spec.leverage}" is not one the candidate has.`);
   }
-  if (spec.commit && !options.canCommit)
+  if (spec.commit && !candidate.canAcceptOnSpot)
     throw new EngineError('This candidate cannot accept an offer on the spot.');
-  return options;
 }
 
 /** The other option the close cites, as the model weighs it. */
@@ -82,6 +99,29 @@ function countPoints(
   };
 }
 
+/** The timing grade's memo number: the form (the grade reads the context and the form only). */
+function formCode(compiled: Compiled, form: string): number {
+  const i = compiled.scenario.closing.forms.findIndex((f) => f.form === form);
+  return i < 0 ? -1 : i * 8 + JUDGED.timing;
+}
+
+/**
+ * The close's memo number: form, delivery, option cited, promise and the count of each kind of
+ * point, each in its own range of digits; -1 (not remembered) when one falls outside its range.
+ */
+function closeCode(compiled: Compiled, spec: CloseSpec, points: { whyUs: number; reasons: number }): number {
+  const { closing, candidate } = compiled.scenario;
+  const form = closing.forms.findIndex((f) => f.form === spec.form);
+  const delivery = closing.deliveries.findIndex((d) => d.delivery === spec.delivery);
+  const option =
+    spec.leverage === null ? 0 : 1 + candidate.otherOptions.findIndex((o) => o.id === spec.leverage);
+  if (form < 0 || form > 15 || delivery < 0 || delivery > 15 || option < 0 || option > 255) return -1;
+  if (points.whyUs > 255 || points.reasons > 255) return -1;
+  const code =
+    ((((form * 16 + delivery) * 256 + option) * 2 + (spec.commit ? 1 : 0)) * 256 + points.whyUs) * 256;
+  return (code + points.reasons) * 8 + JUDGED.close;
+}
+
 /** The state the answer leaves: the decision-maker's feelings, professionalism, timing and the record. */
 function afterAnswer(
   compiled: Compiled,
@@ -91,10 +131,11 @@ function afterAnswer(
   judgement: Judgement,
   result: CloseResult,
   exposed: boolean,
+  timing: number,
+  moment: 'opening' | 'middle' | 'closing',
 ): State {
   const favourable = result === 'offer-now' || result === 'offer-later' || result === 'next-stage';
   const t = compiled.traits[compiled.lead]!;
-  const ctx = context(compiled, state);
   const s = withLead(
     compiled,
     state,
@@ -108,18 +149,17 @@ function afterAnswer(
       judgement.doubtRemaining,
     ),
   );
-  return {
-    ...s,
-    professionalism: clamp(
-      s.professionalism + closeProfessionalism(t, spec, leverage, exposed),
-      0,
-      weight('percent'),
-    ),
-    close: { timing: timingGrade(ctx, spec.form) },
-    committed: spec.commit && asksForOffer(spec.form),
-    caught: s.caught || exposed,
-    vars: recordClose(compiled, s.vars, spec, exposed, ctx.moment),
-  };
+  // withLead made a fresh copy: it takes the rest in place.
+  s.professionalism = clamp(
+    s.professionalism + closeProfessionalism(t, spec, leverage, exposed),
+    0,
+    weight('percent'),
+  );
+  s.close = { timing };
+  s.committed = spec.commit && asksForOffer(spec.form);
+  s.caught = s.caught || exposed;
+  s.vars = recordClose(compiled, s.vars, spec, exposed, moment);
+  return s;
 }
 
 /** What the decision-maker says: a caught bluff first, then pushiness, then the answer. */
@@ -176,29 +216,40 @@ export function close(turn: Turn, action: Extract<Action, { type: 'close' }>): S
   const { compiled, state, trace, resolve, explain } = turn;
   const scenario = compiled.scenario;
   const spec = action.close;
-  const options = validateClose(compiled, state, spec);
-  const words = composeWords(scenario, spec);
-  trace.lines.push({ speaker: 'candidate', text: words.text, cue: words.cue });
+  // The options are built only for the counterfactuals a view shows; otherwise the close is checked in place.
+  const options = explain ? validateClose(compiled, state, spec) : null;
+  if (!explain) checkClose(compiled, state, spec);
+  if (explain) {
+    const words = composeWords(scenario, spec);
+    trace.lines.push({ speaker: 'candidate', text: words.text, cue: words.cue });
+  }
   trace.label = 'Close';
   const leverage = leverageOf(scenario, spec);
   const points = countPoints(scenario, spec.points);
   const ctx = context(compiled, state);
-  const judgement = judgeClose(ctx, spec, leverage, points, explain);
+  const move = closeCode(compiled, spec, points);
+  const judgement = judged(compiled, ctx, explain, move, () =>
+    judgeClose(ctx, spec, leverage, points, explain),
+  );
+  // The timing grade reads the moment and the form only.
+  const timing = judged(compiled, ctx, explain, formCode(compiled, spec.form), () =>
+    timingGrade(ctx, spec.form),
+  );
   // A bluff is resolved with the answer: seen through or believed, in one draw.
   const d = decide(resolve, state, judgement, CLOSE_ORDER);
   const exposed = d.result.endsWith(EXPOSED);
   const result = d.result.replace(EXPOSED, '') as CloseResult;
-  const s = afterAnswer(compiled, d.state, spec, leverage, judgement, result, exposed);
+  const s = afterAnswer(compiled, d.state, spec, leverage, judgement, result, exposed, timing, ctx.moment);
   trace.respond(
     'close',
     judgement,
     result,
-    answerLines(compiled, s, spec, result, exposed),
+    explain ? answerLines(compiled, s, spec, result, exposed) : [],
     answerFace(spec, result, exposed),
     {
       bluffExposed: exposed || undefined,
       exposeChance: judgement.exposure?.chance,
-      counterfactuals: explain
+      counterfactuals: options
         ? closeCounterfactuals(
             ctx,
             spec,

@@ -8,6 +8,8 @@ import {
   decide,
   EngineError,
   end,
+  JUDGED,
+  judged,
   letGo,
   nextStageOutcome,
   offerMade,
@@ -61,11 +63,11 @@ export function channelCue(kind: Act['kind'], day: number, authored: string | un
 }
 
 export function rest(turn: Turn): StepResult {
-  const { compiled, state, trace, resolve } = turn;
+  const { compiled, state, trace, resolve, explain } = turn;
   const followUp = compiled.scenario.followUp!;
   trace.label = followUp.letGoText;
-  trace.coaching = letGoCoaching(compiled, state, followUp.letGoFeedback);
-  return letGo(compiled, state, trace, resolve);
+  if (explain) trace.coaching = letGoCoaching(compiled, state, followUp.letGoFeedback);
+  return letGo(compiled, state, trace, resolve, explain);
 }
 
 export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>): StepResult {
@@ -91,7 +93,14 @@ export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>
           kind: l.kind === 'action' ? undefined : l.kind,
         }))
       : lines;
-  const judgement = judgePersistence(context(compiled, state), state.persisted, act.intensity, explain);
+  const ctx = context(compiled, state);
+  const judgement = judged(
+    compiled,
+    ctx,
+    explain,
+    (state.persisted * 4 + act.intensity) * 8 + JUDGED.persist,
+    () => judgePersistence(ctx, state.persisted, act.intensity, explain),
+  );
   const d = decide(resolve, state, judgement, PERSIST_ORDER);
   const h = { ...d.state.hidden[compiled.lead]! };
   h.irritation += judgement.irritationGain;
@@ -104,26 +113,28 @@ export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>
     vars: recordPersistence(compiled, s.vars, s.persisted + 1, d.result === 'closed'),
   };
   const replies = followUp.replies;
-  trace.coaching = persistenceCoaching(compiled, s, act, d.result);
+  // The words only when a view shows them.
+  const say = (lines: Line[]): Line[] => (explain ? by(selectLines(compiled, s, lines)) : []);
+  if (explain) trace.coaching = persistenceCoaching(compiled, s, act, d.result);
   if (d.result === 'offer-later') {
-    const lines = by(selectLines(compiled, s, replies.concede));
+    const lines = say(replies.concede);
     trace.respond('persistence', judgement, 'offer-later', lines, lastExpression(lines, lead) ?? 'impressed');
     return { state: offerMade(compiled, s, 'later', false), trace };
   }
   if (d.result === 'next-stage') {
     // Before the final stage, changing their mind wins the next stage, not the job.
-    const lines = by(selectLines(compiled, s, replies.concedeNextStage ?? replies.concede));
+    const lines = say(replies.concedeNextStage ?? replies.concede);
     trace.respond('persistence', judgement, 'next-stage', lines, lastExpression(lines, lead) ?? 'warm');
     return { state: end(compiled, s, nextStageOutcome(scenario)), trace };
   }
   if (d.result === 'closed') {
-    const lines = by(selectLines(compiled, s, replies.closed));
+    const lines = say(replies.closed);
     trace.respond('persistence', judgement, 'closed', lines, 'irritated');
     return { state: end(compiled, patch(s, { doorClosed: true }), 'rejection'), trace };
   }
   // Rising irritation shows in the face: the authored line's face when it names one
   // (replies are picked by the state), otherwise the face the state gives.
-  const holding = by(selectLines(compiled, s, replies.holding));
+  const holding = say(replies.holding);
   const settled = s.hidden[compiled.lead]!;
   trace.respond(
     'persistence',
@@ -133,7 +144,8 @@ export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>
     persistFace(settled.irritation, lastExpression(holding, lead)),
   );
   if (s.day >= followUp.days) {
-    const after = letGo(compiled, s, new Trace(lead), resolve);
+    // The decision after the last day: its trace is not kept, so no words are put in it.
+    const after = letGo(compiled, s, new Trace(lead), resolve, false);
     return { state: after.state, trace };
   }
   return { state: s, trace };

@@ -16,6 +16,8 @@ import {
   decide,
   EngineError,
   end,
+  JUDGED,
+  judged,
   responseLines,
   type StepResult,
   type Turn,
@@ -123,16 +125,20 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
   if (counter && state.round >= negotiation.rounds) {
     throw new EngineError('There are no counter-offers left: accept or walk away.');
   }
-  const words = moveWords(compiled, state, move);
-  trace.lines.push({
-    speaker: 'candidate',
-    text: words,
-    ...(move.textKind ? { kind: move.textKind } : {}),
-  });
-  trace.label = words;
+  // The words (worded against the figure, which formats money) only when a view shows them.
+  if (explain) {
+    const words = moveWords(compiled, state, move);
+    trace.lines.push({
+      speaker: 'candidate',
+      text: words,
+      ...(move.textKind ? { kind: move.textKind } : {}),
+    });
+    trace.label = words;
+  }
   const outcome: OutcomeName = state.offerFrom === 'close' ? 'offer-now' : 'offer-later';
   if (move.kind === 'accept') {
-    trace.lines.push(...responseLines(selectLines(compiled, state, negotiation.replies.agreed), dm.id));
+    if (explain)
+      trace.lines.push(...responseLines(selectLines(compiled, state, negotiation.replies.agreed), dm.id));
     return { state: end(compiled, state, outcome, state.offer), trace };
   }
   if (move.kind === 'walk-away') return { state: end(compiled, state, 'withdrawn'), trace };
@@ -157,7 +163,19 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
           ? { real: true }
           : { real: false, exposeChance: bluffExposeChance },
   };
-  const judgement = judgeCounter(context(compiled, state), counterCtx, explain);
+  const ctx = context(compiled, state);
+  const cited = counterCtx.leverage;
+  const judgement = judged(
+    compiled,
+    ctx,
+    explain,
+    compiled.memo.id(
+      `${counterCtx.offer}|${counterCtx.round}|${counterCtx.committed}|${cited ? (cited.real ? 'real' : cited.exposeChance) : 'none'}`,
+    ) *
+      8 +
+      JUDGED.counter,
+    () => judgeCounter(ctx, counterCtx, explain),
+  );
   const d0 = decide(resolve, state, judgement, COUNTER_ORDER);
   const exposed = d0.result.endsWith(EXPOSED);
   const d = { ...d0, result: d0.result.replace(EXPOSED, '') };
@@ -170,22 +188,25 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
     vars: recordNegotiation(compiled, d.state.vars, round, ceiling, exposed),
   });
   const respondExtra = { bluffExposed: exposed || undefined, exposeChance: judgement.exposure?.chance };
-  const figures = (result: 'raise' | 'hold', to: number): Line =>
-    figureLine(dm.id, result, {
-      from: state.offer!,
-      to,
-      currency: band.currency,
-      leverage: citing && (real || !exposed) && !state.caught,
-      round,
-      exposed,
-      caught: state.caught,
-    });
+  const figures = (result: 'raise' | 'hold', to: number): Line | undefined =>
+    explain
+      ? figureLine(dm.id, result, {
+          from: state.offer!,
+          to,
+          currency: band.currency,
+          leverage: citing && (real || !exposed) && !state.caught,
+          round,
+          exposed,
+          caught: state.caught,
+        })
+      : undefined;
   const seenThrough = (lines: Line[], figure?: Line): Line[] => {
+    if (!explain) return lines;
     const said = figure ? [...lines, figure] : lines;
     return exposed ? [{ id: 'model-bluff-seen', speaker: dm.id, text: BLUFF_SEEN }, ...said] : said;
   };
   const said = (after: State, lines: Line[], fallback: Response['expression']) => {
-    const chosen = selectLines(compiled, after, lines);
+    const chosen = explain ? selectLines(compiled, after, lines) : [];
     const face = lastExpression(chosen, dm.id) ?? fallback;
     // A bluff seen through shows on the face, whatever the answer on the money.
     return { lines: chosen, face: exposed && face !== 'irritated' ? 'sceptical' : face };
