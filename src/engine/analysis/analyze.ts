@@ -137,6 +137,8 @@ export function analyzeExact(
   meter = new Meter(options),
 ): Analysis {
   const compiled = compile(scenario);
+  // An empty memo, so the count of model evaluations depends on the scenario alone.
+  compiled.memo.clear();
   const endingCount = scenario.endings.length;
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
   const summaries = new Map<string, Summary>();
@@ -433,6 +435,6 @@ export function analyzeExact(
     bestPath: follow('best'),
     worstPath: follow('worst'),
     issues,
-    work: { ...meter.work },
+    work: meter.counts(),
   };
 }

@@ -1,3 +1,5 @@
+import { judgementCounts } from '../runtime/memo';
+
 /**
  * What an analysis may spend before it stops and reports what it has: distinct states,
  * engine steps, an estimate of the memory its tables hold, and wall-clock time. The first
@@ -36,8 +38,10 @@ export class Meter {
   bytes = 0;
   stopped: BudgetReason | null = null;
   /** Work done, counted whether or not it counts against the budget. */
-  readonly work: WorkCounts = { steps: 0, judgements: 0, branches: 0 };
+  readonly work: WorkCounts = { steps: 0, judgements: 0, branches: 0, evaluations: 0 };
   private ticks = 0;
+  /** The engine's count of model evaluations when this meter started. */
+  private readonly evaluatedAtStart = judgementCounts.evaluated;
 
   constructor(budget: AnalysisBudget = {}) {
     this.limits = { ...DEFAULT_BUDGET, ...definedOnly(budget) };
@@ -72,6 +76,11 @@ export class Meter {
     else if (this.bytes >= this.limits.maxBytes) this.stopped = 'memory';
     else if ((++this.ticks & 255) === 0 && now() - this.started >= this.limits.maxMs) this.stopped = 'time';
     return this.stopped !== null;
+  }
+
+  /** The work counts so far, with the model evaluations made since the meter started. */
+  counts(): WorkCounts {
+    return { ...this.work, evaluations: judgementCounts.evaluated - this.evaluatedAtStart };
   }
 
   elapsedMs(): number {
@@ -119,6 +128,11 @@ export interface WorkCounts {
   judgements: number;
   /** Chance branches (outcomes with their probabilities) the analysis enumerated. */
   branches: number;
+  /**
+   * Judgements the model worked out (the engine's memo gives the rest, see runtime/memo.ts;
+   * each analysis starts with an empty memo, so the count is the same every time).
+   */
+  evaluations: number;
 }
 
 /** A resolver that counts each judgement it resolves into the meter's work counts. */

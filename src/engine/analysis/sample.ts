@@ -142,6 +142,8 @@ export function analyzeSampled(
   meter = new Meter(limits),
 ): Analysis {
   const c = compile(scenario);
+  // An empty memo, so the count of model evaluations depends on the scenario alone.
+  c.memo.clear();
   const rng = createRandom(0x5eed);
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
   const endingHits = new Float64Array(scenario.endings.length);
@@ -423,6 +425,6 @@ export function analyzeSampled(
     bestPath: { score: best.score, ending: bestReplay.ending, steps: bestReplay.steps },
     worstPath: { score: worst.score, ending: worstReplay.ending, steps: worstReplay.steps },
     issues,
-    work: { ...meter.work },
+    work: meter.counts(),
   };
 }

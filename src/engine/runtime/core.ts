@@ -15,6 +15,7 @@ import {
 import { weight } from '../model/weights';
 import type { CloseOptions, CloseSpec, Distribution, HiddenState, Response } from '../types';
 import { type Compiled, holds } from './compile';
+import { judgementCounts } from './memo';
 import { recordAnswer, recordOffer } from './record';
 import { selectLines } from './replies';
 import { patch, type State } from './state';
@@ -173,7 +174,12 @@ export function judged<T>(
   move: number,
   judge: () => T,
 ): T {
-  return explain || move < 0 ? judge() : compiled.memo.get(ctx, move, judge);
+  judgementCounts.asked++;
+  if (explain || move < 0) {
+    judgementCounts.evaluated++;
+    return judge();
+  }
+  return compiled.memo.get(ctx, move, judge);
 }
 
 /** The kinds of judgement, the last digit (base 8) of a `judged` move number. */
@@ -204,17 +210,19 @@ function pointsOnOffer(compiled: Compiled, state: State): CloseOptions['points']
   return out;
 }
 
-const HIDDEN_KEYS = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
-
 export function applyEffects(compiled: Compiled, state: State, effects: Effects | undefined): State {
   if (!effects) return state;
   const index = effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead;
   const hidden = state.hidden.slice();
   const h = { ...hidden[index]! };
-  for (const key of HIDDEN_KEYS) {
-    const delta = effects[key];
-    if (delta !== undefined) h[key] = round2(clamp(h[key] + delta));
-  }
+  // Each hidden value by name (a loop over the names reads the effects by a computed key, which
+  // is several times slower on the engine's hottest path), in the order the state lists them.
+  const { keenness, doubt, irritation, rapport, believesOptions } = effects;
+  if (keenness !== undefined) h.keenness = round2(clamp(h.keenness + keenness));
+  if (doubt !== undefined) h.doubt = round2(clamp(h.doubt + doubt));
+  if (irritation !== undefined) h.irritation = round2(clamp(h.irritation + irritation));
+  if (rapport !== undefined) h.rapport = round2(clamp(h.rapport + rapport));
+  if (believesOptions !== undefined) h.believesOptions = round2(clamp(h.believesOptions + believesOptions));
   hidden[index] = h;
   let vars = state.vars;
   if (effects.set || effects.add) {

@@ -29,9 +29,15 @@ interface Entry {
 }
 
 /** Entries kept per scenario before the memo starts again (a long random run must not grow without end). */
-const MAX_ENTRIES = 200_000;
+const MAX_ENTRIES = 50_000;
 
 let enabled = true;
+
+/**
+ * Judgements asked for through `judged` and those the model worked out (the rest came from the
+ * memo), counted since the engine loaded: the work-budget test reads them around a run.
+ */
+export const judgementCounts = { asked: 0, evaluated: 0 };
 
 /** Turns the memo off (and on again), for the test that checks it changes nothing. */
 export function setJudgementMemo(on: boolean): void {
@@ -43,6 +49,12 @@ const MOMENT = { opening: 0, middle: 1, closing: 2 } as const;
 export class JudgementMemo {
   private readonly entries = new Map<number, Entry>();
   private readonly ids = new Map<string, number>();
+
+  /** Forgets every judgement (an analysis starts empty, so its counts depend on its input alone). */
+  clear(): void {
+    this.entries.clear();
+    this.ids.clear();
+  }
 
   /** A whole number for a description of a move, the same every time. */
   id(name: string): number {
@@ -60,7 +72,10 @@ export class JudgementMemo {
    * kind of judgement and the close, the act and its count, the counter-offer), below 2^48.
    */
   get<T>(ctx: DecisionContext, move: number, judge: () => T): T {
-    if (!enabled) return judge();
+    if (!enabled) {
+      judgementCounts.evaluated++;
+      return judge();
+    }
     const h = ctx.hidden;
     const key = move * 8 + MOMENT[ctx.moment] * 2 + (ctx.firstMinute ? 1 : 0);
     const hash =
@@ -82,6 +97,7 @@ export class JudgementMemo {
       )
         return e.value as T;
     }
+    judgementCounts.evaluated++;
     const value = judge();
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(hash, {

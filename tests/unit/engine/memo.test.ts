@@ -1,0 +1,88 @@
+/**
+ * The judgement memo (runtime/memo.ts) is a speed-up only: steps that show no factors remember
+ * the model's judgements by state, and a remembered judgement must be the one the model would
+ * have given. Every library scenario is played from the same seeds with the memo on and off, in
+ * expected and realistic mode, and every state and every response's numbers must agree; and a
+ * step that shows its factors must give the same state and numbers as one that does not.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closeCompositions,
+  closeOptions,
+  compile,
+  createRandom,
+  expectedResolver,
+  initialState,
+  parseScenario,
+  type State,
+  step,
+} from '../../../src/engine';
+import { setJudgementMemo } from '../../../src/engine/runtime/memo';
+import { pickAt, type Resolver } from '../../../src/engine/runtime/step';
+import { type RandomPlay, randomMove } from '../../../tools/lib/random-play';
+
+const FILES = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .sort();
+
+/** A fresh parse, so each run compiles its own scenario (and starts with an empty memo). */
+const load = (file: string) => {
+  const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return parsed.scenario;
+};
+
+const PLAY: RandomPlay = { closeChance: 0.2, closes: (c, s) => closeCompositions(closeOptions(c, s)!) };
+
+/** What a run shows of each step: the state and the response's numbers. */
+function play(file: string, mode: 'expected' | 'realistic', explain: boolean): string[] {
+  const c = compile(load(file));
+  const rng = createRandom(3);
+  const draws = createRandom(4);
+  const resolve: Resolver = mode === 'expected' ? expectedResolver : (d, order) => pickAt(d, order, draws());
+  const out: string[] = [];
+  for (let game = 0; game < 40; game++) {
+    let s: State = initialState(c);
+    while (s.phase !== 'ended') {
+      const r = step(c, s, randomMove(c, s, rng, PLAY), resolve, explain);
+      const res = r.trace.response;
+      out.push(
+        JSON.stringify([
+          r.state,
+          res && [
+            res.kind,
+            res.result,
+            res.distribution,
+            res.chance,
+            res.chanceOf,
+            res.bluffExposed,
+            res.exposeChance,
+          ],
+        ]),
+      );
+      s = r.state;
+    }
+  }
+  return out;
+}
+
+afterEach(() => setJudgementMemo(true));
+
+describe('the judgement memo changes nothing but the time', () => {
+  for (const file of FILES) {
+    it(`${file}: the same states and judgements with the memo on and off, and with factors shown`, () => {
+      for (const mode of ['expected', 'realistic'] as const) {
+        setJudgementMemo(true);
+        const remembered = play(file, mode, false);
+        setJudgementMemo(false);
+        const fresh = play(file, mode, false);
+        setJudgementMemo(true);
+        const explained = play(file, mode, true);
+        expect(remembered.length).toBeGreaterThan(100);
+        expect(remembered).toEqual(fresh);
+        expect(explained).toEqual(fresh);
+      }
+    });
+  }
+});
