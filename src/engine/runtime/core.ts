@@ -396,8 +396,12 @@ export function decide(
   judgement: Judgement,
   order: readonly string[],
 ): { result: string; state: State } {
-  const joint = jointOf(judgement, order);
-  const result = resolve(joint.distribution, joint.order, state.draws);
+  // Without a bluff the joint distribution is the judgement's own, in the given order (jointOf
+  // would copy the order for nothing).
+  const joint = judgement.exposure ? jointOf(judgement, order) : null;
+  const result = joint
+    ? resolve(joint.distribution, joint.order, state.draws)
+    : resolve(judgement.distribution, order, state.draws);
   return { result, state: patch(state, { draws: state.draws + 1 }) };
 }
 

@@ -58,7 +58,10 @@ function write(compiled: Compiled, vars: Vars, values: Vars): Vars {
   const reads = compiled.reads;
   if (reads.size === 0) return vars;
   let out: Vars | null = null;
-  for (const [k, v] of Object.entries(values)) {
+  // In the order the values are given (for…in: no list of pairs is built), so new variables
+  // take the same places in the state every time.
+  for (const k in values) {
+    const v = values[k]!;
     if (!reads.has(k) || vars[k] === v) continue;
     out ??= { ...vars };
     out[k] = v;

@@ -65,10 +65,14 @@ function checkClose(compiled: Compiled, state: State, spec: CloseSpec): void {
     throw new EngineError(`The delivery "${spec.delivery}" is not on offer here.`);
   }
   for (const p of spec.points) {
-    const point = closing.points.find(
-      (x) => x.id === p && holds(x.requires, state.vars, state.hidden, compiled),
-    );
-    if (!point) throw new EngineError(`The supporting point "${p}" is not available here.`);
+    let found = false;
+    for (const x of closing.points) {
+      if (x.id === p && holds(x.requires, state.vars, state.hidden, compiled)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) throw new EngineError(`The supporting point "${p}" is not available here.`);
   }
   if (spec.points.length > 1 && new Set(spec.points).size !== spec.points.length)
     throw new EngineError('A supporting point was given twice.');
