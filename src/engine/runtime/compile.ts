@@ -23,7 +23,12 @@ export interface Compiled {
   closePoints: { point: CloseOptions['points'][number]; requires: Condition | undefined }[];
   /** The close's other options as `closeOptions` lists them (the same array every time). */
   closeLeverage: CloseOptions['leverage'];
+  /** Each condition the scenario holds, as a test built the first time it is asked (see `holds`). */
+  tests: Map<Condition, Test>;
 }
+
+/** A condition as a function of the variables and the hidden states. */
+type Test = (vars: Vars, hidden: HiddenState[]) => boolean;
 
 const DEFAULT_HIDDEN: HiddenState = {
   keenness: 0.45,
@@ -59,6 +64,7 @@ export function compile(scenario: Scenario): Compiled {
       requires,
     })),
     closeLeverage: scenario.candidate.otherOptions.map(({ id, kind, text }) => ({ id, kind, text })),
+    tests: new Map(),
   };
   compiled.startVars = startVars(compiled);
   cache.set(scenario, compiled);
@@ -67,6 +73,12 @@ export function compile(scenario: Scenario): Compiled {
 
 export type Vars = Record<string, string | number | boolean>;
 
+/**
+ * Whether a condition holds. Each condition is turned into a test once per compiled scenario
+ * (its shape read once, a decision-maker's index looked up once), then only run: conditions are
+ * read on every step, by choices, lines, points and endings. Scenarios are never changed in place
+ * (an edit parses a new one), so a test stays true to its condition.
+ */
 export function holds(
   c: Condition | undefined,
   vars: Vars,
@@ -74,23 +86,62 @@ export function holds(
   compiled: Compiled,
 ): boolean {
   if (!c) return true;
-  if ('all' in c) return c.all.every((x) => holds(x, vars, hidden, compiled));
-  if ('any' in c) return c.any.some((x) => holds(x, vars, hidden, compiled));
-  if ('not' in c) return !holds(c.not, vars, hidden, compiled);
+  let test = compiled.tests.get(c);
+  if (!test) {
+    test = testOf(c, compiled);
+    compiled.tests.set(c, test);
+  }
+  return test(vars, hidden);
+}
+
+/** The test for a condition: the same answers as reading it each time, in the same order. */
+function testOf(c: Condition, compiled: Compiled): Test {
+  const sub = (x: Condition): Test => {
+    let t = compiled.tests.get(x);
+    if (!t) {
+      t = testOf(x, compiled);
+      compiled.tests.set(x, t);
+    }
+    return t;
+  };
+  if ('all' in c) {
+    const parts = c.all.map(sub);
+    return (vars, hidden) => {
+      for (const t of parts) if (!t(vars, hidden)) return false;
+      return true;
+    };
+  }
+  if ('any' in c) {
+    const parts = c.any.map(sub);
+    return (vars, hidden) => {
+      for (const t of parts) if (t(vars, hidden)) return true;
+      return false;
+    };
+  }
+  if ('not' in c) {
+    const inner = sub(c.not);
+    return (vars, hidden) => !inner(vars, hidden);
+  }
   if ('var' in c) {
-    // Own properties only: an unset variable is unset whatever its name (`constructor`, `toString`).
-    const v = Object.hasOwn(vars, c.var) ? (vars[c.var] ?? false) : false;
-    if (c.equals !== undefined && v !== c.equals) return false;
-    const n = typeof v === 'number' ? v : v === true ? 1 : 0;
-    if (c.atLeast !== undefined && !(n >= c.atLeast)) return false;
-    if (c.atMost !== undefined && !(n <= c.atMost)) return false;
-    return true;
+    const { var: name, equals, atLeast, atMost } = c;
+    return (vars) => {
+      // Own properties only: an unset variable is unset whatever its name (`constructor`, `toString`).
+      const v = Object.hasOwn(vars, name) ? (vars[name] ?? false) : false;
+      if (equals !== undefined && v !== equals) return false;
+      const n = typeof v === 'number' ? v : v === true ? 1 : 0;
+      if (atLeast !== undefined && !(n >= atLeast)) return false;
+      if (atMost !== undefined && !(n <= atMost)) return false;
+      return true;
+    };
   }
   const dm = c.dm ? (compiled.dmIndex.get(c.dm) ?? compiled.lead) : compiled.lead;
-  const value = hidden[dm]![c.state];
-  if (c.atLeast !== undefined && !(value >= c.atLeast - 1e-9)) return false;
-  if (c.atMost !== undefined && !(value <= c.atMost + 1e-9)) return false;
-  return true;
+  const { state: key, atLeast, atMost } = c;
+  return (_vars, hidden) => {
+    const value = hidden[dm]![key];
+    if (atLeast !== undefined && !(value >= atLeast - 1e-9)) return false;
+    if (atMost !== undefined && !(value <= atMost + 1e-9)) return false;
+    return true;
+  };
 }
 
 export function availableChoices(
