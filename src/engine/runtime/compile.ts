@@ -1,6 +1,7 @@
-import type { Choice, Condition, DecisionMaker, Node, Scenario } from '../format/schema';
+import type { Choice, Condition, DecisionMaker, Effects, Node, Scenario } from '../format/schema';
 import { type ResolvedTraits, resolveTraits } from '../model/traits';
 import type { CloseOptions, HiddenState } from '../types';
+import type { Change } from './core';
 import { JudgementMemo } from './memo';
 import { engineReads, startVars } from './record';
 
@@ -25,6 +26,8 @@ export interface Compiled {
   closeLeverage: CloseOptions['leverage'];
   /** Each condition the scenario holds, as a test built the first time it is asked (see `holds`). */
   tests: Map<Condition, Test>;
+  /** Each effect of the scenario read into one shape, the first time it applies (core.ts `applyEffects`). */
+  changes: Map<Effects, Change>;
 }
 
 /** A condition as a function of the variables and the hidden states. */
@@ -65,6 +68,7 @@ export function compile(scenario: Scenario): Compiled {
     })),
     closeLeverage: scenario.candidate.otherOptions.map(({ id, kind, text }) => ({ id, kind, text })),
     tests: new Map(),
+    changes: new Map(),
   };
   compiled.startVars = startVars(compiled);
   cache.set(scenario, compiled);

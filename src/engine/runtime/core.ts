@@ -212,30 +212,62 @@ function pointsOnOffer(compiled: Compiled, state: State): CloseOptions['points']
 
 export function applyEffects(compiled: Compiled, state: State, effects: Effects | undefined): State {
   if (!effects) return state;
-  const index = effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead;
+  const change = changeOf(compiled, effects);
+  const index = change.index;
   const hidden = state.hidden.slice();
   const h = { ...hidden[index]! };
-  // Each hidden value by name (a loop over the names reads the effects by a computed key, which
-  // is several times slower on the engine's hottest path), in the order the state lists them.
-  const { keenness, doubt, irritation, rapport, believesOptions } = effects;
-  if (keenness !== undefined) h.keenness = round2(clamp(h.keenness + keenness));
-  if (doubt !== undefined) h.doubt = round2(clamp(h.doubt + doubt));
-  if (irritation !== undefined) h.irritation = round2(clamp(h.irritation + irritation));
-  if (rapport !== undefined) h.rapport = round2(clamp(h.rapport + rapport));
-  if (believesOptions !== undefined) h.believesOptions = round2(clamp(h.believesOptions + believesOptions));
+  if (change.keenness !== undefined) h.keenness = round2(clamp(h.keenness + change.keenness));
+  if (change.doubt !== undefined) h.doubt = round2(clamp(h.doubt + change.doubt));
+  if (change.irritation !== undefined) h.irritation = round2(clamp(h.irritation + change.irritation));
+  if (change.rapport !== undefined) h.rapport = round2(clamp(h.rapport + change.rapport));
+  if (change.believesOptions !== undefined)
+    h.believesOptions = round2(clamp(h.believesOptions + change.believesOptions));
   hidden[index] = h;
   let vars = state.vars;
-  if (effects.set || effects.add) {
+  if (change.set || change.add) {
     vars = { ...vars };
-    if (effects.set) Object.assign(vars, effects.set);
-    if (effects.add) {
-      for (const [k, v] of Object.entries(effects.add)) {
+    if (change.set) Object.assign(vars, change.set);
+    if (change.add) {
+      for (const [k, v] of change.add) {
         const old = Object.hasOwn(vars, k) ? vars[k] : undefined;
         vars[k] = (typeof old === 'number' ? old : 0) + v;
       }
     }
   }
   return patch(state, { hidden, vars });
+}
+
+/**
+ * Effects read once per compiled scenario into one shape (authored effects come in as many
+ * shapes as there are combinations of fields, which makes reading them on every step slow).
+ */
+export interface Change {
+  index: number;
+  keenness: number | undefined;
+  doubt: number | undefined;
+  irritation: number | undefined;
+  rapport: number | undefined;
+  believesOptions: number | undefined;
+  set: Effects['set'] | undefined;
+  add: [string, number][] | undefined;
+}
+
+function changeOf(compiled: Compiled, effects: Effects): Change {
+  let change = compiled.changes.get(effects);
+  if (!change) {
+    change = {
+      index: effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead,
+      keenness: effects.keenness,
+      doubt: effects.doubt,
+      irritation: effects.irritation,
+      rapport: effects.rapport,
+      believesOptions: effects.believesOptions,
+      set: effects.set,
+      add: effects.add ? Object.entries(effects.add) : undefined,
+    };
+    compiled.changes.set(effects, change);
+  }
+  return change;
 }
 
 export function withLead(compiled: Compiled, state: State, h: HiddenState): State {
