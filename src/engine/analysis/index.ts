@@ -1,4 +1,5 @@
 import type { Scenario } from '../format/schema';
+import { compile } from '../runtime/compile';
 import { type Analysis, type AnalyzeOptions, analyzeExact } from './analyze';
 import { Meter } from './budget';
 import { analyzeSampled, interviewSize } from './sample';
@@ -18,6 +19,9 @@ export interface AnalyzeScenarioOptions extends AnalyzeOptions {
  * when it runs out the report says `method: 'partial'` and what was explored.
  */
 export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOptions = {}): Analysis {
+  // An empty memo before the size pre-pass too, so the count of model evaluations depends on the
+  // scenario alone (not on play or analyses of it before).
+  compile(scenario).memo.clear();
   const meter = new Meter(options);
   const closeBudget = options.exactCloseBudget ?? 150_000;
   const size = interviewSize(scenario, 4000, meter, closeBudget);

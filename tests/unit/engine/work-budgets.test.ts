@@ -89,6 +89,22 @@ describe('analysis work stays within its committed budgets', () => {
   }
 });
 
+describe('the counts depend on the file alone', () => {
+  it('counts the same work for a scenario analysed again after play has filled its memo', () => {
+    const scenario = load('08-commitment.json');
+    const first = analyzeScenario(scenario, { maxMs: 1e9 });
+    const c = compile(scenario);
+    const rng = createRandom(5);
+    for (let run = 0; run < 50; run++) {
+      let s: State = initialState(c);
+      while (s.phase !== 'ended') s = step(c, s, randomMove(c, s, rng, PLAY), expectedResolver, false).state;
+    }
+    const again = analyzeScenario(scenario, { maxMs: 1e9 });
+    expect(again.work).toEqual(first.work);
+    expect(again.work.evaluations).toBeGreaterThan(0);
+  }, 120_000);
+});
+
 describe('engine play draws a bounded number of model judgements per step', () => {
   it('draws a bounded number of judgements per expected-mode step over the library', () => {
     const rng = createRandom(11);
