@@ -25,6 +25,34 @@ import type { Analysis, AnalysisIssue, PathStep } from './types';
 
 const keyOf = stateKey;
 
+/** Every field of the state but those the interview settles (draws, professionalism, close). */
+const POST_FIELDS = [
+  'phase',
+  'node',
+  'vars',
+  'hidden',
+  'offerFrom',
+  'offer',
+  'round',
+  'status',
+  'day',
+  'persisted',
+  'doorClosed',
+  'committed',
+  'penalty',
+  'caught',
+  'result',
+  'salary',
+  'ending',
+] as const satisfies readonly (keyof State)[];
+// Fails to compile when the state gains a field POST_FIELDS does not name.
+const _everyField: Exclude<
+  keyof State,
+  (typeof POST_FIELDS)[number] | 'draws' | 'professionalism' | 'close'
+> extends never
+  ? true
+  : never = true;
+
 /** Counts interview states (without closing) and the close actions they offer, up to caps on each. */
 export function interviewSize(
   scenario: Scenario,
@@ -250,10 +278,10 @@ export function analyzeSampled(
   // (a sum, rounded and clamped: the same order, so the same best and worst moves).
   type PostValue = { best: number; worst: number; bestPath: Action[]; worstPath: Action[] };
   const post = new Map<string, PostValue>();
-  const postKey = (s: State): string => {
-    const { draws: _d, professionalism: _p, close: _c, ...rest } = s;
-    return JSON.stringify(rest);
-  };
+  // The state's other fields in a fixed order, as a list: the same states share a key as with
+  // the fields by name (every state lists its fields in one order), built without copying the
+  // state and shorter to hash. POST_FIELDS must name every field but the three settled ones.
+  const postKey = (s: State): string => JSON.stringify(POST_FIELDS.map((f) => s[f]));
   // After the interview play lasts at most the follow-up days and the negotiation rounds
   // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
   const postDynamic = (s: State): PostValue => {
