@@ -52,6 +52,14 @@ const PHASES: Record<Exclude<Phase, 'ended'>, PhaseRules> = {
   negotiation: { during: 'negotiation', moves: { negotiate } },
 };
 
+/**
+ * The next state after `action`, with the step's trace. With `explain` (the default, as a view
+ * uses it) the trace carries everything a view shows: the words said, the answer's factors and
+ * counterfactuals, coaching. Without it the step is for the state (analyses, replays, the bench):
+ * the trace keeps the candidate's choice and the response's numbers (result, distribution, chance,
+ * exposure) but no reply lines, composed words or factors, and the model's judgements are
+ * remembered by state (runtime/memo.ts). The state is the same either way.
+ */
 export function step(
   compiled: Compiled,
   state: State,
