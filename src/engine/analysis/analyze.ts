@@ -11,7 +11,7 @@
 import type { Scenario } from '../format/schema';
 import { type Compiled, compile } from '../runtime/compile';
 import { expectedResolver, initialState, type Resolver, type State, step } from '../runtime/step';
-import { scoreParts, totalOf } from '../scoring';
+import { rawTotalOf, scoreParts, totalOf } from '../scoring';
 import type { Action, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
@@ -223,7 +223,7 @@ export function analyzeExact(
   const values = new Map<string, Value>();
   const totalFrom = (parent: State, child: State, v: Value, which: 'best' | 'worst') =>
     isInterview(parent) && !isInterview(child)
-      ? totalOf(v[which], scoreParts(compiled, child).fixed)
+      ? rawTotalOf(v[which], scoreParts(compiled, child).fixed)
       : v[which];
   const valueAt = (state: State): Value | null => {
     if (state.phase === 'ended') {
@@ -366,7 +366,7 @@ export function analyzeExact(
     let state: State = root;
     let value = valueAt(root);
     const raw = value ? (which === 'best' ? value.best : value.worst) : Number.NaN;
-    const score = Number.isFinite(raw) ? raw : -1;
+    const score = Number.isFinite(raw) ? Math.round(raw) : -1;
     const seen = new Set<string>();
     while (value && state.phase !== 'ended' && !seen.has(keyOf(state))) {
       seen.add(keyOf(state));

@@ -249,7 +249,10 @@ export function end(
   outcome: OutcomeName,
   salary: number | null = null,
 ): State {
-  const ended = patch(state, { phase: 'ended' as const, result: outcome, salary });
+  // Ending straight from the interview, the decision-maker is remembered as on every other way
+  // out of it (settled), so the same impression scores the same whichever way the play ended.
+  const from = state.phase === 'interview' ? patch(settle(compiled, state), { node: state.node }) : state;
+  const ended = patch(from, { phase: 'ended' as const, result: outcome, salary });
   return patch(ended, { ending: pickEnding(compiled, ended, outcome) });
 }
 

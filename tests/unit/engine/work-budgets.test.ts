@@ -24,15 +24,15 @@ import { type RandomPlay, randomMove } from '../../../tools/lib/random-play';
 /** Work budgets per library file: the counts measured when committed, plus about 10%. */
 const BUDGETS: Record<string, { steps: number; judgements: number; branches: number; states: number }> = {
   '00-tutorial.json': { steps: 188_000, judgements: 187_000, branches: 187_000, states: 267 },
-  '01-final-say.json': { steps: 219_000, judgements: 119_000, branches: 0, states: 97 },
-  '02-first-round-panel.json': { steps: 169_000, judgements: 68_000, branches: 0, states: 124 },
-  '03-open-doors.json': { steps: 183_000, judgements: 96_000, branches: 0, states: 126 },
-  '04-two-offers.json': { steps: 124_000, judgements: 82_000, branches: 0, states: 131 },
-  '05-price-of-yes.json': { steps: 217_000, judgements: 111_000, branches: 0, states: 122 },
-  '06-doorstep.json': { steps: 204_000, judgements: 162_000, branches: 0, states: 145 },
-  '07-full-pipeline.json': { steps: 190_000, judgements: 101_000, branches: 0, states: 135 },
+  '01-final-say.json': { steps: 284_000, judgements: 176_000, branches: 0, states: 97 },
+  '02-first-round-panel.json': { steps: 194_000, judgements: 92_000, branches: 0, states: 124 },
+  '03-open-doors.json': { steps: 196_000, judgements: 108_000, branches: 0, states: 126 },
+  '04-two-offers.json': { steps: 171_000, judgements: 116_000, branches: 0, states: 131 },
+  '05-price-of-yes.json': { steps: 252_000, judgements: 136_000, branches: 0, states: 122 },
+  '06-doorstep.json': { steps: 316_000, judgements: 250_000, branches: 0, states: 145 },
+  '07-full-pipeline.json': { steps: 224_000, judgements: 133_000, branches: 0, states: 135 },
   '08-commitment.json': { steps: 45_000, judgements: 38_000, branches: 0, states: 136 },
-  'example.json': { steps: 124_000, judgements: 82_000, branches: 0, states: 77 },
+  'example.json': { steps: 190_000, judgements: 126_000, branches: 0, states: 77 },
 };
 
 const load = (file: string) => {

@@ -106,6 +106,8 @@ function afterAnswer(
       exposed,
       favourable,
       judgement.doubtRemaining,
+      countPoints(compiled.scenario, spec.points),
+      ctx.firstMinute ? weight('firstMinuteDecided') : 1,
     ),
   );
   return {
