@@ -41,10 +41,17 @@ const load = (file: string) => {
   return parsed.scenario;
 };
 
+/** One analysis per file, shared by the budgets and the best-close checks below. */
+const analyses = new Map<string, ReturnType<typeof analyzeScenario>>();
+const analysisOf = (file: string) => {
+  if (!analyses.has(file)) analyses.set(file, analyzeScenario(load(file), { maxMs: 1e9 }));
+  return analyses.get(file)!;
+};
+
 describe('analysis work stays within its committed budgets', () => {
   for (const [file, budget] of Object.entries(BUDGETS)) {
     it(`analyzes ${file} within its budget of steps, judgements, branches and states`, () => {
-      const a = analyzeScenario(load(file), { maxMs: 1e9 });
+      const a = analysisOf(file);
       expect(a.method).not.toBe('partial');
       expect(a.work.steps, 'engine steps').toBeLessThanOrEqual(budget.steps);
       expect(a.work.judgements, 'model judgements').toBeLessThanOrEqual(budget.judgements);
@@ -89,3 +96,33 @@ const PLAY: RandomPlay = {
 
 /** Committed: 0.365 measured when written (most steps are answers, which draw nothing). */
 const JUDGEMENTS_PER_STEP = 0.4;
+
+// Issue 17 item 7: the analyzer's best play closes the way the seed teaches (C10-C13), so a
+// player who learns from the best score learns the prepared close, not a bare statement.
+describe('the best path closes with the seed’s close', () => {
+  for (const file of Object.keys(BUDGETS)) {
+    it(`${file}: why us and a reason where offered, a real option where there is one, as many points as count`, () => {
+      const sc = load(file);
+      const a = analysisOf(file);
+      const step = a.bestPath.steps.find((s) => s.action.type === 'close');
+      if (step?.action.type !== 'close') return; // a best play without a close: nothing to check
+      const spec = step.action.close;
+      const kinds = (ids: readonly string[]) =>
+        ids.map((id) => sc.closing.points.find((p) => p.id === id)?.kind);
+      const said = kinds(spec.points);
+      const offered = kinds(sc.closing.points.map((p) => p.id));
+      for (const kind of ['why-us', 'reason'] as const) {
+        if (offered.includes(kind)) expect(said, `${kind} in the best close`).toContain(kind);
+        // C12: one or two of each; more add nothing, so the best close is not the longest.
+        expect(said.filter((k) => k === kind).length).toBeLessThanOrEqual(2);
+      }
+      const real = sc.candidate.otherOptions.filter((o) => o.real);
+      if (real.length > 0 && spec.form !== 'tentative')
+        expect(
+          real.map((o) => o.id),
+          'a real option named',
+        ).toContain(spec.leverage);
+      else expect(spec.leverage).toBeNull();
+    }, 600_000);
+  }
+});
