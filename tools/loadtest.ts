@@ -12,15 +12,18 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { Ballot, Reveal, RoomState, SessionRecord, Task, You } from '../src/protocol/index';
-import { startLoadCluster } from './lib/cluster-nodes';
+import { cpuSecondsOf, startLoadCluster } from './lib/cluster-nodes';
 
 /** --nodes (scale-out helper): how to stop the processes if the run fails. */
 let stopCluster: (() => Promise<void>) | null = null;
+
+/** The machine's 1-minute load average when the run started (other work on the shared cores). */
+const LOAD_AT_START = Math.round(loadavg()[0]! * 100) / 100;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VOTING = new Set(['choose', 'close', 'follow-up', 'negotiate']);
@@ -202,6 +205,10 @@ interface Stats {
   /** "room/round" -> when the last vote of the round was sent; and when each phone saw the reveal. */
   lastSent: Map<string, number>;
   revealSeen: { round: string; at: number }[];
+  /** Churned phones: latency minus the time they stayed away on purpose; reconnect and resume times. */
+  beyondAbsence: number[];
+  reconnectMs: number[];
+  resumeMs: number[];
 }
 
 function key(room: string, round: number, team: string): string {
@@ -233,7 +240,7 @@ class Phone {
   /** Round -> when the vote was first sent, and whether it was acknowledged. */
   private pending = new Map<
     number,
-    { sentAt: number; acked: boolean; id: string; ballot: Ballot; churned: boolean }
+    { sentAt: number; acked: boolean; id: string; ballot: Ballot; churned: boolean; awayMs: number }
   >();
   private revealed = new Set<number>();
 
@@ -279,6 +286,8 @@ class Phone {
     this.stats.latencies.push(ms);
     this.stats.revealSeen.push({ round: `${this.code}/${r.round}`, at: now });
     if (!p.churned) this.stats.latenciesConnected.push(ms);
+    // The time a churned phone stayed away on purpose is the test's, not the server's.
+    this.stats.beyondAbsence.push(ms - p.awayMs);
   }
 
   private onState(st: RoomState): void {
@@ -296,6 +305,7 @@ class Phone {
       id: randomUUID(),
       ballot: ballotFor(task, this.n + round),
       churned: Math.random() < this.churn,
+      awayMs: 0,
     };
     this.pending.set(round, entry);
     this.stats.votesSent++;
@@ -328,18 +338,23 @@ class Phone {
 
   private async dropAndResume(
     round: number,
-    entry: { acked: boolean },
+    entry: { acked: boolean; awayMs: number },
     send: (sock: Socket) => Promise<void>,
   ): Promise<void> {
     const s = this.socket!;
     // Drop right after sending (the reply may or may not come), come back shortly, resume, retry.
     s.disconnect();
     this.stats.reconnects++;
-    await new Promise((r) => setTimeout(r, 20 + Math.random() * 180));
+    entry.awayMs = 20 + Math.random() * 180;
+    await new Promise((r) => setTimeout(r, entry.awayMs));
+    const t0 = performance.now();
     const again = await connectSocket(this.url);
+    const t1 = performance.now();
     this.socket = again;
     this.wire(again);
     const resumed = await ask(again, 'player:resume', { playerToken: this.token, lastSeq: this.lastSeq });
+    this.stats.reconnectMs.push(t1 - t0);
+    this.stats.resumeMs.push(performance.now() - t1);
     if (!resumed.ok) throw new Error(`resume failed: ${resumed.error?.code}`);
     const st = resumed.state as RoomState;
     this.lastSeq = Math.max(this.lastSeq, st.lastSeq);
@@ -477,12 +492,18 @@ async function main(): Promise<void> {
     counted: new Map(),
     lastSent: new Map(),
     revealSeen: [],
+    beyondAbsence: [],
+    reconnectMs: [],
+    resumeMs: [],
   };
   let clientPeak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     clientPeak = Math.max(clientPeak, process.memoryUsage.rss());
   }, 100);
   const started = performance.now();
+  const clientCpuStart = process.cpuUsage();
+  const serverPids = child ? [child.pid] : (cluster?.pids ?? []);
+  const serverCpuStart = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
   // Whatever happens, the run ends: a hard stop a little after the time limit.
   setTimeout(
     () => {
@@ -516,6 +537,13 @@ async function main(): Promise<void> {
   ]);
   clearInterval(sampler);
   clearInterval(progress);
+  // CPU time of the run itself (joins, rounds; not the record reads below): the phones share the
+  // machine's cores with the server, so their share says how much of the time is the test bed.
+  const runSeconds = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpuStart);
+  const clientCpuS = (clientCpu.user + clientCpu.system) / 1e6;
+  const serverCpuEnd = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
+  const serverCpuS = serverCpuEnd.reduce((a, b, i) => a + b - serverCpuStart[i]!, 0);
   const stored = new Map<string, Set<string>>();
   let recordsRead = 0;
   for (const run of runs ?? []) {
@@ -588,6 +616,11 @@ async function main(): Promise<void> {
     .map((x) => x.at - stats.lastSent.get(x.round)!)
     .sort((a, b) => a - b);
   const conn = [...stats.latenciesConnected].sort((a, b) => a - b);
+  const ascending = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const beyond = ascending(stats.beyondAbsence);
+  const reconnect = ascending(stats.reconnectMs);
+  const resume = ascending(stats.resumeMs);
+  const r1 = (x: number) => Math.round(x * 10) / 10;
   const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
   const result = {
     phones: o.rooms * o.phones,
@@ -614,11 +647,26 @@ async function main(): Promise<void> {
     p95Ms: Math.round(percentile(sorted, 95) * 10) / 10,
     p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
     p99MsStayedConnected: Math.round(percentile(conn, 99) * 10) / 10,
+    // Every phone's latency less the 20-200 ms a churned phone stays away on purpose (with churn
+    // the plain p99 cannot go below about 190 ms: a dropped phone sees the reveal only once back).
+    p99MsBeyondAbsence: r1(percentile(beyond, 99)),
+    // A churned phone's way back: a new connection, then player:resume answered.
+    reconnectP50Ms: r1(percentile(reconnect, 50)),
+    reconnectP99Ms: r1(percentile(reconnect, 99)),
+    resumeP50Ms: r1(percentile(resume, 50)),
+    resumeP99Ms: r1(percentile(resume, 99)),
     lastVoteToRevealP50Ms: Math.round(percentile(afterLast, 50) * 10) / 10,
     lastVoteToRevealP99Ms: Math.round(percentile(afterLast, 99) * 10) / 10,
     peakServerRssMb: serverPeak === null ? null : mb(serverPeak),
     peakClientRssMb: mb(clientPeak),
     seconds: Math.round((performance.now() - started) / 100) / 10,
+    // CPU seconds during the run: the load test's phones (this process) and the server process(es)
+    // (Redis and Postgres not counted); clientCpuShare = client / (client + server).
+    clientCpuS: Math.round(clientCpuS * 10) / 10,
+    serverCpuS: Math.round(serverCpuS * 10) / 10,
+    clientCpuShare: Math.round((clientCpuS / Math.max(1e-9, clientCpuS + serverCpuS)) * 100) / 100,
+    runWallS: Math.round(runSeconds * 10) / 10,
+    loadAverageAtStart: LOAD_AT_START,
     timedOut,
   };
   if (o.json) console.log(JSON.stringify(result, null, 2));

@@ -106,7 +106,7 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
   return room.run(() => ({
     playerToken: token,
     you: room.you(player.id),
-    state: room.state(),
+    state: room.stateFor(player.id),
     missed: room.missed(0),
   }));
 }
@@ -118,7 +118,7 @@ async function playerResume(c: Connection, p: Payload<'playerResume'>): Promise<
   c.bindPlayer(room, player.id);
   return room.run(() => ({
     you: room.you(player.id),
-    state: room.state(),
+    state: room.stateFor(player.id),
     missed: room.missed(p.lastSeq),
   }));
 }

@@ -91,6 +91,12 @@ function teamEnded(t: TeamLive): boolean {
   return t.ended!;
 }
 
+/** A state with only one team's task in its round (what that team's phones get). */
+function forTeam(state: RoomState, team: string): RoomState {
+  const r = state.round;
+  return r ? { ...state, round: { ...r, tasks: r.tasks.filter((t) => t.team === team) } } : state;
+}
+
 /** A vote's message id, scoped to the player who sent it (two phones may use the same id). */
 export function voteKey(player: string, id: string): string {
   return `${player}:${id}`;
@@ -521,6 +527,22 @@ export class Room {
     };
   }
 
+  /**
+   * Phones get their own team's task only (teams mode, while a round is open or shown): a round's
+   * tasks are most of a state's size and a phone reads only its own. In individuals mode every
+   * player is a team, so one state for all is cheaper than one per player.
+   */
+  private perTeam(): boolean {
+    return this.settings.mode === 'teams' && this.round !== null;
+  }
+
+  /** The state a phone gets in a reply (join, resume): every reveal, its own team's task only. */
+  stateFor(playerId: string): RoomState {
+    const state = this.state();
+    const team = this.teamOf(playerId);
+    return this.perTeam() && team ? forTeam(state, team) : state;
+  }
+
   playersInfo(): PlayerInfo[] {
     const r = this.round;
     return [...this.players.values()].map((p) => ({
@@ -603,7 +625,11 @@ export class Room {
     this.dirty.progress = false;
     const state = this.state();
     this.outlet.toHost(this.code, 'room:state', state);
-    this.outlet.toPhones(this.code, 'room:state', { ...state, reveals: state.reveals.slice(-1) });
+    const phones = { ...state, reveals: state.reveals.slice(-1) };
+    if (this.perTeam()) {
+      // One state per team, each encoded once: a phone needs its own team's task, not every team's.
+      for (const t of this.teams) this.outlet.toTeam(this.code, t.id, 'room:state', forTeam(phones, t.id));
+    } else this.outlet.toPhones(this.code, 'room:state', phones);
     if (this.round && this.round.status !== 'revealed') {
       // The state carries the counts: they are what each team's phones have now.
       for (const team of Object.keys(state.round?.eligible ?? {})) {

@@ -146,7 +146,7 @@ describe('what phones are sent', () => {
     expect(sent.some((s) => s.to === 'room' && s.event === 'room:progress')).toBe(false);
   });
 
-  it('after a reveal phones get the state once with the latest reveal only; the host gets the history', async () => {
+  it("after a reveal each team's phones get the state once, with the latest reveal and their own task only; the host gets everything", async () => {
     const { room, sent, round: first } = await room2('teams', 2);
     await room.run(() => room.control({ id: uuid(), command: 'close-vote' }));
     await room.run(() => room.control({ id: uuid(), command: 'next' }));
@@ -157,11 +157,21 @@ describe('what phones are sent', () => {
     expect(last).toBeGreaterThan(first);
     await tick();
     const states = sent.filter((s) => s.event === 'room:state');
-    const toPhones = states.filter((s) => s.to === 'phones').map((s) => s.payload as RoomState);
     const toHost = states.filter((s) => s.to === 'host').map((s) => s.payload as RoomState);
-    expect(toPhones.at(-1)!.reveals.map((r) => r.round)).toEqual([last]);
     expect(toHost.at(-1)!.reveals.map((r) => r.round)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
-    expect(states.some((s) => s.to === 'room')).toBe(false);
+    expect(toHost.at(-1)!.round!.tasks.map((t) => t.team)).toEqual(['t1', 't2']);
+    // The last broadcast (the reveal's state): one per team, each with that team's task alone.
+    for (const team of ['t1', 't2']) {
+      const mine = states.filter((s) => s.to === `team:${team}`).map((s) => s.payload as RoomState);
+      expect(mine.at(-1)!.reveals.map((r) => r.round)).toEqual([last]);
+      expect(mine.at(-1)!.round!.tasks.map((t) => t.team)).toEqual([team]);
+      expect(mine.at(-1)!.round!.number).toBe(last);
+    }
+    expect(states.some((s) => s.to === 'room' || s.to === 'phones')).toBe(false);
+    // A phone's resume reply has the whole history and its own task only.
+    const phone = room.stateFor('p1');
+    expect(phone.reveals.map((r) => r.round)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(phone.round!.tasks.map((t) => t.team)).toEqual([room.teamOf('p1')]);
   });
 });
 
