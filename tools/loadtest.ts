@@ -209,6 +209,8 @@ interface Stats {
   beyondAbsence: number[];
   reconnectMs: number[];
   resumeMs: number[];
+  /** Resumes a phone gave up itself (closed at the end of the run, or dropped again first). */
+  superseded: number;
 }
 
 function key(room: string, round: number, team: string): string {
@@ -265,7 +267,15 @@ class Phone {
     this.wire(this.socket);
   }
 
+  /** How many times the phone has dropped on purpose. */
+  private drops = 0;
+  /** Why the phone's socket last dropped without being told to (for failure messages). */
+  dropReason = '';
+
   private wire(s: Socket): void {
+    s.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') this.dropReason = reason;
+    });
     s.on('room:state', (st: RoomState) => {
       this.lastSeq = Math.max(this.lastSeq, st.lastSeq);
       this.onState(st);
@@ -332,7 +342,8 @@ class Phone {
     try {
       await this.dropAndResume(round, entry, send);
     } catch (err) {
-      this.stats.failures.push(err instanceof Error ? err.message : String(err));
+      const why = err instanceof Error ? err.message : String(err);
+      this.stats.failures.push(this.dropReason ? `${why} (${this.dropReason})` : why);
     }
   }
 
@@ -342,6 +353,7 @@ class Phone {
     send: (sock: Socket) => Promise<void>,
   ): Promise<void> {
     const s = this.socket!;
+    const drop = ++this.drops;
     // Drop right after sending (the reply may or may not come), come back shortly, resume, retry.
     s.disconnect();
     this.stats.reconnects++;
@@ -352,7 +364,19 @@ class Phone {
     const t1 = performance.now();
     this.socket = again;
     this.wire(again);
-    const resumed = await ask(again, 'player:resume', { playerToken: this.token, lastSeq: this.lastSeq });
+    let resumed: Reply;
+    try {
+      resumed = await ask(again, 'player:resume', { playerToken: this.token, lastSeq: this.lastSeq });
+    } catch (err) {
+      // Given up by the phone itself, not a server failure: the session ended and the run closed
+      // its phones while this one was on its way back, or the next round's state reached the new
+      // socket before the resume reply and the phone dropped again (a newer resume takes over).
+      if (this.closed || this.drops !== drop) {
+        this.stats.superseded++;
+        return;
+      }
+      throw err;
+    }
     this.stats.reconnectMs.push(t1 - t0);
     this.stats.resumeMs.push(performance.now() - t1);
     if (!resumed.ok) throw new Error(`resume failed: ${resumed.error?.code}`);
@@ -369,7 +393,10 @@ class Phone {
     this.onState(st);
   }
 
+  private closed = false;
+
   close(): void {
+    this.closed = true;
     this.socket?.disconnect();
   }
 }
@@ -495,6 +522,7 @@ async function main(): Promise<void> {
     beyondAbsence: [],
     reconnectMs: [],
     resumeMs: [],
+    superseded: 0,
   };
   let clientPeak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
@@ -641,6 +669,7 @@ async function main(): Promise<void> {
     rejected: stats.rejected,
     retries: stats.retries,
     reconnects: stats.reconnects,
+    resumesAbandoned: stats.superseded,
     failures: stats.failures.length,
     firstFailure: stats.failures[0] ?? null,
     p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
