@@ -50,7 +50,8 @@ export class Refusal extends Error {
 export interface RoomOutlet {
   toRoom(code: string, event: string, payload: unknown): void;
   toHost(code: string, event: string, payload: unknown): void;
-  toPlayer(code: string, player: string, event: string, payload: unknown): void;
+  /** `here`: the phone's sockets are all on this process (scale-out mode: no need to tell the others). */
+  toPlayer(code: string, player: string, event: string, payload: unknown, here?: boolean): void;
   /** The player's sockets stop receiving the room's broadcasts (kick, ban). */
   detach(code: string, player: string, team?: string): void;
   /** Every phone of the room (not the host). */
@@ -411,7 +412,12 @@ export class Room {
   }
 
   playerByToken(token: string): PlayerRow | null {
-    const id = this.byToken.get(hashToken(token));
+    return this.playerByHash(hashToken(token));
+  }
+
+  /** The player whose token has this hash (hashToken), or null. */
+  playerByHash(hash: string): PlayerRow | null {
+    const id = this.byToken.get(hash);
     return id ? (this.players.get(id) ?? null) : null;
   }
 
@@ -442,6 +448,17 @@ export class Room {
     // No answer from the other processes yet: a phone this process has never seen may be on one.
     if (elsewhere === null) return !p?.local;
     return elsewhere.has(playerId);
+  }
+
+  /**
+   * Scale-out mode: the player's sockets are all on this process, as far as the other processes
+   * last answered, so a message for that phone alone need not go through Redis to every process
+   * (at a round's opening that is one message per phone, most of the room's traffic).
+   */
+  private onlyHere(playerId: string): boolean {
+    if (!this.deps.cluster) return false;
+    const elsewhere = this.shared?.elsewhere ?? null;
+    return (this.presence.get(playerId)?.sockets ?? 0) > 0 && elsewhere !== null && !elsewhere.has(playerId);
   }
 
   /** Active players by team, in one pass. */
@@ -932,7 +949,8 @@ export class Room {
     this.schedule();
     this.broadcastState();
     for (const p of this.players.values()) {
-      if (p.status === 'active') this.outlet.toPlayer(this.code, p.id, 'you:update', this.you(p.id));
+      if (p.status === 'active')
+        this.outlet.toPlayer(this.code, p.id, 'you:update', this.you(p.id), this.onlyHere(p.id));
     }
     await this.maybeAutoClose();
   }

@@ -22,7 +22,8 @@ export function outletFor(io: Server): RoomOutlet {
   return {
     toRoom: (code, event, payload) => io.to(`room:${code}`).emit(event, payload),
     toHost: (code, event, payload) => io.to(`host:${code}`).emit(event, payload),
-    toPlayer: (code, player, event, payload) => io.to(`player:${code}:${player}`).emit(event, payload),
+    toPlayer: (code, player, event, payload, here) =>
+      (here ? io.local : io).to(`player:${code}:${player}`).emit(event, payload),
     detach: (code, player, team) =>
       io
         .in(`player:${code}:${player}`)
