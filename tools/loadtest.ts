@@ -167,7 +167,12 @@ type Reply = { ok: boolean; error?: { code: string; message: string }; [k: strin
 
 function connectOnce(url: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    const s = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 30_000,
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', (e) => {
       s.close();
@@ -209,6 +214,8 @@ interface Stats {
   beyondAbsence: number[];
   reconnectMs: number[];
   resumeMs: number[];
+  /** Called once, when the first vote is sent (the rounds' CPU time starts there). */
+  onFirstVote?: () => void;
   /** Resumes a phone gave up itself (closed at the end of the run, or dropped again first). */
   superseded: number;
 }
@@ -318,6 +325,7 @@ class Phone {
       awayMs: 0,
     };
     this.pending.set(round, entry);
+    if (this.stats.votesSent === 0) this.stats.onFirstVote?.();
     this.stats.votesSent++;
     const rk = `${this.code}/${round}`;
     this.stats.lastSent.set(rk, Math.max(this.stats.lastSent.get(rk) ?? 0, entry.sentAt));
@@ -532,6 +540,8 @@ async function main(): Promise<void> {
   const clientCpuStart = process.cpuUsage();
   const serverPids = child ? [child.pid] : (cluster?.pids ?? []);
   const serverCpuStart = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
+  // The same from the first vote on: the rounds alone, without the joins.
+  const roundsFrom: { at: Promise<{ client: NodeJS.CpuUsage; server: number[] }> | null } = { at: null };
   // Whatever happens, the run ends: a hard stop a little after the time limit.
   setTimeout(
     () => {
@@ -542,6 +552,13 @@ async function main(): Promise<void> {
     },
     (o.timeout + 30) * 1000,
   ).unref();
+  stats.onFirstVote = () => {
+    const client = process.cpuUsage();
+    roundsFrom.at = Promise.all(serverPids.map((pid) => cpuSecondsOf(pid))).then((server) => ({
+      client,
+      server,
+    }));
+  };
   const progress = setInterval(() => {
     console.error(
       `loadtest: ${Math.round((performance.now() - started) / 1000)} s, ${stats.votesSent} votes sent, ${stats.latencies.length} reveals`,
@@ -572,6 +589,10 @@ async function main(): Promise<void> {
   const clientCpuS = (clientCpu.user + clientCpu.system) / 1e6;
   const serverCpuEnd = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
   const serverCpuS = serverCpuEnd.reduce((a, b, i) => a + b - serverCpuStart[i]!, 0);
+  const from = roundsFrom.at ? await roundsFrom.at : null;
+  const clientRounds = from ? process.cpuUsage(from.client) : null;
+  const clientCpuRoundsS = clientRounds ? (clientRounds.user + clientRounds.system) / 1e6 : null;
+  const serverCpuRoundsS = from ? serverCpuEnd.reduce((a, b, i) => a + b - from.server[i]!, 0) : null;
   const stored = new Map<string, Set<string>>();
   let recordsRead = 0;
   for (const run of runs ?? []) {
@@ -693,6 +714,9 @@ async function main(): Promise<void> {
     // (Redis and Postgres not counted); clientCpuShare = client / (client + server).
     clientCpuS: Math.round(clientCpuS * 10) / 10,
     serverCpuS: Math.round(serverCpuS * 10) / 10,
+    // The same from the first vote sent to the end of the rounds (without the joins).
+    clientCpuRoundsS: clientCpuRoundsS === null ? null : r1(clientCpuRoundsS),
+    serverCpuRoundsS: serverCpuRoundsS === null ? null : r1(serverCpuRoundsS),
     clientCpuShare: Math.round((clientCpuS / Math.max(1e-9, clientCpuS + serverCpuS)) * 100) / 100,
     runWallS: Math.round(runSeconds * 10) / 10,
     loadAverageAtStart: LOAD_AT_START,

@@ -33,6 +33,44 @@ export function outletFor(io: Server): RoomOutlet {
   };
 }
 
+/** The parts of engine.io's socket this file reads (its transport's WebSocket and that one's TCP socket). */
+interface EngineConn {
+  transport?: { socket?: { _socket?: { cork?: () => void; uncork?: () => void } } };
+}
+
+/**
+ * Frames engine.io sends one socket together leave in one system call instead of one each. What
+ * is emitted to a socket while its previous write is still in flight waits in engine.io's buffer
+ * and goes out as one `transport.send` (at a reveal: the round's log entries, the reveal and the
+ * state); the TCP socket under the WebSocket is corked for the length of that send, which
+ * engine.io's public `flush` and `drain` server events bracket synchronously. A transport without
+ * a TCP socket of its own (long-polling) is left alone.
+ */
+export function batchWrites(io: Server): void {
+  const engine = io.engine as unknown as {
+    on(event: 'flush', f: (conn: EngineConn, buffer: unknown[]) => void): void;
+    on(event: 'drain', f: (conn: EngineConn) => void): void;
+  };
+  let corked: { uncork?: () => void } | null = null;
+  engine.on('flush', (conn, buffer) => {
+    const tcp = conn.transport?.socket?._socket;
+    if (buffer.length < 2 || typeof tcp?.cork !== 'function' || typeof tcp.uncork !== 'function') return;
+    tcp.cork();
+    corked = tcp;
+    // Should the send throw before `drain`, the socket is not left corked.
+    process.nextTick(() => {
+      if (corked !== tcp) return;
+      corked = null;
+      tcp.uncork?.();
+    });
+  });
+  engine.on('drain', () => {
+    const tcp = corked;
+    corked = null;
+    tcp?.uncork?.();
+  });
+}
+
 function fail(code: ErrorCode, message: string) {
   return { ok: false as const, error: { code, message } };
 }
@@ -190,6 +228,7 @@ class SocketConnection implements Connection {
 }
 
 export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions): void {
+  batchWrites(io);
   const log = options.log ?? (() => {});
   const { limits } = options;
   const addressOf = (socket: Socket) =>
