@@ -5,9 +5,13 @@
  * votes at once, and a share C of them drops right after sending its vote, reconnects a moment
  * later, resumes with {token, lastSeq} and sends the vote again with the same id when it had no
  * reply. Prints phones, rooms, votesSent, votesCounted, lost, duplicates, p50Ms, p95Ms, p99Ms
- * (vote sent -> reveal received by that phone) and peak memory. Without --url it starts its own
- * server in a child process on a free 127.0.0.1 port with a throwaway database. Bounded: at most
- * 50 rooms, 1,000 phones per room, 50 rounds, and --timeout seconds (default 120) in all.
+ * (vote sent -> reveal received by that phone) and peak memory; also where the time goes: the
+ * CPU seconds of the phones (this process) and of the server process(es), in all and from the
+ * first vote on, the load average at the start, the churned phones' reconnect and resume times,
+ * and p99MsBeyondAbsence (latencies less the time a churned phone stayed away on purpose).
+ * Without --url it starts its own server in a child process on a free 127.0.0.1 port with a
+ * throwaway database (LOADTEST_CPU_PROF=<dir> profiles it, and the --nodes processes). Bounded:
+ * at most 50 rooms, 1,000 phones per room, 50 rounds, and --timeout seconds (default 120) in all.
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
