@@ -51,23 +51,27 @@ export function batchWrites(io: Server): void {
     on(event: 'flush', f: (conn: EngineConn, buffer: unknown[]) => void): void;
     on(event: 'drain', f: (conn: EngineConn) => void): void;
   };
-  let corked: { uncork?: () => void } | null = null;
+  /** The socket corked by the `flush` being sent now; `drain` follows it synchronously. */
+  let current: { uncork: () => void; open: boolean } | null = null;
   engine.on('flush', (conn, buffer) => {
     const tcp = conn.transport?.socket?._socket;
     if (buffer.length < 2 || typeof tcp?.cork !== 'function' || typeof tcp.uncork !== 'function') return;
     tcp.cork();
-    corked = tcp;
+    const corked = { uncork: () => tcp.uncork?.(), open: true };
+    current = corked;
     // Should the send throw before `drain`, the socket is not left corked.
     process.nextTick(() => {
-      if (corked !== tcp) return;
-      corked = null;
-      tcp.uncork?.();
+      if (!corked.open) return;
+      corked.open = false;
+      corked.uncork();
     });
   });
   engine.on('drain', () => {
-    const tcp = corked;
-    corked = null;
-    tcp?.uncork?.();
+    const corked = current;
+    current = null;
+    if (!corked?.open) return;
+    corked.open = false;
+    corked.uncork();
   });
 }
 
