@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { Ballot, Reveal, RoomState, SessionRecord, Task, You } from '../src/protocol/index';
@@ -44,6 +45,10 @@ async function serveChild(): Promise<void> {
     trainerKey: process.env.CLOSECALL_TRAINER_KEY,
     log: () => {},
   });
+  // How long the server's event loop was busy before it could take the next thing (a new
+  // connection, a vote): the server's own queueing, apart from the phones'.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
@@ -57,7 +62,14 @@ async function serveChild(): Promise<void> {
     });
   });
   process.on('message', async (m: { type: string }) => {
-    if (m.type === 'peak') process.send?.({ peakRss: Math.max(peak, process.memoryUsage.rss()) });
+    if (m.type === 'peak') {
+      loopDelay.disable();
+      process.send?.({
+        peakRss: Math.max(peak, process.memoryUsage.rss()),
+        loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+        loopDelayMaxMs: loopDelay.max / 1e6,
+      });
+    }
     if (m.type === 'stop') {
       clearInterval(sampler);
       await server.close();
@@ -541,6 +553,8 @@ async function main(): Promise<void> {
     clientPeak = Math.max(clientPeak, process.memoryUsage.rss());
   }, 100);
   const started = performance.now();
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
   const clientCpuStart = process.cpuUsage();
   const serverPids = child ? [child.pid] : (cluster?.pids ?? []);
   const serverCpuStart = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
@@ -586,6 +600,7 @@ async function main(): Promise<void> {
   ]);
   clearInterval(sampler);
   clearInterval(progress);
+  clientLoop.disable();
   // CPU time of the run itself (joins, rounds; not the record reads below): the phones share the
   // machine's cores with the server, so their share says how much of the time is the test bed.
   const runSeconds = (performance.now() - started) / 1000;
@@ -623,11 +638,14 @@ async function main(): Promise<void> {
     }
   }
   let serverPeak: number | null = null;
+  let serverLoop: { p99: number; max: number } | null = null;
   if (child) {
     child.send({ type: 'peak' });
-    serverPeak = await new Promise<number>((resolve) =>
-      child!.once('message', (m: { peakRss: number }) => resolve(m.peakRss)),
+    const m = await new Promise<{ peakRss: number; loopDelayP99Ms: number; loopDelayMaxMs: number }>(
+      (resolve) => child!.once('message', resolve),
     );
+    serverPeak = m.peakRss;
+    serverLoop = { p99: m.loopDelayP99Ms, max: m.loopDelayMaxMs };
     child.send({ type: 'stop' });
     await new Promise((r) => child!.once('exit', r));
   }
@@ -724,6 +742,12 @@ async function main(): Promise<void> {
     clientCpuShare: Math.round((clientCpuS / Math.max(1e-9, clientCpuS + serverCpuS)) * 100) / 100,
     runWallS: Math.round(runSeconds * 10) / 10,
     loadAverageAtStart: LOAD_AT_START,
+    // Event-loop delay (how long a ready message waited for the process), default mode only for
+    // the server: p99 and worst over the whole run, joins included.
+    serverLoopDelayP99Ms: serverLoop ? r1(serverLoop.p99) : null,
+    serverLoopDelayMaxMs: serverLoop ? r1(serverLoop.max) : null,
+    clientLoopDelayP99Ms: r1(clientLoop.percentile(99) / 1e6),
+    clientLoopDelayMaxMs: r1(clientLoop.max / 1e6),
     timedOut,
   };
   if (o.json) console.log(JSON.stringify(result, null, 2));
