@@ -6,53 +6,29 @@
  * shows the new ending. Screenshots of the editor at 1280x720 and 844x390.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../../tools/new';
-import { buildAndServe, capture, launch, watchErrors } from './harness';
+import { capture, openScenarioList, useGame } from './harness';
 import { playToDebrief } from './play';
 
-let server: Server;
-let url: string;
-let browser: Browser;
+const game = useGame();
 const dir = mkdtempSync(join(tmpdir(), 'closecall-editor-'));
 const STARTER = join(dir, 'my-interview.json');
 const starterText = `${JSON.stringify(starterScenario('my-interview'), null, 2)}\n`;
 writeFileSync(STARTER, starterText);
 const TITLE = 'My Interview';
 
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
 async function openSelect(viewport: {
   width: number;
   height: number;
 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${url}?fast`);
-  await page.waitForSelector('main[aria-label="Title"] button');
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
-      document.querySelector('.loadbar[aria-valuenow="100"]'),
-  );
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForSelector('main[aria-label="Scenario select"]');
-  await page.setInputFiles('input[type="file"]', STARTER);
-  await page.locator('[data-file="my-interview.json"]').waitFor();
-  return { page, errors };
+  const opened = await openScenarioList(game.browser, game.url, viewport, { acceptDownloads: true });
+  await opened.page.setInputFiles('input[type="file"]', STARTER);
+  await opened.page.locator('[data-file="my-interview.json"]').waitFor();
+  return opened;
 }
 
 async function openEditor(page: Page): Promise<void> {
