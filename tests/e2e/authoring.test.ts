@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, pathsTo, stateAt } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
 import { scenarioFiles } from '../../tools/lib/scenario-catalog';
-import { capture, openScenarioList, ROOT, useGame, } from './harness';
+import { capture, openScenarioList, ROOT, useGame } from './harness';
 import { playToDebrief } from './play';
 
 const library: { file: string; scenario: Scenario }[] = scenarioFiles(join(ROOT, 'scenarios')).flatMap(

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../src/engine';
 import { scenarioFiles } from '../../tools/lib/scenario-catalog';
-import { capture, openScenarioList, ROOT, useGame, } from './harness';
+import { capture, openScenarioList, ROOT, useGame } from './harness';
 
 const library: { file: string; scenario: Scenario }[] = scenarioFiles(join(ROOT, 'scenarios')).flatMap(
   (f) => {
