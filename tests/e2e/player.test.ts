@@ -50,12 +50,16 @@ const overlaps = (a: Box, b: Box) =>
   a.y < b.y + b.height - 0.5 &&
   b.y < a.y + a.height - 0.5;
 
+/** Each page's collected errors, for a failure message (a screen that never comes, say). */
+const errorsOf = new WeakMap<Page, string[]>();
+
 async function newPage(viewport = DESKTOP, init?: () => void): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   // Generous slack: the machine running these is shared and can be very loaded.
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const errors = watchErrors(page);
+  errorsOf.set(page, errors);
   if (init) await page.addInitScript(init);
   return { page, errors };
 }
@@ -87,7 +91,11 @@ async function waitScreen(page: Page, name: string): Promise<void> {
       })
       .catch((e: unknown) => `nothing readable (${String(e)})`);
     await capture(page, `fail-waiting-for-${name}`, true, 0).catch(() => undefined);
-    throw new Error(`${name} never showed; the page shows ${shown}`, { cause: err });
+    const errors = errorsOf.get(page) ?? [];
+    throw new Error(
+      `${name} never showed; the page shows ${shown}; its errors: ${errors.length ? errors.join(' | ') : 'none'}`,
+      { cause: err },
+    );
   }
 }
 
