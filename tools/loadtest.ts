@@ -5,22 +5,30 @@
  * votes at once, and a share C of them drops right after sending its vote, reconnects a moment
  * later, resumes with {token, lastSeq} and sends the vote again with the same id when it had no
  * reply. Prints phones, rooms, votesSent, votesCounted, lost, duplicates, p50Ms, p95Ms, p99Ms
- * (vote sent -> reveal received by that phone) and peak memory. Without --url it starts its own
- * server in a child process on a free 127.0.0.1 port with a throwaway database. Bounded: at most
- * 50 rooms, 1,000 phones per room, 50 rounds, and --timeout seconds (default 120) in all.
+ * (vote sent -> reveal received by that phone) and peak memory; also where the time goes: the
+ * CPU seconds of the phones (this process) and of the server process(es), in all and from the
+ * first vote on, the load average at the start, the churned phones' reconnect and resume times,
+ * and p99MsBeyondAbsence (latencies less the time a churned phone stayed away on purpose).
+ * Without --url it starts its own server in a child process on a free 127.0.0.1 port with a
+ * throwaway database (LOADTEST_CPU_PROF=<dir> profiles it, and the --nodes processes). Bounded:
+ * at most 50 rooms, 1,000 phones per room, 50 rounds, and --timeout seconds (default 120) in all.
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { Ballot, Reveal, RoomState, SessionRecord, Task, You } from '../src/protocol/index';
-import { startLoadCluster } from './lib/cluster-nodes';
+import { cpuSecondsOf, startLoadCluster } from './lib/cluster-nodes';
 
 /** --nodes (scale-out helper): how to stop the processes if the run fails. */
 let stopCluster: (() => Promise<void>) | null = null;
+
+/** The machine's 1-minute load average when the run started (other work on the shared cores). */
+const LOAD_AT_START = Math.round(loadavg()[0]! * 100) / 100;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VOTING = new Set(['choose', 'close', 'follow-up', 'negotiate']);
@@ -37,6 +45,10 @@ async function serveChild(): Promise<void> {
     trainerKey: process.env.CLOSECALL_TRAINER_KEY,
     log: () => {},
   });
+  // How long the server's event loop was busy before it could take the next thing (a new
+  // connection, a vote): the server's own queueing, apart from the phones'.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
@@ -50,7 +62,14 @@ async function serveChild(): Promise<void> {
     });
   });
   process.on('message', async (m: { type: string }) => {
-    if (m.type === 'peak') process.send?.({ peakRss: Math.max(peak, process.memoryUsage.rss()) });
+    if (m.type === 'peak') {
+      loopDelay.disable();
+      process.send?.({
+        peakRss: Math.max(peak, process.memoryUsage.rss()),
+        loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+        loopDelayMaxMs: loopDelay.max / 1e6,
+      });
+    }
     if (m.type === 'stop') {
       clearInterval(sampler);
       await server.close();
@@ -164,7 +183,12 @@ type Reply = { ok: boolean; error?: { code: string; message: string }; [k: strin
 
 function connectOnce(url: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    const s = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 30_000,
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', (e) => {
       s.close();
@@ -202,6 +226,14 @@ interface Stats {
   /** "room/round" -> when the last vote of the round was sent; and when each phone saw the reveal. */
   lastSent: Map<string, number>;
   revealSeen: { round: string; at: number }[];
+  /** Churned phones: latency minus the time they stayed away on purpose; reconnect and resume times. */
+  beyondAbsence: number[];
+  reconnectMs: number[];
+  resumeMs: number[];
+  /** Called once, when the first vote is sent (the rounds' CPU time starts there). */
+  onFirstVote?: () => void;
+  /** Resumes a phone gave up itself (closed at the end of the run, or dropped again first). */
+  superseded: number;
 }
 
 function key(room: string, round: number, team: string): string {
@@ -233,7 +265,7 @@ class Phone {
   /** Round -> when the vote was first sent, and whether it was acknowledged. */
   private pending = new Map<
     number,
-    { sentAt: number; acked: boolean; id: string; ballot: Ballot; churned: boolean }
+    { sentAt: number; acked: boolean; id: string; ballot: Ballot; churned: boolean; awayMs: number }
   >();
   private revealed = new Set<number>();
 
@@ -258,7 +290,15 @@ class Phone {
     this.wire(this.socket);
   }
 
+  /** How many times the phone has dropped on purpose. */
+  private drops = 0;
+  /** Why the phone's socket last dropped without being told to (for failure messages). */
+  dropReason = '';
+
   private wire(s: Socket): void {
+    s.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') this.dropReason = reason;
+    });
     s.on('room:state', (st: RoomState) => {
       this.lastSeq = Math.max(this.lastSeq, st.lastSeq);
       this.onState(st);
@@ -279,6 +319,8 @@ class Phone {
     this.stats.latencies.push(ms);
     this.stats.revealSeen.push({ round: `${this.code}/${r.round}`, at: now });
     if (!p.churned) this.stats.latenciesConnected.push(ms);
+    // The time a churned phone stayed away on purpose is the test's, not the server's.
+    this.stats.beyondAbsence.push(ms - p.awayMs);
   }
 
   private onState(st: RoomState): void {
@@ -296,8 +338,10 @@ class Phone {
       id: randomUUID(),
       ballot: ballotFor(task, this.n + round),
       churned: Math.random() < this.churn,
+      awayMs: 0,
     };
     this.pending.set(round, entry);
+    if (this.stats.votesSent === 0) this.stats.onFirstVote?.();
     this.stats.votesSent++;
     const rk = `${this.code}/${round}`;
     this.stats.lastSent.set(rk, Math.max(this.stats.lastSent.get(rk) ?? 0, entry.sentAt));
@@ -322,24 +366,43 @@ class Phone {
     try {
       await this.dropAndResume(round, entry, send);
     } catch (err) {
-      this.stats.failures.push(err instanceof Error ? err.message : String(err));
+      const why = err instanceof Error ? err.message : String(err);
+      this.stats.failures.push(this.dropReason ? `${why} (${this.dropReason})` : why);
     }
   }
 
   private async dropAndResume(
     round: number,
-    entry: { acked: boolean },
+    entry: { acked: boolean; awayMs: number },
     send: (sock: Socket) => Promise<void>,
   ): Promise<void> {
     const s = this.socket!;
+    const drop = ++this.drops;
     // Drop right after sending (the reply may or may not come), come back shortly, resume, retry.
     s.disconnect();
     this.stats.reconnects++;
-    await new Promise((r) => setTimeout(r, 20 + Math.random() * 180));
+    entry.awayMs = 20 + Math.random() * 180;
+    await new Promise((r) => setTimeout(r, entry.awayMs));
+    const t0 = performance.now();
     const again = await connectSocket(this.url);
+    const t1 = performance.now();
     this.socket = again;
     this.wire(again);
-    const resumed = await ask(again, 'player:resume', { playerToken: this.token, lastSeq: this.lastSeq });
+    let resumed: Reply;
+    try {
+      resumed = await ask(again, 'player:resume', { playerToken: this.token, lastSeq: this.lastSeq });
+    } catch (err) {
+      // Given up by the phone itself, not a server failure: the session ended and the run closed
+      // its phones while this one was on its way back, or the next round's state reached the new
+      // socket before the resume reply and the phone dropped again (a newer resume takes over).
+      if (this.closed || this.drops !== drop) {
+        this.stats.superseded++;
+        return;
+      }
+      throw err;
+    }
+    this.stats.reconnectMs.push(t1 - t0);
+    this.stats.resumeMs.push(performance.now() - t1);
     if (!resumed.ok) throw new Error(`resume failed: ${resumed.error?.code}`);
     const st = resumed.state as RoomState;
     this.lastSeq = Math.max(this.lastSeq, st.lastSeq);
@@ -354,7 +417,10 @@ class Phone {
     this.onState(st);
   }
 
+  private closed = false;
+
   close(): void {
+    this.closed = true;
     this.socket?.disconnect();
   }
 }
@@ -477,12 +543,23 @@ async function main(): Promise<void> {
     counted: new Map(),
     lastSent: new Map(),
     revealSeen: [],
+    beyondAbsence: [],
+    reconnectMs: [],
+    resumeMs: [],
+    superseded: 0,
   };
   let clientPeak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     clientPeak = Math.max(clientPeak, process.memoryUsage.rss());
   }, 100);
   const started = performance.now();
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
+  const clientCpuStart = process.cpuUsage();
+  const serverPids = child ? [child.pid] : (cluster?.pids ?? []);
+  const serverCpuStart = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
+  // The same from the first vote on: the rounds alone, without the joins.
+  const roundsFrom: { at: Promise<{ client: NodeJS.CpuUsage; server: number[] }> | null } = { at: null };
   // Whatever happens, the run ends: a hard stop a little after the time limit.
   setTimeout(
     () => {
@@ -493,6 +570,13 @@ async function main(): Promise<void> {
     },
     (o.timeout + 30) * 1000,
   ).unref();
+  stats.onFirstVote = () => {
+    const client = process.cpuUsage();
+    roundsFrom.at = Promise.all(serverPids.map((pid) => cpuSecondsOf(pid))).then((server) => ({
+      client,
+      server,
+    }));
+  };
   const progress = setInterval(() => {
     console.error(
       `loadtest: ${Math.round((performance.now() - started) / 1000)} s, ${stats.votesSent} votes sent, ${stats.latencies.length} reveals`,
@@ -516,6 +600,18 @@ async function main(): Promise<void> {
   ]);
   clearInterval(sampler);
   clearInterval(progress);
+  clientLoop.disable();
+  // CPU time of the run itself (joins, rounds; not the record reads below): the phones share the
+  // machine's cores with the server, so their share says how much of the time is the test bed.
+  const runSeconds = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpuStart);
+  const clientCpuS = (clientCpu.user + clientCpu.system) / 1e6;
+  const serverCpuEnd = await Promise.all(serverPids.map((pid) => cpuSecondsOf(pid)));
+  const serverCpuS = serverCpuEnd.reduce((a, b, i) => a + b - serverCpuStart[i]!, 0);
+  const from = roundsFrom.at ? await roundsFrom.at : null;
+  const clientRounds = from ? process.cpuUsage(from.client) : null;
+  const clientCpuRoundsS = clientRounds ? (clientRounds.user + clientRounds.system) / 1e6 : null;
+  const serverCpuRoundsS = from ? serverCpuEnd.reduce((a, b, i) => a + b - from.server[i]!, 0) : null;
   const stored = new Map<string, Set<string>>();
   let recordsRead = 0;
   for (const run of runs ?? []) {
@@ -542,11 +638,14 @@ async function main(): Promise<void> {
     }
   }
   let serverPeak: number | null = null;
+  let serverLoop: { p99: number; max: number } | null = null;
   if (child) {
     child.send({ type: 'peak' });
-    serverPeak = await new Promise<number>((resolve) =>
-      child!.once('message', (m: { peakRss: number }) => resolve(m.peakRss)),
+    const m = await new Promise<{ peakRss: number; loopDelayP99Ms: number; loopDelayMaxMs: number }>(
+      (resolve) => child!.once('message', resolve),
     );
+    serverPeak = m.peakRss;
+    serverLoop = { p99: m.loopDelayP99Ms, max: m.loopDelayMaxMs };
     child.send({ type: 'stop' });
     await new Promise((r) => child!.once('exit', r));
   }
@@ -588,6 +687,11 @@ async function main(): Promise<void> {
     .map((x) => x.at - stats.lastSent.get(x.round)!)
     .sort((a, b) => a - b);
   const conn = [...stats.latenciesConnected].sort((a, b) => a - b);
+  const ascending = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const beyond = ascending(stats.beyondAbsence);
+  const reconnect = ascending(stats.reconnectMs);
+  const resume = ascending(stats.resumeMs);
+  const r1 = (x: number) => Math.round(x * 10) / 10;
   const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
   const result = {
     phones: o.rooms * o.phones,
@@ -608,17 +712,42 @@ async function main(): Promise<void> {
     rejected: stats.rejected,
     retries: stats.retries,
     reconnects: stats.reconnects,
+    resumesAbandoned: stats.superseded,
     failures: stats.failures.length,
     firstFailure: stats.failures[0] ?? null,
     p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
     p95Ms: Math.round(percentile(sorted, 95) * 10) / 10,
     p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
     p99MsStayedConnected: Math.round(percentile(conn, 99) * 10) / 10,
+    // Every phone's latency less the 20-200 ms a churned phone stays away on purpose (with churn
+    // the plain p99 cannot go below about 190 ms: a dropped phone sees the reveal only once back).
+    p99MsBeyondAbsence: r1(percentile(beyond, 99)),
+    // A churned phone's way back: a new connection, then player:resume answered.
+    reconnectP50Ms: r1(percentile(reconnect, 50)),
+    reconnectP99Ms: r1(percentile(reconnect, 99)),
+    resumeP50Ms: r1(percentile(resume, 50)),
+    resumeP99Ms: r1(percentile(resume, 99)),
     lastVoteToRevealP50Ms: Math.round(percentile(afterLast, 50) * 10) / 10,
     lastVoteToRevealP99Ms: Math.round(percentile(afterLast, 99) * 10) / 10,
     peakServerRssMb: serverPeak === null ? null : mb(serverPeak),
     peakClientRssMb: mb(clientPeak),
     seconds: Math.round((performance.now() - started) / 100) / 10,
+    // CPU seconds during the run: the load test's phones (this process) and the server process(es)
+    // (Redis and Postgres not counted); clientCpuShare = client / (client + server).
+    clientCpuS: Math.round(clientCpuS * 10) / 10,
+    serverCpuS: Math.round(serverCpuS * 10) / 10,
+    // The same from the first vote sent to the end of the rounds (without the joins).
+    clientCpuRoundsS: clientCpuRoundsS === null ? null : r1(clientCpuRoundsS),
+    serverCpuRoundsS: serverCpuRoundsS === null ? null : r1(serverCpuRoundsS),
+    clientCpuShare: Math.round((clientCpuS / Math.max(1e-9, clientCpuS + serverCpuS)) * 100) / 100,
+    runWallS: Math.round(runSeconds * 10) / 10,
+    loadAverageAtStart: LOAD_AT_START,
+    // Event-loop delay (how long a ready message waited for the process), default mode only for
+    // the server: p99 and worst over the whole run, joins included.
+    serverLoopDelayP99Ms: serverLoop ? r1(serverLoop.p99) : null,
+    serverLoopDelayMaxMs: serverLoop ? r1(serverLoop.max) : null,
+    clientLoopDelayP99Ms: r1(clientLoop.percentile(99) / 1e6),
+    clientLoopDelayMaxMs: r1(clientLoop.max / 1e6),
     timedOut,
   };
   if (o.json) console.log(JSON.stringify(result, null, 2));

@@ -73,6 +73,13 @@ export function scoreParts(compiled: Compiled, state: State): { dynamic: number;
 
 export const totalOf = (dynamic: number, fixed: number): number => clamp(Math.round(dynamic + fixed), 0, PCT);
 
+/**
+ * The total before rounding. Searches for the best and worst play compare these, so two plays
+ * that show the same whole-number score are told apart by what rounding hid (a warmer decision-
+ * maker, a few pounds more); `Math.round` of it is `totalOf`.
+ */
+export const rawTotalOf = (dynamic: number, fixed: number): number => clamp(dynamic + fixed, 0, PCT);
+
 /** The score of a finished (or, provisionally, unfinished) playthrough. Always within 0–100. */
 export function scoreState(compiled: Compiled, state: State): Score {
   const scenario = compiled.scenario;

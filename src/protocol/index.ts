@@ -559,7 +559,7 @@ export const SERVER_EVENTS: readonly { event: ServerEventName; to: string; when:
   {
     event: 'room:state',
     to: 'everyone in the room',
-    when: 'a round opens or closes, the timer, the status or the lock changes. The host gets the whole state (every reveal so far), also when players join, leave or drop (coalesced, at most about 4 a second); phones get the same state with `reveals` holding only the latest reveal (every reply to a join or resume has the whole history). A state whose `lastSeq` is below one already applied is stale (scale-out mode, after a Redis restart): ignore it.',
+    when: "a round opens or closes, the timer, the status or the lock changes. The host gets the whole state (every reveal so far), also when players join, leave or drop (coalesced, at most about 4 a second); phones get the same state with `reveals` holding only the latest reveal (every reply to a join or resume has the whole history) and, in `teams` mode, `round.tasks` holding only their own team's task (also in the replies to a join or resume; the host gets every team's). A state whose `lastSeq` is below one already applied is stale (scale-out mode, after a Redis restart): ignore it.",
   },
   {
     event: 'room:action',

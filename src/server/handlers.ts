@@ -106,7 +106,7 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
   return room.run(() => ({
     playerToken: token,
     you: room.you(player.id),
-    state: room.state(),
+    state: room.stateFor(player.id),
     missed: room.missed(0),
   }));
 }
@@ -114,13 +114,12 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
 async function playerResume(c: Connection, p: Payload<'playerResume'>): Promise<object> {
   const room = await c.rooms.findByPlayerToken(p.playerToken);
   if (!room) return wrongToken(c, 'player token');
-  const player = await room.run(() => room.resumePlayer(p.playerToken));
-  c.bindPlayer(room, player.id);
-  return room.run(() => ({
-    you: room.you(player.id),
-    state: room.state(),
-    missed: room.missed(p.lastSeq),
-  }));
+  // One turn of the room's writer (one transaction in scale-out mode): check, bind, answer.
+  return room.run(() => {
+    const player = room.resumePlayer(p.playerToken);
+    c.bindPlayer(room, player.id);
+    return { you: room.you(player.id), state: room.stateFor(player.id), missed: room.missed(p.lastSeq) };
+  });
 }
 
 async function playerVote(c: Connection, p: Payload<'playerVote'>): Promise<object> {

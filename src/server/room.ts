@@ -50,7 +50,8 @@ export class Refusal extends Error {
 export interface RoomOutlet {
   toRoom(code: string, event: string, payload: unknown): void;
   toHost(code: string, event: string, payload: unknown): void;
-  toPlayer(code: string, player: string, event: string, payload: unknown): void;
+  /** `here`: the phone's sockets are all on this process (scale-out mode: no need to tell the others). */
+  toPlayer(code: string, player: string, event: string, payload: unknown, here?: boolean): void;
   /** The player's sockets stop receiving the room's broadcasts (kick, ban). */
   detach(code: string, player: string, team?: string): void;
   /** Every phone of the room (not the host). */
@@ -89,6 +90,12 @@ function teamEnded(t: TeamLive): boolean {
     t.endedStep = t.play.step;
   }
   return t.ended!;
+}
+
+/** A state with only one team's task in its round (what that team's phones get). */
+function forTeam(state: RoomState, team: string): RoomState {
+  const r = state.round;
+  return r ? { ...state, round: { ...r, tasks: r.tasks.filter((t) => t.team === team) } } : state;
 }
 
 /** A vote's message id, scoped to the player who sent it (two phones may use the same id). */
@@ -405,7 +412,12 @@ export class Room {
   }
 
   playerByToken(token: string): PlayerRow | null {
-    const id = this.byToken.get(hashToken(token));
+    return this.playerByHash(hashToken(token));
+  }
+
+  /** The player whose token has this hash (hashToken), or null. */
+  playerByHash(hash: string): PlayerRow | null {
+    const id = this.byToken.get(hash);
     return id ? (this.players.get(id) ?? null) : null;
   }
 
@@ -436,6 +448,17 @@ export class Room {
     // No answer from the other processes yet: a phone this process has never seen may be on one.
     if (elsewhere === null) return !p?.local;
     return elsewhere.has(playerId);
+  }
+
+  /**
+   * Scale-out mode: the player's sockets are all on this process, as far as the other processes
+   * last answered, so a message for that phone alone need not go through Redis to every process
+   * (at a round's opening that is one message per phone, most of the room's traffic).
+   */
+  private onlyHere(playerId: string): boolean {
+    if (!this.deps.cluster) return false;
+    const elsewhere = this.shared?.elsewhere ?? null;
+    return (this.presence.get(playerId)?.sockets ?? 0) > 0 && elsewhere !== null && !elsewhere.has(playerId);
   }
 
   /** Active players by team, in one pass. */
@@ -521,6 +544,22 @@ export class Room {
     };
   }
 
+  /**
+   * Phones get their own team's task only (teams mode, while a round is open or shown): a round's
+   * tasks are most of a state's size and a phone reads only its own. In individuals mode every
+   * player is a team, so one state for all is cheaper than one per player.
+   */
+  private perTeam(): boolean {
+    return this.settings.mode === 'teams' && this.round !== null;
+  }
+
+  /** The state a phone gets in a reply (join, resume): every reveal, its own team's task only. */
+  stateFor(playerId: string): RoomState {
+    const state = this.state();
+    const team = this.teamOf(playerId);
+    return this.perTeam() && team ? forTeam(state, team) : state;
+  }
+
   playersInfo(): PlayerInfo[] {
     const r = this.round;
     return [...this.players.values()].map((p) => ({
@@ -603,7 +642,11 @@ export class Room {
     this.dirty.progress = false;
     const state = this.state();
     this.outlet.toHost(this.code, 'room:state', state);
-    this.outlet.toPhones(this.code, 'room:state', { ...state, reveals: state.reveals.slice(-1) });
+    const phones = { ...state, reveals: state.reveals.slice(-1) };
+    if (this.perTeam()) {
+      // One state per team, each encoded once: a phone needs its own team's task, not every team's.
+      for (const t of this.teams) this.outlet.toTeam(this.code, t.id, 'room:state', forTeam(phones, t.id));
+    } else this.outlet.toPhones(this.code, 'room:state', phones);
     if (this.round && this.round.status !== 'revealed') {
       // The state carries the counts: they are what each team's phones have now.
       for (const team of Object.keys(state.round?.eligible ?? {})) {
@@ -906,7 +949,8 @@ export class Room {
     this.schedule();
     this.broadcastState();
     for (const p of this.players.values()) {
-      if (p.status === 'active') this.outlet.toPlayer(this.code, p.id, 'you:update', this.you(p.id));
+      if (p.status === 'active')
+        this.outlet.toPlayer(this.code, p.id, 'you:update', this.you(p.id), this.onlyHere(p.id));
     }
     await this.maybeAutoClose();
   }

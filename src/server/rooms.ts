@@ -211,7 +211,8 @@ export class Rooms {
 
   /** The room and player a phone token belongs to. */
   byPlayerToken(token: string): Room | null {
-    for (const room of this.byCode.values()) if (room.playerByToken(token)) return room;
+    const hash = hashToken(token);
+    for (const room of this.byCode.values()) if (room.playerByHash(hash)) return room;
     return null;
   }
 

@@ -22,7 +22,8 @@ export function outletFor(io: Server): RoomOutlet {
   return {
     toRoom: (code, event, payload) => io.to(`room:${code}`).emit(event, payload),
     toHost: (code, event, payload) => io.to(`host:${code}`).emit(event, payload),
-    toPlayer: (code, player, event, payload) => io.to(`player:${code}:${player}`).emit(event, payload),
+    toPlayer: (code, player, event, payload, here) =>
+      (here ? io.local : io).to(`player:${code}:${player}`).emit(event, payload),
     detach: (code, player, team) =>
       io
         .in(`player:${code}:${player}`)
@@ -30,6 +31,48 @@ export function outletFor(io: Server): RoomOutlet {
     toPhones: (code, event, payload) => io.to(`room:${code}`).except(`host:${code}`).emit(event, payload),
     toTeam: (code, team, event, payload) => io.to(`team:${code}:${team}`).emit(event, payload),
   };
+}
+
+/** The parts of engine.io's socket this file reads (its transport's WebSocket and that one's TCP socket). */
+interface EngineConn {
+  transport?: { socket?: { _socket?: { cork?: () => void; uncork?: () => void } } };
+}
+
+/**
+ * Frames engine.io sends one socket together leave in one system call instead of one each. What
+ * is emitted to a socket while its previous write is still in flight waits in engine.io's buffer
+ * and goes out as one `transport.send` (at a reveal: the round's log entries, the reveal and the
+ * state); the TCP socket under the WebSocket is corked for the length of that send, which
+ * engine.io's public `flush` and `drain` server events bracket synchronously. A transport without
+ * a TCP socket of its own (long-polling) is left alone.
+ */
+export function batchWrites(io: Server): void {
+  const engine = io.engine as unknown as {
+    on(event: 'flush', f: (conn: EngineConn, buffer: unknown[]) => void): void;
+    on(event: 'drain', f: (conn: EngineConn) => void): void;
+  };
+  /** The socket corked by the `flush` being sent now; `drain` follows it synchronously. */
+  let current: { uncork: () => void; open: boolean } | null = null;
+  engine.on('flush', (conn, buffer) => {
+    const tcp = conn.transport?.socket?._socket;
+    if (buffer.length < 2 || typeof tcp?.cork !== 'function' || typeof tcp.uncork !== 'function') return;
+    tcp.cork();
+    const corked = { uncork: () => tcp.uncork?.(), open: true };
+    current = corked;
+    // Should the send throw before `drain`, the socket is not left corked.
+    process.nextTick(() => {
+      if (!corked.open) return;
+      corked.open = false;
+      corked.uncork();
+    });
+  });
+  engine.on('drain', () => {
+    const corked = current;
+    current = null;
+    if (!corked?.open) return;
+    corked.open = false;
+    corked.uncork();
+  });
 }
 
 function fail(code: ErrorCode, message: string) {
@@ -189,6 +232,7 @@ class SocketConnection implements Connection {
 }
 
 export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions): void {
+  batchWrites(io);
   const log = options.log ?? (() => {});
   const { limits } = options;
   const addressOf = (socket: Socket) =>

@@ -3,14 +3,13 @@
  * of every library scenario, and Play from here. Screenshots at 1280x720 and 844x390.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseScenario, pathsTo, stateAt } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
 import { scenarioFiles } from '../../tools/lib/scenario-catalog';
-import { buildAndServe, capture, launch, ROOT, watchErrors } from './harness';
+import { capture, openScenarioList, ROOT, useGame } from './harness';
 import { playToDebrief } from './play';
 
 const library: { file: string; scenario: Scenario }[] = scenarioFiles(join(ROOT, 'scenarios')).flatMap(
@@ -27,36 +26,10 @@ const validTitle = (() => {
   return p.scenario.meta.title;
 })();
 
-let server: Server;
-let url: string;
-let browser: Browser;
+const game = useGame();
 
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function openSelect(
-  viewport = { width: 1280, height: 720 },
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${url}?fast`);
-  await page.waitForSelector('main[aria-label="Title"] button');
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
-      document.querySelector('.loadbar[aria-valuenow="100"]'),
-  );
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForSelector('main[aria-label="Scenario select"]');
-  return { page, errors };
+function openSelect(viewport = { width: 1280, height: 720 }): Promise<{ page: Page; errors: string[] }> {
+  return openScenarioList(game.browser, game.url, viewport);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -93,7 +66,7 @@ describe('Authoring in the browser', () => {
     expect(seen[seen.length - 1]).toBe('Debrief');
     // Remove it.
     await page.keyboard.press('Escape');
-    await page.goto(`${url}?fast`);
+    await page.goto(`${game.url}?fast`);
     await page.waitForSelector('main[aria-label="Title"] button');
     await page.waitForFunction(() => document.querySelector('.loadbar')?.hasAttribute('hidden'));
     await page.getByRole('button', { name: 'Play', exact: true }).click();

@@ -103,7 +103,7 @@ function controlProblems(page: Page): Promise<string[]> {
       const box = scroller ? scroller.getBoundingClientRect() : null;
       const clipped = box !== null && (r.top < box.top - 1 || r.bottom > box.bottom + 1);
       if (clipped) {
-        if (!scroller!.dataset.more)
+        if (!['below', 'both'].includes(scroller!.dataset.more ?? ''))
           out.push(`"${name}" is scrolled out of a panel that shows no scroll cue`);
         continue;
       }

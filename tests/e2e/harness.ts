@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveDir } from '../../tools/serve';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,6 +49,62 @@ export async function buildAndServe(): Promise<{ url: string; server: Server }> 
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * One test file's game: the build served on a free port and one Chromium, started before its
+ * tests and stopped after them. Read `url` and `browser` inside the tests.
+ */
+export function useGame(): { readonly url: string; readonly browser: Browser } {
+  let server: Server | undefined;
+  let url = '';
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ server, url } = await buildAndServe());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return {
+    get url() {
+      return url;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not started (useGame runs in beforeAll)');
+      return browser;
+    },
+  };
+}
+
+/** Opens the game (under ?fast) and waits for the Title with its loading finished. */
+export async function gotoTitle(page: Page, url: string, timeout = 120_000): Promise<void> {
+  await page.goto(`${url}?fast`);
+  await page.waitForSelector('main[aria-label="Title"] button', { timeout });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
+      document.querySelector('.loadbar[aria-valuenow="100"]'),
+    null,
+    { timeout },
+  );
+}
+
+/** A new context at `viewport`, the game opened and Play pressed: the scenario list, with the page's errors watched. */
+export async function openScenarioList(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 720 },
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ ...options, viewport });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await gotoTitle(page, url);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForSelector('main[aria-label="Scenario select"]');
+  return { page, errors };
 }
 
 const NOTICE = '[on-screen notice]';

@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/server';
-import { ROOT, SHOTS, watchErrors } from './harness';
+import { launch, ROOT, SHOTS, watchErrors } from './harness';
 
 export const TRAINER_KEY = 'e2e-Quokka-Harbour-7261';
 export const HOST_VIEW = { width: 1280, height: 720 };
@@ -57,6 +58,39 @@ export interface Opened {
   context: BrowserContext;
   page: Page;
   errors: string[];
+}
+
+/**
+ * One test file's session server and Chromium, started before its tests and stopped after them;
+ * `track` keeps an opened page so its context is closed at the end too.
+ */
+export function useLive(): { readonly live: Live; readonly browser: Browser; track(o: Opened): Opened } {
+  let live: Live | undefined;
+  let browser: Browser | undefined;
+  const opened: Opened[] = [];
+  beforeAll(async () => {
+    live = await startLive();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const o of opened) await o.context.close().catch(() => undefined);
+    await browser?.close();
+    await live?.stop();
+  });
+  return {
+    get live() {
+      if (!live) throw new Error('the session server is not started (useLive runs in beforeAll)');
+      return live;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not started (useLive runs in beforeAll)');
+      return browser;
+    },
+    track(o: Opened): Opened {
+      opened.push(o);
+      return o;
+    },
+  };
 }
 
 export async function openPage(

@@ -2,45 +2,27 @@
  * Group sessions in the browser: a host (the projector) and phones, each in its own browser
  * context, against the real session server on a loopback port with a temporary database.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/protocol/index';
-import { launch, tabTo } from './harness';
+import { tabTo } from './harness';
 import {
   capture,
   HOST_VIEW,
   hostControls,
   joinPhone,
-  type Live,
   type Opened,
   openPage,
   openRoom,
   PHONE_LANDSCAPE,
   PHONE_PORTRAIT,
-  startLive,
   TRAINER_KEY,
   until,
+  useLive,
 } from './live-harness';
 
-let live: Live;
-let browser: Browser;
-const opened: Opened[] = [];
-
-beforeAll(async () => {
-  live = await startLive();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.stop();
-});
-
-function track(o: Opened): Opened {
-  opened.push(o);
-  return o;
-}
+const env = useLive();
+const track = (o: Opened) => env.track(o);
 
 async function teamOf(phone: Page): Promise<string> {
   return ((await phone.locator('.lv-phone-head .lv-team-tag').textContent()) ?? '').trim();
@@ -133,7 +115,7 @@ async function nextVote(host: Page): Promise<number> {
 
 describe('group sessions in the browser', () => {
   it('a host and three phones play a scenario in team mode from lobby to session debrief', async () => {
-    const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, HOST_VIEW));
     // The format tour (example.json) is for authors: rooms are not offered it (issue 19 item 9).
     await host.page.locator('input[name="scenario"][value="tutorial"]').waitFor();
     expect(await host.page.locator('input[name="scenario"][value="example"]').count()).toBe(0);
@@ -149,12 +131,12 @@ describe('group sessions in the browser', () => {
     expect(rules).toContain('60 seconds a vote');
     await capture(host.page, 'host-lobby-empty');
 
-    const ann = track(await joinPhone(browser, live.url, code, 'Ann', PHONE_PORTRAIT, 'phone-join'));
+    const ann = track(await joinPhone(env.browser, env.live.url, code, 'Ann', PHONE_PORTRAIT, 'phone-join'));
     await capture(ann.page, 'phone-lobby');
     const ben = track(
-      await joinPhone(browser, live.url, code, 'Ben', PHONE_LANDSCAPE, 'phone-join-landscape'),
+      await joinPhone(env.browser, env.live.url, code, 'Ben', PHONE_LANDSCAPE, 'phone-join-landscape'),
     );
-    const cat = track(await joinPhone(browser, live.url, code, '', PHONE_PORTRAIT));
+    const cat = track(await joinPhone(env.browser, env.live.url, code, '', PHONE_PORTRAIT));
     // Who has joined, by team, live on the host; the empty name became a friendly one.
     await host.page.locator('li[data-player="Ann"]').waitFor();
     await host.page.locator('li[data-player="Ben"]').waitFor();
@@ -357,10 +339,10 @@ describe('group sessions in the browser', () => {
   });
 
   it('keeps votes through a reload, lets a late joiner vote from the next decision, kicks, bans, survives a host reload and exports CSV', async () => {
-    const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, HOST_VIEW));
     const code = await openRoom(host.page, { scenario: 'final-say', teams: 1, seconds: 120 });
-    const ann = track(await joinPhone(browser, live.url, code, 'Ann'));
-    const ben = track(await joinPhone(browser, live.url, code, 'Ben'));
+    const ann = track(await joinPhone(env.browser, env.live.url, code, 'Ann'));
+    const ben = track(await joinPhone(env.browser, env.live.url, code, 'Ben'));
     await host.page.locator('li[data-player="Ben"]').waitFor();
     await host.page.getByRole('button', { name: 'Start', exact: true }).click();
     if ((await roundControls(host.page)).includes('Start'))
@@ -387,7 +369,7 @@ describe('group sessions in the browser', () => {
 
     // A late joiner sees the vote but votes from the next decision.
     // The late joiner comes in through /join and the code field (typed loosely: lower case, a dash).
-    const cat = track(await openPage(browser, `${live.url}/join`, PHONE_PORTRAIT));
+    const cat = track(await openPage(env.browser, `${env.live.url}/join`, PHONE_PORTRAIT));
     await cat.page.getByLabel('Room code').fill('AAAAAA');
     await cat.page.getByLabel('Your name').fill('Cat');
     await cat.page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -440,7 +422,7 @@ describe('group sessions in the browser', () => {
     // Both phones are held sideways: the reason shows without scrolling (issue 19 item 9).
     await cat.page.setViewportSize(PHONE_LANDSCAPE);
     await ben.page.setViewportSize(PHONE_LANDSCAPE);
-    const remote = track(await openPage(browser, `${live.url}/host?remote=${code}`, PHONE_PORTRAIT));
+    const remote = track(await openPage(env.browser, `${env.live.url}/host?remote=${code}`, PHONE_PORTRAIT));
     await remote.page.getByLabel('Trainer key').fill(TRAINER_KEY);
     await remote.page.getByLabel('Trainer key').dispatchEvent('change');
     await remote.page.getByRole('button', { name: 'Take control' }).click();
@@ -466,13 +448,13 @@ describe('group sessions in the browser', () => {
     await expectOnScreen(ben.page, 'it cannot join again');
     await capture(ben.page, 'phone-banned-landscape');
     await ben.page.setViewportSize(PHONE_PORTRAIT);
-    await ben.page.goto(`${live.url}/join/${code}`);
+    await ben.page.goto(`${env.live.url}/join/${code}`);
     await ben.page.getByLabel('Your name').fill('Ben');
     await ben.page.getByRole('button', { name: 'Join', exact: true }).click();
     await ben.page.getByText('cannot join again').waitFor();
     await capture(ben.page, 'phone-banned');
     // A fresh browser under the banned name is refused too.
-    const benAgain = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    const benAgain = track(await openPage(env.browser, `${env.live.url}/join/${code}`, PHONE_PORTRAIT));
     await benAgain.page.getByLabel('Your name').fill('ben');
     await benAgain.page.getByRole('button', { name: 'Join', exact: true }).click();
     await benAgain.page.getByText('you cannot join again').waitFor();
@@ -509,12 +491,12 @@ describe('group sessions in the browser', () => {
     expect(rows.some((r) => r.includes(',"Ben",'))).toBe(true);
     expect(rows.every((r) => r.includes(`"${code}"`))).toBe(true);
     // Without the trainer key the export is refused.
-    const refused = await fetch(`${live.url}/api/sessions`, {
+    const refused = await fetch(`${env.live.url}/api/sessions`, {
       headers: { Authorization: 'Bearer wrong-key-000' },
     });
     expect(refused.status).toBe(401);
     const list = (await (
-      await fetch(`${live.url}/api/sessions`, { headers: { Authorization: `Bearer ${TRAINER_KEY}` } })
+      await fetch(`${env.live.url}/api/sessions`, { headers: { Authorization: `Bearer ${TRAINER_KEY}` } })
     ).json()) as { id: string }[];
     expect(list.length).toBeGreaterThan(0);
     await row.getByRole('button', { name: /^Open/ }).click();
@@ -524,7 +506,7 @@ describe('group sessions in the browser', () => {
     for (const o of [host, ann, cat]) expect(o.errors).toEqual([]);
   });
   it('a trainer and a phone run a session by keyboard alone: set up, open, join, start, close a vote, vote, next, make a close', async () => {
-    const host = track(await openPage(browser, `${live.url}/host`, HOST_VIEW));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, HOST_VIEW));
     const h = host.page;
     await h.waitForSelector('main[aria-label="Host"] #lv-key');
     await tabToMatch(h, '#lv-key');
@@ -554,7 +536,7 @@ describe('group sessions in the browser', () => {
     const code = ((await h.locator('[aria-label="Room code"]').textContent()) ?? '').trim();
     expect(code).toMatch(/^[ACEFHJKMNPRTUVWXY3479]{6}$/);
 
-    const phone = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    const phone = track(await openPage(env.browser, `${env.live.url}/join/${code}`, PHONE_PORTRAIT));
     const p = phone.page;
     await p.waitForSelector('main[aria-label="Join"]');
     await tabToMatch(p, 'input');

@@ -6,53 +6,29 @@
  * shows the new ending. Screenshots of the editor at 1280x720 and 844x390.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../../tools/new';
-import { buildAndServe, capture, launch, watchErrors } from './harness';
+import { capture, openScenarioList, useGame } from './harness';
 import { playToDebrief } from './play';
 
-let server: Server;
-let url: string;
-let browser: Browser;
+const game = useGame();
 const dir = mkdtempSync(join(tmpdir(), 'closecall-editor-'));
 const STARTER = join(dir, 'my-interview.json');
 const starterText = `${JSON.stringify(starterScenario('my-interview'), null, 2)}\n`;
 writeFileSync(STARTER, starterText);
 const TITLE = 'My Interview';
 
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
 async function openSelect(viewport: {
   width: number;
   height: number;
 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${url}?fast`);
-  await page.waitForSelector('main[aria-label="Title"] button');
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.loadbar')?.hasAttribute('hidden') ||
-      document.querySelector('.loadbar[aria-valuenow="100"]'),
-  );
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForSelector('main[aria-label="Scenario select"]');
-  await page.setInputFiles('input[type="file"]', STARTER);
-  await page.locator('[data-file="my-interview.json"]').waitFor();
-  return { page, errors };
+  const opened = await openScenarioList(game.browser, game.url, viewport, { acceptDownloads: true });
+  await opened.page.setInputFiles('input[type="file"]', STARTER);
+  await opened.page.locator('[data-file="my-interview.json"]').waitFor();
+  return opened;
 }
 
 async function openEditor(page: Page): Promise<void> {
@@ -111,18 +87,43 @@ describe('Authoring on the map', () => {
     await choice
       .getByLabel('What the player picks')
       .fill('"I ran a print shop for six years. Ask me anything."');
-    await choice.getByLabel('Leads to').selectOption('node:new-node');
-    // An effect on the slider, by keyboard: ten steps of 0.01 up is a clear rise in keenness.
+    // Where it leads, then straight on to an effect's slider by keyboard: "Leads to" changes the
+    // graph, so the panel is redrawn on the game's next frame, and the keenness slider is focused
+    // before that redraw (as a quick keyboard user can). Presses go on until the redraw has come
+    // and gone, ten at least: every one must land (one step of 0.01 each) and the slider must keep
+    // the focus through the redraw. (A redraw used to send the focus back to the field focused
+    // when it was asked for, and the presses after it were lost.)
+    const keenPath = '$.nodes[0].choices[0].effects.keenness';
+    await choice.getByLabel('Leads to').evaluate((select: HTMLSelectElement, path: string) => {
+      select.value = 'node:new-node';
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const slider = document.querySelector<HTMLInputElement>(`[data-path="${path}"]`)!;
+      slider.dataset.beforeRedraw = '';
+      slider.focus();
+    }, keenPath);
     const keen = panel(page).locator('fieldset', { hasText: 'Choice 1' }).getByLabel('Keenness');
-    await keen.focus();
-    // One press at a time, each after the last one's change has shown: every change redraws the
-    // panel, and ten presses sent at once sometimes landed only two (the rest arrived mid-redraw).
-    for (let i = 1; i <= 10; i++) {
+    const redrawn = () =>
+      page.evaluate((path) => {
+        const el = document.querySelector<HTMLElement>(`[data-path="${path}"]`);
+        return el !== null && !('beforeRedraw' in el.dataset);
+      }, keenPath);
+    let presses = 0;
+    while (presses < 10 || !(await redrawn())) {
       await page.keyboard.press('ArrowRight');
-      await expect
-        .poll(() => keen.getAttribute('aria-valuetext'), { timeout: 10_000 })
-        .toMatch(new RegExp(`^\\+${(i / 100).toFixed(2).replace('.', '\\.')}:`));
+      presses++;
+      if (presses >= 30) break;
     }
+    expect(await redrawn(), 'the panel was redrawn while the arrow key was pressed').toBe(true);
+    expect(await choice.getByLabel('Leads to').inputValue()).toBe('node:new-node');
+    await expect
+      .poll(() => keen.getAttribute('aria-valuetext'), { timeout: 10_000 })
+      .toMatch(new RegExp(`^\\+${(presses / 100).toFixed(2).replace('.', '\\.')}:`));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path)).toBe(
+      keenPath,
+    );
+    // Down to +0.10 again by keyboard: each press one step.
+    for (let i = presses; i > 10; i--) await page.keyboard.press('ArrowLeft');
     await expect
       .poll(() => keen.getAttribute('aria-valuetext'), { timeout: 10_000 })
       .toBe('+0.10: a clear rise in keenness');

@@ -50,12 +50,16 @@ const overlaps = (a: Box, b: Box) =>
   a.y < b.y + b.height - 0.5 &&
   b.y < a.y + a.height - 0.5;
 
+/** Each page's collected errors, for a failure message (a screen that never comes, say). */
+const errorsOf = new WeakMap<Page, string[]>();
+
 async function newPage(viewport = DESKTOP, init?: () => void): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   // Generous slack: the machine running these is shared and can be very loaded.
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const errors = watchErrors(page);
+  errorsOf.set(page, errors);
   if (init) await page.addInitScript(init);
   return { page, errors };
 }
@@ -75,8 +79,24 @@ async function gotoTitle(page: Page): Promise<void> {
 const btn = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
 
+/** Waits for a screen; if it never comes, says what the page shows instead (and leaves a picture). */
 async function waitScreen(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`main[aria-label="${name}"]`, { timeout: 120_000 });
+  try {
+    await page.waitForSelector(`main[aria-label="${name}"]`, { timeout: 120_000 });
+  } catch (err) {
+    const shown = await page
+      .evaluate(() => {
+        const m = document.querySelector('main');
+        return `"${m?.getAttribute('aria-label')}" with ${m?.querySelectorAll('button').length} buttons, focus on ${document.activeElement?.outerHTML.slice(0, 120)}`;
+      })
+      .catch((e: unknown) => `nothing readable (${String(e)})`);
+    await capture(page, `fail-waiting-for-${name}`, true, 0).catch(() => undefined);
+    const errors = errorsOf.get(page) ?? [];
+    throw new Error(
+      `${name} never showed; the page shows ${shown}; its errors: ${errors.length ? errors.join(' | ') : 'none'}`,
+      { cause: err },
+    );
+  }
 }
 
 /** Opens a page that resumes `actions` of a scenario, at the Interview. */
@@ -95,19 +115,25 @@ async function resumeAt(
   return { page, errors };
 }
 
-/** Presses Next until the player's move is offered (in the page: one round trip on a loaded machine). */
+/**
+ * Presses Next until the player's move is offered (in the page: one round trip on a loaded
+ * machine). It fails if the moves never show within a minute, rather than letting the caller read
+ * a screen that is still typing.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    for (let i = 0; i < 200; i++) {
+  const settled = await page.evaluate(async () => {
+    const end = Date.now() + 60_000;
+    while (Date.now() < end) {
       const next = document.querySelector<HTMLButtonElement>('main button[aria-label="Next line"]');
       if (next) {
         next.click();
-        await wait(20);
-      } else if (document.querySelector('.choices .choice')) return;
-      else await wait(50);
+        await new Promise((r) => setTimeout(r, 20));
+      } else if (document.querySelector('.choices .choice')) return true;
+      else await new Promise((r) => setTimeout(r, 50));
     }
+    return false;
   });
+  expect(settled, `the moves show on ${await page.getAttribute('main', 'aria-label')}`).toBe(true);
 }
 
 async function boxOf(page: Page, selector: string): Promise<Box> {
@@ -146,14 +172,22 @@ async function reachable(page: Page, name: string): Promise<void> {
 }
 
 describe('The player decides when and how', { timeout: 600_000 }, () => {
-  it('offers the close in the opening, the middle and the closing minutes of every scenario, looking the same', {
+  // Three scenarios played on screen (one decision-maker in an office, a panel of two, a video
+  // call); that every scenario in the library has such a route is checked on the engine in
+  // tests/unit/player-choice.test.ts, and the screen draws the close from the same view for all.
+  const onScreen = ['01-final-say.json', '02-first-round-panel.json', '07-full-pipeline.json'];
+  it('offers the close in the opening, the middle and the closing minutes, looking the same; the list holds only the scenarios for players', {
     timeout: 900_000,
   }, async () => {
     const looks = new Set<string>();
     const { page, errors } = await newPage();
     await gotoTitle(page);
     await btn(page, 'Play').click();
-    for (const { file, scenario } of playable()) {
+    // The format tour example.json is not in the player's list.
+    await waitScreen(page, 'Scenario select');
+    expect(await page.locator('.cards > .card').count()).toBe(playable().length);
+    expect(await btn(page, /^Play: .*example/i).count()).toBe(0);
+    for (const { file, scenario } of playable().filter((p) => onScreen.includes(p.file))) {
       // A route (found by the engine) that passes a node offering the close at each moment,
       // played by clicking the same choices on screen.
       const { actions, views } = pathThroughMoments(scenario);
@@ -457,17 +491,6 @@ describe('The player decides when and how', { timeout: 600_000 }, () => {
     await btn(page, 'Say it: make your close').click();
     await waitScreen(page, 'Response');
     await check('Response');
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
-
-  it("lists only the scenarios for players: the format tour example.json is not in the player's list", async () => {
-    const { page, errors } = await newPage();
-    await gotoTitle(page);
-    await btn(page, 'Play').click();
-    await waitScreen(page, 'Scenario select');
-    expect(await page.locator('.cards > .card').count()).toBe(playable().length);
-    expect(await btn(page, /^Play: .*example/i).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -6,43 +6,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { spreadsheetCells } from '../support/spreadsheet';
-import { launch, ROOT } from './harness';
+import { ROOT } from './harness';
 import {
   capture,
   hostControls,
   joinPhone,
-  type Live,
   type Opened,
   openPage,
   openRoom,
   PHONE_PORTRAIT,
-  startLive,
   TRAINER_KEY,
   until,
+  useLive,
 } from './live-harness';
 
-let live: Live;
-let browser: Browser;
-const opened: Opened[] = [];
-
-beforeAll(async () => {
-  live = await startLive();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.stop();
-});
-
-function track(o: Opened): Opened {
-  opened.push(o);
-  return o;
-}
+const env = useLive();
+const track = (o: Opened) => env.track(o);
 
 /**
  * The sizes the issue sets, in CSS px at 1920×1080. A 1280×720 projector fills the same wall, so
@@ -127,7 +109,7 @@ async function checkProjector(host: Page, label: string): Promise<Measure> {
 
 /** Opens the trainer's remote on a phone-sized device with the trainer key. */
 async function openRemote(code: string): Promise<Opened> {
-  const remote = track(await openPage(browser, `${live.url}/host?remote=${code}`, PHONE_PORTRAIT));
+  const remote = track(await openPage(env.browser, `${env.live.url}/host?remote=${code}`, PHONE_PORTRAIT));
   await remote.page.waitForSelector('main[aria-label="Trainer remote"]');
   const key = remote.page.getByLabel('Trainer key');
   if ((await key.count()) > 0) {
@@ -246,7 +228,7 @@ async function playThrough(host: Page, phones: Opened[], tag: string): Promise<S
 
 describe('the live session in a room', () => {
   it('at 1920×1080: reachable join address or a plain warning, remote holds the controls, readable projector, safe records, names kept', async () => {
-    const host = track(await openPage(browser, `${live.url}/host`, { width: 1920, height: 1080 }));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, { width: 1920, height: 1080 }));
     const code = await openRoom(host.page, { scenario: 'final-say', teams: 4, seconds: 60 });
     // The test server listens on 127.0.0.1 only: the lobby says phones cannot reach it.
     await host.page.locator('[data-loopback]').waitFor();
@@ -257,7 +239,7 @@ describe('the live session in a room', () => {
 
     const names = ['👩🏽‍💼 Priya', 'نیک‌نام', 'x;=2*3;'];
     const phones: Opened[] = [];
-    for (const name of names) phones.push(track(await joinPhone(browser, live.url, code, name)));
+    for (const name of names) phones.push(track(await joinPhone(env.browser, env.live.url, code, name)));
     // Names with joiners come back exactly as typed.
     for (const [i, p] of phones.entries()) {
       await expect(p.page.locator('.lv-phone-head .lv-status').first().textContent()).resolves.toBe(names[i]);
@@ -325,10 +307,10 @@ describe('the live session in a room', () => {
   });
 
   it('at 1280×720: individuals mode, a kicked player leaves the stages and the debrief', async () => {
-    const host = track(await openPage(browser, `${live.url}/host`, { width: 1280, height: 720 }));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, { width: 1280, height: 720 }));
     const code = await openRoom(host.page, { scenario: 'final-say', mode: 'individuals', seconds: 60 });
     // A name that is too long is not cut short without a word: the phone says so.
-    const long = track(await openPage(browser, `${live.url}/join/${code}`, PHONE_PORTRAIT));
+    const long = track(await openPage(env.browser, `${env.live.url}/join/${code}`, PHONE_PORTRAIT));
     await long.page.getByLabel('Your name').fill('A'.repeat(200));
     await long.page.getByText('Names can have up to 24 characters; this one has 200.').first().waitFor();
     await long.page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -336,7 +318,7 @@ describe('the live session in a room', () => {
     await capture(long.page, 'phone-name-too-long');
     const phones: Opened[] = [];
     for (const name of ['Kim', 'Bea', 'Dev', 'Ana'])
-      phones.push(track(await joinPhone(browser, live.url, code, name)));
+      phones.push(track(await joinPhone(env.browser, env.live.url, code, name)));
     await capture(host.page, 'proj-720-lobby');
     const remote = await openRemote(code);
     await remote.page.getByRole('button', { name: 'Start', exact: true }).click();

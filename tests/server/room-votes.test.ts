@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../src/protocol/index';
-import { Room, type RoomOutlet } from '../../src/server/room';
+import { Room, type RoomCluster, type RoomOutlet } from '../../src/server/room';
 import { loadScenarios } from '../../src/server/scenarios';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { VoteRow } from '../../src/server/store/types';
@@ -17,11 +17,12 @@ import { ballotFor, ROOT, uuid } from './support';
 const scenarios = loadScenarios(join(ROOT, 'scenarios'), () => {});
 
 function recorder() {
-  const sent: { to: string; event: string; payload: unknown }[] = [];
+  const sent: { to: string; event: string; payload: unknown; here?: boolean }[] = [];
   const outlet: RoomOutlet = {
     toRoom: (_c, event, payload) => sent.push({ to: 'room', event, payload }),
     toHost: (_c, event, payload) => sent.push({ to: 'host', event, payload }),
-    toPlayer: (_c, p, event, payload) => sent.push({ to: `player:${p}`, event, payload }),
+    toPlayer: (_c, p, event, payload, here) =>
+      sent.push({ to: `player:${p}`, event, payload, ...(here ? { here: true } : {}) }),
     toPhones: (_c, event, payload) => sent.push({ to: 'phones', event, payload }),
     toTeam: (_c, team, event, payload) => sent.push({ to: `team:${team}`, event, payload }),
     detach: () => {},
@@ -146,7 +147,7 @@ describe('what phones are sent', () => {
     expect(sent.some((s) => s.to === 'room' && s.event === 'room:progress')).toBe(false);
   });
 
-  it('after a reveal phones get the state once with the latest reveal only; the host gets the history', async () => {
+  it("after a reveal each team's phones get the state once, with the latest reveal and their own task only; the host gets everything", async () => {
     const { room, sent, round: first } = await room2('teams', 2);
     await room.run(() => room.control({ id: uuid(), command: 'close-vote' }));
     await room.run(() => room.control({ id: uuid(), command: 'next' }));
@@ -157,13 +158,54 @@ describe('what phones are sent', () => {
     expect(last).toBeGreaterThan(first);
     await tick();
     const states = sent.filter((s) => s.event === 'room:state');
-    const toPhones = states.filter((s) => s.to === 'phones').map((s) => s.payload as RoomState);
     const toHost = states.filter((s) => s.to === 'host').map((s) => s.payload as RoomState);
-    expect(toPhones.at(-1)!.reveals.map((r) => r.round)).toEqual([last]);
     expect(toHost.at(-1)!.reveals.map((r) => r.round)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
-    expect(states.some((s) => s.to === 'room')).toBe(false);
+    expect(toHost.at(-1)!.round!.tasks.map((t) => t.team)).toEqual(['t1', 't2']);
+    // The last broadcast (the reveal's state): one per team, each with that team's task alone.
+    for (const team of ['t1', 't2']) {
+      const mine = states.filter((s) => s.to === `team:${team}`).map((s) => s.payload as RoomState);
+      expect(mine.at(-1)!.reveals.map((r) => r.round)).toEqual([last]);
+      expect(mine.at(-1)!.round!.tasks.map((t) => t.team)).toEqual([team]);
+      expect(mine.at(-1)!.round!.number).toBe(last);
+    }
+    expect(states.some((s) => s.to === 'room' || s.to === 'phones')).toBe(false);
+    // A phone's resume reply has the whole history and its own task only.
+    const phone = room.stateFor('p1');
+    expect(phone.reveals.map((r) => r.round)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(phone.round!.tasks.map((t) => t.team)).toEqual([room.teamOf('p1')]);
   });
 });
 
 // `room` is the helper above; the tests use this alias so the name does not shadow it.
 const room2 = room;
+
+describe('scale-out: a message for one phone', () => {
+  it('stays in this process when the phone is connected only here, and goes to every process otherwise', async () => {
+    // A stand-in for the cluster: the room's one writer is this process; p2 is on another process.
+    const cluster: RoomCluster = {
+      guard: async (_room, fn) => fn(),
+      share: () => ({ elsewhere: new Set(['p2']), changed: () => {}, dispose: () => {} }),
+    };
+    const { sent, outlet } = recorder();
+    const { room } = await Room.create(
+      { store: new SqliteStore(':memory:'), scenario: scenarios.get('tutorial')!, outlet, cluster },
+      {
+        id: 'session-2',
+        code: 'ACEFHK',
+        settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
+        seed: 7,
+      },
+    );
+    cleanups.push(() => room.dispose());
+    for (let i = 0; i < 3; i++) await room.run(() => room.join(`P${i}`, `device-${i}`));
+    room.connect('p1'); // p1 here, p2 elsewhere, p3 nowhere
+    sent.length = 0;
+    await room.run(() => room.control({ id: uuid(), command: 'start' }));
+    const updates = sent.filter((s) => s.event === 'you:update');
+    expect(updates.map((u) => [u.to, u.here === true])).toEqual([
+      ['player:p1', true],
+      ['player:p2', false],
+      ['player:p3', false],
+    ]);
+  });
+});

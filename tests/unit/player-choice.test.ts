@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom, Playthrough, parseScenario, type Scenario } from '../../src/engine';
 import { validateScenario } from '../../src/engine/format/check';
 import { displayOrder } from '../../src/engine/runtime/order';
+import { pathThroughMoments } from '../e2e/saves';
 
 const DIR = 'scenarios';
 const library = readdirSync(DIR)
@@ -87,6 +88,23 @@ describe('the close is the player’s to time', () => {
           .map((n) => n.moment),
       );
       expect([...moments].sort()).toEqual(['closing', 'middle', 'opening']);
+    });
+  }
+
+  // The browser test (tests/e2e/player.test.ts) plays such a route on screen for three of them.
+  for (const { file, scenario } of library) {
+    it(`${file}: one playthrough passes the close on offer in the opening, the middle and the closing minutes`, () => {
+      const { actions, views } = pathThroughMoments(scenario);
+      // Replayed from the start: each view is what the game shows after the actions before it.
+      const replay = Playthrough.start(scenario, { seed: 1 });
+      const offered = new Set<string>();
+      for (let i = 0; i <= actions.length; i++) {
+        const v = i === 0 ? replay.view() : replay.act(actions[i - 1]!);
+        expect(v.phase, `${file} step ${i}`).toBe('interview');
+        expect(v.node?.id).toBe(views[i]!.node?.id);
+        if (v.close) offered.add(v.node!.moment);
+      }
+      expect([...offered].sort()).toEqual(['closing', 'middle', 'opening']);
     });
   }
 

@@ -56,7 +56,12 @@ export function startNode(
   timeoutMs = 60_000,
 ): Promise<NodeProcess> {
   const script = env.script ?? join(ROOT, 'src', 'server', 'cluster', 'node.ts');
-  const child = spawn(process.execPath, script.endsWith('.ts') ? ['--import', 'tsx', script] : [script], {
+  // LOADTEST_CPU_PROF=<dir> (the load test with --nodes): each process writes a CPU profile there.
+  const prof = process.env.LOADTEST_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOADTEST_CPU_PROF}`]
+    : [];
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const child = spawn(process.execPath, [...prof, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -174,6 +179,20 @@ export async function peakRssOf(pid: number | undefined): Promise<number> {
   }
 }
 
+/** CPU time (user + system) a process has used so far (Linux: /proc/<pid>/stat), in seconds; 0 when unknown. */
+export async function cpuSecondsOf(pid: number | undefined): Promise<number> {
+  if (!pid) return 0;
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * For the load test: N scale-out processes against Redis (REDIS_URL or local) and a throwaway
  * Postgres database (on DATABASE_URL's server or the local one), with a fresh key prefix.
@@ -181,7 +200,12 @@ export async function peakRssOf(pid: number | undefined): Promise<number> {
 export async function startLoadCluster(
   nodes: number,
   trainerKey: string,
-): Promise<{ urls: string[]; peakRss: () => Promise<number[]>; stop: () => Promise<void> }> {
+): Promise<{
+  urls: string[];
+  pids: number[];
+  peakRss: () => Promise<number[]>;
+  stop: () => Promise<void>;
+}> {
   const base = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const db = await tempDatabase(base, 'closecall_load');
   const env: NodeEnv = {
@@ -203,6 +227,7 @@ export async function startLoadCluster(
   }
   return {
     urls: procs.map((p) => p.url),
+    pids: procs.map((p) => p.child.pid ?? 0),
     peakRss: () => Promise.all(procs.map((p) => peakRssOf(p.child.pid))),
     stop: async () => {
       await Promise.all(procs.map((p) => p.stop('SIGTERM')));

@@ -9,9 +9,10 @@
  * - expected play: chance resolved as in the game's expected mode; the best and worst paths.
  */
 import type { Scenario } from '../format/schema';
+import { EXPOSED } from '../model/attribution';
 import { type Compiled, compile } from '../runtime/compile';
 import { expectedResolver, initialState, type Resolver, type State, step } from '../runtime/step';
-import { scoreParts, totalOf } from '../scoring';
+import { OUTCOME_VALUE, rawTotalOf, scoreParts, totalOf } from '../scoring';
 import type { Action, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
@@ -49,6 +50,8 @@ function optionsAt(compiled: Compiled, state: State): Option[] {
 interface Outcomes {
   branches: Branch[];
   expected: State | null;
+  /** The expected outcome value of the action's first draw (a close's answer): breaks ties. */
+  odds: number;
 }
 
 /**
@@ -62,6 +65,7 @@ interface Outcomes {
 function outcomes(compiled: Compiled, state: State, action: Action, meter: Meter): Outcomes {
   const out: Branch[] = [];
   let expected: State | null = null;
+  let odds = -1;
   const run = (script: string[]) => {
     let call = 0;
     let p = 1;
@@ -73,6 +77,7 @@ function outcomes(compiled: Compiled, state: State, action: Action, meter: Meter
       const options = order
         .map((k) => [k, distribution[k as keyof Distribution] ?? 0] as [string, number])
         .filter(([, q]) => q > 1e-9);
+      if (odds < 0 && call === 0) odds = oddsOf(options);
       let key: string;
       if (call < script.length) {
         key = script[call]!;
@@ -99,7 +104,18 @@ function outcomes(compiled: Compiled, state: State, action: Action, meter: Meter
   };
   run([]);
   meter.work.branches += out.length;
-  return { branches: out.filter((b) => b.p > 1e-12), expected };
+  return { branches: out.filter((b) => b.p > 1e-12), expected, odds: Math.max(0, odds) };
+}
+
+/** The expected outcome value of a draw (0 for draws that are not outcomes, such as "holding"). */
+function oddsOf(options: [string, number][]): number {
+  let total = 0;
+  let value = 0;
+  for (const [k, q] of options) {
+    total += q;
+    value += q * (OUTCOME_VALUE[k.replace(EXPOSED, '') as keyof typeof OUTCOME_VALUE] ?? 0);
+  }
+  return total > 0 ? value / total : 0;
 }
 
 /**
@@ -225,7 +241,7 @@ export function analyzeExact(
   const values = new Map<string, Value>();
   const totalFrom = (parent: State, child: State, v: Value, which: 'best' | 'worst') =>
     isInterview(parent) && !isInterview(child)
-      ? totalOf(v[which], scoreParts(compiled, child).fixed)
+      ? rawTotalOf(v[which], scoreParts(compiled, child).fixed)
       : v[which];
   const valueAt = (state: State): Value | null => {
     if (state.phase === 'ended') {
@@ -234,7 +250,10 @@ export function analyzeExact(
     }
     return values.get(keyOf(state)) ?? null;
   };
-  const judge = (f: { state: State; key: string; expected: (State | null)[] }) => {
+  const judge = (f: { state: State; key: string; expected: (State | null)[]; odds: number[] }) => {
+    // Two moves that lead to equal best totals are told apart by their odds: of two closes that
+    // play out the same, the one more likely to be answered well is the better close.
+    let bestOdds = -1;
     const v: Value = {
       best: -Infinity,
       worst: Infinity,
@@ -249,10 +268,12 @@ export function analyzeExact(
       if (!child || (child.bestAction < 0 && n.phase !== 'ended')) return;
       const best = totalFrom(f.state, n, child, 'best');
       const worst = totalFrom(f.state, n, child, 'worst');
-      if (best > v.best) {
+      const odds = f.odds[i] ?? 0;
+      if (best > v.best || (best === v.best && odds > bestOdds)) {
         v.best = best;
         v.bestAction = i;
         v.bestNext = n;
+        bestOdds = odds;
       }
       if (worst < v.worst) {
         v.worst = worst;
@@ -276,6 +297,8 @@ export function analyzeExact(
     bytes: number;
     /** For each option, the state expected play reaches by it. */
     expected: (State | null)[];
+    /** For each option, the expected outcome value of its first draw (`oddsOf`). */
+    odds: number[];
   };
   const stack: Frame[] = [];
   const onPath = new Set<string>();
@@ -306,6 +329,7 @@ export function analyzeExact(
       j: 0,
       bytes,
       expected: [],
+      odds: [],
       acc: {
         scores: isInterview(state) ? new Float64Array(101) : null,
         dynamic: isInterview(state) ? null : new Map(),
@@ -353,6 +377,7 @@ export function analyzeExact(
       const found = outcomes(compiled, f.state, action, meter);
       f.branches = found.branches;
       f.expected[f.i] = found.expected ?? expectedStep(f.state, action);
+      f.odds[f.i] = found.odds;
       f.j = 0;
       continue;
     }
@@ -368,7 +393,7 @@ export function analyzeExact(
     let state: State = root;
     let value = valueAt(root);
     const raw = value ? (which === 'best' ? value.best : value.worst) : Number.NaN;
-    const score = Number.isFinite(raw) ? raw : -1;
+    const score = Number.isFinite(raw) ? Math.round(raw) : -1;
     const seen = new Set<string>();
     while (value && state.phase !== 'ended' && !seen.has(keyOf(state))) {
       seen.add(keyOf(state));

@@ -5,6 +5,8 @@
  * interview) for the best and worst paths. Seeded, so the same input gives the same report.
  */
 import type { Scenario } from '../format/schema';
+import { EXPOSED } from '../model/attribution';
+import { weight } from '../model/weights';
 import { createRandom } from '../random';
 import { type Compiled, compile } from '../runtime/compile';
 import {
@@ -15,7 +17,7 @@ import {
   type Resolver,
   type State,
 } from '../runtime/step';
-import { scoreParts, scoreState, totalOf } from '../scoring';
+import { OUTCOME_VALUE, rawTotalOf, scoreParts, scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
@@ -310,19 +312,38 @@ export function analyzeSampled(
     post.set(k, result);
     return result;
   };
-  /** The best and worst totals reachable from a state, with the moves to each. */
+  /** The best and worst totals (before rounding) reachable from a state, with the moves to each. */
   const postValue = (s: State): PostValue => {
     if (s.phase === 'interview') return { best: -1, worst: 101, bestPath: [], worstPath: [] };
     const v = postDynamic(s);
     if (v.best === -Infinity) return { best: -1, worst: 101, bestPath: [], worstPath: [] };
     const fixed = scoreParts(c, s).fixed;
-    return { ...v, best: totalOf(v.best, fixed), worst: totalOf(v.worst, fixed) };
+    return { ...v, best: rawTotalOf(v.best, fixed), worst: rawTotalOf(v.worst, fixed) };
   };
+  // No points, or as many of each kind as count (C12: one or two; more add nothing, and the
+  // best close should not be the longest one on offer).
+  const counted = weight('pointsCounted');
   const sensibleCloses = (options: CloseOptions): CloseSpec[] => {
-    const all = options.points.map((p) => p.id);
+    const all = [
+      ...options.points.filter((p) => p.kind === 'why-us').slice(0, counted),
+      ...options.points.filter((p) => p.kind === 'reason').slice(0, counted),
+    ].map((p) => p.id);
     return closeCompositions({ ...options, points: [] }).flatMap((spec) => [spec, { ...spec, points: all }]);
   };
-  let best = { score: -1, path: [] as Action[] };
+  let best = { score: -1, path: [] as Action[], odds: -1 };
+  /** The expected mode's resolver, noting the expected outcome value of the first answer (the close's). */
+  const answerOdds =
+    (odds: { value: number; seen?: boolean }): Resolver =>
+    (d, order, draw) => {
+      if (!odds.seen) {
+        odds.seen = true;
+        for (const k of order) {
+          const outcome = k.replace(EXPOSED, '') as keyof typeof OUTCOME_VALUE;
+          odds.value += (d[k as keyof typeof d] ?? 0) * (OUTCOME_VALUE[outcome] ?? 0);
+        }
+      }
+      return expectedResolver(d, order, draw);
+    };
   let worst = { score: 101, path: [] as Action[] };
   const searchRng = createRandom(0xbe57);
   // Fewer directed runs on very long scenarios, so the search stays within a fixed budget of steps.
@@ -347,8 +368,12 @@ export function analyzeSampled(
         closesTried.add(here);
         for (const spec of sensibleCloses(close)) {
           const a: Action = { type: 'close', close: spec };
-          const v = postValue(playStep(meter, c, s, a, expectedResolver));
-          if (v.best > best.score) best = { score: v.best, path: [...prefix, a, ...v.bestPath] };
+          const odds: { value: number; seen?: boolean } = { value: 0 };
+          const v = postValue(playStep(meter, c, s, a, answerOdds(odds)));
+          // Two closes that lead to the same play (the same median answer, the same score) are
+          // told apart by their odds: the better close is the one more likely to be answered well.
+          if (v.best > best.score || (v.best === best.score && odds.value > best.odds))
+            best = { score: v.best, path: [...prefix, a, ...v.bestPath], odds: odds.value };
           if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, a, ...v.worstPath] };
         }
       }
@@ -384,7 +409,7 @@ export function analyzeSampled(
       s = next;
     }
     const v = postValue(s);
-    if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath] };
+    if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath], odds: -1 };
     if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, ...v.worstPath] };
   }
   const replay = (path: Action[]) => {
@@ -450,8 +475,8 @@ export function analyzeSampled(
     statesByPhase: { interview: statesSeen.size },
     endings,
     score: spread,
-    bestPath: { score: best.score, ending: bestReplay.ending, steps: bestReplay.steps },
-    worstPath: { score: worst.score, ending: worstReplay.ending, steps: worstReplay.steps },
+    bestPath: { score: Math.round(best.score), ending: bestReplay.ending, steps: bestReplay.steps },
+    worstPath: { score: Math.round(worst.score), ending: worstReplay.ending, steps: worstReplay.steps },
     issues,
     work: meter.counts(),
   };

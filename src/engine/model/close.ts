@@ -7,7 +7,7 @@ import type { CloseSpec, Distribution, HiddenState } from '../types';
 import { explain, type Judgement, mix, normalise } from './attribution';
 import { BLUFF_LIMIT, honestyLimit, withBluff } from './honesty';
 import { rejectShare, startOf, stateTerms } from './lean';
-import { money, offerFromBand } from './salary';
+import { forgoneNegotiation, money, offerFromBand } from './salary';
 import {
   asksForOffer,
   DIRECTNESS,
@@ -298,17 +298,15 @@ export function closeTerms(
 }
 
 /**
- * What promising to accept costs in salary, as a sentence with the sum (C3), from the band the
- * decision-maker offers in: the first offer to a candidate who promised is lower by what
- * negotiating typically gains, and there is no negotiation after it.
+ * What promising to accept costs in salary, as a sentence with the sum (C3): the offer it brings
+ * is final, so the negotiation after it, worth what negotiating typically gains, is given up.
  */
 function promiseCost(ctx: DecisionContext): string | null {
   const band = ctx.salary;
   if (!band) return null;
-  const sum =
-    offerFromBand(band, ctx.hidden.keenness, false) - offerFromBand(band, ctx.hidden.keenness, true);
+  const sum = forgoneNegotiation(band, offerFromBand(band, ctx.hidden.keenness));
   if (sum <= 0) return null;
-  return `the first offer to someone who has promised is about ${money(sum, band.currency)} lower, and there is no negotiation after it (together about what negotiating typically gains, ${pct(weight('negotiationGain'))})`;
+  return `the offer it brings is final, so you give up the negotiation, which typically gains ${pct(weight('negotiationGain'))}: about ${money(sum, band.currency)} on the offer they would make`;
 }
 
 /** Judges a close. */

@@ -19,8 +19,15 @@ export function afterClose(
   exposed: boolean,
   favourable: boolean,
   doubtRemaining: number,
+  points: { whyUs: number; reasons: number } = { whyUs: 0, reasons: 0 },
+  heard = 1,
 ): HiddenState {
   const h = { ...hidden, doubt: doubtRemaining };
+  // C12: a prepared close leaves them wanting the candidate more, whatever they answer: why this
+  // organisation and reasons they will do the job well are things learned about the candidate.
+  // Before any answer they carry only as far as a view has formed (`heard`, as for doubt).
+  h.keenness +=
+    weight('preparedKeenness') * heard * ((points.whyUs > 0 ? 1 : 0) + (points.reasons > 0 ? 1 : 0));
   if (pressing(spec)) {
     h.irritation += pressureIrritation(traits);
   }

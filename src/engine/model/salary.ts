@@ -19,18 +19,22 @@ export function clampSalary(x: number, band: { min: number; max: number }): numb
 }
 
 /**
- * The salary of a first offer from a band: a share of the band that grows with keenness. A
- * candidate who committed to accept on the spot gives up what negotiating typically gains (C3).
+ * The salary of a first offer from a band: a share of the band that grows with keenness. The
+ * first offer is the same whether or not the candidate promised to accept; what a promise gives
+ * up is the negotiation after it (C3, ordering 4: see `forgoneNegotiation`).
  */
-export function offerFromBand(
-  band: { min: number; max: number },
-  keenness: number,
-  committed: boolean,
-): number {
+export function offerFromBand(band: { min: number; max: number }, keenness: number): number {
   const span = band.max - band.min;
-  const keen = band.min + span * (weight('openingShare') + weight('openingKeen') * keenness);
-  const offer = committed ? keen * (1 - weight('negotiationGain') * weight('promiseDiscount')) : keen;
-  return clampSalary(offer, band);
+  return clampSalary(band.min + span * (weight('openingShare') + weight('openingKeen') * keenness), band);
+}
+
+/**
+ * What a promise to accept on the spot gives up on an offer (C3): the negotiation after it,
+ * worth what negotiating typically gains (negotiationGain, Marks & Harold 2011), as far as the
+ * band leaves room for it. Ordering 4: a promised offer is lower than one negotiated later.
+ */
+export function forgoneNegotiation(band: { min: number; max: number }, offer: number): number {
+  return Math.max(0, clampSalary(offer * (1 + weight('negotiationGain')), band) - offer);
 }
 
 /** A sum of money in the band's currency, as the debrief writes it. */
@@ -40,12 +44,15 @@ export const money = (sum: number, currency: string): string =>
 /** One formatter for every sum: `toLocaleString` builds a new one on each call. */
 const GROUPED = new Intl.NumberFormat('en-GB');
 
-/** The salary of a first offer from the lead decision-maker of a scenario (`offerFromBand`). */
+/**
+ * The salary of a first offer from the lead decision-maker of a scenario (`offerFromBand`). The
+ * promise (`committed`, kept for callers) does not change the figure: it makes it final.
+ */
 export function openingOffer(
   scenario: Scenario,
   dmIndex: number,
   hidden: HiddenState,
-  committed: boolean,
+  _committed?: boolean,
 ): number {
-  return offerFromBand(scenario.decisionMakers[dmIndex]!.salary, hidden.keenness, committed);
+  return offerFromBand(scenario.decisionMakers[dmIndex]!.salary, hidden.keenness);
 }

@@ -296,13 +296,8 @@ export const WEIGHTS = {
   ),
   commit: authored(
     1.2,
-    'domain claims C2, C10 and C13: an offer that cannot be refused is safe to make, and the candidate who can accept on the spot "has much to gain": sized so that, with the doubt it clears, the promise outweighs its salary cost for a keen decision-maker who can offer (issue 17)',
+    'domain claims C2, C10 and C13: an offer that cannot be refused is safe to make, and the candidate who can accept on the spot "has much to gain" (issue 17); its price is the negotiation it gives up (C3, forgoneNegotiation)',
     'Committing to accept on the spot.',
-  ),
-  promiseDiscount: authored(
-    0.5,
-    'C3: a promise gives up the negotiation; of what negotiating typically gains (negotiationGain, Marks & Harold), half is the lower first offer to someone who will not haggle, half the negotiation itself that the promise forgoes',
-    'Share of the negotiation gain by which the first offer to a committed candidate is lower.',
   ),
   commercial: authored(
     0.4,
@@ -592,6 +587,11 @@ export const WEIGHTS = {
     0.6,
     'other interviews are believed less firmly',
     'Belief in other options after mentioning interviews.',
+  ),
+  preparedKeenness: authored(
+    0.05,
+    'domain claim C12: saying why this organisation and giving a reason to hire are things learned about the candidate, so they outlast the answer; one step of the hidden state per kind said',
+    'Keenness a close adds for each kind of point it makes (why us, a reason), whatever the answer.',
   ),
   successWarmth: authored(
     0.05,

@@ -321,7 +321,10 @@ export function end(
   outcome: OutcomeName,
   salary: number | null = null,
 ): State {
-  const ended = patch(state, { phase: 'ended' as const, result: outcome, salary });
+  // Ending straight from the interview, the decision-maker is remembered as on every other way
+  // out of it (settled), so the same impression scores the same whichever way the play ended.
+  const from = state.phase === 'interview' ? patch(settle(compiled, state), { node: state.node }) : state;
+  const ended = patch(from, { phase: 'ended' as const, result: outcome, salary });
   // A fresh copy, so it can take its ending in place.
   ended.ending = pickEnding(compiled, ended, outcome);
   return ended;

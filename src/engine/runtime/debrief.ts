@@ -5,7 +5,8 @@
  * it happened (`refers`). Built only when the debrief is asked for, never on the engine's hot path.
  */
 import type { Ending, Refers, Scenario } from '../format/schema';
-import { openingOffer } from '../model/decision';
+import { forgoneNegotiation } from '../model/salary';
+import { weight } from '../model/weights';
 import type { Action, Counterfactual, DebriefHeadline, Factor, Response } from '../types';
 import { type Compiled, holds, type Vars } from './compile';
 import type { StepTrace } from './core';
@@ -205,12 +206,15 @@ export function negotiationStory(compiled: Compiled, steps: readonly PlayStep[])
   const cost = commitmentCost(compiled, steps);
   if (cost)
     out.push(
-      `Promising to accept on the spot cost you ${money(cost.cost, cur)}: the offer opened at ${money(cost.committed, cur)}, where the same close without the promise would have opened at ${money(cost.free, cur)}, with room left to negotiate.`,
+      `Promising to accept on the spot cost you about ${money(cost.cost, cur)}: the offer of ${money(cost.committed, cur)} was final. Without the promise you could have negotiated, and negotiating typically gains about ${Math.round(weight('negotiationGain') * 100)}%: about ${money(cost.free, cur)} here.`,
     );
   return out;
 }
 
-/** What a promise to accept on the spot cost: the opening offer with it against without it. */
+/**
+ * What a promise to accept on the spot cost (C3): the offer it brought was final, so the
+ * negotiation that typically follows an offer (`forgoneNegotiation`) was given up.
+ */
 export function commitmentCost(
   compiled: Compiled,
   steps: readonly PlayStep[],
@@ -224,10 +228,10 @@ export function commitmentCost(
   )
     return null;
   if (s.after.offer === null) return null;
-  const hidden = s.after.hidden[compiled.lead]!;
-  const free = openingOffer(compiled.scenario, compiled.lead, hidden, false);
-  const committed = openingOffer(compiled.scenario, compiled.lead, hidden, true);
-  const cost = free - committed;
+  const band = compiled.scenario.decisionMakers[compiled.lead]!.salary;
+  const committed = s.after.offer;
+  const cost = forgoneNegotiation(band, committed);
+  const free = committed + cost;
   return cost >= 1 ? { cost, committed, free } : null;
 }
 

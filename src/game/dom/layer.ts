@@ -68,7 +68,8 @@ export class DomLayer {
   /**
    * The scroll cue: every element in <main> that scrolls and has more to show below gets
    * data-more="below" (or "both" when scrolled part way), which style.css draws as a "More below"
-   * tab at its bottom edge, so a panel whose last control is out of sight never looks finished.
+   * tab at its bottom edge, so a panel whose last control is out of sight never looks finished;
+   * scrolled to its end it gets "end" (the tab hidden, its room kept, so nothing moves).
    * Kept up to date as screens change, text types out, panels scroll and the window resizes.
    */
   private watchScrolling(): void {
@@ -84,9 +85,18 @@ export class DomLayer {
         stale = false;
       }
       for (const el of candidates) {
+        // The cue's own room (kept while the panel scrolls, shown or not) is not content.
+        let room = 0;
+        if (el.dataset.more) {
+          const cue = getComputedStyle(el, '::after');
+          room = (Number.parseFloat(cue.height) || 0) + (Number.parseFloat(cue.marginTop) || 0);
+        }
+        const scrolls = el.scrollHeight - room > el.clientHeight + 2;
         const below = el.scrollTop + el.clientHeight < el.scrollHeight - 2;
         const above = el.scrollTop > 2;
-        const more = below ? (above ? 'both' : 'below') : '';
+        // At the end the cue hides but keeps its room ("end"): taking the room away would move
+        // the content down under the pointer just as the player reaches the last control.
+        const more = !scrolls ? '' : below ? (above ? 'both' : 'below') : 'end';
         if (more) {
           if (el.dataset.more !== more) el.dataset.more = more;
         } else if (el.dataset.more) delete el.dataset.more;

@@ -63,13 +63,30 @@ export class MapEditor {
     this.doc.focusPath = el?.dataset.path ?? el?.dataset.action ?? null;
   }
 
+  /**
+   * Just before a redraw: the field focused now, when there is one, wins over the one remembered
+   * when the redraw was asked for. A redraw waits for the game's next frame (a scene restart), and
+   * a keyboard user may have moved on meanwhile (to an effect's slider, pressing its arrows): their
+   * field keeps the focus, and its value (already in the document) is drawn again as it was.
+   */
+  focusBeforeRedraw(): void {
+    const el = document.activeElement as HTMLElement | null;
+    const now = el?.dataset.path ?? el?.dataset.action ?? null;
+    if (now !== null || this.doc.focusPath === null) this.doc.focusPath = now;
+  }
+
+  /**
+   * Focuses the remembered field if `panel` has it. The path is kept until the redraw is over
+   * (MapScene forgets it then): the map first draws its overview and then opens the node's panel
+   * again, and the field is only in the second (taking the path at the first sent the focus to the
+   * panel's first field, the node's Moment, where the next arrow key changed the moment).
+   */
   restoreFocus(panel: HTMLElement): boolean {
     const focusPath = this.doc.focusPath;
     if (!focusPath) return false;
     const el =
       panel.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusPath)}"]`) ??
       panel.querySelector<HTMLElement>(`[data-action="${CSS.escape(focusPath)}"]`);
-    this.doc.focusPath = null;
     el?.focus({ preventScroll: true });
     return !!el;
   }

@@ -123,6 +123,8 @@ export class MapScene extends BaseScene {
       /* the panel that was open is open again, focus where it was */
     } else
       this.layer.focusFirst(main.querySelector<HTMLElement>(doc ? '.map-panel button' : '[data-node-id]'));
+    // The field to focus again after this redraw has been focused (or is gone): forget it.
+    if (doc) doc.focusPath = null;
     // The analysis runs after the first paint so the map shows at once.
     this.timer = window.setTimeout(() => {
       // A file with errors cannot be played, so there are no chances to show until it is fixed.
@@ -209,7 +211,7 @@ export class MapScene extends BaseScene {
   protected override onShutdown(): void {
     window.clearTimeout(this.timer);
     if (this.editor && this.map) {
-      if (!this.editor.doc.focusPath) this.editor.rememberFocus();
+      this.editor.focusBeforeRedraw();
       this.editor.doc.view = this.map.viewState();
     }
     this.map?.unwire();

@@ -17,6 +17,7 @@ import { renderLobby } from './lobby';
 import { renderPlay, updatePlayProgress } from './play';
 import { renderRemote, renderRemoteKey, takeControl } from './remote';
 import { renderSetup } from './setup';
+import { fitStages } from './stage';
 import { trainerKey } from './trainer';
 
 const remoteParam = new URLSearchParams(window.location.search).get('remote');
@@ -47,6 +48,14 @@ const app =
       });
 
 window.setInterval(() => app.tick(), 250);
+if (role === 'projector') {
+  // The stages fit their words to their height: again when the window or the fonts change it.
+  const refit = () => {
+    if (app.page.main.classList.contains('lv-proj')) fitStages(app.page.main);
+  };
+  window.addEventListener('resize', refit);
+  void document.fonts?.ready.then(refit);
+}
 
 function savedHost(): { token: string | null; code: string } | null {
   try {

@@ -12,7 +12,7 @@ import { revealFor } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import type { HostApp, Hosting } from './app';
 import { endButton, flowButtons } from './controls';
-import { stageEl } from './stage';
+import { fitStages, stageEl } from './stage';
 import { presentTeams } from './teams';
 
 interface Group {
@@ -284,4 +284,5 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
     ),
     h('footer', { class: 'lv-proj-foot' }, h('span', { class: 'lv-spacer' }), controls),
   );
+  fitStages(page.main);
 }

@@ -66,3 +66,41 @@ export function stageEl(
   linesBox.tabIndex = 0;
   return el;
 }
+
+/**
+ * Fits each stage's words to its height, after the screen is drawn (and again when the window or
+ * the fonts change it): while what the stage shows runs past its foot, the oldest line gives way,
+ * whole, never cut mid-line, so the vote and the last words said stay in full view. Only when the
+ * last line alone is still too long is it cut to the rows that fit (the phones show it whole).
+ * Without this a long exchange pushed the vote's last options out of a two-stage projector.
+ */
+export function fitStages(root: ParentNode): void {
+  for (const stage of root.querySelectorAll<HTMLElement>('.lv-stage')) {
+    const lines = [...stage.querySelectorAll<HTMLElement>('.lv-lines .lv-line')];
+    for (const l of lines) {
+      l.hidden = false;
+      l.classList.remove('lv-cut');
+      l.style.removeProperty('--rows');
+    }
+    if (lines.length === 0) continue;
+    const over = (): number => {
+      const box = stage.getBoundingClientRect();
+      const foot = box.bottom - Number.parseFloat(getComputedStyle(stage).paddingBottom || '0');
+      let bottom = Number.NEGATIVE_INFINITY;
+      for (const child of stage.children) {
+        if (child.classList.contains('lv-portrait')) continue;
+        bottom = Math.max(bottom, child.getBoundingClientRect().bottom);
+      }
+      return bottom - foot;
+    };
+    for (let i = 0; i < lines.length - 1 && over() > 0.5; i++) lines[i]!.hidden = true;
+    const excess = over();
+    if (excess > 0.5) {
+      const last = lines[lines.length - 1]!;
+      const lh = Number.parseFloat(getComputedStyle(last).lineHeight) || 1;
+      const rows = Math.round(last.getBoundingClientRect().height / lh);
+      last.style.setProperty('--rows', String(Math.max(2, rows - Math.ceil(excess / lh))));
+      last.classList.add('lv-cut');
+    }
+  }
+}

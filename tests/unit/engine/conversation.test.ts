@@ -250,9 +250,16 @@ describe('the debrief tells the negotiation', () => {
     expect(play.debrief().salary).not.toBeNull();
     const d = play.debrief();
     const promise = d.negotiation.find((l) => l.startsWith('Promising to accept'));
-    expect(promise).toMatch(
-      /cost you £[\d,]+: the offer opened at £[\d,]+, where the same close without the promise would have opened at £[\d,]+/,
+    const m = promise?.match(
+      /cost you about £([\d,]+): the offer of £([\d,]+) was final\. Without the promise you could have negotiated, and negotiating typically gains about 7%: about £([\d,]+) here\./,
     );
+    expect(m).not.toBeNull();
+    const [cost, final, negotiated] = m!.slice(1).map((x) => Number(x.replaceAll(',', '')));
+    // The sums are the play's own: its final salary, and the negotiation that promise gave up.
+    expect(final).toBe(d.salary);
+    expect(negotiated! - final!).toBe(cost);
+    expect(cost).toBeGreaterThan(0);
+    expect(negotiated).toBeLessThanOrEqual(FINAL_SAY.decisionMakers[0]!.salary.max);
   });
 
   it('the persona says how far they can offer on the spot, instead of the generic sentence', () => {

@@ -78,6 +78,9 @@ describe('final-say lesson', () => {
     const negotiating = playTo(scenario, DECENT);
     const offered = negotiating.act({ type: 'close', close: close({ points: PREPARED_POINTS }) });
     expect(offered.phase).toBe('negotiation');
+    // The promise made her first number final; without it, one ask raises it (C3).
+    expect(offered.negotiation?.offer).toBe(committed.ending?.salary);
+    negotiating.act({ type: 'negotiate', move: 'ask-for-more' });
     const accepted = negotiating.act({ type: 'negotiate', move: 'accept-offer' });
     expect(accepted.ending?.ending.outcome).toBe('offer-now');
     expect(committed.ending?.salary ?? Infinity).toBeLessThan(accepted.ending?.salary ?? 0);

@@ -8,6 +8,7 @@ import { joinSentences } from '../../format/sentences';
 import {
   asksForOffer,
   clamp,
+  type DecisionContext,
   EXPOSED,
   exposeChanceOf,
   type Judgement,
@@ -135,8 +136,8 @@ function afterAnswer(
   judgement: Judgement,
   result: CloseResult,
   exposed: boolean,
+  ctx: DecisionContext,
   timing: number,
-  moment: 'opening' | 'middle' | 'closing',
 ): State {
   const favourable = result === 'offer-now' || result === 'offer-later' || result === 'next-stage';
   const t = compiled.traits[compiled.lead]!;
@@ -151,6 +152,8 @@ function afterAnswer(
       exposed,
       favourable,
       judgement.doubtRemaining,
+      countPoints(compiled.scenario, spec.points),
+      ctx.firstMinute ? weight('firstMinuteDecided') : 1,
     ),
   );
   // withLead made a fresh copy: it takes the rest in place.
@@ -162,7 +165,7 @@ function afterAnswer(
   s.close = { timing };
   s.committed = spec.commit && asksForOffer(spec.form);
   s.caught = s.caught || exposed;
-  s.vars = recordClose(compiled, s.vars, spec, exposed, moment);
+  s.vars = recordClose(compiled, s.vars, spec, exposed, ctx.moment);
   return s;
 }
 
@@ -243,7 +246,7 @@ export function close(turn: Turn, action: Extract<Action, { type: 'close' }>): S
   const d = decide(resolve, state, judgement, CLOSE_ORDER);
   const exposed = d.result.endsWith(EXPOSED);
   const result = d.result.replace(EXPOSED, '') as CloseResult;
-  const s = afterAnswer(compiled, d.state, spec, leverage, judgement, result, exposed, timing, ctx.moment);
+  const s = afterAnswer(compiled, d.state, spec, leverage, judgement, result, exposed, ctx, timing);
   trace.respond(
     'close',
     judgement,
