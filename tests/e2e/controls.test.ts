@@ -319,7 +319,13 @@ describe('every control in view', () => {
           }
           case 'Response':
             if (await button(page, 'Next line').count()) await hit(page, cfg, button(page, 'Next line'));
-            else if (await button(page, 'Continue').count()) await hit(page, cfg, button(page, 'Continue'));
+            else if (await button(page, 'Continue').count()) {
+              // Continue leaves this screen: wait until the pressed button is gone, so the next
+              // turn does not read the old screen (and press a Continue that is about to vanish).
+              const pressed = await button(page, 'Continue').elementHandle();
+              await hit(page, cfg, button(page, 'Continue'));
+              if (pressed) await page.waitForFunction((el) => !el.isConnected, pressed, { timeout: 90_000 });
+            }
             else await page.waitForTimeout(100);
             break;
           case 'Follow-up': {
