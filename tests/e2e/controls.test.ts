@@ -325,8 +325,7 @@ describe('every control in view', () => {
               const pressed = await button(page, 'Continue').elementHandle();
               await hit(page, cfg, button(page, 'Continue'));
               if (pressed) await page.waitForFunction((el) => !el.isConnected, pressed, { timeout: 90_000 });
-            }
-            else await page.waitForTimeout(100);
+            } else await page.waitForTimeout(100);
             break;
           case 'Follow-up': {
             if (action?.type === 'persist') {
