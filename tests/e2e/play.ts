@@ -165,6 +165,9 @@ export async function playToDebrief(
           const label = ((await letGo.textContent()) ?? '').trim();
           await press(label);
         }
+        // Every follow-up move leaves the screen (to the answer). Without waiting for that, the
+        // next turn could read this screen again and press its let-go after the act had landed.
+        await leave('Follow-up');
         break;
       }
       case 'Negotiation': {

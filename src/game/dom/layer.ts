@@ -227,8 +227,11 @@ export class DomLayer {
     this.captions.replaceChildren(el);
     this.captionEl = el;
     // While it shows, a screen or panel that changes under it moves it again (once a frame at most).
-    this.captionWatch.observe(this.main, { childList: true, subtree: true, attributes: true });
+    this.captionWatch.observe(this.stage, { childList: true, subtree: true, attributes: true });
     this.placeCaptionSoon();
+    // Text that reflows without a mutation (a web font arriving, a panel growing to fit its text
+    // over the next frames) is caught by placing it again a little later.
+    for (const ms of [150, 500]) window.setTimeout(() => this.placeCaptionSoon(), ms);
     window.clearTimeout(this.captionTimer);
     this.captionTimer = window.setTimeout(() => {
       this.captions.replaceChildren();
@@ -239,7 +242,10 @@ export class DomLayer {
 
   private captionEl: HTMLElement | null = null;
   private captionFrame = 0;
-  private readonly captionWatch = new MutationObserver(() => this.placeCaptionSoon());
+  // Anything on the stage but the caption itself (moving it must not set off another move).
+  private readonly captionWatch = new MutationObserver((changes) => {
+    if (changes.some((c) => !this.captions.contains(c.target))) this.placeCaptionSoon();
+  });
 
   private placeCaptionSoon(): void {
     if (!this.captionEl || this.captionFrame) return;
