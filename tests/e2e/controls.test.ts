@@ -6,11 +6,10 @@
  * or, inside a panel that scrolls, that panel says so with a visible scroll cue. A tap on the
  * dialogue advances it, and the moment in the top bar keeps its space ("Company · Opening").
  */
-import type { Server } from 'node:http';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings, SAVE_KEY, type Settings } from '../../src/web/save/schema';
-import { buildAndServe, capture, launch, screen, watchErrors } from './harness';
+import { capture, screen, useGame, watchErrors } from './harness';
 import { type PlanGoal, planPlay } from './play';
 import { installSave, loadScenario, pathTo, saveText } from './saves';
 
@@ -23,19 +22,7 @@ const overlaps = (a: Box, b: Box) =>
   a.y < b.y + b.height - 0.5 &&
   b.y < a.y + a.height - 0.5;
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const game = useGame();
 
 interface Config {
   width: number;
@@ -178,7 +165,7 @@ describe('every control in view', () => {
       // through, each pressed under the words the engine offers at that moment (a follow-up
       // act used before is offered again under its own acknowledging label).
       const plan = planPlay(scenario, cfg.goal);
-      const context = await browser.newContext({
+      const context = await game.browser.newContext({
         viewport: { width: cfg.width, height: cfg.height },
         hasTouch: cfg.touch,
         isMobile: cfg.touch,
@@ -201,7 +188,7 @@ describe('every control in view', () => {
         },
         [SAVE_KEY, save],
       );
-      await page.goto(`${url}?fast`);
+      await page.goto(`${game.url}?fast`);
       await page.waitForSelector('main[aria-label="Title"] button');
       const problems: string[] = [];
       const seen: string[] = [];
@@ -385,12 +372,12 @@ describe('the composer on a video call', () => {
       { width: 1280, height: 720 },
       { width: 844, height: 390 },
     ]) {
-      const context = await browser.newContext({ viewport });
+      const context = await game.browser.newContext({ viewport });
       context.setDefaultTimeout(120_000);
       const page = await context.newPage();
       const errors = watchErrors(page);
       await installSave(page, saveText(tutorial, actions));
-      await page.goto(`${url}?fast`);
+      await page.goto(`${game.url}?fast`);
       await button(page, 'Resume your interview').click();
       await page.waitForSelector('main[aria-label="Interview"]');
       await button(page, 'Close: ask for the job').click();

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine';
 import type { Scenario } from '../../src/engine/format/schema';
-import { buildAndServe, capture, launch, ROOT, screen, tabTo, watchErrors } from './harness';
+import { capture, ROOT, screen, tabTo, useGame, watchErrors } from './harness';
 import { chooseFormAndDelivery, playToDebrief } from './play';
 
 function loadTutorial(): Scenario {
@@ -25,19 +24,7 @@ const node = (id: string) => {
   return n;
 };
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const game = useGame();
 
 /** Waits until the game (not just the first-paint title) is ready. */
 async function titleReady(page: Page): Promise<void> {
@@ -50,10 +37,10 @@ async function titleReady(page: Page): Promise<void> {
 }
 
 async function open(viewport = { width: 1280, height: 720 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await game.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${url}?fast`);
+  await page.goto(`${game.url}?fast`);
   await titleReady(page);
   return { page, errors };
 }

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine';
 import { scenarioFiles } from '../../tools/lib/scenario-catalog';
-import { buildAndServe, capture, expectNotice, launch, ROOT, screen, tabTo, watchErrors } from './harness';
+import { capture, expectNotice, ROOT, screen, tabTo, useGame, watchErrors } from './harness';
 import { type Input, playToDebrief } from './play';
 
 // The scenarios in the player's list (the build's catalogue leaves out the format tour).
@@ -22,31 +21,19 @@ const scenarios = scenarioFiles(join(ROOT, 'scenarios')).flatMap((f) => {
     : [];
 });
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const game = useGame();
 
 async function open(
   viewport = { width: 1280, height: 720 },
   init?: () => void,
   webgl = false,
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await game.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
   if (init) await page.addInitScript(init);
   // ?fast: no typewriter, fades or cross-fades (the test setting), so the run spends its time playing.
-  await page.goto(`${url}?fast${webgl ? '&webgl' : ''}`);
+  await page.goto(`${game.url}?fast${webgl ? '&webgl' : ''}`);
   await page.waitForSelector('main[aria-label="Title"] button');
   // Wait until the game (not just the first-paint title) is ready.
   await page.waitForFunction(

@@ -4,41 +4,20 @@
  * scrolling; a double click on "Say it" makes one close and no notice.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Playthrough, parseScenario } from '../../src/engine';
 import { defaultSettings } from '../../src/web/save/schema';
-import {
-  buildAndServe,
-  capture,
-  expectNotice,
-  launch,
-  ROOT,
-  unhittableTargets,
-  watchErrors,
-} from './harness';
+import { capture, expectNotice, ROOT, unhittableTargets, useGame, watchErrors } from './harness';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const game = useGame();
 
 async function open(
   viewport = { width: 1280, height: 720 },
   seed?: string,
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await game.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchErrors(page);
   if (seed !== undefined) {
@@ -49,7 +28,7 @@ async function open(
       }
     }, seed);
   }
-  await page.goto(`${url}?fast`);
+  await page.goto(`${game.url}?fast`);
   await page.waitForSelector('main[aria-label="Title"] button');
   await page.waitForFunction(
     () =>

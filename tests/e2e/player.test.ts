@@ -4,31 +4,18 @@
  * order), the composer usable at every size, a phone layout with real text and target sizes,
  * no panel over a face or the video call's tiles, and Esc for Pause.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Playthrough } from '../../src/engine';
 import { displayOrder } from '../../src/engine/runtime/order';
 import type { Action } from '../../src/engine/types';
 import { defaultSettings, SAVE_KEY, type Settings } from '../../src/web/save/schema';
 import { honestAskClaims, SAYS_CAUGHT } from '../support/bluff-text';
-import { buildAndServe, capture, launch, watchErrors } from './harness';
+import { capture, useGame, watchErrors } from './harness';
 import { chooseFormAndDelivery } from './play';
 import { installSave, loadScenario, pathThroughMoments, pathTo, playable, saveText } from './saves';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const game = useGame();
 
 const DESKTOP = { width: 1280, height: 720 };
 const PHONE = { width: 844, height: 390 };
@@ -54,7 +41,7 @@ const overlaps = (a: Box, b: Box) =>
 const errorsOf = new WeakMap<Page, string[]>();
 
 async function newPage(viewport = DESKTOP, init?: () => void): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await game.browser.newContext({ viewport });
   // Generous slack: the machine running these is shared and can be very loaded.
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
@@ -65,7 +52,7 @@ async function newPage(viewport = DESKTOP, init?: () => void): Promise<{ page: P
 }
 
 async function gotoTitle(page: Page): Promise<void> {
-  await page.goto(`${url}?fast`);
+  await page.goto(`${game.url}?fast`);
   await page.waitForSelector('main[aria-label="Title"] button');
   await page.waitForFunction(
     () =>
@@ -516,7 +503,7 @@ describe('Touch, faces and a caught bluff', { timeout: 300_000 }, () => {
       phone.errors.length = 0;
       return phone;
     }
-    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const context = await game.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     context.setDefaultTimeout(120_000);
     const page = await context.newPage();
     phone = { page, errors: watchErrors(page) };
@@ -529,12 +516,12 @@ describe('Touch, faces and a caught bluff', { timeout: 300_000 }, () => {
 
   /** Puts a save in the page and opens the Title at the game's start (one load). */
   async function loadWithSave(page: Page, text: string): Promise<void> {
-    if (page.url().startsWith(url)) {
+    if (page.url().startsWith(game.url)) {
       await page.evaluate(([k, v]) => localStorage.setItem(k as string, v as string), [SAVE_KEY, text]);
       await page.reload();
     } else {
       await installSave(page, text);
-      await page.goto(`${url}?fast`);
+      await page.goto(`${game.url}?fast`);
     }
     await page.waitForSelector('main[aria-label="Title"] button');
   }

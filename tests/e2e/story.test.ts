@@ -4,12 +4,11 @@
  * each follow-up and "no offer" for the terms. Screenshots at 1280x720 and 844x390.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Playthrough, parseScenario, type Scenario } from '../../src/engine';
-import { buildAndServe, capture, launch, ROOT, screen, watchErrors } from './harness';
+import { capture, ROOT, screen, useGame, watchErrors } from './harness';
 
 const FILE = '01-final-say.json';
 const COOLNESS: Record<string, number> = {
@@ -59,19 +58,7 @@ function plan(scenario: Scenario) {
   throw new Error('No follow-up act shows irritation rising over several days');
 }
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const game = useGame();
 
 async function waitScreen(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`main[aria-label="${name}"]`, { timeout: 60_000 });
@@ -98,10 +85,10 @@ describe('responses that react', () => {
   {
     const viewport = { width: 1280, height: 720 };
     it('a persistence run shows rising irritation in the face and the words', async () => {
-      const context = await browser.newContext({ viewport });
+      const context = await game.browser.newContext({ viewport });
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${url}?fast`);
+      await page.goto(`${game.url}?fast`);
       await page.waitForSelector('main[aria-label="Title"] button');
       // Resume a playthrough that has just reached the follow-up days (the save is the action log).
       await page.evaluate(
@@ -241,10 +228,10 @@ describe('a caught bluff', () => {
   it('changes the Debrief headline', async () => {
     const save = planBluff();
     const viewport = { width: 1280, height: 720 };
-    const context = await browser.newContext({ viewport });
+    const context = await game.browser.newContext({ viewport });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${url}?fast`);
+    await page.goto(`${game.url}?fast`);
     await page.waitForSelector('main[aria-label="Title"] button');
     await page.evaluate(
       ([resume]) => {
