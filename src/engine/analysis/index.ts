@@ -13,6 +13,17 @@ export interface AnalyzeScenarioOptions extends AnalyzeOptions {
 }
 
 /**
+ * Interview states (without closing) up to which the exhaustive analysis is chosen, when the close
+ * actions are within `exactCloseBudget` too. The exhaustive analysis costs about a step per state
+ * and action, plus the play after the interview from each close action: the close budget bounds
+ * the second, so many states with few closes (a 20,000-node chain: 160,023 steps) are cheap to
+ * explore exactly, where the sampled search walks its long routes again and again (40 million
+ * steps before this was raised from 4,000). Every library file has more close actions than the
+ * budget and is sampled either way.
+ */
+const EXACT_STATES = 25_000;
+
+/**
  * Analyzes a scenario: exhaustively (every path, equal states merged) when the state space is
  * small enough, otherwise by seeded sampling and a directed search for the best and worst paths.
  * Either way within a budget (`maxStates`, `maxSteps`, `maxBytes`, `maxMs`; see DEFAULT_BUDGET):
@@ -24,9 +35,9 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOpti
   compile(scenario).memo.clear();
   const meter = new Meter(options);
   const closeBudget = options.exactCloseBudget ?? 150_000;
-  const size = interviewSize(scenario, 4000, meter, closeBudget);
+  const size = interviewSize(scenario, EXACT_STATES, meter, closeBudget);
   if (!size.truncated && size.closeActions <= closeBudget) {
     return analyzeExact(scenario, options, meter);
   }
-  return analyzeSampled(scenario, options.samples ?? 2500, options, meter);
+  return analyzeSampled(scenario, options.samples ?? 2500, options, meter, size.nodes);
 }

@@ -3,16 +3,65 @@
  * them: each choice, continue, the close with its compositions, each act or move), the key two
  * states share when they will play the same, and the words for a move on a reported path.
  */
+
+import type { HiddenKey } from '../format/schema';
 import { availableChoices, type Compiled } from '../runtime/compile';
 import { closeOptions, composeWords, type Resolver, type State, step } from '../runtime/step';
-import type { Action, CloseOptions, CloseSpec } from '../types';
+import type { Action, CloseOptions, CloseSpec, HiddenState } from '../types';
 import { counted, type Meter } from './budget';
 
+/** The decision-makers' hidden values in a fixed order (every one: see the check below). */
+const HIDDEN = ['keenness', 'doubt', 'irritation', 'rapport', 'believesOptions'] as const;
+// Fails to compile when the hidden state gains a value HIDDEN does not name.
+const _everyHidden: Exclude<HiddenKey, (typeof HIDDEN)[number]> extends never ? true : never = true;
+
+/** The hidden values of every decision-maker, as text that tells any two apart. */
+function hiddenKey(hidden: readonly HiddenState[]): string {
+  let out = '';
+  for (const h of hidden)
+    out += `${h[HIDDEN[0]]},${h[HIDDEN[1]]},${h[HIDDEN[2]]},${h[HIDDEN[3]]},${h[HIDDEN[4]]};`;
+  return out;
+}
+
+/**
+ * The part of a state's key every key shares: each field but the draw counter and the three the
+ * interview settles (professionalism, the close's timing). Written field by field, as text that
+ * tells any two states apart (numbers print exactly; the free-text fields are JSON-quoted), which
+ * costs a fraction of serialising the whole state object.
+ */
+export const playKey = (s: State): string =>
+  `${s.phase}|${JSON.stringify(s.node)}|${JSON.stringify(s.vars)}|${hiddenKey(s.hidden)}|${s.offerFrom}|${s.offer}|${s.round}|${s.status}|${s.day}|${s.persisted}|${s.doorClosed}|${s.committed}|${s.penalty}|${s.caught}|${s.result}|${s.salary}|${JSON.stringify(s.ending)}`;
+
 /** The key two states share when they will play the same (the draw counter aside). */
-export const stateKey = (s: State): string => {
-  const { draws: _draws, ...rest } = s;
-  return JSON.stringify(rest);
-};
+export const stateKey = (s: State): string =>
+  `${playKey(s)}|${s.professionalism}|${s.close === null ? '-' : s.close.timing}`;
+
+// Fails to compile when the state gains a field the keys above do not write.
+const _everyField: Exclude<
+  keyof State,
+  | 'phase'
+  | 'node'
+  | 'vars'
+  | 'hidden'
+  | 'offerFrom'
+  | 'offer'
+  | 'round'
+  | 'status'
+  | 'day'
+  | 'persisted'
+  | 'doorClosed'
+  | 'committed'
+  | 'penalty'
+  | 'caught'
+  | 'result'
+  | 'salary'
+  | 'ending'
+  | 'professionalism'
+  | 'close'
+  | 'draws'
+> extends never
+  ? true
+  : never = true;
 
 /** What a player sees for an action taken at a state (only built for the reported paths). */
 export function actionLabel(compiled: Compiled, state: State, action: Action): string {

@@ -21,49 +21,34 @@ import { OUTCOME_VALUE, rawTotalOf, scoreParts, scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import { actionGroups, actionLabel, closeCompositions, interviewActions, playStep, stateKey } from './moves';
+import {
+  actionGroups,
+  actionLabel,
+  closeCompositions,
+  interviewActions,
+  playKey,
+  playStep,
+  stateKey,
+} from './moves';
 import { coverageIssues, partialOf } from './report';
 import type { Analysis, AnalysisIssue, PathStep } from './types';
 
 const keyOf = stateKey;
 
-/** Every field of the state but those the interview settles (draws, professionalism, close). */
-const POST_FIELDS = [
-  'phase',
-  'node',
-  'vars',
-  'hidden',
-  'offerFrom',
-  'offer',
-  'round',
-  'status',
-  'day',
-  'persisted',
-  'doorClosed',
-  'committed',
-  'penalty',
-  'caught',
-  'result',
-  'salary',
-  'ending',
-] as const satisfies readonly (keyof State)[];
-// Fails to compile when the state gains a field POST_FIELDS does not name.
-const _everyField: Exclude<
-  keyof State,
-  (typeof POST_FIELDS)[number] | 'draws' | 'professionalism' | 'close'
-> extends never
-  ? true
-  : never = true;
-
-/** Counts interview states (without closing) and the close actions they offer, up to caps on each. */
+/**
+ * Counts interview states (without closing) and the close actions they offer, up to caps on each,
+ * and names the nodes those states are at: every one of them is reached by some play (the count
+ * steps real moves from the start), which the sampled analysis takes as found.
+ */
 export function interviewSize(
   scenario: Scenario,
   cap: number,
   meter = new Meter(),
   closeCap = Number.POSITIVE_INFINITY,
-): { states: number; closeActions: number; truncated: boolean } {
+): { states: number; closeActions: number; truncated: boolean; nodes: Set<string> } {
   const c = compile(scenario);
   const seen = new Set<string>();
+  const nodes = new Set<string>();
   const queue: State[] = [initialState(c)];
   let closeActions = 0;
   while (queue.length) {
@@ -72,14 +57,15 @@ export function interviewSize(
     const k = keyOf(s);
     if (seen.has(k)) continue;
     seen.add(k);
-    if (seen.size > cap) return { states: seen.size, closeActions, truncated: true };
+    nodes.add(s.node);
+    if (seen.size > cap) return { states: seen.size, closeActions, truncated: true, nodes };
     const options = closeOptions(c, s);
     if (options) closeActions += countCompositions(options);
     // Past this many close actions the caller samples anyway: counting on is wasted work.
-    if (closeActions > closeCap) return { states: seen.size, closeActions, truncated: true };
+    if (closeActions > closeCap) return { states: seen.size, closeActions, truncated: true, nodes };
     for (const a of interviewActions(c, s)) queue.push(playStep(meter, c, s, a, expectedResolver));
   }
-  return { states: seen.size, closeActions, truncated: false };
+  return { states: seen.size, closeActions, truncated: false, nodes };
 }
 
 const countHit = (hits: Float64Array) => hits.reduce((a, h) => a + (h > 0 ? 1 : 0), 0);
@@ -164,12 +150,29 @@ const MAX_PATH_STEPS = 100_000;
 const SAMPLE_STEPS = 1_500_000;
 /** Engine steps the directed search spends before it stops starting new runs (at least 4 runs). */
 const SEARCH_STEPS = 3_000_000;
+/**
+ * The reachability sweep stops after this many playthroughs in a row found nothing new, and at
+ * least SWEEP_PATIENCE times as many as it took to find the last new ending or node (authored:
+ * on every library file and the generated 10,000-node graph the last discovery came within the
+ * first fifth of the playthroughs that followed).
+ */
+const SWEEP_QUIET = 300;
+const SWEEP_PATIENCE = 4;
+/**
+ * The first two directed runs try every sensible close at every interview state they pass; past
+ * this many states outside the closing moment in one run they try closes only in the closing
+ * moment (as later runs do), so a run along a very long route does not search the after-interview
+ * play from each of its thousands of states. Library files try closes at 107–130 states in all.
+ */
+const EARLY_CLOSE_STATES = 300;
 
 export function analyzeSampled(
   scenario: Scenario,
   samples: number,
   limits: AnalysisBudget = {},
   meter = new Meter(limits),
+  /** Nodes already known to be reached (by the size count's exploration of the interview). */
+  reachedNodes: Iterable<string> = [],
 ): Analysis {
   const c = compile(scenario);
   // An empty memo, so the count of model evaluations depends on the scenario alone.
@@ -178,7 +181,7 @@ export function analyzeSampled(
   const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i] as const));
   const endingHits = new Float64Array(scenario.endings.length);
   const scores = new Float64Array(101);
-  const visited = new Set<string>();
+  const visited = new Set<string>(reachedNodes);
   const statesSeen = new Set<string>();
   const paths = new Set<string>();
   const watch = new ChoiceWatch(c, meter);
@@ -256,20 +259,50 @@ export function analyzeSampled(
     const possible = order.filter((k) => (d[k as keyof typeof d] ?? 0) > 1e-9);
     return possible[Math.floor(rng() * possible.length)] ?? order[0]!;
   };
+  // It stops once every ending has been reached both ways, or once it has found nothing new (no
+  // ending, no node) for SWEEP_PATIENCE times as many playthroughs as it took to find the last
+  // new thing, and at least SWEEP_QUIET in a row: on a large graph whose every node was reached
+  // early, thousands more long playthroughs only looked again for an ending no play reaches.
+  let swept = 0;
+  let lastFound = 0;
+  // A choice that leads to a node no play has reached yet is taken first (at random among such
+  // choices), so the sweep finds the graph's far corners in a few playthroughs instead of waiting
+  // for chance to walk there; otherwise every move is equally likely.
+  const sweepMove = (s: State, groups: Action[][]): Action => {
+    if (s.phase === 'interview') {
+      const choices = c.nodes.get(s.node)?.choices ?? [];
+      let fresh: Action[] | null = null;
+      for (const g of groups) {
+        const a = g[0]!;
+        if (a.type !== 'choose') continue;
+        const next = choices.find((ch) => ch.id === a.choice)?.next;
+        if (next === undefined || visited.has(next)) continue;
+        fresh ??= [];
+        fresh.push(a);
+      }
+      if (fresh) return fresh[Math.floor(rng() * fresh.length)]!;
+    }
+    return groups[Math.floor(rng() * groups.length)]![0]!;
+  };
   for (
     let i = 0;
-    i < 3 * taken && !meter.stopped && reached.size + countHit(endingHits) < scenario.endings.length * 2;
+    i < 3 * taken &&
+    !meter.stopped &&
+    reached.size + countHit(endingHits) < scenario.endings.length * 2 &&
+    i - lastFound < Math.max(SWEEP_QUIET, SWEEP_PATIENCE * lastFound);
     i++
   ) {
+    swept++;
     let s = initialState(c);
     let guard = 0;
     const closes = SWEEP_CLOSES[i % SWEEP_CLOSES.length]!;
+    const known = visited.size + reached.size;
     while (s.phase !== 'ended' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       if (s.phase === 'interview') visited.add(s.node);
-      const groups = topLevel(c, s, rng, closes);
-      s = playStep(meter, c, s, groups[Math.floor(rng() * groups.length)]![0]!, anyOutcome);
+      s = playStep(meter, c, s, sweepMove(s, topLevel(c, s, rng, closes)), anyOutcome);
     }
     if (s.ending) reached.add(s.ending);
+    if (visited.size + reached.size > known) lastFound = i + 1;
   }
 
   // Directed search for the best and worst paths in expected mode.
@@ -280,10 +313,8 @@ export function analyzeSampled(
   // (a sum, rounded and clamped: the same order, so the same best and worst moves).
   type PostValue = { best: number; worst: number; bestPath: Action[]; worstPath: Action[] };
   const post = new Map<string, PostValue>();
-  // The state's other fields in a fixed order, as a list: the same states share a key as with
-  // the fields by name (every state lists its fields in one order), built without copying the
-  // state and shorter to hash. POST_FIELDS must name every field but the three settled ones.
-  const postKey = (s: State): string => JSON.stringify(POST_FIELDS.map((f) => s[f]));
+  // Keyed by every field of the state but the draws and the three the interview settles.
+  const postKey = playKey;
   // After the interview play lasts at most the follow-up days and the negotiation rounds
   // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
   const postDynamic = (s: State): PostValue => {
@@ -358,13 +389,18 @@ export function analyzeSampled(
     let s = initialState(c);
     const prefix: Action[] = [];
     let guard = 0;
+    let earlyCloses = 0;
     while (s.phase === 'interview' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       const close = closeOptions(c, s);
       const node = c.nodes.get(s.node)!;
       const here = stateKey(s);
       // Closes tried at a state once are not tried again: the same state gives the same values,
       // which can no longer beat the best and worst found (they only improve).
-      if (close && (node.moment === 'closing' || r < 2) && !closesTried.has(here)) {
+      if (
+        close &&
+        (node.moment === 'closing' || (r < 2 && earlyCloses++ < EARLY_CLOSE_STATES)) &&
+        !closesTried.has(here)
+      ) {
         closesTried.add(here);
         for (const spec of sensibleCloses(close)) {
           const a: Action = { type: 'close', close: spec };
@@ -441,9 +477,9 @@ export function analyzeSampled(
     issues.push(
       ...coverageIssues(scenario, endings, visited, {
         ending: (e) =>
-          `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${3 * taken} more that tried every possible outcome (a third never closing, a third closing only at the end), nor the best or worst path.`,
+          `Ending "${e.id}" (${e.outcome}) was reached by none of ${taken} sampled playthroughs, ${swept} more that tried every possible outcome (a third never closing, a third closing only at the end), nor the best or worst path.`,
         node: (id) =>
-          `Node "${id}" was reached by no sampled playthrough, nor by those that tried every possible outcome.`,
+          `Node "${id}" was reached by no sampled playthrough, nor by those that tried every possible outcome, nor by the exploration of the interview that chose the method.`,
       }),
     );
   }
