@@ -21,16 +21,9 @@ import { OUTCOME_VALUE, rawTotalOf, scoreParts, scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import {
-  actionGroups,
-  actionLabel,
-  closeCompositions,
-  interviewActions,
-  playKey,
-  playStep,
-  stateKey,
-} from './moves';
+import { actionGroups, actionLabel, closeCompositions, interviewActions, playStep, stateKey } from './moves';
 import { coverageIssues, partialOf } from './report';
+import { PlayTable } from './state-table';
 import type { Analysis, AnalysisIssue, PathStep } from './types';
 
 const keyOf = stateKey;
@@ -311,43 +304,70 @@ export function analyzeSampled(
   // search below values the dynamic part only, keyed without them (as the exact analysis does),
   // and states that differ only there share one search; the total adds the fixed part back
   // (a sum, rounded and clamped: the same order, so the same best and worst moves).
-  type PostValue = { best: number; worst: number; bestPath: Action[]; worstPath: Action[] };
-  const post = new Map<string, PostValue>();
+  // Each value links to the value of the state its best (and worst) move leads to, so a path is
+  // read off the links when it is wanted instead of being copied at every state searched.
+  type PostValue = {
+    best: number;
+    worst: number;
+    bestMove: Action | null;
+    bestNext: PostValue | null;
+    worstMove: Action | null;
+    worstNext: PostValue | null;
+  };
+  const leaf = (best: number, worst: number): PostValue => ({
+    best,
+    worst,
+    bestMove: null,
+    bestNext: null,
+    worstMove: null,
+    worstNext: null,
+  });
+  const bestMoves = (v: PostValue): Action[] => {
+    const out: Action[] = [];
+    for (let x: PostValue | null = v; x?.bestMove; x = x.bestNext) out.push(x.bestMove);
+    return out;
+  };
+  const worstMoves = (v: PostValue): Action[] => {
+    const out: Action[] = [];
+    for (let x: PostValue | null = v; x?.worstMove; x = x.worstNext) out.push(x.worstMove);
+    return out;
+  };
   // Keyed by every field of the state but the draws and the three the interview settles.
-  const postKey = playKey;
+  const post = new PlayTable<PostValue>();
   // After the interview play lasts at most the follow-up days and the negotiation rounds
   // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
   const postDynamic = (s: State): PostValue => {
-    if (s.phase === 'interview') return { best: -Infinity, worst: Infinity, bestPath: [], worstPath: [] };
+    if (s.phase === 'interview') return leaf(-Infinity, Infinity);
     meter.step();
     if (s.phase === 'ended') {
       const v = scoreParts(c, s).dynamic;
-      return { best: v, worst: v, bestPath: [], worstPath: [] };
+      return leaf(v, v);
     }
-    const k = postKey(s);
-    const hit = post.get(k);
+    const hit = post.get(s);
     if (hit) return hit;
-    const result: PostValue = { best: -Infinity, worst: Infinity, bestPath: [], worstPath: [] };
+    const result = leaf(-Infinity, Infinity);
     for (const group of topLevel(c, s, rng)) {
       const a = group[0]!;
       const v = postDynamic(playStep(meter, c, s, a, expectedResolver));
       if (v.best > result.best) {
         result.best = v.best;
-        result.bestPath = [a, ...v.bestPath];
+        result.bestMove = a;
+        result.bestNext = v;
       }
       if (v.worst < result.worst) {
         result.worst = v.worst;
-        result.worstPath = [a, ...v.worstPath];
+        result.worstMove = a;
+        result.worstNext = v;
       }
     }
-    post.set(k, result);
+    post.add(s, result);
     return result;
   };
   /** The best and worst totals (before rounding) reachable from a state, with the moves to each. */
   const postValue = (s: State): PostValue => {
-    if (s.phase === 'interview') return { best: -1, worst: 101, bestPath: [], worstPath: [] };
+    if (s.phase === 'interview') return leaf(-1, 101);
     const v = postDynamic(s);
-    if (v.best === -Infinity) return { best: -1, worst: 101, bestPath: [], worstPath: [] };
+    if (v.best === -Infinity) return leaf(-1, 101);
     const fixed = scoreParts(c, s).fixed;
     return { ...v, best: rawTotalOf(v.best, fixed), worst: rawTotalOf(v.worst, fixed) };
   };
@@ -409,8 +429,8 @@ export function analyzeSampled(
           // Two closes that lead to the same play (the same median answer, the same score) are
           // told apart by their odds: the better close is the one more likely to be answered well.
           if (v.best > best.score || (v.best === best.score && odds.value > best.odds))
-            best = { score: v.best, path: [...prefix, a, ...v.bestPath], odds: odds.value };
-          if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, a, ...v.worstPath] };
+            best = { score: v.best, path: [...prefix, a, ...bestMoves(v)], odds: odds.value };
+          if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, a, ...worstMoves(v)] };
         }
       }
       const actions = interviewActions(c, s);
@@ -445,8 +465,8 @@ export function analyzeSampled(
       s = next;
     }
     const v = postValue(s);
-    if (v.best > best.score) best = { score: v.best, path: [...prefix, ...v.bestPath], odds: -1 };
-    if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, ...v.worstPath] };
+    if (v.best > best.score) best = { score: v.best, path: [...prefix, ...bestMoves(v)], odds: -1 };
+    if (v.worst < worst.score) worst = { score: v.worst, path: [...prefix, ...worstMoves(v)] };
   }
   const replay = (path: Action[]) => {
     let s = initialState(c);

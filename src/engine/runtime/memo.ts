@@ -18,6 +18,8 @@
 import type { DecisionContext } from '../model/decision';
 
 interface Entry {
+  /** The hash of the six numbers below, kept for growing the table. */
+  hash: number;
   key: number;
   keenness: number;
   doubt: number;
@@ -25,11 +27,23 @@ interface Entry {
   rapport: number;
   believesOptions: number;
   value: unknown;
-  next: Entry | null;
 }
 
 /** Entries kept per scenario before the memo starts again (a long random run must not grow without end). */
 const MAX_ENTRIES = 50_000;
+/** Slots a new table starts with; it doubles while over half full, up to twice MAX_ENTRIES rounded up. */
+const FIRST_SLOTS = 1024;
+const MAX_SLOTS = 131_072;
+
+// A number's 64 bits, read as two 32-bit halves for hashing (no strings, no boxed keys).
+const f64 = new Float64Array(1);
+const halves = new Uint32Array(f64.buffer);
+function mix(h: number, x: number): number {
+  f64[0] = x;
+  h = Math.imul(h ^ halves[0]!, 0x9e3779b1);
+  h = Math.imul(h ^ halves[1]!, 0x85ebca77);
+  return h ^ (h >>> 15);
+}
 
 let enabled = true;
 
@@ -47,12 +61,18 @@ export function setJudgementMemo(on: boolean): void {
 const MOMENT = { opening: 0, middle: 1, closing: 2 } as const;
 
 export class JudgementMemo {
-  private readonly entries = new Map<number, Entry>();
+  /**
+   * An open-addressing table (linear probing, a power of two in size) of positions in `entries`
+   * plus one; 0 is an empty slot.
+   */
+  private slots = new Int32Array(FIRST_SLOTS);
+  private entries: Entry[] = [];
   private readonly ids = new Map<string, number>();
 
   /** Forgets every judgement (an analysis starts empty, so its counts depend on its input alone). */
   clear(): void {
-    this.entries.clear();
+    this.slots = new Int32Array(FIRST_SLOTS);
+    this.entries = [];
     this.ids.clear();
   }
 
@@ -78,15 +98,16 @@ export class JudgementMemo {
     }
     const h = ctx.hidden;
     const key = move * 8 + MOMENT[ctx.moment] * 2 + (ctx.firstMinute ? 1 : 0);
-    const hash =
-      key * 7.919 +
-      h.keenness +
-      3.1 * h.doubt +
-      17.3 * h.irritation +
-      101.9 * h.rapport +
-      997.7 * h.believesOptions;
-    const first = this.entries.get(hash);
-    for (let e: Entry | null | undefined = first; e; e = e.next) {
+    const hash = mix(
+      mix(mix(mix(mix(mix(0x811c9dc5, key), h.keenness), h.doubt), h.irritation), h.rapport),
+      h.believesOptions,
+    );
+    const slots = this.slots;
+    const entries = this.entries;
+    const mask = slots.length - 1;
+    let i = hash & mask;
+    for (let at = slots[i]!; at !== 0; at = slots[i]!) {
+      const e = entries[at - 1]!;
       if (
         e.key === key &&
         e.keenness === h.keenness &&
@@ -96,11 +117,12 @@ export class JudgementMemo {
         e.believesOptions === h.believesOptions
       )
         return e.value as T;
+      i = (i + 1) & mask;
     }
     judgementCounts.evaluated++;
     const value = judge();
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(hash, {
+    this.keep({
+      hash,
       key,
       keenness: h.keenness,
       doubt: h.doubt,
@@ -108,8 +130,27 @@ export class JudgementMemo {
       rapport: h.rapport,
       believesOptions: h.believesOptions,
       value,
-      next: this.entries.get(hash) ?? null,
     });
     return value;
+  }
+
+  private keep(entry: Entry): void {
+    if (this.entries.length >= MAX_ENTRIES) {
+      this.slots = new Int32Array(this.slots.length);
+      this.entries = [];
+    } else if (2 * (this.entries.length + 1) > this.slots.length && this.slots.length < MAX_SLOTS) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let at = 1; at <= this.entries.length; at++) this.place(this.entries[at - 1]!.hash, at);
+    }
+    this.entries.push(entry);
+    this.place(entry.hash, this.entries.length);
+  }
+
+  private place(hash: number, at: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = hash & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = at;
   }
 }
