@@ -38,22 +38,25 @@ function mixValue(h: number, v: string | number | boolean | null): number {
   return mixString(Math.imul(h ^ 2, 0x165667b1), v);
 }
 
-/** The hash of a set of variables, the same whatever order their names come in; kept per object. */
-const varsHashes = new WeakMap<Vars, number>();
+/**
+ * The hash of a set of variables: of their values only, summed, so the order of the names does
+ * not matter (the names are compared in `sameVars`: a state's variables have the scenario's names,
+ * so hashing them too told no two states apart and was the search's costliest line). The last
+ * object hashed is remembered: consecutive states of the search often share their variables.
+ */
+let lastVars: Vars | null = null;
+let lastHash = 0;
 function hashVars(vars: Vars): number {
-  let h = varsHashes.get(vars);
-  if (h !== undefined) return h;
-  h = 0;
+  if (vars === lastVars) return lastHash;
+  let h = 0;
   let n = 0;
   for (const name in vars) {
-    if (!Object.hasOwn(vars, name)) continue;
-    // Summed, so the order of the names does not matter.
-    h = (h + mixValue(mixString(0x811c9dc5, name), vars[name]!)) | 0;
+    h = (h + mixValue(0x811c9dc5, vars[name]!)) | 0;
     n++;
   }
-  h = mixNumber(h, n);
-  varsHashes.set(vars, h);
-  return h;
+  lastVars = vars;
+  lastHash = mixNumber(h, n);
+  return lastHash;
 }
 
 function sameVars(a: Vars, b: Vars): boolean {
