@@ -16,7 +16,15 @@ import { OUTCOME_VALUE, rawTotalOf, scoreParts, totalOf } from '../scoring';
 import type { Action, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import { actionGroups, actionLabel, type CloseRule, closeCompositions, playStep, stateKey } from './moves';
+import {
+  actionGroups,
+  actionLabel,
+  type CloseRule,
+  closeCompositions,
+  playKey,
+  playStep,
+  stateKey,
+} from './moves';
 import { coverageIssues, partialOf } from './report';
 import type { Analysis, AnalysisIssue, AnalyzeOptions, PathStep } from './types';
 
@@ -136,11 +144,7 @@ interface Summary {
 const isInterview = (s: State) => s.phase === 'interview';
 
 /** Key for merging: after the interview, the settled parts of the score are left out. */
-const keyOf = (s: State): string => {
-  if (isInterview(s)) return stateKey(s);
-  const { draws: _d, professionalism: _p, close: _c, ...rest } = s;
-  return JSON.stringify(rest);
-};
+const keyOf = (s: State): string => (isInterview(s) ? stateKey(s) : playKey(s));
 
 /**
  * Loops. Play leaves a loop because the player chooses to; so the analysis treats a move that
