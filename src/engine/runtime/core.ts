@@ -18,7 +18,7 @@ import { type Compiled, holds } from './compile';
 import { judgementCounts } from './memo';
 import { recordAnswer, recordOffer } from './record';
 import { selectLines } from './replies';
-import { patch, type State } from './state';
+import { copyState, patch, type State } from './state';
 
 export class EngineError extends Error {
   override name = 'EngineError';
@@ -271,6 +271,11 @@ function changeOf(compiled: Compiled, effects: Effects): Change {
 }
 
 export function withLead(compiled: Compiled, state: State, h: HiddenState): State {
+  return withLeadInPlace(compiled, copyState(state), h);
+}
+
+/** `withLead` on a state the caller has just copied (and so owns): changes it and returns it. */
+export function withLeadInPlace(compiled: Compiled, state: State, h: HiddenState): State {
   const hidden = state.hidden.slice();
   hidden[compiled.lead] = {
     keenness: round2(clamp(h.keenness)),
@@ -279,7 +284,8 @@ export function withLead(compiled: Compiled, state: State, h: HiddenState): Stat
     rapport: round2(clamp(h.rapport)),
     believesOptions: round2(clamp(h.believesOptions)),
   };
-  return patch(state, { hidden });
+  state.hidden = hidden;
+  return state;
 }
 
 export const CLOSE_ORDER = ['offer-now', 'offer-later', 'next-stage', 'no-decision', 'rejection'] as const;
@@ -321,11 +327,14 @@ export function end(
   outcome: OutcomeName,
   salary: number | null = null,
 ): State {
+  const ended = copyState(state);
   // Ending straight from the interview, the decision-maker is remembered as on every other way
   // out of it (settled), so the same impression scores the same whichever way the play ended.
-  const from = state.phase === 'interview' ? patch(settle(compiled, state), { node: state.node }) : state;
-  const ended = patch(from, { phase: 'ended' as const, result: outcome, salary });
-  // A fresh copy, so it can take its ending in place.
+  if (state.phase === 'interview') settleInPlace(compiled, ended);
+  ended.node = state.node;
+  ended.phase = 'ended';
+  ended.result = outcome;
+  ended.salary = salary;
   ended.ending = pickEnding(compiled, ended, outcome);
   return ended;
 }
@@ -338,6 +347,13 @@ const round05 = (x: number) => roundTo(x, MEMORY_STEP);
  * fair picture of memory, it lets equal impressions merge, which keeps analysis fast.
  */
 export function settle(compiled: Compiled, state: State): State {
+  return settleInPlace(compiled, copyState(state));
+}
+
+const PROFESSIONALISM_STEP = weight('professionalismStep');
+
+/** `settle` on a state the caller has just copied (and so owns): changes it and returns it. */
+export function settleInPlace(compiled: Compiled, state: State): State {
   const h = state.hidden[compiled.lead]!;
   const hidden = state.hidden.slice();
   hidden[compiled.lead] = {
@@ -347,11 +363,10 @@ export function settle(compiled: Compiled, state: State): State {
     rapport: round05(h.rapport),
     believesOptions: round05(h.believesOptions),
   };
-  return patch(state, {
-    node: '',
-    hidden,
-    professionalism: roundTo(state.professionalism, weight('professionalismStep')),
-  });
+  state.node = '';
+  state.hidden = hidden;
+  state.professionalism = roundTo(state.professionalism, PROFESSIONALISM_STEP);
+  return state;
 }
 
 /** Where a decision that produced an offer leads: negotiation if the scenario has one. */
@@ -372,26 +387,26 @@ export function offerMade(
       offer,
     );
   }
-  return settle(
-    compiled,
-    patch(state, {
-      phase: 'negotiation',
-      offerFrom: from,
-      offer,
-      round: 0,
-      vars,
-      committed: state.committed || committed,
-    }),
-  );
+  const s = copyState(state);
+  s.phase = 'negotiation';
+  s.offerFrom = from;
+  s.offer = offer;
+  s.round = 0;
+  s.vars = vars;
+  s.committed = state.committed || committed;
+  return settleInPlace(compiled, s);
 }
 
 /** After a no or no decision: the follow-up days if the scenario has them, else the end. */
 export function afterNo(compiled: Compiled, state: State, status: 'rejection' | 'no-decision'): State {
-  if (compiled.scenario.followUp)
-    return settle(
-      compiled,
-      patch(state, { phase: 'follow-up', status, day: 0, vars: recordAnswer(compiled, state.vars, status) }),
-    );
+  if (compiled.scenario.followUp) {
+    const s = copyState(state);
+    s.phase = 'follow-up';
+    s.status = status;
+    s.day = 0;
+    s.vars = recordAnswer(compiled, state.vars, status);
+    return settleInPlace(compiled, s);
+  }
   return end(compiled, state, status);
 }
 
@@ -437,7 +452,9 @@ export function decide(
   const result = joint
     ? resolve(joint.distribution, joint.order, state.draws)
     : resolve(judgement.distribution, order, state.draws);
-  return { result, state: patch(state, { draws: state.draws + 1 }) };
+  const next = copyState(state);
+  next.draws = state.draws + 1;
+  return { result, state: next };
 }
 
 /**

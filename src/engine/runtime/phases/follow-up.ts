@@ -15,10 +15,10 @@ import {
   offerMade,
   PERSIST_ORDER,
   type StepResult,
-  settle,
+  settleInPlace,
   Trace,
   type Turn,
-  withLead,
+  withLeadInPlace,
 } from '../core';
 import { recordPersistence } from '../record';
 import { lastExpression, letGoCoaching, persistenceCoaching, persistFace, selectLines } from '../replies';
@@ -105,13 +105,12 @@ export function persist(turn: Turn, action: Extract<Action, { type: 'persist' }>
   const h = { ...d.state.hidden[compiled.lead]! };
   h.irritation += judgement.irritationGain;
   h.doubt = judgement.doubtRemaining;
-  let s = settle(compiled, withLead(compiled, d.state, h));
-  s = {
-    ...s,
-    persisted: s.persisted + 1,
-    day: s.day + 1,
-    vars: recordPersistence(compiled, s.vars, s.persisted + 1, d.result === 'closed'),
-  };
+  // decide gave a fresh copy: it takes the rest in place.
+  const s = settleInPlace(compiled, withLeadInPlace(compiled, d.state, h));
+  const persisted = s.persisted + 1;
+  s.persisted = persisted;
+  s.day = s.day + 1;
+  s.vars = recordPersistence(compiled, s.vars, persisted, d.result === 'closed');
   const replies = followUp.replies;
   // The words only when a view shows them.
   const say = (lines: Line[]): Line[] => (explain ? by(selectLines(compiled, s, lines)) : []);
