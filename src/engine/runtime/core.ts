@@ -270,11 +270,10 @@ function changeOf(compiled: Compiled, effects: Effects): Change {
   return change;
 }
 
-export function withLead(compiled: Compiled, state: State, h: HiddenState): State {
-  return withLeadInPlace(compiled, copyState(state), h);
-}
-
-/** `withLead` on a state the caller has just copied (and so owns): changes it and returns it. */
+/**
+ * Gives the lead decision-maker the hidden state `h` (clamped, in steps of HIDDEN_STEP), on a
+ * state the caller has just copied (and so owns): changes it and returns it.
+ */
 export function withLeadInPlace(compiled: Compiled, state: State, h: HiddenState): State {
   const hidden = state.hidden.slice();
   hidden[compiled.lead] = {

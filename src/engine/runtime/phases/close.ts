@@ -34,7 +34,7 @@ import {
   offerMade,
   type StepResult,
   type Turn,
-  withLead,
+  withLeadInPlace,
 } from '../core';
 import { closeCounterfactuals } from '../counterfactuals';
 import { recordClose } from '../record';
@@ -141,7 +141,8 @@ function afterAnswer(
 ): State {
   const favourable = result === 'offer-now' || result === 'offer-later' || result === 'next-stage';
   const t = compiled.traits[compiled.lead]!;
-  const s = withLead(
+  // `state` is the fresh copy decide made: it takes the answer in place.
+  const s = withLeadInPlace(
     compiled,
     state,
     afterClose(
@@ -156,7 +157,6 @@ function afterAnswer(
       ctx.firstMinute ? weight('firstMinuteDecided') : 1,
     ),
   );
-  // withLead made a fresh copy: it takes the rest in place.
   s.professionalism = clamp(
     s.professionalism + closeProfessionalism(t, spec, leverage, exposed),
     0,

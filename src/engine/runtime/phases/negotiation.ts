@@ -21,7 +21,7 @@ import {
   responseLines,
   type StepResult,
   type Turn,
-  withLead,
+  withLeadInPlace,
 } from '../core';
 import { money } from '../debrief';
 import { recordNegotiation } from '../record';
@@ -181,12 +181,12 @@ export function negotiate(turn: Turn, action: Extract<Action, { type: 'negotiate
   const d = { ...d0, result: d0.result.replace(EXPOSED, '') };
   const cost = afterCounter(d.state.hidden[compiled.lead]!, state.committed, citing && !real, exposed);
   const round = d.state.round + 1;
-  const s = patch(withLead(compiled, d.state, cost.hidden), {
-    round,
-    caught: state.caught || exposed,
-    penalty: state.penalty + cost.penalty,
-    vars: recordNegotiation(compiled, d.state.vars, round, ceiling, exposed),
-  });
+  // decide made a fresh copy: it takes the counter's cost in place.
+  const s = withLeadInPlace(compiled, d.state, cost.hidden);
+  s.round = round;
+  s.caught = state.caught || exposed;
+  s.penalty = state.penalty + cost.penalty;
+  s.vars = recordNegotiation(compiled, s.vars, round, ceiling, exposed);
   const respondExtra = { bluffExposed: exposed || undefined, exposeChance: judgement.exposure?.chance };
   const figures = (result: 'raise' | 'hold', to: number): Line | undefined =>
     explain
