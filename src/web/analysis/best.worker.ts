@@ -2,10 +2,8 @@
 // Works out a scenario's best achievable score off the main thread: analysing a large
 // scenario takes a second or more, which would freeze the Debrief. The analysis runs within
 // a budget; when it runs out (a hostile or enormous scenario) there is no best score to show.
-import { type AnalysisBudget, analyzeScenario, type Scenario } from '../../engine';
-
-/** What the Debrief may spend on the best score: a browser tab has less room than the command line. */
-export const BEST_SCORE_BUDGET: AnalysisBudget = { maxMs: 20_000, maxBytes: 256 * 1024 * 1024 };
+import { analyzeScenario, type Scenario } from '../../engine';
+import { BEST_SCORE_BUDGET } from './budget';
 
 self.onmessage = (event: MessageEvent<{ id: number; scenario: Scenario }>) => {
   const { id, scenario } = event.data;
