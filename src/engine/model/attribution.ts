@@ -158,19 +158,26 @@ export function largestRemainder(values: number[], target: number): number[] {
   return out;
 }
 
+// Both below walk the keys with for…in (no lists of entries are built): every judgement's
+// distribution passes through them.
 export function normalise(d: Distribution): Distribution {
-  const total = Object.values(d).reduce((a, b) => a + (b ?? 0), 0);
+  let total = 0;
+  for (const k in d) total += d[k as keyof Distribution] ?? 0;
   const out: Distribution = {};
-  for (const [k, v] of Object.entries(d)) {
-    if ((v ?? 0) > TOL) out[k as keyof Distribution] = (v ?? 0) / total;
+  for (const k in d) {
+    const v = d[k as keyof Distribution] ?? 0;
+    if (v > TOL) out[k as keyof Distribution] = v / total;
   }
   return out;
 }
 
 export function mix(a: Distribution, b: Distribution, share: number): Distribution {
   const out: Distribution = {};
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Distribution>) {
-    out[k] = (a[k] ?? 0) * (1 - share) + (b[k] ?? 0) * share;
+  // a's outcomes in a's order, then those only b has, as the union of their keys gives them.
+  for (const k in a) out[k as keyof Distribution] = (a[k as keyof Distribution] ?? 0) * (1 - share);
+  for (const k in b) {
+    const key = k as keyof Distribution;
+    out[key] = (out[key] ?? 0) + (b[key] ?? 0) * share;
   }
   return normalise(out);
 }
