@@ -21,7 +21,13 @@ import { actionGroups, playKey } from '../../../src/engine/analysis/moves';
 import { fingerprintOf, PlayTable } from '../../../src/engine/analysis/state-table';
 import { type RandomPlay, randomMove } from '../../../tools/lib/random-play';
 
-const FILES = ['01-final-say.json', '04-two-offers.json', '06-doorstep.json', '05-price-of-yes.json', '07-full-pipeline.json'];
+const FILES = [
+  '01-final-say.json',
+  '04-two-offers.json',
+  '06-doorstep.json',
+  '05-price-of-yes.json',
+  '07-full-pipeline.json',
+];
 
 /** States after the interview: random interviews, then every move from each state reached (breadth first). */
 function statesAfterInterview(file: string, limit: number): State[] {
