@@ -75,8 +75,9 @@ function checkClose(compiled: Compiled, state: State, spec: CloseSpec): void {
     }
     if (!found) throw new EngineError(`The supporting point "${p}" is not available here.`);
   }
-  if (spec.points.length > 1 && new Set(spec.points).size !== spec.points.length)
-    throw new EngineError('A supporting point was given twice.');
+  for (let i = 1; i < spec.points.length; i++)
+    if (spec.points.indexOf(spec.points[i]!) < i)
+      throw new EngineError('A supporting point was given twice.');
   if (spec.leverage !== null && !candidate.otherOptions.some((x) => x.id === spec.leverage)) {
     throw new EngineError(`The option "${spec.leverage}" is not one the candidate has.`);
   }
@@ -96,13 +97,24 @@ function countPoints(
   scenario: Scenario,
   points: readonly (string | { kind: string })[],
 ): { whyUs: number; reasons: number } {
-  const kindOf = (p: string | { kind: string }) =>
-    typeof p === 'string' ? scenario.closing.points.find((x) => x.id === p)?.kind : p.kind;
-  return {
-    whyUs: points.filter((p) => kindOf(p) === 'why-us').length,
-    reasons: points.filter((p) => kindOf(p) === 'reason').length,
-  };
+  let kinds = pointKinds.get(scenario);
+  if (!kinds) {
+    kinds = new Map();
+    for (const x of scenario.closing.points) if (!kinds.has(x.id)) kinds.set(x.id, x.kind);
+    pointKinds.set(scenario, kinds);
+  }
+  let whyUs = 0;
+  let reasons = 0;
+  for (const p of points) {
+    const kind = typeof p === 'string' ? kinds.get(p) : p.kind;
+    if (kind === 'why-us') whyUs++;
+    else if (kind === 'reason') reasons++;
+  }
+  return { whyUs, reasons };
 }
+
+/** Each scenario's point kinds by id (the first point with an id, as a search from the start finds). */
+const pointKinds = new WeakMap<Scenario, Map<string, string>>();
 
 /** The timing grade's memo number: the form (the grade reads the context and the form only). */
 function formCode(compiled: Compiled, form: string): number {
