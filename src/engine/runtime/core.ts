@@ -214,15 +214,23 @@ export function applyEffects(compiled: Compiled, state: State, effects: Effects 
   if (!effects) return state;
   const change = changeOf(compiled, effects);
   const index = change.index;
-  const hidden = state.hidden.slice();
-  const h = { ...hidden[index]! };
-  if (change.keenness !== undefined) h.keenness = round2(clamp(h.keenness + change.keenness));
-  if (change.doubt !== undefined) h.doubt = round2(clamp(h.doubt + change.doubt));
-  if (change.irritation !== undefined) h.irritation = round2(clamp(h.irritation + change.irritation));
-  if (change.rapport !== undefined) h.rapport = round2(clamp(h.rapport + change.rapport));
-  if (change.believesOptions !== undefined)
-    h.believesOptions = round2(clamp(h.believesOptions + change.believesOptions));
-  hidden[index] = h;
+  let hidden = state.hidden;
+  if (change.feels) {
+    const was = hidden[index]!;
+    hidden = hidden.slice();
+    // One literal in the hidden state's own field order: every hidden state has one shape.
+    hidden[index] = {
+      keenness: change.keenness === undefined ? was.keenness : round2(clamp(was.keenness + change.keenness)),
+      doubt: change.doubt === undefined ? was.doubt : round2(clamp(was.doubt + change.doubt)),
+      irritation:
+        change.irritation === undefined ? was.irritation : round2(clamp(was.irritation + change.irritation)),
+      rapport: change.rapport === undefined ? was.rapport : round2(clamp(was.rapport + change.rapport)),
+      believesOptions:
+        change.believesOptions === undefined
+          ? was.believesOptions
+          : round2(clamp(was.believesOptions + change.believesOptions)),
+    };
+  }
   let vars = state.vars;
   if (change.set || change.add) {
     vars = { ...vars };
@@ -234,7 +242,10 @@ export function applyEffects(compiled: Compiled, state: State, effects: Effects 
       }
     }
   }
-  return patch(state, { hidden, vars });
+  const next = copyState(state);
+  next.hidden = hidden;
+  next.vars = vars;
+  return next;
 }
 
 /**
@@ -243,6 +254,8 @@ export function applyEffects(compiled: Compiled, state: State, effects: Effects 
  */
 export interface Change {
   index: number;
+  /** Whether any hidden value changes (a choice that only sets variables leaves them as they are). */
+  feels: boolean;
   keenness: number | undefined;
   doubt: number | undefined;
   irritation: number | undefined;
@@ -257,6 +270,12 @@ function changeOf(compiled: Compiled, effects: Effects): Change {
   if (!change) {
     change = {
       index: effects.dm ? (compiled.dmIndex.get(effects.dm) ?? compiled.lead) : compiled.lead,
+      feels:
+        effects.keenness !== undefined ||
+        effects.doubt !== undefined ||
+        effects.irritation !== undefined ||
+        effects.rapport !== undefined ||
+        effects.believesOptions !== undefined,
       keenness: effects.keenness,
       doubt: effects.doubt,
       irritation: effects.irritation,
