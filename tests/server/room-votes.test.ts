@@ -8,7 +8,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../src/protocol/index';
+import { type Connection, HANDLERS } from '../../src/server/handlers';
+import type { Limits } from '../../src/server/limits';
 import { Room, type RoomCluster, type RoomOutlet } from '../../src/server/room';
+import type { Rooms } from '../../src/server/rooms';
 import { loadScenarios } from '../../src/server/scenarios';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { VoteRow } from '../../src/server/store/types';
@@ -207,5 +210,65 @@ describe('scale-out: a message for one phone', () => {
       ['player:p2', false],
       ['player:p3', false],
     ]);
+  });
+});
+
+describe('scale-out: reads', () => {
+  it("a resume and a join's reply read the committed room without the room's lock", async () => {
+    const turns = { guard: 0, peek: 0 };
+    const cluster: RoomCluster = {
+      guard: async (_room, fn) => {
+        turns.guard++;
+        return fn();
+      },
+      peek: async (_room, fn) => {
+        turns.peek++;
+        return fn();
+      },
+      share: () => ({ elsewhere: new Set<string>(), changed: () => {}, dispose: () => {} }),
+    };
+    const { outlet } = recorder();
+    const { room } = await Room.create(
+      { store: new SqliteStore(':memory:'), scenario: scenarios.get('tutorial')!, outlet, cluster },
+      {
+        id: 'session-3',
+        code: 'ACEFHM',
+        settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
+        seed: 7,
+      },
+    );
+    cleanups.push(() => room.dispose());
+    const bound: string[] = [];
+    const connection = (): Connection => ({
+      rooms: {
+        findByCode: async () => room,
+        findByPlayerToken: async () => room,
+      } as unknown as Rooms,
+      trainerKeyHash: '',
+      log: () => {},
+      role: null,
+      room: null,
+      player: null,
+      bindHost: () => {},
+      bindPlayer: (_room, player) => {
+        bound.push(player);
+      },
+      address: '127.0.0.1',
+      limits: {
+        mayGuess: async () => ({ ok: true }),
+        join: async () => ({ ok: true }),
+        wrongGuess: async () => {},
+      } as unknown as Limits,
+    });
+    const joined = (await HANDLERS.playerJoin(connection(), {
+      code: 'ACEFHM',
+      name: 'Ada',
+      device: 'device-ada',
+    })) as { playerToken: string };
+    // The join itself is a change (one guarded turn); its reply is a read.
+    expect(turns).toEqual({ guard: 1, peek: 1 });
+    await HANDLERS.playerResume(connection(), { playerToken: joined.playerToken, lastSeq: 0 });
+    expect(turns).toEqual({ guard: 1, peek: 2 });
+    expect(bound).toEqual(['p1', 'p1']);
   });
 });
