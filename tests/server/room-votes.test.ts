@@ -214,15 +214,16 @@ describe('scale-out: a message for one phone', () => {
 });
 
 describe('scale-out: reads', () => {
-  it("a resume and a join's reply read the committed room without the room's lock", async () => {
-    const turns = { guard: 0, peek: 0 };
+  it("a resume and a join's reply read the committed room without the room's lock, after binding the socket", async () => {
+    // What happens, in order: guarded turns, reads of the committed room, sockets bound.
+    const order: string[] = [];
     const cluster: RoomCluster = {
       guard: async (_room, fn) => {
-        turns.guard++;
+        order.push('guard');
         return fn();
       },
       peek: async (_room, fn) => {
-        turns.peek++;
+        order.push('read');
         return fn();
       },
       share: () => ({ elsewhere: new Set<string>(), changed: () => {}, dispose: () => {} }),
@@ -238,7 +239,6 @@ describe('scale-out: reads', () => {
       },
     );
     cleanups.push(() => room.dispose());
-    const bound: string[] = [];
     const connection = (): Connection => ({
       rooms: {
         findByCode: async () => room,
@@ -251,7 +251,7 @@ describe('scale-out: reads', () => {
       player: null,
       bindHost: () => {},
       bindPlayer: (_room, player) => {
-        bound.push(player);
+        order.push(`bind ${player}`);
       },
       address: '127.0.0.1',
       limits: {
@@ -265,10 +265,15 @@ describe('scale-out: reads', () => {
       name: 'Ada',
       device: 'device-ada',
     })) as { playerToken: string };
-    // The join itself is a change (one guarded turn); its reply is a read.
-    expect(turns).toEqual({ guard: 1, peek: 1 });
-    await HANDLERS.playerResume(connection(), { playerToken: joined.playerToken, lastSeq: 0 });
-    expect(turns).toEqual({ guard: 1, peek: 2 });
-    expect(bound).toEqual(['p1', 'p1']);
+    // The join itself is a change (a guarded turn); its reply is read after the socket is bound.
+    expect(order).toEqual(['guard', 'bind p1', 'read']);
+    order.length = 0;
+    const resumed = (await HANDLERS.playerResume(connection(), {
+      playerToken: joined.playerToken,
+      lastSeq: 0,
+    })) as { you: { player: string } };
+    // The token is checked on the committed room, the socket bound, then the reply read.
+    expect(order).toEqual(['read', 'bind p1', 'read']);
+    expect(resumed.you.player).toBe('p1');
   });
 });
