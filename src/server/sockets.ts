@@ -36,46 +36,21 @@ export function outletFor(io: Server): RoomOutlet {
 /** The parts of engine.io's socket this file reads (its transport's WebSocket and that one's TCP socket). */
 interface EngineConn {
   transport?: { socket?: { _socket?: { cork?: () => void; uncork?: () => void } } };
-  /** engine.io sends what its buffer holds when the transport can take it (called on every packet). */
-  flush?: () => void;
-  writeBuffer?: unknown[];
 }
 
 /**
- * Frames for one socket leave in as few system calls as possible, in order:
- *
- * - Everything emitted to a socket in one turn of the event loop leaves together: engine.io's
- *   per-packet `flush` is put off to the end of the turn (process.nextTick), so a reveal (the
- *   round's log entries, the reveal, the state) or a round's opening (the state and the phone's
- *   `you:update`) goes to the transport as one batch instead of the first frame alone and the
- *   rest once its write has completed. engine.io's own flushes (transport ready or drained) are
- *   bound before this and stay immediate. Nothing is held back past the turn it was emitted in.
- * - A batch engine.io sends one socket in one `transport.send` leaves in one system call: the TCP
- *   socket under the WebSocket is corked for the length of that send, which engine.io's public
- *   `flush` and `drain` server events bracket synchronously. A transport without a TCP socket of
- *   its own (long-polling) is left uncorked.
+ * Frames engine.io sends one socket together leave in one system call instead of one each. What
+ * is emitted to a socket while its previous write is still in flight waits in engine.io's buffer
+ * and goes out as one `transport.send` (at a reveal: the round's log entries, the reveal and the
+ * state); the TCP socket under the WebSocket is corked for the length of that send, which
+ * engine.io's public `flush` and `drain` server events bracket synchronously. A transport without
+ * a TCP socket of its own (long-polling) is left alone.
  */
 export function batchWrites(io: Server): void {
   const engine = io.engine as unknown as {
-    on(event: 'connection', f: (conn: EngineConn) => void): void;
     on(event: 'flush', f: (conn: EngineConn, buffer: unknown[]) => void): void;
     on(event: 'drain', f: (conn: EngineConn) => void): void;
   };
-  engine.on('connection', (conn) => {
-    const flushNow = conn.flush;
-    if (typeof flushNow !== 'function') return;
-    let queued = false;
-    const flushQueued = () => {
-      queued = false;
-      flushNow.call(conn);
-    };
-    conn.flush = () => {
-      // Also called when a write completes: nothing waiting, nothing to put off.
-      if (queued || conn.writeBuffer?.length === 0) return;
-      queued = true;
-      process.nextTick(flushQueued);
-    };
-  });
   /** The socket corked by the `flush` being sent now; `drain` follows it synchronously. */
   let current: { uncork: () => void; open: boolean } | null = null;
   engine.on('flush', (conn, buffer) => {
