@@ -114,20 +114,20 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
 async function playerResume(c: Connection, p: Payload<'playerResume'>): Promise<object> {
   const room = await c.rooms.findByPlayerToken(p.playerToken);
   if (!room) return wrongToken(c, 'player token');
-  // Check the token on the room as committed and bind the socket; then read the room again for
-  // the reply. Bound first, the phone gets every broadcast from then on, and the second read
-  // sees every change broadcast before (scale-out mode: two reads of the committed room, no
-  // lock; in one process both are turns of the room's queue).
-  const player = await room.read(() => {
-    const found = room.resumePlayer(p.playerToken);
-    c.bindPlayer(room, found.id);
-    return found;
-  });
-  return room.read(() => ({
-    you: room.you(player.id),
-    state: room.stateFor(player.id),
-    missed: room.missed(p.lastSeq),
-  }));
+  // Check the token and bind the socket, then answer from the room as committed (scale-out
+  // mode: two reads without the room's lock, so nothing committed meanwhile is missed).
+  return room.bindThenRead(
+    () => {
+      const player = room.resumePlayer(p.playerToken);
+      c.bindPlayer(room, player.id);
+      return player;
+    },
+    (player) => ({
+      you: room.you(player.id),
+      state: room.stateFor(player.id),
+      missed: room.missed(p.lastSeq),
+    }),
+  );
 }
 
 async function playerVote(c: Connection, p: Payload<'playerVote'>): Promise<object> {

@@ -373,6 +373,18 @@ export class Room {
   }
 
   /**
+   * `bind` (checks, binds a socket) and then `reply` on the room as committed, with nothing
+   * committed in between missed: one turn of the room's queue in one process; in scale-out mode
+   * two reads, the second after the binding, so whatever another process committed before the
+   * socket was bound is in the reply and whatever it commits later reaches the socket.
+   */
+  async bindThenRead<B, T>(bind: () => B, reply: (bound: B) => T): Promise<T> {
+    if (!this.deps.cluster?.peek) return this.run(() => reply(bind()));
+    const bound = await this.read(bind);
+    return this.read(() => reply(bound));
+  }
+
+  /**
    * Scale-out mode: takes the room as another process left it in the store (called by the cluster
    * guard inside the room's transaction). Playthroughs are kept and extended when the log only
    * grew; this process's own presence is kept; the vote timer follows the refreshed round.
