@@ -59,7 +59,7 @@ async function hostResume(c: Connection, p: Payload<'hostResume'>): Promise<obje
   const room = await c.rooms.findByHostToken(p.hostToken);
   if (!room) return wrongToken(c, 'host token');
   c.bindHost(room);
-  return room.run(() => ({
+  return room.read(() => ({
     state: room.state(),
     players: room.playersInfo(),
     missed: room.missed(p.lastSeq),
@@ -77,7 +77,7 @@ async function hostTakeover(c: Connection, p: Payload<'hostTakeover'>): Promise<
   if (!room) throw new Refusal('not-found', 'There is no open room with that code.');
   c.bindHost(room);
   c.log(`Room ${room.code}: host control taken with the trainer key from another device.`);
-  return room.run(() => ({
+  return room.read(() => ({
     state: room.state(),
     players: room.playersInfo(),
     missed: room.missed(p.lastSeq),
@@ -103,7 +103,7 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
   limited(await c.limits.join(room.code), 'This room is taking very many joins at once; try again');
   const { token, player } = await room.run(() => room.join(p.name, p.device));
   c.bindPlayer(room, player.id);
-  return room.run(() => ({
+  return room.read(() => ({
     playerToken: token,
     you: room.you(player.id),
     state: room.stateFor(player.id),
@@ -114,12 +114,20 @@ async function playerJoin(c: Connection, p: Payload<'playerJoin'>): Promise<obje
 async function playerResume(c: Connection, p: Payload<'playerResume'>): Promise<object> {
   const room = await c.rooms.findByPlayerToken(p.playerToken);
   if (!room) return wrongToken(c, 'player token');
-  // One turn of the room's writer (one transaction in scale-out mode): check, bind, answer.
-  return room.run(() => {
-    const player = room.resumePlayer(p.playerToken);
-    c.bindPlayer(room, player.id);
-    return { you: room.you(player.id), state: room.stateFor(player.id), missed: room.missed(p.lastSeq) };
-  });
+  // Check the token and bind the socket, then answer from the room as committed (scale-out
+  // mode: two reads without the room's lock, so nothing committed meanwhile is missed).
+  return room.bindThenRead(
+    () => {
+      const player = room.resumePlayer(p.playerToken);
+      c.bindPlayer(room, player.id);
+      return player;
+    },
+    (player) => ({
+      you: room.you(player.id),
+      state: room.stateFor(player.id),
+      missed: room.missed(p.lastSeq),
+    }),
+  );
 }
 
 async function playerVote(c: Connection, p: Payload<'playerVote'>): Promise<object> {

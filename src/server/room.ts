@@ -127,6 +127,11 @@ export interface RoomDeps {
  */
 export interface RoomCluster {
   guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T>;
+  /**
+   * Runs `fn`, which changes nothing in the store, on the room as last committed by any process
+   * (refreshed first when stale), without the room's lock. Without it, reads take the guard.
+   */
+  peek?<T>(room: Room, fn: () => Promise<T> | T): Promise<T>;
   /** Starts following the room's phones on other processes. */
   share(room: Room, hooks: SharedPresenceHooks): SharedPresence;
 }
@@ -350,6 +355,33 @@ export class Room {
     const next = this.queue.then(exec, exec);
     this.queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * Like `run`, for `fn` that writes nothing to the store (a resume's or a join's reply): in
+   * scale-out mode it sees every change committed so far but takes no transaction or lock.
+   */
+  read<T>(fn: () => Promise<T> | T): Promise<T> {
+    const cluster = this.deps.cluster;
+    if (!cluster?.peek) return this.run(fn);
+    this.lastActivity = this.now();
+    const peek = cluster.peek.bind(cluster);
+    const exec = () => peek(this, fn);
+    const next = this.queue.then(exec, exec);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * `bind` (checks, binds a socket) and then `reply` on the room as committed, with nothing
+   * committed in between missed: one turn of the room's queue in one process; in scale-out mode
+   * two reads, the second after the binding, so whatever another process committed before the
+   * socket was bound is in the reply and whatever it commits later reaches the socket.
+   */
+  async bindThenRead<B, T>(bind: () => B, reply: (bound: B) => T): Promise<T> {
+    if (!this.deps.cluster?.peek) return this.run(() => reply(bind()));
+    const bound = await this.read(bind);
+    return this.read(() => reply(bound));
   }
 
   /**

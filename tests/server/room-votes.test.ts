@@ -8,7 +8,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../src/protocol/index';
+import { type Connection, HANDLERS } from '../../src/server/handlers';
+import type { Limits } from '../../src/server/limits';
 import { Room, type RoomCluster, type RoomOutlet } from '../../src/server/room';
+import type { Rooms } from '../../src/server/rooms';
 import { loadScenarios } from '../../src/server/scenarios';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { VoteRow } from '../../src/server/store/types';
@@ -207,5 +210,70 @@ describe('scale-out: a message for one phone', () => {
       ['player:p2', false],
       ['player:p3', false],
     ]);
+  });
+});
+
+describe('scale-out: reads', () => {
+  it("a resume and a join's reply read the committed room without the room's lock, after binding the socket", async () => {
+    // What happens, in order: guarded turns, reads of the committed room, sockets bound.
+    const order: string[] = [];
+    const cluster: RoomCluster = {
+      guard: async (_room, fn) => {
+        order.push('guard');
+        return fn();
+      },
+      peek: async (_room, fn) => {
+        order.push('read');
+        return fn();
+      },
+      share: () => ({ elsewhere: new Set<string>(), changed: () => {}, dispose: () => {} }),
+    };
+    const { outlet } = recorder();
+    const { room } = await Room.create(
+      { store: new SqliteStore(':memory:'), scenario: scenarios.get('tutorial')!, outlet, cluster },
+      {
+        id: 'session-3',
+        code: 'ACEFHM',
+        settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
+        seed: 7,
+      },
+    );
+    cleanups.push(() => room.dispose());
+    const connection = (): Connection => ({
+      rooms: {
+        findByCode: async () => room,
+        findByPlayerToken: async () => room,
+      } as unknown as Rooms,
+      trainerKeyHash: '',
+      log: () => {},
+      role: null,
+      room: null,
+      player: null,
+      bindHost: () => {},
+      bindPlayer: (_room, player) => {
+        order.push(`bind ${player}`);
+      },
+      address: '127.0.0.1',
+      limits: {
+        mayGuess: async () => ({ ok: true }),
+        join: async () => ({ ok: true }),
+        wrongGuess: async () => {},
+      } as unknown as Limits,
+    });
+    const joined = (await HANDLERS.playerJoin(connection(), {
+      code: 'ACEFHM',
+      name: 'Ada',
+      device: 'device-ada',
+    })) as { playerToken: string };
+    // The join itself is a change (a guarded turn); its reply is read after the socket is bound.
+    expect(order).toEqual(['guard', 'bind p1', 'read']);
+    order.length = 0;
+    const resumed = (await HANDLERS.playerResume(connection(), {
+      playerToken: joined.playerToken,
+      lastSeq: 0,
+    })) as { you: { player: string } };
+    // The token is checked on the committed room, the socket bound, then the reply read.
+    expect(order).toEqual(['read', 'bind p1', 'read']);
+    expect(resumed.you.player).toBe('p1');
   });
 });

@@ -136,6 +136,68 @@ if (!available) {
       }
     });
 
+    it('loads a room for a refresh only when its rev moved, with the open round votes only', async () => {
+      const schema = schemaName();
+      const store = await PostgresStore.open({ connectionString: PG_URL, schema, max: 2 });
+      try {
+        await store.createSession(session('ef', 'running'), [{ id: 't1', name: 'Team 1', index: 0 }]);
+        const player = (id: string) => ({
+          id,
+          tokenHash: id.repeat(32).slice(0, 64),
+          name: id,
+          team: 't1',
+          device: `device-${id}`,
+          status: 'active' as const,
+          joinedAt: 1,
+          joinedRound: 0,
+        });
+        const vote = (round: number, p: string) => ({
+          round,
+          player: p,
+          team: 't1',
+          messageId: `${p}:${round}`,
+          ballot: { type: 'option' as const, option: 'a' },
+          step: 0,
+          node: null,
+          at: 2,
+        });
+        const round = (number: number) => ({
+          number,
+          status: 'voting' as const,
+          openedAt: 1,
+          deadline: null,
+          remainingMs: null,
+          tasks: [],
+          eligible: { t1: ['p1', 'p2'] },
+        });
+        const { rev } = await store.inRoomTransaction('s1', async () => {
+          await store.savePlayer('s1', player('p1'));
+          await store.savePlayer('s1', player('p2'));
+          await store.saveVotes('s1', [vote(1, 'p1'), vote(1, 'p2')]);
+          await store.updateSession('s1', {
+            status: 'running',
+            locked: false,
+            endedAt: null,
+            progress: { round: round(2), closing: [] },
+          });
+          await store.saveVotes('s1', [vote(2, 'p1')]);
+        });
+        expect(await store.loadSessionIfChanged('s1', rev)).toBeNull();
+        const found = await store.loadSessionIfChanged('s1', rev - 1);
+        expect(found?.rev).toBe(rev);
+        expect(found?.loaded.players.map((p) => p.id)).toEqual(['p1', 'p2']);
+        expect(found?.loaded.votes.map((v) => `${v.round}:${v.player}`)).toEqual(['2:p1']);
+        // Every message id still comes, for duplicates of earlier rounds' votes.
+        expect(found?.loaded.messageIds.sort()).toEqual(['p1:1', 'p1:2', 'p2:1']);
+        // The whole load (a restore) still has every round's votes.
+        expect((await store.loadSession('s1'))?.votes).toHaveLength(3);
+        expect(await store.loadSessionIfChanged('nope', 0)).toBeNull();
+      } finally {
+        await store.close();
+        await dropSchema(schema);
+      }
+    });
+
     it('a connection lost mid-transaction fails that change with `unavailable`, and the process lives on', async () => {
       const schema = schemaName();
       const target = new URL(PG_URL);

@@ -107,14 +107,27 @@ export async function startCluster(options: ClusterOptions, log: (line: string) 
 
   const forRooms: RoomCluster = {
     share: (room, hooks) => presence.track(room, hooks),
+    // A read (a resume's or a join's reply): no transaction and no lock, one statement that
+    // brings a stale copy up to the committed rev (or finds it current). What another process
+    // commits later reaches this room's sockets through Redis, as after any change.
+    async peek<T>(room: Room, fn: () => Promise<T> | T): Promise<T> {
+      const known = revs.get(room);
+      const found = await store.loadSessionIfChanged(room.id, known ?? -1);
+      if (found) {
+        room.refresh(found.loaded);
+        revs.set(room, found.rev);
+      }
+      return fn();
+    },
     async guard<T>(room: Room, fn: () => Promise<T> | T): Promise<T> {
       const out: Held = { emits: [], open: true };
       try {
         const { value, rev } = await store.inRoomTransaction(room.id, async (dbRev) => {
-          if (revs.get(room) !== dbRev) {
-            const loaded = await store.loadSession(room.id);
-            if (!loaded) throw new Error(`Room ${room.code} is no longer in the database.`);
-            room.refresh(loaded);
+          const known = revs.get(room);
+          if (known !== dbRev) {
+            const found = await store.loadSessionIfChanged(room.id, known ?? -1);
+            if (!found) throw new Error(`Room ${room.code} is no longer in the database.`);
+            room.refresh(found.loaded);
             revs.set(room, dbRev);
           }
           return held.run(out, fn);

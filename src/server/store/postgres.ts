@@ -402,6 +402,25 @@ export class PostgresStore implements Store {
   }
 
   async loadSession(id: string): Promise<LoadedSession | null> {
+    return (await this.loadSessionRow(id, null))?.loaded ?? null;
+  }
+
+  /**
+   * The room as it is committed now, with its rev, when that rev is not `rev` (null when it is,
+   * or when there is no such session): one statement, so one consistent snapshot, and no lock
+   * (a read of a room another process may be changing; see the cluster's `peek`).
+   */
+  async loadSessionIfChanged(
+    id: string,
+    rev: number,
+  ): Promise<{ loaded: LoadedSession; rev: number } | null> {
+    return this.loadSessionRow(id, rev);
+  }
+
+  private async loadSessionRow(
+    id: string,
+    unlessRev: number | null,
+  ): Promise<{ loaded: LoadedSession; rev: number } | null> {
     // One round trip: every part of the room as JSON (a stale process refreshes with this).
     const r = await this.q(
       `SELECT row_to_json(s) AS session,
@@ -417,26 +436,32 @@ export class PostgresStore implements Store {
          COALESCE((SELECT json_agg(json_build_object('round', v.round, 'player', v.player, 'team', v.team,
                      'messageId', v.message_id, 'ballot', v.ballot, 'step', v.step, 'node', v.node, 'at', v.at)
                      ORDER BY v.round, v.at, v.player)
-                   FROM votes v WHERE v.session = $1), '[]') AS votes,
+                   FROM votes v WHERE v.session = $1${
+                     unlessRev === null ? '' : ` AND v.round = ((s.progress->'round'->>'number')::int)`
+                   }), '[]') AS votes,
          COALESCE((SELECT json_agg(x.reveal ORDER BY x.round) FROM reveals x WHERE x.session = $1), '[]') AS reveals,
          COALESCE((SELECT json_agg(m.id) FROM messages m WHERE m.session = $1), '[]') AS messages
-       FROM sessions s WHERE s.id = $1`,
-      [id],
+       FROM sessions s WHERE s.id = $1${unlessRev === null ? '' : ' AND s.rev <> $2'}`,
+      unlessRev === null ? [id] : [id, unlessRev],
     );
     const row = r.rows[0];
     if (!row) return null;
+    const session = row.session as Record<string, unknown>;
     return {
-      session: sessionFromRow(row.session as Record<string, unknown>),
-      teams: row.teams as TeamRow[],
-      players: row.players as PlayerRow[],
-      log: row.log as LogEntry[],
-      votes: (row.votes as VoteRow[]).map((v) => ({
-        ...v,
-        node: v.node ?? null,
-        ballot: v.ballot as Ballot,
-      })),
-      reveals: row.reveals as Reveal[],
-      messageIds: row.messages as string[],
+      rev: session.rev as number,
+      loaded: {
+        session: sessionFromRow(session),
+        teams: row.teams as TeamRow[],
+        players: row.players as PlayerRow[],
+        log: row.log as LogEntry[],
+        votes: (row.votes as VoteRow[]).map((v) => ({
+          ...v,
+          node: v.node ?? null,
+          ballot: v.ballot as Ballot,
+        })),
+        reveals: row.reveals as Reveal[],
+        messageIds: row.messages as string[],
+      },
     };
   }
 
