@@ -32,12 +32,19 @@ const EXACT_STATES = 25_000;
 export function analyzeScenario(scenario: Scenario, options: AnalyzeScenarioOptions = {}): Analysis {
   // An empty memo before the size pre-pass too, so the count of model evaluations depends on the
   // scenario alone (not on play or analyses of it before).
-  compile(scenario).memo.clear();
-  const meter = new Meter(options);
-  const closeBudget = options.exactCloseBudget ?? 150_000;
-  const size = interviewSize(scenario, EXACT_STATES, meter, closeBudget);
-  if (!size.truncated && size.closeActions <= closeBudget) {
-    return analyzeExact(scenario, options, meter);
+  const memo = compile(scenario).memo;
+  memo.clear();
+  try {
+    const meter = new Meter(options);
+    const closeBudget = options.exactCloseBudget ?? 150_000;
+    const size = interviewSize(scenario, EXACT_STATES, meter, closeBudget);
+    if (!size.truncated && size.closeActions <= closeBudget) {
+      return analyzeExact(scenario, options, meter);
+    }
+    return analyzeSampled(scenario, options.samples ?? 2500, options, meter, size.nodes);
+  } finally {
+    // The analysis's judgements are not kept with the scenario after it: up to 50,000 each,
+    // held by every scenario an authoring session or the bench had analysed.
+    memo.clear();
   }
-  return analyzeSampled(scenario, options.samples ?? 2500, options, meter, size.nodes);
 }
