@@ -16,16 +16,9 @@ import { OUTCOME_VALUE, rawTotalOf, scoreParts, totalOf } from '../scoring';
 import type { Action, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import {
-  actionGroups,
-  actionLabel,
-  type CloseRule,
-  closeCompositions,
-  playKey,
-  playStep,
-  stateKey,
-} from './moves';
+import { actionGroups, actionLabel, type CloseRule, closeCompositions, playStep } from './moves';
 import { coverageIssues, partialOf } from './report';
+import { shortKey } from './state-table';
 import type { Analysis, AnalysisIssue, AnalyzeOptions, PathStep } from './types';
 
 export { actionLabel, closeCompositions } from './moves';
@@ -144,7 +137,7 @@ interface Summary {
 const isInterview = (s: State) => s.phase === 'interview';
 
 /** Key for merging: after the interview, the settled parts of the score are left out. */
-const keyOf = (s: State): string => (isInterview(s) ? stateKey(s) : playKey(s));
+const keyOf = (s: State): string => shortKey(s, isInterview(s));
 
 /**
  * Loops. Play leaves a loop because the player chooses to; so the analysis treats a move that

@@ -21,12 +21,13 @@ import { OUTCOME_VALUE, rawTotalOf, scoreParts, scoreState } from '../scoring';
 import type { Action, CloseOptions, CloseSpec } from '../types';
 import { type AnalysisBudget, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
-import { actionGroups, actionLabel, closeCompositions, interviewActions, playStep, stateKey } from './moves';
+import { actionGroups, actionLabel, closeCompositions, interviewActions, playStep } from './moves';
 import { coverageIssues, partialOf } from './report';
-import { PlayTable } from './state-table';
+import { PlayTable, shortKey } from './state-table';
 import type { Analysis, AnalysisIssue, PathStep } from './types';
 
-const keyOf = stateKey;
+/** Interview states by their fingerprint with the settled fields (see state-table.ts). */
+const keyOf = (s: State): string => shortKey(s, true);
 
 /**
  * Counts interview states (without closing) and the close actions they offer, up to caps on each,
@@ -413,7 +414,7 @@ export function analyzeSampled(
     while (s.phase === 'interview' && guard++ < MAX_PATH_STEPS && !meter.step()) {
       const close = closeOptions(c, s);
       const node = c.nodes.get(s.node)!;
-      const here = stateKey(s);
+      const here = keyOf(s);
       // Closes tried at a state once are not tried again: the same state gives the same values,
       // which can no longer beat the best and worst found (they only improve).
       if (

@@ -10,7 +10,10 @@
  * 2^64 pairs, so with the largest library search (some 55,000 states, 250,000 lookups) the chance
  * that any lookup in an analysis finds the wrong state is below one in a billion. The variables
  * are hashed by name and value whatever order the names come in (the text key follows the order,
- * so two equal states could have had two keys).
+ * so two equal states could have had two keys). `shortKey` gives the same fingerprint as a short
+ * text, for the analyses' other tables (the exhaustive analysis, the sampled analysis's interview
+ * states): with the 25,000 states an exhaustive analysis may hold, two different states share one
+ * with a chance of about one in 10^11.
  */
 import type { Vars } from '../runtime/compile';
 import type { State } from '../runtime/step';
@@ -107,8 +110,11 @@ function vars(v: Vars): void {
   b = Math.imul(b ^ lastB, 0xc2b2ae3d);
 }
 
-/** Hashes every field `playKey` writes into the two lanes `a` and `b`. */
-function fingerprint(s: State): void {
+/**
+ * Hashes every field `playKey` writes into the two lanes `a` and `b`; with `settled`, also the two
+ * the interview settles that `stateKey` adds (professionalism and the close's timing).
+ */
+function fingerprint(s: State, settled = false): void {
   a = 0x811c9dc5;
   b = 0x3c6ef372;
   str(s.phase);
@@ -135,6 +141,10 @@ function fingerprint(s: State): void {
   value(s.result);
   value(s.salary);
   value(s.ending);
+  if (settled) {
+    num(s.professionalism);
+    value(s.close === null ? null : s.close.timing);
+  }
   a = avalanche(a, 0x85ebca6b, 0xc2b2ae35);
   b = avalanche(b, 0x7feb352d, 0x846ca68b);
 }
@@ -143,6 +153,16 @@ function fingerprint(s: State): void {
 export function fingerprintOf(s: State): [number, number] {
   fingerprint(s);
   return [a, b];
+}
+
+/**
+ * A short text key for a state: its fingerprint, with the fields `stateKey` writes (`settled`) or
+ * those `playKey` writes. The analyses' tables keep one per state; the text keys they replace
+ * ran to hundreds of characters, which the collector copied and the tables held.
+ */
+export function shortKey(s: State, settled: boolean): string {
+  fingerprint(s, settled);
+  return `${(a >>> 0).toString(36)},${(b >>> 0).toString(36)}`;
 }
 
 interface Slot<V> {

@@ -1,8 +1,9 @@
 /**
  * The after-interview search knows states by a 64-bit fingerprint (analysis/state-table.ts). Over
  * every state a seeded search of each library file reaches after the interview, two states share
- * a fingerprint exactly when they share the text key (`playKey`, variables in a fixed order): no
- * two different states merge, and no equal states are told apart.
+ * a fingerprint exactly when they share the text key (`playKey`, `stateKey` for interview states,
+ * with the variables' names sorted, as the fingerprints ignore their order): no two different
+ * states merge, and no equal states are told apart.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +18,15 @@ import {
   type State,
   step,
 } from '../../../src/engine';
-import { actionGroups, playKey } from '../../../src/engine/analysis/moves';
-import { fingerprintOf, PlayTable } from '../../../src/engine/analysis/state-table';
+import { actionGroups, playKey, stateKey } from '../../../src/engine/analysis/moves';
+import { fingerprintOf, PlayTable, shortKey } from '../../../src/engine/analysis/state-table';
 import { type RandomPlay, randomMove } from '../../../tools/lib/random-play';
+
+/** A text key with the variables' names in alphabetical order: the fingerprints ignore their order. */
+const sorted = (s: State): State => ({
+  ...s,
+  vars: Object.fromEntries(Object.entries(s.vars).sort(([x], [y]) => (x < y ? -1 : 1))),
+});
 
 const FILES = [
   '01-final-say.json',
@@ -64,7 +71,7 @@ describe('state fingerprints', () => {
       const byKey = new Map<string, string>();
       for (const s of states) {
         const print = fingerprintOf(s).join(':');
-        const key = playKey(s);
+        const key = playKey(sorted(s));
         if (byPrint.has(print)) expect(byPrint.get(print), 'two different states, one fingerprint').toBe(key);
         if (byKey.has(key)) expect(byKey.get(key), 'one state, two fingerprints').toBe(print);
         byPrint.set(print, key);
@@ -72,6 +79,34 @@ describe('state fingerprints', () => {
       }
       // Many states repeat (the search is there to share them): the check saw both cases.
       expect(byKey.size).toBeLessThan(states.length);
+    }, 120_000);
+  }
+
+  for (const file of FILES) {
+    it(`${file}: interview states share a short key exactly when they share stateKey`, () => {
+      const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
+      if (!parsed.ok) throw new Error(`${file} does not parse`);
+      const c = compile(parsed.scenario);
+      const rng = createRandom(5);
+      const play: RandomPlay = { closeChance: 0, closes: () => [] };
+      const byShort = new Map<string, string>();
+      const byLong = new Map<string, string>();
+      let seen = 0;
+      for (let run = 0; run < 300; run++) {
+        let s = initialState(c);
+        while (s.phase === 'interview') {
+          const short = shortKey(s, true);
+          const long = stateKey(sorted(s));
+          if (byShort.has(short)) expect(byShort.get(short), 'two different states, one key').toBe(long);
+          if (byLong.has(long)) expect(byLong.get(long), 'one state, two keys').toBe(short);
+          byShort.set(short, long);
+          byLong.set(long, short);
+          seen++;
+          s = step(c, s, randomMove(c, s, rng, play), expectedResolver, false).state;
+        }
+      }
+      expect(byLong.size).toBeGreaterThan(20);
+      expect(byLong.size).toBeLessThan(seen);
     }, 120_000);
   }
 
@@ -96,5 +131,10 @@ describe('state fingerprints', () => {
       { ...forward, hidden: forward.hidden.map((h) => ({ ...h, doubt: h.doubt + 0.05 })) },
     ])
       expect(table.get(other)).toBeUndefined();
+    // The short key with the settled fields tells apart what the interview settles; without, not.
+    const firmer = { ...forward, professionalism: forward.professionalism + 5 };
+    expect(shortKey(firmer, true)).not.toBe(shortKey(forward, true));
+    expect(shortKey(firmer, false)).toBe(shortKey(forward, false));
+    expect(shortKey({ ...forward, close: { timing: 40 } }, true)).not.toBe(shortKey(forward, true));
   });
 });
