@@ -182,6 +182,26 @@ describe('what phones are sent', () => {
 // `room` is the helper above; the tests use this alias so the name does not shadow it.
 const room2 = room;
 
+/** A one-team tutorial room under a stand-in cluster, disposed after the test. */
+async function clusterRoom(
+  cluster: RoomCluster,
+  outlet: ReturnType<typeof recorder>['outlet'],
+  id: string,
+  code: string,
+): Promise<Room> {
+  const { room } = await Room.create(
+    { store: new SqliteStore(':memory:'), scenario: scenarios.get('tutorial')!, outlet, cluster },
+    {
+      id,
+      code,
+      settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
+      seed: 7,
+    },
+  );
+  cleanups.push(() => room.dispose());
+  return room;
+}
+
 describe('scale-out: a message for one phone', () => {
   it('stays in this process when the phone is connected only here, and goes to every process otherwise', async () => {
     // A stand-in for the cluster: the room's one writer is this process; p2 is on another process.
@@ -190,16 +210,7 @@ describe('scale-out: a message for one phone', () => {
       share: () => ({ elsewhere: new Set(['p2']), changed: () => {}, dispose: () => {} }),
     };
     const { sent, outlet } = recorder();
-    const { room } = await Room.create(
-      { store: new SqliteStore(':memory:'), scenario: scenarios.get('tutorial')!, outlet, cluster },
-      {
-        id: 'session-2',
-        code: 'ACEFHK',
-        settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
-        seed: 7,
-      },
-    );
-    cleanups.push(() => room.dispose());
+    const room = await clusterRoom(cluster, outlet, 'session-2', 'ACEFHK');
     for (let i = 0; i < 3; i++) await room.run(() => room.join(`P${i}`, `device-${i}`));
     room.connect('p1'); // p1 here, p2 elsewhere, p3 nowhere
     sent.length = 0;
@@ -229,16 +240,7 @@ describe('scale-out: reads', () => {
       share: () => ({ elsewhere: new Set<string>(), changed: () => {}, dispose: () => {} }),
     };
     const { outlet } = recorder();
-    const { room } = await Room.create(
-      { store: new SqliteStore(':memory:'), scenario: scenarios.get('tutorial')!, outlet, cluster },
-      {
-        id: 'session-3',
-        code: 'ACEFHM',
-        settings: { scenario: 'tutorial', mode: 'teams', teams: 1, voteSeconds: 0, autoClose: false },
-        seed: 7,
-      },
-    );
-    cleanups.push(() => room.dispose());
+    const room = await clusterRoom(cluster, outlet, 'session-3', 'ACEFHM');
     const connection = (): Connection => ({
       rooms: {
         findByCode: async () => room,
