@@ -13,7 +13,7 @@ import { EXPOSED } from '../model/attribution';
 import { type Compiled, compile } from '../runtime/compile';
 import { expectedResolver, initialState, type Resolver, type State, step } from '../runtime/step';
 import { OUTCOME_VALUE, rawTotalOf, scoreParts, totalOf } from '../scoring';
-import type { Action, Distribution } from '../types';
+import type { Action, CloseSpec, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
 import { actionGroups, actionLabel, type CloseRule, closeCompositions, playStep } from './moves';
@@ -36,11 +36,30 @@ interface Option {
   weight: number;
 }
 
-const ALL_CLOSES: CloseRule = { specs: closeCompositions };
+/**
+ * Every close composition on offer, built once per set of points on offer: within one scenario
+ * the forms, deliveries and leverage on offer never change, only which points hold. The
+ * compositions are read, never changed, so states share them.
+ */
+function allCloses(): CloseRule {
+  const known = new Map<string, CloseSpec[]>();
+  return {
+    specs: (options) => {
+      let key = '';
+      for (const p of options.points) key += `${p.id}\n`;
+      let specs = known.get(key);
+      if (!specs) {
+        specs = closeCompositions(options);
+        known.set(key, specs);
+      }
+      return specs;
+    },
+  };
+}
 
 /** The moves at a state, each weighted by its chance under uniformly random play. */
-function optionsAt(compiled: Compiled, state: State): Option[] {
-  const groups = actionGroups(compiled, state, ALL_CLOSES);
+function optionsAt(compiled: Compiled, state: State, closes: CloseRule): Option[] {
+  const groups = actionGroups(compiled, state, closes);
   const out: Option[] = [];
   for (const group of groups)
     for (const action of group) out.push({ action, weight: 1 / groups.length / group.length });
@@ -72,18 +91,24 @@ function outcomes(compiled: Compiled, state: State, action: Action, meter: Meter
     let p = 1;
     let onExpected = true;
     const taken: string[] = [];
+    // For each draw this run took the first outcome of (not told by the script), its outcomes.
     const opens: [string, number][][] = [];
     const resolve: Resolver = (distribution: Distribution, order, draw) => {
       meter.work.judgements++;
-      const options = order
-        .map((k) => [k, distribution[k as keyof Distribution] ?? 0] as [string, number])
-        .filter(([, q]) => q > 1e-9);
-      if (odds < 0 && call === 0) odds = oddsOf(options);
-      let key: string;
+      let key = '';
       if (call < script.length) {
         key = script[call]!;
-        p *= options.find(([k]) => k === key)?.[1] ?? 0;
+        const q = distribution[key as keyof Distribution] ?? 0;
+        p *= q > 1e-9 ? q : 0;
       } else {
+        // The outcomes above 1e-9, in order; the run takes the first of them.
+        const options: [string, number][] = [];
+        for (const k of order) {
+          const q = distribution[k as keyof Distribution] ?? 0;
+          if (q > 1e-9) options.push([k, q]);
+        }
+        // The first run is told nothing, so its first draw gives the odds.
+        if (odds < 0 && call === 0) odds = oddsOf(options);
         opens[call] = options;
         key = options[0]![0];
         p *= options[0]![1];
@@ -134,6 +159,19 @@ interface Summary {
   mass: number;
 }
 
+/**
+ * `into += w × from`, element by element. The summaries' arithmetic lives in small functions of
+ * their own so the JIT optimises them on their own: inside the search's closures it ran
+ * unoptimised and boxed every number it wrote (130 MB of garbage for the 20,000-node chain).
+ */
+function addScaled(into: Float64Array, from: Float64Array, w: number): void {
+  for (let k = 0; k < into.length; k++) into[k]! += w * from[k]!;
+}
+
+function divideBy(values: Float64Array, m: number): void {
+  for (let k = 0; k < values.length; k++) values[k]! /= m;
+}
+
 const isInterview = (s: State) => s.phase === 'interview';
 
 /** Key for merging: after the interview, the settled parts of the score are left out. */
@@ -150,6 +188,7 @@ export function analyzeExact(
   meter = new Meter(options),
 ): Analysis {
   const compiled = compile(scenario);
+  const closes = allCloses();
   // An empty memo, so the count of model evaluations depends on the scenario alone.
   compiled.memo.clear();
   const endingCount = scenario.endings.length;
@@ -160,17 +199,20 @@ export function analyzeExact(
   const byPhase: Record<string, number> = {};
   const loops = new Map<string, AnalysisIssue>();
 
+  // An ending's summary is read, never changed (merge adds it into its parent's), so endings
+  // that leave the same part of the score open share one.
+  const terminals = new Map<string, Summary>();
   const terminal = (state: State): Summary => {
-    const parts = scoreParts(compiled, state);
+    const index = endingIndex.get(state.ending!) ?? 0;
+    const dynamic = Math.round(scoreParts(compiled, state).dynamic * 100) / 100;
+    const key = `${index}|${dynamic}`;
+    const known = terminals.get(key);
+    if (known) return known;
     const endings = new Float64Array(endingCount);
-    endings[endingIndex.get(state.ending!) ?? 0] = 1;
-    return {
-      scores: null,
-      dynamic: new Map([[Math.round(parts.dynamic * 100) / 100, 1]]),
-      endings,
-      paths: 1,
-      mass: 1,
-    };
+    endings[index] = 1;
+    const made: Summary = { scores: null, dynamic: new Map([[dynamic, 1]]), endings, paths: 1, mass: 1 };
+    terminals.set(key, made);
+    return made;
   };
   const NOTHING: Summary = {
     scores: null,
@@ -183,20 +225,24 @@ export function analyzeExact(
   /** Adds w × child into acc (acc belongs to `parent`). */
   const merge = (parent: State, acc: Summary, child: Summary, childState: State, w: number) => {
     if (child.mass <= 0) return;
-    for (let k = 0; k < endingCount; k++) acc.endings[k]! += w * child.endings[k]!;
+    addScaled(acc.endings, child.endings, w);
     acc.paths += child.paths;
     acc.mass += w * child.mass;
     if (isInterview(parent)) {
       const scores = acc.scores!;
       if (child.scores) {
-        for (let k = 0; k <= 100; k++) scores[k]! += w * child.scores[k]!;
+        addScaled(scores, child.scores, w);
       } else {
         const fixed = scoreParts(compiled, childState).fixed;
-        for (const [dyn, p] of child.dynamic!) scores[totalOf(dyn, fixed)]! += w * p;
+        child.dynamic!.forEach((p, dyn) => {
+          scores[totalOf(dyn, fixed)]! += w * p;
+        });
       }
     } else {
       const dynamic = acc.dynamic!;
-      for (const [dyn, p] of child.dynamic!) dynamic.set(dyn, (dynamic.get(dyn) ?? 0) + w * p);
+      child.dynamic!.forEach((p, dyn) => {
+        dynamic.set(dyn, (dynamic.get(dyn) ?? 0) + w * p);
+      });
     }
   };
 
@@ -204,9 +250,13 @@ export function analyzeExact(
   const normalise = (acc: Summary) => {
     const m = acc.mass;
     if (m <= 0 || Math.abs(m - 1) < 1e-12) return;
-    for (let k = 0; k < endingCount; k++) acc.endings[k]! /= m;
-    if (acc.scores) for (let k = 0; k <= 100; k++) acc.scores[k]! /= m;
-    if (acc.dynamic) for (const [dyn, p] of acc.dynamic) acc.dynamic.set(dyn, p / m);
+    divideBy(acc.endings, m);
+    if (acc.scores) divideBy(acc.scores, m);
+    const dynamic = acc.dynamic;
+    if (dynamic)
+      dynamic.forEach((p, dyn) => {
+        dynamic.set(dyn, p / m);
+      });
     acc.mass = 1;
   };
 
@@ -312,7 +362,7 @@ export function analyzeExact(
     if (meter.stopped) return NOTHING;
     if (isInterview(state)) visitedNodes.add(state.node);
     byPhase[state.phase] = (byPhase[state.phase] ?? 0) + 1;
-    const opts = optionsAt(compiled, state);
+    const opts = optionsAt(compiled, state, closes);
     if (isInterview(state)) watch.note(state);
     const bytes = entryBytes(key.length, 1200 + opts.length * 96);
     meter.hold(bytes);
@@ -397,7 +447,7 @@ export function analyzeExact(
       const index = which === 'best' ? value.bestAction : value.worstAction;
       const next = which === 'best' ? value.bestNext : value.worstNext;
       if (index < 0 || !next) break;
-      const option = optionsAt(compiled, state)[index]!;
+      const option = optionsAt(compiled, state, closes)[index]!;
       steps.push({ action: option.action, label: actionLabel(compiled, state, option.action) });
       state = next;
       value = valueAt(state);
