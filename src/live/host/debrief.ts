@@ -16,7 +16,8 @@ import {
   formLabel,
   outcomeLabel,
 } from '../../web/format';
-import { loadSave, SaveStore } from '../../web/save/store';
+import { loadSave } from '../../web/save/load';
+import { SaveStore } from '../../web/save/store';
 import type { Replay } from '../common/room';
 
 const NS = 'http://www.w3.org/2000/svg';

@@ -1,13 +1,12 @@
 /**
  * The save format (localStorage): settings, progress, best scores and a resumable playthrough
- * stored as its action log. Versioned; validated with zod on load. zod/mini keeps the first
- * paint's JavaScript small.
+ * stored as its action log. Versioned; validated with zod on load (zod/mini, which keeps the
+ * bundle small). Only a page that has a save to read loads this file (see `format.ts`).
  */
 import * as z from 'zod/mini';
+import { emptySave, SAVE_VERSION } from './format';
 
-export const SAVE_VERSION = 1 as const;
-export const SAVE_KEY = 'closecall.save';
-export const CORRUPT_PREFIX = 'closecall.corrupt.';
+export { CORRUPT_PREFIX, defaultSettings, emptySave, SAVE_KEY, SAVE_VERSION } from './format';
 
 const unit = () => z.number().check(z.gte(0), z.lte(1));
 
@@ -63,23 +62,6 @@ export const SaveSchema = z.object({
   resume: z.nullable(PlaySaveSchema),
 });
 export type SaveFile = z.infer<typeof SaveSchema>;
-
-export function defaultSettings(prefersReducedMotion = false): Settings {
-  return {
-    volumes: { ui: 0.7, voices: 0.5, ambience: 0.35 },
-    muted: false,
-    reducedMotion: prefersReducedMotion,
-    textSize: 'normal',
-    highContrast: false,
-    mode: 'expected',
-    practice: false,
-    coach: true,
-  };
-}
-
-export function emptySave(prefersReducedMotion = false): SaveFile {
-  return { v: SAVE_VERSION, settings: defaultSettings(prefersReducedMotion), progress: {}, resume: null };
-}
 
 export type Validation = { ok: true; save: SaveFile } | { ok: false; reason: string };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { loadSave } from './load';
 import { CORRUPT_PREFIX, emptySave, readSave, SAVE_KEY, validateSave } from './schema';
-import { CANNOT_SAVE, type KeyValueStorage, loadSave, SaveStore } from './store';
+import { CANNOT_SAVE, type KeyValueStorage, SaveStore } from './store';
 
 class MemoryStorage implements KeyValueStorage {
   map = new Map<string, string>();

@@ -1,13 +1,11 @@
+/**
+ * The save in memory, written through to the browser's storage. Reading a stored save (its
+ * validation, with zod) lives in `load.ts`, loaded only when there is a save to read: `firstLook`
+ * answers without it when nothing is stored, so a first visit's Title needs none of it.
+ */
 import type { SaveData } from '../../engine';
-import {
-  CORRUPT_PREFIX,
-  emptySave,
-  readSave,
-  SAVE_KEY,
-  type SaveFile,
-  type ScenarioProgress,
-  type Settings,
-} from './schema';
+import { emptySave, SAVE_KEY } from './format';
+import type { SaveFile, ScenarioProgress, Settings } from './schema';
 
 /** The part of Storage the save needs (localStorage in the browser, a Map in tests). */
 export interface KeyValueStorage {
@@ -28,61 +26,24 @@ export interface LoadResult {
 export const CANNOT_SAVE =
   'Progress cannot be saved in this browser (its storage is full, blocked or switched off): you can play, but scores and settings will be lost when you close the page.';
 
-const list = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-
 /**
- * Reads the save entry by entry (`readSave`): an unreadable entry is set aside alone, to
- * `closecall.corrupt.<time>`, and everything else is kept; a save that cannot be read at all is
- * set aside whole. The notice says what was lost and whether the copy was really kept.
- * Never throws.
+ * The save when nothing needs reading: no storage (the notice says progress cannot be kept), or
+ * nothing stored yet (a first visit). Otherwise the stored text, for `loadSave` (`load.ts`) to read.
  */
-export function loadSave(
+export function firstLook(
   storage: KeyValueStorage | null,
-  now: number,
   prefersReducedMotion = false,
-): LoadResult {
+): { loaded: LoadResult } | { raw: string } {
   const fresh = emptySave(prefersReducedMotion);
-  if (!storage) return { save: fresh, notice: CANNOT_SAVE, movedTo: null };
+  if (!storage) return { loaded: { save: fresh, notice: CANNOT_SAVE, movedTo: null } };
   let raw: string | null = null;
   try {
     raw = storage.getItem(SAVE_KEY);
   } catch {
-    return { save: fresh, notice: CANNOT_SAVE, movedTo: null };
+    return { loaded: { save: fresh, notice: CANNOT_SAVE, movedTo: null } };
   }
-  if (raw === null) return { save: fresh, notice: null, movedTo: null };
-  const reading = readSave(raw, prefersReducedMotion);
-  if (reading.ok && reading.setAside.length === 0) return { save: reading.save, notice: null, movedTo: null };
-
-  const movedTo = `${CORRUPT_PREFIX}${now}`;
-  const copy = reading.ok
-    ? JSON.stringify({
-        from: SAVE_KEY,
-        entries: Object.fromEntries(reading.setAside.map((e) => [e.path, e.value])),
-      })
-    : raw;
-  let kept = false;
-  try {
-    storage.setItem(movedTo, copy);
-    kept = storage.getItem(movedTo) === copy;
-  } catch {
-    kept = false;
-  }
-  if (kept) {
-    try {
-      if (reading.ok) storage.setItem(SAVE_KEY, JSON.stringify(reading.save));
-      else storage.removeItem(SAVE_KEY);
-    } catch {
-      // The next successful write replaces the unreadable save.
-    }
-  }
-  const where = kept
-    ? `It was set aside (as ${movedTo}).`
-    : "A copy could not be kept, because this browser's storage is full or blocked, so it is lost.";
-  const notice = reading.ok
-    ? `Part of your saved progress could not be read: ${list(reading.setAside.map((e) => e.what))}. ${where} Everything else was kept.`
-    : `Your saved progress could not be read because ${reading.reason}. ${where} The game starts fresh.`;
-  return { save: reading.save, notice, movedTo: kept ? movedTo : null };
+  if (raw === null) return { loaded: { save: fresh, notice: null, movedTo: null } };
+  return { raw };
 }
 
 /** Holds the save in memory and writes it through on every change. */
