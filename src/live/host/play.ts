@@ -11,7 +11,7 @@ import { currentLines } from '../common/lines';
 import { revealFor } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import type { HostApp, Hosting } from './app';
-import { endButton, flowButtons } from './controls';
+import { endButton, flowButtons, teamsLeft } from './controls';
 import { fitStages, stageEl } from './stage';
 import { presentTeams } from './teams';
 
@@ -192,7 +192,7 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
   page.main.className = 'lv-proj';
   const status = round?.status ?? 'revealed';
   const open = status === 'voting' || status === 'paused' || status === 'discussion';
-  const anyLeft = state.teams.some((t) => !t.ended);
+  const anyLeft = teamsLeft(state);
   const timer = h('span', {
     class: `lv-timer panel ${status === 'voting' ? '' : 'paused'}`,
     role: 'timer',
@@ -263,12 +263,16 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
           ),
         )
       : null;
+  const nobody = state.teams.every((t) => t.players === 0);
   const finished =
     !anyLeft && status === 'revealed'
       ? h(
           'section',
           { class: 'lv-discussion panel', 'aria-label': 'Every team has finished' },
-          h('p', { class: 'lv-prompt', text: 'Every team has finished the interview.' }),
+          h('p', {
+            class: 'lv-prompt',
+            text: nobody ? 'No one is left in the room.' : 'Every team has finished the interview.',
+          }),
           h('p', { class: 'small', text: 'Press End session to see the session debrief.' }),
         )
       : null;
