@@ -28,6 +28,7 @@ interface Group {
 function groups(hst: Hosting): Group[] {
   const out = new Map<string, Group>();
   const present = new Set(presentTeams(hst.state.teams, hst.players).map((t) => t.id));
+  drawnFor.set(hst, presentKey(hst));
   hst.state.teams.forEach((t, index) => {
     if (!present.has(t.id)) return;
     const play = hst.replay.play(t.id);
@@ -49,6 +50,25 @@ function groups(hst: Hosting): Group[] {
     g.teams.push({ id: t.id, name: t.name, index });
   });
   return [...out.values()];
+}
+
+/** Which teams the play screen last drew a stage for (the only thing it reads from the players list). */
+const drawnFor = new WeakMap<Hosting, string>();
+
+function presentKey(hst: Hosting): string {
+  return presentTeams(hst.state.teams, hst.players)
+    .map((t) => t.id)
+    .join(' ');
+}
+
+/**
+ * After a players update (a join, a drop, a reconnection; the server sends one after every round
+ * change): whether the play screen must be drawn again. Only a team coming or going changes it
+ * (its stage); redrawing for anything else would replace the trainer's buttons under the pointer,
+ * and a press whose button is replaced between mouse down and up does nothing.
+ */
+export function playNeedsRedraw(hst: Hosting): boolean {
+  return drawnFor.get(hst) !== presentKey(hst);
 }
 
 function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
