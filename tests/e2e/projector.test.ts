@@ -340,8 +340,10 @@ describe('the live session in a room', () => {
     await capture(host.page, 'proj-1080-lobby-empty');
 
     const names = ['👩🏽‍💼 Priya', 'نیک‌نام', 'x;=2*3;'];
-    const phones: Opened[] = [];
-    for (const name of names) phones.push(track(await joinPhone(env.browser, env.live.url, code, name)));
+    // The phones join together, as a room's do.
+    const phones = (await Promise.all(names.map((n) => joinPhone(env.browser, env.live.url, code, n)))).map(
+      track,
+    );
     // Names with joiners come back exactly as typed.
     for (const [i, p] of phones.entries()) {
       await expect(p.page.locator('.lv-phone-head .lv-status').first().textContent()).resolves.toBe(names[i]);
@@ -424,9 +426,11 @@ describe('the live session in a room', () => {
     await long.page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(long.page.locator('main').getAttribute('aria-label')).resolves.toBe('Join');
     await capture(long.page, 'phone-name-too-long');
-    const phones: Opened[] = [];
-    for (const name of ['Kim', 'Bea', 'Dev', 'Ana'])
-      phones.push(track(await joinPhone(env.browser, env.live.url, code, name)));
+    const phones = (
+      await Promise.all(
+        ['Kim', 'Bea', 'Dev', 'Ana'].map((n) => joinPhone(env.browser, env.live.url, code, n)),
+      )
+    ).map(track);
     await capture(host.page, 'proj-720-lobby');
     const remote = await openRemote(code);
     await remote.page.getByRole('button', { name: 'Start', exact: true }).click();
