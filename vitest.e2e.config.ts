@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/e2e/sequencer';
 
 export default defineConfig({
   test: {
@@ -11,6 +12,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: true,
     maxWorkers: 2,
+    // Longest file first (a fresh clone has no durations cached: see the sequencer).
+    sequence: { sequencer: LongestFirst },
     // Browser tests on a shared 2-core machine see rare timing flakes (a page slow to load);
     // a test that fails twice in a row is a real failure.
     retry: 1,

@@ -1135,7 +1135,11 @@ export class Room {
       }
       case 'next': {
         if (this.status !== 'running' || r?.status !== 'revealed') throw bad('Close the vote first.');
-        if (this.teams.every((t) => teamEnded(t))) {
+        // Only teams with someone in them play on (openRound): a team nobody joined, or whose
+        // players were all removed, never reaches an ending and must not keep the room going
+        // with rounds in which no one has anything to do.
+        const members = this.members();
+        if (this.teams.every((t) => !members.has(t.id) || teamEnded(t))) {
           throw bad('Every team has finished: End session to see the debrief.');
         }
         await this.openRound();

@@ -135,7 +135,40 @@ export function watchErrors(page: Page): string[] {
     };
     new MutationObserver(report).observe(document, { childList: true, subtree: true });
   }, NOTICE);
+  countGameFrames(page);
   return errors;
+}
+
+/**
+ * Counts the frames the game draws on its canvas (window.__e2eFrames): Phaser's Canvas renderer
+ * (the tests' ?fast) clears the game canvas at the start of every frame. Offscreen canvases (text)
+ * are not in the page and are not counted. A page drawn with WebGL counts nothing.
+ */
+function countGameFrames(page: Page): void {
+  void page.addInitScript(() => {
+    const w = window as unknown as { __e2eFrames?: number };
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+      if (this.canvas.isConnected) w.__e2eFrames = (w.__e2eFrames ?? 0) + 1;
+      return clear.apply(this, args);
+    };
+  });
+}
+
+/**
+ * Waits until the game has drawn two more frames on its canvas (what the screen shows now is on
+ * it, at 12 frames a second under ?fast), or `atMost` ms on a page whose frames are not counted.
+ */
+async function gameFramesDrawn(page: Page, atMost: number): Promise<void> {
+  await page.evaluate(async (limit) => {
+    const w = window as unknown as { __e2eFrames?: number };
+    const from = w.__e2eFrames;
+    const end = performance.now() + limit;
+    while (performance.now() < end) {
+      if (from !== undefined && (w.__e2eFrames ?? 0) >= from + 2) return;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }, atMost);
 }
 
 /** Removes the notices matching `pattern` from `errors` (a test that expects them); returns how many. */
@@ -234,14 +267,15 @@ export async function screen(page: Page): Promise<string> {
 
 const shot = new Set<string>();
 /**
- * Saves a screenshot of a screen (the first time it is seen in this run), after `settle` ms for a
- * fade to end (a caller that has already waited for the screen to settle passes less).
+ * Saves a screenshot of a screen (the first time it is seen in this run) once the game has drawn
+ * it on its canvas: two frames (?fast has no fades), or at most `settle` ms where frames are not
+ * counted (a caller that has already waited for the screen to settle passes less, or 0).
  */
 export async function capture(page: Page, name: string, force = false, settle = 450): Promise<void> {
   const file = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   if (shot.has(file) && !force) return;
   shot.add(file);
-  if (settle > 0) await page.waitForTimeout(settle);
+  if (settle > 0) await gameFramesDrawn(page, settle);
   await page.screenshot({ path: join(SHOTS, `${file}.png`) });
 }
 

@@ -146,10 +146,28 @@ export async function joinPhone(
   return opened;
 }
 
-/** Screenshot of what the page shows now (full page for scrolling pages). */
+/**
+ * Screenshot of what the page shows now (full page for scrolling pages), once its fonts and
+ * pictures have loaded and a frame has been drawn; transitions (a portrait fading in) are shown
+ * at their end.
+ */
 export async function capture(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: join(SHOTS, `live-${name}.png`), fullPage });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const loading = [...document.images]
+      .filter((img) => !img.complete)
+      .map(
+        (img) =>
+          new Promise<void>((r) => {
+            img.addEventListener('load', () => r(), { once: true });
+            img.addEventListener('error', () => r(), { once: true });
+          }),
+      );
+    // A picture that never loads (say, one the browser defers) does not hold the test up.
+    await Promise.race([Promise.all(loading), new Promise((r) => setTimeout(r, 2000))]);
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  });
+  await page.screenshot({ path: join(SHOTS, `live-${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /** The host's view of the room's state, read from the page: which of the round's controls show. */

@@ -129,14 +129,118 @@ async function noTrainerControls(host: Page): Promise<void> {
   expect(await host.locator('[role="alertdialog"], #lv-notes').count()).toBe(0);
 }
 
+type Viewport = { width: number; height: number };
+const FULL_HD: Viewport = { width: 1920, height: 1080 };
+const HD: Viewport = { width: 1280, height: 720 };
+const sizeTag = (v: Viewport) => `proj-${v.height}`;
+
 /**
- * Plays to the end: each phone picks the option at its own index (so teams part ways), closes
- * when it can after a few votes; the projector is measured and captured at each kind of screen.
+ * Sets the projector's window to `size` (unless it is that size already) and waits until the page
+ * has handled the resize: the stages refit their words on the window's resize event.
  */
-async function playThrough(host: Page, phones: Opened[], tag: string): Promise<Set<string>> {
+async function resizeTo(host: Page, size: Viewport): Promise<void> {
+  const now = host.viewportSize();
+  if (now?.width === size.width && now.height === size.height) return;
+  await host.setViewportSize(size);
+  await host.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+}
+
+/** What the server sent a page over its socket, in order: each message's name and payload. */
+type Received = { event: string; data: unknown }[];
+
+function receivedBy(page: Page): Received {
+  const got: Received = [];
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => {
+      // socket.io's event packets: 42["name",payload]
+      const m = /^42(\[.*\])$/s.exec(payload.toString());
+      if (!m) return;
+      const [event, data] = JSON.parse(m[1]!) as [string, unknown];
+      got.push({ event, data });
+    }),
+  );
+  return got;
+}
+
+/**
+ * Marks the Next button that the reveal of `round` draws, the moment it is drawn (before the
+ * page handles any later message), so buttonsKeptThroughPlayersUpdate can tell it from a redraw.
+ */
+async function markNextOnReveal(host: Page, round: string): Promise<void> {
+  await host.evaluate((r) => {
+    const main = document.querySelector('main')!;
+    const watch = new MutationObserver(() => {
+      if (main.dataset.round !== r || main.dataset.status !== 'revealed') return;
+      const next = main.querySelector<HTMLElement>('[aria-label="Session controls"] [data-fk="ctl:Next"]');
+      if (!next) return;
+      next.dataset.e2eKept = r;
+      watch.disconnect();
+    });
+    watch.observe(main, { childList: true, subtree: true });
+  }, round);
+}
+
+/**
+ * After a reveal the server sends the projector the players list too (a moment later). The play
+ * screen shows no players list, so its buttons must stay the same elements through it: a button
+ * replaced between the trainer's mouse down and up takes no press (the Next that never came).
+ */
+async function buttonsKeptThroughPlayersUpdate(host: Page, got: Received, round: number): Promise<void> {
+  const revealedAt = got.findIndex((m) => {
+    const r = (m.data as { round?: { number: number; status: string } } | null)?.round;
+    return m.event === 'room:state' && r?.number === round && r.status === 'revealed';
+  });
+  expect(revealedAt, 'the reveal reached the projector').toBeGreaterThanOrEqual(0);
+  await until(
+    host,
+    async () => got.slice(revealedAt).some((m) => m.event === 'room:players'),
+    'room:players',
+  );
+  // Handled by the page: a frame later.
+  await host.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+  expect(
+    await host.locator(`[data-fk="ctl:Next"][data-e2e-kept="${round}"]`).count(),
+    'the Next button was replaced by the players update',
+  ).toBe(1);
+}
+
+/**
+ * Plays on: each phone picks the option at its own index (so teams part ways), closes when it
+ * can after a few votes; every vote is left to close by itself once each phone has voted (the
+ * room's "everyone voted"), so no phone's vote can race the trainer's Close. At each screen the
+ * projector is measured at every size in `sizes` (the same page, its window resized: the room
+ * and the moment are the same, only the wall differs) and captured the first time each kind of
+ * screen shows. Plays to the end, or `rounds` votes when given.
+ */
+async function playThrough(
+  host: Page,
+  phones: Opened[],
+  sizes: Viewport[],
+  opts: { rounds?: number; received?: Received } = {},
+): Promise<Set<string>> {
+  // Final Say ends within ten votes; a session still going at 30 has lost its way (the test fails
+  // on what it did not see).
+  const rounds = opts.rounds ?? 30;
   const seen = new Set<string>();
+  const look = async (label: string, kind?: string) => {
+    // The size the window has now first: one resize per look, not two.
+    const now = host.viewportSize();
+    const isNow = (v: Viewport) => v.width === now?.width && v.height === now.height;
+    const order = [...sizes.filter(isNow), ...sizes.filter((v) => !isNow(v))];
+    for (const size of order) {
+      await resizeTo(host, size);
+      await checkProjector(host, `${size.height}p ${label}`);
+      if (kind && !seen.has(`${kind}@${size.height}`)) await capture(host, `${sizeTag(size)}-${kind}`);
+      if (kind) seen.add(`${kind}@${size.height}`);
+    }
+    if (kind) seen.add(kind);
+  };
   let last = 0;
-  for (let guard = 0; guard < 40; guard++) {
+  for (let played = 0; played < rounds; played++) {
     const next = await host.waitForFunction(
       (prev) => {
         const m = document.querySelector('main');
@@ -153,17 +257,14 @@ async function playThrough(host: Page, phones: Opened[], tag: string): Promise<S
     const [r, status] = value.split(':') as [string, string];
     last = Number(r);
     if (status === 'discussion') {
-      await checkProjector(host, `${tag} discussion ${r}`);
-      if (!seen.has('discussion')) await capture(host, `${tag}-discussion`);
-      seen.add('discussion');
+      await look(`discussion ${r}`, 'discussion');
       await host.getByRole('button', { name: 'Start', exact: true }).click();
       await host.waitForSelector('main:not([data-status="discussion"])');
     }
     const stages = await host.locator('.lv-stage').count();
-    const voting = `voting-${stages > 1 ? 'stages' : 'one'}`;
-    await checkProjector(host, `${tag} vote ${r}`);
-    if (!seen.has(voting)) await capture(host, `${tag}-${voting}`);
-    seen.add(voting);
+    await look(`vote ${r}`, `voting-${stages > 1 ? 'stages' : 'one'}`);
+    const checkKept = opts.received !== undefined && !seen.has('kept');
+    if (checkKept) await markNextOnReveal(host, r);
     let closing = false;
     for (const [i, p] of phones.entries()) {
       const main = p.page.locator(`main[aria-label="Phone"][data-round="${r}"]`);
@@ -194,32 +295,32 @@ async function playThrough(host: Page, phones: Opened[], tag: string): Promise<S
         await buttons.nth(pick).click();
       }
     }
-    if ((await hostControls(host)).includes('Close the vote'))
-      await host
-        .getByRole('button', { name: 'Close the vote' })
-        .click()
-        .catch(() => undefined);
+    // Every phone with a vote has voted: the vote closes by itself.
     await host.waitForSelector(
       `main[data-round="${r}"][data-status="revealed"], main[aria-label="Session debrief"]`,
     );
     if ((await host.locator('main[aria-label="Session debrief"]').count()) > 0) break;
-    await checkProjector(host, `${tag} reveal ${r}`);
     if (closing) {
       // Each supporting point by its own first words, its count apart (never "point 1 1").
       const splits = await host.locator('.lv-split-line').allTextContents();
       expect(splits.length).toBeGreaterThan(0);
       for (const line of splits) expect(line).not.toMatch(/point \d/);
     }
-    const reveal = closing
-      ? 'close-reveal'
-      : `reveal-${(await host.locator('.lv-stage').count()) > 1 ? 'stages' : 'one'}`;
-    if (!seen.has(reveal)) await capture(host, `${tag}-${reveal}`);
-    seen.add(reveal);
+    await look(
+      `reveal ${r}`,
+      closing ? 'close-reveal' : `reveal-${(await host.locator('.lv-stage').count()) > 1 ? 'stages' : 'one'}`,
+    );
+    if (played + 1 >= rounds) break;
+    if (checkKept && opts.received && (await hostControls(host)).includes('Next')) {
+      await buttonsKeptThroughPlayersUpdate(host, opts.received, last);
+      seen.add('kept');
+    }
     const after = await hostControls(host);
     if (after.includes('Next')) await host.getByRole('button', { name: 'Next', exact: true }).click();
     else {
-      await checkProjector(host, `${tag} finished`);
-      await capture(host, `${tag}-finished`);
+      // Every team that plays has its ending: the projector says so and offers no Next.
+      await host.getByRole('region', { name: 'Every team has finished' }).waitFor();
+      await look('finished', 'finished');
       break;
     }
   }
@@ -228,7 +329,8 @@ async function playThrough(host: Page, phones: Opened[], tag: string): Promise<S
 
 describe('the live session in a room', () => {
   it('at 1920×1080: reachable join address or a plain warning, remote holds the controls, readable projector, safe records, names kept', async () => {
-    const host = track(await openPage(env.browser, `${env.live.url}/host`, { width: 1920, height: 1080 }));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, FULL_HD));
+    const received = receivedBy(host.page);
     const code = await openRoom(host.page, { scenario: 'final-say', teams: 4, seconds: 60 });
     // The test server listens on 127.0.0.1 only: the lobby says phones cannot reach it.
     await host.page.locator('[data-loopback]').waitFor();
@@ -238,8 +340,10 @@ describe('the live session in a room', () => {
     await capture(host.page, 'proj-1080-lobby-empty');
 
     const names = ['👩🏽‍💼 Priya', 'نیک‌نام', 'x;=2*3;'];
-    const phones: Opened[] = [];
-    for (const name of names) phones.push(track(await joinPhone(env.browser, env.live.url, code, name)));
+    // The phones join together, as a room's do.
+    const phones = (await Promise.all(names.map((n) => joinPhone(env.browser, env.live.url, code, n)))).map(
+      track,
+    );
     // Names with joiners come back exactly as typed.
     for (const [i, p] of phones.entries()) {
       await expect(p.page.locator('.lv-phone-head .lv-status').first().textContent()).resolves.toBe(names[i]);
@@ -264,8 +368,14 @@ describe('the live session in a room', () => {
     await remote.page.getByRole('button', { name: 'Start', exact: true }).click();
     // Four teams and three phones: the empty team gets no stage.
     await host.page.locator('.lv-stage').first().waitFor();
-    const seen = await playThrough(host.page, phones, 'proj-1080');
+    // Every screen of the session measured at 1920×1080 and at 1280×720.
+    const seen = await playThrough(host.page, phones, [FULL_HD, HD], { received });
+    expect(seen.has('kept')).toBe(true);
     expect(seen.has('close-reveal')).toBe(true);
+    // Team 4 has no one in it: once the three teams that play have their endings, the session is
+    // finished (no Next that would open rounds with nothing to decide).
+    expect(seen.has('finished')).toBe(true);
+    await resizeTo(host.page, FULL_HD);
     await noTrainerControls(host.page);
     const stagesText = (await host.page.locator('.lv-proj-body').textContent()) ?? '';
     expect(stagesText).not.toContain('Team 4');
@@ -307,7 +417,7 @@ describe('the live session in a room', () => {
   });
 
   it('at 1280×720: individuals mode, a kicked player leaves the stages and the debrief', async () => {
-    const host = track(await openPage(env.browser, `${env.live.url}/host`, { width: 1280, height: 720 }));
+    const host = track(await openPage(env.browser, `${env.live.url}/host`, HD));
     const code = await openRoom(host.page, { scenario: 'final-say', mode: 'individuals', seconds: 60 });
     // A name that is too long is not cut short without a word: the phone says so.
     const long = track(await openPage(env.browser, `${env.live.url}/join/${code}`, PHONE_PORTRAIT));
@@ -316,9 +426,11 @@ describe('the live session in a room', () => {
     await long.page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(long.page.locator('main').getAttribute('aria-label')).resolves.toBe('Join');
     await capture(long.page, 'phone-name-too-long');
-    const phones: Opened[] = [];
-    for (const name of ['Kim', 'Bea', 'Dev', 'Ana'])
-      phones.push(track(await joinPhone(env.browser, env.live.url, code, name)));
+    const phones = (
+      await Promise.all(
+        ['Kim', 'Bea', 'Dev', 'Ana'].map((n) => joinPhone(env.browser, env.live.url, code, n)),
+      )
+    ).map(track);
     await capture(host.page, 'proj-720-lobby');
     const remote = await openRemote(code);
     await remote.page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -335,8 +447,11 @@ describe('the live session in a room', () => {
       'Kim to leave the projector',
     );
     await capture(host.page, 'proj-720-after-kick');
-    const seen = await playThrough(host.page, phones.slice(1), 'proj-720');
-    expect(seen.size).toBeGreaterThan(1);
+    // Two votes, opened at 1280×720 (the first test measures every screen of a whole session at
+    // this size too): the players part ways, each on a stage of their own.
+    const seen = await playThrough(host.page, phones.slice(1), [HD], { rounds: 2 });
+    expect(seen.has('voting-stages')).toBe(true);
+    expect((await host.page.locator('.lv-proj-body').textContent()) ?? '').not.toContain('Kim');
     await host.page.getByRole('button', { name: 'End session' }).click();
     await host.page.locator('main[aria-label="Session debrief"]').waitFor();
     const debrief = (await host.page.locator('main').textContent()) ?? '';

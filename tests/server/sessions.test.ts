@@ -195,6 +195,46 @@ describe('a room from lobby to end', () => {
     ).toBe(401);
   });
 
+  it('is finished when every team with someone in it has ended: an empty or emptied team opens no more rounds', async () => {
+    const { host, code } = await openRoom({ teams: 3 });
+    const a = await joinPhone(code, 'Ada');
+    const b = await joinPhone(code, 'Bo');
+    expect(a.you.team).not.toBe(b.you.team);
+    await control(host, 'start');
+    let state = await stateWhere(host, (s) => s.round?.number === 1);
+    // Bo's team loses its only player; the third team never had one.
+    expect((await control(host, 'kick', b.you.player)).ok).toBe(true);
+    let refused: Fail | null = null;
+    for (let guard = 0; guard < 60 && !refused; guard++) {
+      const round = state.round!;
+      if (round.status === 'discussion') await control(host, 'start');
+      const task = taskOf(state, a.you.team);
+      if (round.status !== 'revealed' && task && VOTING.includes(task.kind)) {
+        const ballot = ballotFor(task, (ids) => (ids.includes('close') ? 'close' : ids[0]!));
+        await a.phone.ask('player:vote', { id: uuid(), round: round.number, ballot });
+      }
+      if (!host.events.some((e) => e.event === 'room:reveal' && (e.payload as Reveal).round === round.number))
+        await control(host, 'close-vote');
+      state = await stateWhere(
+        host,
+        (s) => s.round?.number === round.number && s.round.status === 'revealed',
+      );
+      const next = await control(host, 'next');
+      if (next.ok) state = await stateWhere(host, (s) => s.round?.number === round.number + 1);
+      else refused = next;
+    }
+    // Next is refused as soon as Ada's team has its ending, not kept on offer for the empty teams.
+    expect(refused?.error.message).toMatch(/finished/);
+    const team = (id: string) => state.teams.find((t) => t.id === id)!;
+    expect(team(a.you.team).ended).toBe(true);
+    expect(state.teams.filter((t) => t.id !== a.you.team).every((t) => t.players === 0 && !t.ended)).toBe(
+      true,
+    );
+    // The last round was the one that ended Ada's team: it acted in it.
+    const last = host.events.filter((e) => e.event === 'room:reveal').at(-1)!.payload as Reveal;
+    expect(last.teams.find((t) => t.team === a.you.team)?.seq).not.toBeNull();
+  });
+
   it('hides the tally until the vote closes, shows n of m live, and follows the tie rule', async () => {
     const { host, code } = await openRoom({ teams: 1 });
     const a = await joinPhone(code, 'Ada');

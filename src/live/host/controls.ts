@@ -29,7 +29,7 @@ export function flowButtons(app: HostApp, hst: Hosting): HTMLButtonElement[] {
   if (state.status !== 'running') return [];
   const status = state.round?.status ?? 'revealed';
   const open = status === 'voting' || status === 'paused' || status === 'discussion';
-  const anyLeft = state.teams.some((t) => !t.ended);
+  const anyLeft = teamsLeft(state);
   const timed = state.settings.voteSeconds > 0;
   const out: (HTMLButtonElement | null)[] = [
     status === 'discussion' ? ctl(app, 'Start', 'start', { cls: 'btn-accent' }) : null,
@@ -40,6 +40,15 @@ export function flowButtons(app: HostApp, hst: Hosting): HTMLButtonElement[] {
     status === 'revealed' && anyLeft ? ctl(app, 'Next', 'next', { cls: 'btn-accent' }) : null,
   ];
   return out.filter((b): b is HTMLButtonElement => b !== null);
+}
+
+/**
+ * Whether a team still has the interview to play: one with someone in it that has not reached an
+ * ending. A team nobody joined, or whose players were all removed, plays no more rounds, so it
+ * does not keep Next on offer (the server refuses Next on the same rule).
+ */
+export function teamsLeft(state: RoomState): boolean {
+  return state.teams.some((t) => t.players > 0 && !t.ended);
 }
 
 export function lockButton(app: HostApp, state: RoomState): HTMLButtonElement {

@@ -14,7 +14,7 @@ import { HOST_KEY, HostApp, type HostRole, REMOTE_KEY } from './app';
 import { refreshPlayers } from './controls';
 import { renderEnded } from './ended';
 import { renderLobby } from './lobby';
-import { renderPlay, updatePlayProgress } from './play';
+import { playNeedsRedraw, renderPlay, updatePlayProgress } from './play';
 import { renderRemote, renderRemoteKey, takeControl } from './remote';
 import { renderSetup } from './setup';
 import { fitStages } from './stage';
@@ -43,7 +43,10 @@ const app =
         lobby: renderLobby,
         play: renderPlay,
         ended: renderEnded,
-        players: refreshPlayers,
+        // The projector's play screen lists no players: it is drawn again only when a team's
+        // stage comes or goes, so the buttons under the trainer's pointer stay the same elements.
+        players: (a, hst) =>
+          refreshPlayers(a, hst) || (hst.state.status === 'running' && !playNeedsRedraw(hst)),
         progress: updatePlayProgress,
       });
 

@@ -11,7 +11,7 @@ import { currentLines } from '../common/lines';
 import { revealFor } from '../common/room';
 import { resultEl, resultSentence, TASK_TITLE } from '../common/votes';
 import type { HostApp, Hosting } from './app';
-import { endButton, flowButtons } from './controls';
+import { endButton, flowButtons, teamsLeft } from './controls';
 import { fitStages, stageEl } from './stage';
 import { presentTeams } from './teams';
 
@@ -28,6 +28,7 @@ interface Group {
 function groups(hst: Hosting): Group[] {
   const out = new Map<string, Group>();
   const present = new Set(presentTeams(hst.state.teams, hst.players).map((t) => t.id));
+  drawnFor.set(hst, presentKey(hst));
   hst.state.teams.forEach((t, index) => {
     if (!present.has(t.id)) return;
     const play = hst.replay.play(t.id);
@@ -49,6 +50,25 @@ function groups(hst: Hosting): Group[] {
     g.teams.push({ id: t.id, name: t.name, index });
   });
   return [...out.values()];
+}
+
+/** Which teams the play screen last drew a stage for (the only thing it reads from the players list). */
+const drawnFor = new WeakMap<Hosting, string>();
+
+function presentKey(hst: Hosting): string {
+  return presentTeams(hst.state.teams, hst.players)
+    .map((t) => t.id)
+    .join(' ');
+}
+
+/**
+ * After a players update (a join, a drop, a reconnection; the server sends one after every round
+ * change): whether the play screen must be drawn again. Only a team coming or going changes it
+ * (its stage); redrawing for anything else would replace the trainer's buttons under the pointer,
+ * and a press whose button is replaced between mouse down and up does nothing.
+ */
+export function playNeedsRedraw(hst: Hosting): boolean {
+  return drawnFor.get(hst) !== presentKey(hst);
 }
 
 function voteAside(hst: Hosting, g: Group, compact: boolean): HTMLElement {
@@ -192,7 +212,7 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
   page.main.className = 'lv-proj';
   const status = round?.status ?? 'revealed';
   const open = status === 'voting' || status === 'paused' || status === 'discussion';
-  const anyLeft = state.teams.some((t) => !t.ended);
+  const anyLeft = teamsLeft(state);
   const timer = h('span', {
     class: `lv-timer panel ${status === 'voting' ? '' : 'paused'}`,
     role: 'timer',
@@ -263,12 +283,16 @@ export function renderPlay(app: HostApp, hst: Hosting): void {
           ),
         )
       : null;
+  const nobody = state.teams.every((t) => t.players === 0);
   const finished =
     !anyLeft && status === 'revealed'
       ? h(
           'section',
           { class: 'lv-discussion panel', 'aria-label': 'Every team has finished' },
-          h('p', { class: 'lv-prompt', text: 'Every team has finished the interview.' }),
+          h('p', {
+            class: 'lv-prompt',
+            text: nobody ? 'No one is left in the room.' : 'Every team has finished the interview.',
+          }),
           h('p', { class: 'small', text: 'Press End session to see the session debrief.' }),
         )
       : null;
