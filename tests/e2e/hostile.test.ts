@@ -70,6 +70,8 @@ describe('hostile storage and rough play', () => {
       'Part of your saved progress could not be read',
     );
     await capture(page, 'Save with one bad entry', true);
+    // The notice sits beside the Title's card, not over its buttons (the card is taller with larger text).
+    expect(await unhittableTargets(page), 'Title with the notice').toEqual([]);
     const state = await page.evaluate(() => ({
       ts: document.documentElement.style.getPropertyValue('--ts'),
       contrast: document.documentElement.classList.contains('high-contrast'),
