@@ -63,6 +63,12 @@ export class DomLayer {
     window.addEventListener('resize', () => this.fit());
     this.fit();
     this.watchScrolling();
+    // The notices' height, for screens that keep their controls clear of them (style.css:
+    // --notices-h, 0 when there is none).
+    if (typeof ResizeObserver === 'function')
+      new ResizeObserver(() =>
+        this.stage.style.setProperty('--notices-h', `${this.notices.offsetHeight}px`),
+      ).observe(this.notices);
   }
 
   /**
