@@ -29,11 +29,6 @@ const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches 
 
 let title: ReturnType<typeof renderTitle> | null = null;
 let store!: SaveStore;
-/** Settles once the save is loaded and the Title drawn (at once when nothing is saved). */
-let markOpen: () => void = () => {};
-const opened = new Promise<void>((resolve) => {
-  markOpen = resolve;
-});
 const shell: Shell = {
   layer,
   get store() {
@@ -56,30 +51,31 @@ function open(loaded: LoadResult, writable = true): void {
   });
   if (loaded.notice) layer.notice(loaded.notice);
   layer.focusFirst();
-  markOpen();
   startGame();
 }
 
 // Nothing saved (a first visit, or no storage): the Title at once, without the save's reader.
 // A save to read: its reader (zod) first, fetched now, so its settings and resume are right.
 const look = firstLook(storage, reduced);
-if ('loaded' in look) open(look.loaded);
-else
-  import('./web/save/load')
-    .then((m) => open(m.loadSave(storage, Date.now(), reduced)))
-    .catch((err: unknown) => {
-      console.error('Close Call could not read the save', err);
-      // Nothing is written over the save that could not be read: progress this visit is not kept.
-      open(
-        {
-          save: emptySave(reduced),
-          notice:
-            'Your saved progress could not be loaded (the page did not finish loading), so this visit starts fresh and keeps nothing. Reload the page to get it back.',
-          movedTo: null,
-        },
-        false,
-      );
-    });
+/** Settles once the save is loaded and the Title drawn (at once when nothing is saved). */
+const opened: Promise<void> =
+  'loaded' in look
+    ? Promise.resolve(open(look.loaded))
+    : import('./web/save/load')
+        .then((m) => open(m.loadSave(storage, Date.now(), reduced)))
+        .catch((err: unknown) => {
+          console.error('Close Call could not read the save', err);
+          // Nothing is written over the save that could not be read: progress this visit is not kept.
+          open(
+            {
+              save: emptySave(reduced),
+              notice:
+                'Your saved progress could not be loaded (the page did not finish loading), so this visit starts fresh and keeps nothing. Reload the page to get it back.',
+              movedTo: null,
+            },
+            false,
+          );
+        });
 
 // Launched by a learning platform (docs/lms.md): connect, then open the launched play or the one it kept.
 if (launchRequest(location.search)) {

@@ -27,8 +27,9 @@ interface Group {
  */
 function groups(hst: Hosting): Group[] {
   const out = new Map<string, Group>();
-  const present = new Set(presentTeams(hst.state.teams, hst.players).map((t) => t.id));
-  drawnFor.set(hst, presentKey(hst));
+  const presentIds = presentTeams(hst.state.teams, hst.players).map((t) => t.id);
+  const present = new Set(presentIds);
+  drawnFor.set(hst, presentIds.join(' '));
   hst.state.teams.forEach((t, index) => {
     if (!present.has(t.id)) return;
     const play = hst.replay.play(t.id);
