@@ -190,11 +190,6 @@ export class Limits {
     return v;
   }
 
-  /** A connection that did not pass `connect` (socket.io recovered it) but is open. */
-  counted(address: string): void {
-    this.open.set(address, (this.open.get(address) ?? 0) + 1);
-  }
-
   disconnected(address: string): void {
     const n = (this.open.get(address) ?? 1) - 1;
     if (n <= 0) this.open.delete(address);

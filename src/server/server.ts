@@ -118,7 +118,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors: undefined,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: true },
+    // No connectionStateRecovery: a phone or host resumes itself by token and lastSeq
+    // (docs/protocol.md), which replays what it missed from the room's log. socket.io's recovery
+    // kept every packet sent in the last minute and sent each single-socket emit through the
+    // adapter's broadcast path to do so (in scale-out, its sessions through Redis), work no
+    // client needed: without it a 5 × 200 load test spent less server CPU (docs/deploy.md §6).
   });
   if (cluster) cluster.attach(io);
   const outlet = cluster ? cluster.outlet(outletFor(io)) : outletFor(io);

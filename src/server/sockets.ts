@@ -128,7 +128,7 @@ class SocketConnection implements Connection {
     readonly limits: Limits,
   ) {
     // `socket.data.player`: the player a bound phone socket is (scale-out mode: what this process
-    // tells the others, src/server/cluster/presence.ts). A recovered socket counts once it resumes.
+    // tells the others, src/server/cluster/presence.ts). It counts once it resumes.
     delete socket.data.player;
   }
 
@@ -263,12 +263,9 @@ export function attachSockets(io: Server, rooms: Rooms, options: SocketOptions):
     );
   });
   io.on('connection', (socket: Socket) => {
-    // A socket socket.io recovered skipped the middleware: count it here.
-    let address = socket.data.address as string | undefined;
-    if (!address || socket.recovered) {
-      address = address ?? addressOf(socket);
-      limits.counted(address);
-    }
+    // Every connection passed the middleware above, which counted it (the server keeps no
+    // socket.io connection-state recovery, whose recovered sockets would skip it).
+    const address = (socket.data.address as string | undefined) ?? addressOf(socket);
     const c = new SocketConnection(socket, rooms, options.trainerKeyHash, log, address, limits);
     socket.onAny((event: unknown, ...args: unknown[]) => {
       void c.handle(typeof event === 'string' ? event : String(event), args);
