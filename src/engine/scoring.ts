@@ -5,24 +5,45 @@ import type { Compiled } from './runtime/compile';
 import type { State } from './runtime/state';
 import type { Score, ScoreDimension } from './types';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_VALUE_OFFER_NOW = weight('valueOfferNow');
+const W_VALUE_OFFER_LATER = weight('valueOfferLater');
+const W_VALUE_NEXT_STAGE = weight('valueNextStage');
+const W_VALUE_SHORTLISTED = weight('valueShortlisted');
+const W_VALUE_NO_DECISION = weight('valueNoDecision');
+const W_VALUE_WITHDRAWN = weight('valueWithdrawn');
+const W_VALUE_REJECTION = weight('valueRejection');
+const W_VALUE_RESCINDED = weight('valueRescinded');
+const W_OUTCOME_WEIGHT = weight('outcomeWeight');
+const W_TERMS_WEIGHT = weight('termsWeight');
+const W_TIMING_WEIGHT = weight('timingWeight');
+const W_PROFESSIONALISM_WEIGHT = weight('professionalismWeight');
+const W_RELATIONSHIP_WEIGHT = weight('relationshipWeight');
+const W_DOOR_SHUT_OUTCOME = weight('doorShutOutcome');
+const W_REL_IRRITATION = weight('relIrritation');
+const W_REL_RAPPORT = weight('relRapport');
+const W_REL_KEENNESS = weight('relKeenness');
+const W_DOOR_SHUT_RELATIONSHIP = weight('doorShutRelationship');
+const W_NO_CLOSE_TIMING = weight('noCloseTiming');
+
 /** How good each outcome is for the candidate, 0–100 (authored assumptions in `model/weights.ts`). */
 export const OUTCOME_VALUE: Record<OutcomeName, number> = {
-  'offer-now': weight('valueOfferNow'),
-  'offer-later': weight('valueOfferLater'),
-  'next-stage': weight('valueNextStage'),
-  shortlisted: weight('valueShortlisted'),
-  'no-decision': weight('valueNoDecision'),
-  withdrawn: weight('valueWithdrawn'),
-  rejection: weight('valueRejection'),
-  'offer-rescinded': weight('valueRescinded'),
+  'offer-now': W_VALUE_OFFER_NOW,
+  'offer-later': W_VALUE_OFFER_LATER,
+  'next-stage': W_VALUE_NEXT_STAGE,
+  shortlisted: W_VALUE_SHORTLISTED,
+  'no-decision': W_VALUE_NO_DECISION,
+  withdrawn: W_VALUE_WITHDRAWN,
+  rejection: W_VALUE_REJECTION,
+  'offer-rescinded': W_VALUE_RESCINDED,
 };
 
 const WEIGHTS = {
-  outcome: weight('outcomeWeight'),
-  terms: weight('termsWeight'),
-  timing: weight('timingWeight'),
-  professionalism: weight('professionalismWeight'),
-  relationship: weight('relationshipWeight'),
+  outcome: W_OUTCOME_WEIGHT,
+  terms: W_TERMS_WEIGHT,
+  timing: W_TIMING_WEIGHT,
+  professionalism: W_PROFESSIONALISM_WEIGHT,
+  relationship: W_RELATIONSHIP_WEIGHT,
 };
 
 const PCT = weight('percent');
@@ -31,7 +52,7 @@ const PCT = weight('percent');
 function outcomeOf(state: State): number {
   if (!state.result) return 0;
   const base = OUTCOME_VALUE[state.result];
-  return state.doorClosed ? Math.max(0, base - weight('doorShutOutcome')) : base;
+  return state.doorClosed ? Math.max(0, base - W_DOOR_SHUT_OUTCOME) : base;
 }
 
 function termsOf(compiled: Compiled, state: State): number {
@@ -45,11 +66,9 @@ function termsOf(compiled: Compiled, state: State): number {
 function relationshipOf(compiled: Compiled, state: State): number {
   const h = state.hidden[compiled.lead]!;
   const warmth = clamp(
-    weight('relIrritation') * (1 - h.irritation) +
-      weight('relRapport') * h.rapport +
-      weight('relKeenness') * h.keenness,
+    W_REL_IRRITATION * (1 - h.irritation) + W_REL_RAPPORT * h.rapport + W_REL_KEENNESS * h.keenness,
   );
-  return Math.round(warmth * (state.doorClosed ? weight('doorShutRelationship') : 1) * PCT);
+  return Math.round(warmth * (state.doorClosed ? W_DOOR_SHUT_RELATIONSHIP : 1) * PCT);
 }
 
 /** Professionalism lost after the interview (a bluff in negotiation, a broken promise). */
@@ -60,7 +79,7 @@ const laterPenalty = (state: State): number => state.penalty ?? 0;
  * professionalism shown in it); `dynamic` is the rest, including professionalism lost later.
  */
 export function scoreParts(compiled: Compiled, state: State): { dynamic: number; fixed: number } {
-  const timing = state.close ? state.close.timing : weight('noCloseTiming');
+  const timing = state.close ? state.close.timing : W_NO_CLOSE_TIMING;
   return {
     dynamic:
       outcomeOf(state) * WEIGHTS.outcome +
@@ -89,7 +108,7 @@ export function scoreState(compiled: Compiled, state: State): Score {
     state.salary === null
       ? noOfferNote(state.result)
       : `${dm.salary.currency} ${state.salary.toLocaleString('en-GB')} against a target of ${scenario.candidate.targetSalary.toLocaleString('en-GB')}.`;
-  const timing = state.close ? state.close.timing : weight('noCloseTiming');
+  const timing = state.close ? state.close.timing : W_NO_CLOSE_TIMING;
   const professionalism = clamp(Math.round(state.professionalism) - laterPenalty(state), 0, PCT);
   const dims: ScoreDimension[] = [
     {

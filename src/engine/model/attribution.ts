@@ -18,6 +18,10 @@ import {
 } from './terms';
 import { weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_ATTRIBUTION_STEPS = weight('attributionSteps');
+const W_MIDPOINT = weight('midpoint');
+
 // ---------------------------------------------------------------------------- attribution
 
 export interface Judgement {
@@ -82,11 +86,11 @@ export function explain(
 
   // The path integrals: `perFree` for a unit of a term outside the reach limit, `perPull` for a
   // unit of one inside it (the same slope, times the limit's slope at that point of the path).
-  const steps = weight('attributionSteps');
+  const steps = W_ATTRIBUTION_STEPS;
   let perFree = 0;
   let perPull = 0;
   for (let i = 0; i < steps; i++) {
-    const t = (i + weight('midpoint')) / steps;
+    const t = (i + W_MIDPOINT) / steps;
     const s = sigmoid(start.z + t * free + limited(t * pull, reach));
     const slope = (CEILING - floor) * s * (1 - s);
     perFree += slope / steps;

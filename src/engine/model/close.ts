@@ -35,31 +35,79 @@ import {
 import type { ResolvedTraits } from './traits';
 import { WORDS, weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_MOMENT_FIRST_MINUTE = weight('momentFirstMinute');
+const W_MOMENT_OPENING = weight('momentOpening');
+const W_MOMENT_MIDDLE = weight('momentMiddle');
+const W_MOMENT_CLOSING = weight('momentClosing');
+const W_MOMENT_SMALL_ASK = weight('momentSmallAsk');
+const W_COMMERCIAL = weight('commercial');
+const W_PREMATURE = weight('premature');
+const W_PREMATURE_PROCESS_BASE = weight('prematureProcessBase');
+const W_READY_ASK = weight('readyAsk');
+const W_TENTATIVE_FORM = weight('tentativeForm');
+const W_NEXT_STAGE_FIT = weight('nextStageFit');
+const W_NEXT_STAGE_NONE = weight('nextStageNone');
+const W_TIMING_BASE = weight('timingBase');
+const W_TIMING_STEP = weight('timingStep');
+const W_TIMING_SCALE = weight('timingScale');
+const W_PUSHY_IRRITATION = weight('pushyIrritation');
+const W_PUSHY_IRRITATION_PROCESS = weight('pushyIrritationProcess');
+const W_PATIENCE_SLACK = weight('patienceSlack');
+const W_KEENNESS_PIVOT = weight('keennessPivot');
+const W_BELIEVED_OPTIONS = weight('believedOptions');
+const W_BELIEVED_OPTIONS_PIVOT = weight('believedOptionsPivot');
+const W_DOUBT_REMOVED_BY_ASK = weight('doubtRemovedByAsk');
+const W_DOUBT = weight('doubt');
+const W_STATEMENT_OF_INTENT = weight('statementOfIntent');
+const W_DELIVERY_FIRM = weight('deliveryFirm');
+const W_DELIVERY_FIRM_ATTUNED = weight('deliveryFirmAttuned');
+const W_DELIVERY_TENTATIVE = weight('deliveryTentative');
+const W_DELIVERY_PUSHY = weight('deliveryPushy');
+const W_DELIVERY_PUSHY_PROCESS = weight('deliveryPushyProcess');
+const W_DELIVERY_PUSHY_ATTUNED = weight('deliveryPushyAttuned');
+const W_DELIVERY_DESPERATE = weight('deliveryDesperate');
+const W_DELIVERY_DESPERATE_PROCESS = weight('deliveryDesperateProcess');
+const W_IRRITATION = weight('irritation');
+const W_POINT_SCALE_BASE = weight('pointScaleBase');
+const W_POINT_SCALE_DIRECT = weight('pointScaleDirect');
+const W_POINTS_COUNTED = weight('pointsCounted');
+const W_POINT_WHY_US = weight('pointWhyUs');
+const W_POINT_REASON = weight('pointReason');
+const W_BLUFF_EXPOSED = weight('bluffExposed');
+const W_LEVERAGE_INTERVIEW = weight('leverageInterview');
+const W_LEVERAGE = weight('leverage');
+const W_LEVERAGE_PIVOT = weight('leveragePivot');
+const W_COMMIT = weight('commit');
+const W_NEGOTIATION_GAIN = weight('negotiationGain');
+const W_FIRST_MINUTE_DECIDED = weight('firstMinuteDecided');
+const W_BASE = weight('base');
+
 // ---------------------------------------------------------------------------- closes
 
 export function momentZ(ctx: DecisionContext, form: CloseFormName): number {
   const m = ctx.firstMinute
-    ? weight('momentFirstMinute')
+    ? W_MOMENT_FIRST_MINUTE
     : ctx.moment === 'opening'
-      ? weight('momentOpening')
+      ? W_MOMENT_OPENING
       : ctx.moment === 'middle'
-        ? weight('momentMiddle')
-        : weight('momentClosing');
-  return m * (asksForOffer(form) ? 1 : weight('momentSmallAsk'));
+        ? W_MOMENT_MIDDLE
+        : W_MOMENT_CLOSING;
+  return m * (asksForOffer(form) ? 1 : W_MOMENT_SMALL_ASK);
 }
 
 /** The fit of the form with where the process stands (premature, ready, next stage). */
 export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: boolean): Term[] {
   const { traits: t, situation: s } = ctx;
   const ready = readiness(s);
-  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const commercialScale = 1 - W_COMMERCIAL * (1 - ctx.commercial);
   const terms: Term[] = [];
   if (asksForOffer(form)) {
     if (ready < 1 - TOL) {
       terms.push({
         id: 'premature',
         group: 'choices',
-        z: -weight('premature') * (1 - ready) * (weight('prematureProcessBase') + t.processOrientation),
+        z: -W_PREMATURE * (1 - ready) * (W_PREMATURE_PROCESS_BASE + t.processOrientation),
         say: () =>
           `Asking for the job with ${plural(s.candidatesRemaining, 'candidate', 'candidates')} still to see was premature${t.processOrientation >= WORDS.processBound ? ' for a decision-maker who follows a process' : ''}.`,
       });
@@ -68,7 +116,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
       id: 'ready-ask',
       group: 'choices',
       reach: true,
-      z: weight('readyAsk') * ready * (withTraits ? t.attunement * commercialScale : 1),
+      z: W_READY_ASK * ready * (withTraits ? t.attunement * commercialScale : 1),
       say: () =>
         t.attunement >= WORDS.attuned
           ? 'They like candidates who ask for the job once they can decide.'
@@ -79,7 +127,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
       id: 'form',
       group: 'choices',
       reach: true,
-      z: weight('tentativeForm'),
+      z: W_TENTATIVE_FORM,
       say: () => 'A tentative question about next steps asked for very little.',
     });
   } else if (!isFinal(s)) {
@@ -87,7 +135,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
       id: 'form',
       group: 'choices',
       reach: true,
-      z: weight('nextStageFit'),
+      z: W_NEXT_STAGE_FIT,
       say: () =>
         `Asking for the ${form === 'shortlist' ? 'shortlist' : 'next stage'} fitted where the process stood.`,
     });
@@ -96,7 +144,7 @@ export function fitTerms(ctx: DecisionContext, form: CloseFormName, withTraits: 
       id: 'form',
       group: 'choices',
       reach: true,
-      z: weight('nextStageNone'),
+      z: W_NEXT_STAGE_NONE,
       say: () => 'This was the final stage: there was no next stage to ask for.',
     });
   }
@@ -121,31 +169,28 @@ export function momentTerm(ctx: DecisionContext, form: CloseFormName): Term {
  * candidates). The decision-maker's keenness never enters, so better answers never lower it.
  */
 export function timingGrade(ctx: DecisionContext, form: CloseFormName): number {
-  const z =
-    weight('timingBase') + momentZ(ctx, form) + fitTerms(ctx, form, false).reduce((a, t) => a + t.z, 0);
-  const step = weight('timingStep');
-  return Math.round((PCT * sigmoid(weight('timingScale') * z)) / step) * step;
+  const z = W_TIMING_BASE + momentZ(ctx, form) + fitTerms(ctx, form, false).reduce((a, t) => a + t.z, 0);
+  const step = W_TIMING_STEP;
+  return Math.round((PCT * sigmoid(W_TIMING_SCALE * z)) / step) * step;
 }
 
 /** Irritation a pushy or desperate close causes at once (reactance: pressure raises anger, r = .21). */
 export function pressureIrritation(t: ResolvedTraits): number {
   return (
-    (weight('pushyIrritation') + weight('pushyIrritationProcess') * t.processOrientation) *
-    (weight('patienceSlack') - t.patience)
+    (W_PUSHY_IRRITATION + W_PUSHY_IRRITATION_PROCESS * t.processOrientation) * (W_PATIENCE_SLACK - t.patience)
   );
 }
 
 /** What a keen decision-maker's certainty that the candidate has another option adds (null if not keen). */
 export function confirmedOptionsZ(hidden: HiddenState): number | null {
-  if (hidden.keenness <= weight('keennessPivot')) return null;
-  return weight('believedOptions') * (1 - weight('believedOptionsPivot'));
+  if (hidden.keenness <= W_KEENNESS_PIVOT) return null;
+  return W_BELIEVED_OPTIONS * (1 - W_BELIEVED_OPTIONS_PIVOT);
 }
 
 /** What a keen decision-maker's belief that the candidate has other options adds (null if none). */
 export function believedOptionsZ(hidden: HiddenState): number | null {
-  if (hidden.believesOptions <= weight('believedOptionsPivot') || hidden.keenness <= weight('keennessPivot'))
-    return null;
-  return weight('believedOptions') * (hidden.believesOptions - weight('believedOptionsPivot'));
+  if (hidden.believesOptions <= W_BELIEVED_OPTIONS_PIVOT || hidden.keenness <= W_KEENNESS_PIVOT) return null;
+  return W_BELIEVED_OPTIONS * (hidden.believesOptions - W_BELIEVED_OPTIONS_PIVOT);
 }
 export function closeTerms(
   ctx: DecisionContext,
@@ -155,15 +200,15 @@ export function closeTerms(
 ): Term[] {
   const { traits: t, hidden } = ctx;
   const directness = DIRECTNESS[close.form];
-  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const commercialScale = 1 - W_COMMERCIAL * (1 - ctx.commercial);
   const own: Term[] = [];
-  const removed = hidden.doubt * weight('doubtRemovedByAsk') * directness;
+  const removed = hidden.doubt * W_DOUBT_REMOVED_BY_ASK * directness;
   if (removed > TOL) {
     own.push({
       id: 'doubt-removed',
       group: 'choices',
       reach: true,
-      z: weight('doubt') * removed * commercialScale,
+      z: W_DOUBT * removed * commercialScale,
       say: () => `Asking showed you are serious: it cleared ${pct(removed)} of doubt about your commitment.`,
     });
   }
@@ -175,7 +220,7 @@ export function closeTerms(
       id: 'statement',
       group: 'choices',
       reach: true,
-      z: weight('statementOfIntent') * t.attunement * commercialScale,
+      z: W_STATEMENT_OF_INTENT * t.attunement * commercialScale,
       say: () => 'A statement of intent, not a question, left them a simple yes to give.',
     });
   }
@@ -183,14 +228,12 @@ export function closeTerms(
   const p = t.processOrientation;
   const deliveryZ =
     d === 'firm'
-      ? weight('deliveryFirm') + weight('deliveryFirmAttuned') * t.attunement * commercialScale
+      ? W_DELIVERY_FIRM + W_DELIVERY_FIRM_ATTUNED * t.attunement * commercialScale
       : d === 'tentative'
-        ? weight('deliveryTentative')
+        ? W_DELIVERY_TENTATIVE
         : d === 'pushy'
-          ? weight('deliveryPushy') +
-            weight('deliveryPushyProcess') * p +
-            weight('deliveryPushyAttuned') * t.attunement
-          : weight('deliveryDesperate') + weight('deliveryDesperateProcess') * p;
+          ? W_DELIVERY_PUSHY + W_DELIVERY_PUSHY_PROCESS * p + W_DELIVERY_PUSHY_ATTUNED * t.attunement
+          : W_DELIVERY_DESPERATE + W_DELIVERY_DESPERATE_PROCESS * p;
   own.push({
     id: 'delivery',
     group: 'choices',
@@ -208,18 +251,18 @@ export function closeTerms(
     own.push({
       id: 'pressure',
       group: 'choices',
-      z: weight('irritation') * pressureIrritation(t),
+      z: W_IRRITATION * pressureIrritation(t),
       say: () => 'The pressure annoyed them on the spot, and annoyed people are harder to persuade.',
     });
   }
-  const scale = weight('pointScaleBase') + weight('pointScaleDirect') * directness;
-  const counted = weight('pointsCounted');
+  const scale = W_POINT_SCALE_BASE + W_POINT_SCALE_DIRECT * directness;
+  const counted = W_POINTS_COUNTED;
   if (points.whyUs > 0) {
     own.push({
       id: 'why-us',
       group: 'choices',
       reach: true,
-      z: weight('pointWhyUs') * Math.min(counted, points.whyUs) * scale,
+      z: W_POINT_WHY_US * Math.min(counted, points.whyUs) * scale,
       say: () => 'You said why you want this organisation and not just any job.',
     });
   }
@@ -228,7 +271,7 @@ export function closeTerms(
       id: 'reasons',
       group: 'choices',
       reach: true,
-      z: weight('pointReason') * Math.min(counted, points.reasons) * scale,
+      z: W_POINT_REASON * Math.min(counted, points.reasons) * scale,
       say: () => 'You gave compelling reasons you will do the job well.',
     });
   }
@@ -238,12 +281,12 @@ export function closeTerms(
       own.push({
         id: 'leverage',
         group: 'choices',
-        z: weight('bluffExposed'),
+        z: W_BLUFF_EXPOSED,
         say: () => `They saw through the other ${what} you claimed to have.`,
       });
     } else {
-      const share = leverage.kind === 'offer' ? 1 : weight('leverageInterview');
-      const z = weight('leverage') * (hidden.keenness - weight('leveragePivot')) * share;
+      const share = leverage.kind === 'offer' ? 1 : W_LEVERAGE_INTERVIEW;
+      const z = W_LEVERAGE * (hidden.keenness - W_LEVERAGE_PIVOT) * share;
       // Naming a real option to a keen decision-maker makes their belief in it certain: it never
       // counts for less than that belief (ordering 7, whatever they believed before).
       const already = confirmedOptionsZ(hidden);
@@ -281,12 +324,12 @@ export function closeTerms(
   if (close.commit && asksForOffer(close.form)) {
     // The promise takes away the risk of a no to the offer and, with it, the doubt about their
     // commitment that the ask itself left (C2, C8, C13).
-    const left = hidden.doubt * (1 - weight('doubtRemovedByAsk') * directness);
+    const left = hidden.doubt * (1 - W_DOUBT_REMOVED_BY_ASK * directness);
     own.push({
       id: 'commit',
       group: 'choices',
       // Outside the reach: the promise creates no interest, it takes away the risk of offering.
-      z: weight('commit') + weight('doubt') * left * commercialScale,
+      z: W_COMMIT + W_DOUBT * left * commercialScale,
       say: () => {
         // Worded only when a view asks for the factors (it formats money, which is not cheap).
         const cost = promiseCost(ctx);
@@ -306,7 +349,7 @@ function promiseCost(ctx: DecisionContext): string | null {
   if (!band) return null;
   const sum = forgoneNegotiation(band, offerFromBand(band, ctx.hidden.keenness));
   if (sum <= 0) return null;
-  return `the offer it brings is final, so you give up the negotiation, which typically gains ${pct(weight('negotiationGain'))}: about ${money(sum, band.currency)} on the offer they would make`;
+  return `the offer it brings is final, so you give up the negotiation, which typically gains ${pct(W_NEGOTIATION_GAIN)}: about ${money(sum, band.currency)} on the offer they would make`;
 }
 
 /** Judges a close. */
@@ -319,9 +362,9 @@ export function judgeClose(
 ): Judgement {
   // A promise to accept clears what doubt the ask left (C8); otherwise the ask clears its share.
   // Before any answer, words about commitment carry only as far as a view has formed.
-  const heard = ctx.firstMinute ? weight('firstMinuteDecided') : 1;
+  const heard = ctx.firstMinute ? W_FIRST_MINUTE_DECIDED : 1;
   const cleared =
-    close.commit && asksForOffer(close.form) ? 1 : weight('doubtRemovedByAsk') * DIRECTNESS[close.form];
+    close.commit && asksForOffer(close.form) ? 1 : W_DOUBT_REMOVED_BY_ASK * DIRECTNESS[close.form];
   const doubtRemaining = ctx.hidden.doubt * (1 - cleared * heard);
   if (!leverage || leverage.real) {
     const plain = judgeCloseBranch(
@@ -390,7 +433,7 @@ export function judgeCloseBranch(
   const stage = stageGate(s);
   // Before any answer only those who decide in the first minute have a view to act on; a small
   // ask needs less of one (momentSmallAsk), so the share is raised to that power.
-  const first = ctx.firstMinute ? weight('firstMinuteDecided') ** (asks ? 1 : weight('momentSmallAsk')) : 1;
+  const first = ctx.firstMinute ? W_FIRST_MINUTE_DECIDED ** (asks ? 1 : W_MOMENT_SMALL_ASK) : 1;
   const firstGate: Gate = {
     id: 'first-minute',
     value: first,
@@ -416,14 +459,7 @@ export function judgeCloseBranch(
         },
       ]
     : [firstGate];
-  const ex = explain(
-    startOf(ctx, weight('base')),
-    terms,
-    gates,
-    adjustments,
-    detail,
-    reachOf(ctx.hidden.keenness),
-  );
+  const ex = explain(startOf(ctx, W_BASE), terms, gates, adjustments, detail, reachOf(ctx.hidden.keenness));
   const f = ex.favour * first;
   // Pressure irritates at once, so a pushy or desperate close that fails is more often a no.
   const pressed = close.delivery === 'pushy' || close.delivery === 'desperate';

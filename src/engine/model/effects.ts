@@ -8,6 +8,27 @@ import { type LeverageUse, pressureIrritation } from './decision';
 import type { ResolvedTraits } from './traits';
 import { weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_PREPARED_KEENNESS = weight('preparedKeenness');
+const W_EXPOSED_IRRITATION = weight('exposedIrritation');
+const W_EXPOSED_DOUBT = weight('exposedDoubt');
+const W_EXPOSED_KEENNESS = weight('exposedKeenness');
+const W_BELIEVED_OFFER = weight('believedOffer');
+const W_BELIEVED_INTERVIEW = weight('believedInterview');
+const W_SUCCESS_WARMTH = weight('successWarmth');
+const W_PROF_FIRM = weight('profFirm');
+const W_PROF_TENTATIVE = weight('profTentative');
+const W_PROF_PUSHY = weight('profPushy');
+const W_PROF_DESPERATE = weight('profDesperate');
+const W_PROF_PUSHY_PROCESS = weight('profPushyProcess');
+const W_PROF_BLUFF = weight('profBluff');
+const W_PROF_BLUFF_EXPOSED = weight('profBluffExposed');
+const W_PROF_STRONG = weight('profStrong');
+const W_PROF_WEAK = weight('profWeak');
+const W_BROKEN_PROMISE_IRRITATION = weight('brokenPromiseIrritation');
+const W_BROKEN_PROMISE_DOUBT = weight('brokenPromiseDoubt');
+const W_PROF_BROKEN_PROMISE = weight('profBrokenPromise');
+
 const pressing = (spec: CloseSpec) => spec.delivery === 'pushy' || spec.delivery === 'desperate';
 
 /** The decision-maker after a close (before rounding). */
@@ -26,23 +47,22 @@ export function afterClose(
   // C12: a prepared close leaves them wanting the candidate more, whatever they answer: why this
   // organisation and reasons they will do the job well are things learned about the candidate.
   // Before any answer they carry only as far as a view has formed (`heard`, as for doubt).
-  h.keenness +=
-    weight('preparedKeenness') * heard * ((points.whyUs > 0 ? 1 : 0) + (points.reasons > 0 ? 1 : 0));
+  h.keenness += W_PREPARED_KEENNESS * heard * ((points.whyUs > 0 ? 1 : 0) + (points.reasons > 0 ? 1 : 0));
   if (pressing(spec)) {
     h.irritation += pressureIrritation(traits);
   }
   if (exposed) {
-    h.irritation += weight('exposedIrritation');
-    h.doubt += weight('exposedDoubt');
-    h.keenness += weight('exposedKeenness');
+    h.irritation += W_EXPOSED_IRRITATION;
+    h.doubt += W_EXPOSED_DOUBT;
+    h.keenness += W_EXPOSED_KEENNESS;
     h.believesOptions = 0;
   } else if (leverage) {
     h.believesOptions = Math.max(
       h.believesOptions,
-      leverage.kind === 'offer' ? weight('believedOffer') : weight('believedInterview'),
+      leverage.kind === 'offer' ? W_BELIEVED_OFFER : W_BELIEVED_INTERVIEW,
     );
   }
-  if (favourable) h.keenness += weight('successWarmth');
+  if (favourable) h.keenness += W_SUCCESS_WARMTH;
   return h;
 }
 
@@ -56,19 +76,18 @@ export function closeProfessionalism(
   const d = spec.delivery;
   const delivery =
     d === 'firm'
-      ? weight('profFirm')
+      ? W_PROF_FIRM
       : d === 'tentative'
-        ? weight('profTentative')
-        : (d === 'pushy' ? weight('profPushy') : weight('profDesperate')) +
-          weight('profPushyProcess') * traits.processOrientation;
-  const honesty =
-    leverage && !leverage.real ? weight('profBluff') + (exposed ? weight('profBluffExposed') : 0) : 0;
+        ? W_PROF_TENTATIVE
+        : (d === 'pushy' ? W_PROF_PUSHY : W_PROF_DESPERATE) +
+          W_PROF_PUSHY_PROCESS * traits.processOrientation;
+  const honesty = leverage && !leverage.real ? W_PROF_BLUFF + (exposed ? W_PROF_BLUFF_EXPOSED : 0) : 0;
   return delivery + honesty;
 }
 
 /** Change in professionalism from an answer marked strong, fair or weak. */
 export function answerProfessionalism(quality: string | undefined): number {
-  return quality === 'strong' ? weight('profStrong') : quality === 'weak' ? weight('profWeak') : 0;
+  return quality === 'strong' ? W_PROF_STRONG : quality === 'weak' ? W_PROF_WEAK : 0;
 }
 
 /** The decision-maker after a counter: a broken promise and a caught bluff cost trust. */
@@ -81,17 +100,17 @@ export function afterCounter(
   const h = { ...hidden };
   let penalty = 0;
   if (committed) {
-    h.irritation += weight('brokenPromiseIrritation');
-    h.doubt += weight('brokenPromiseDoubt');
-    penalty -= weight('profBrokenPromise');
+    h.irritation += W_BROKEN_PROMISE_IRRITATION;
+    h.doubt += W_BROKEN_PROMISE_DOUBT;
+    penalty -= W_PROF_BROKEN_PROMISE;
   }
-  if (bluffed) penalty -= weight('profBluff');
+  if (bluffed) penalty -= W_PROF_BLUFF;
   if (exposed) {
-    h.irritation += weight('exposedIrritation');
-    h.doubt += weight('exposedDoubt');
-    h.keenness += weight('exposedKeenness');
+    h.irritation += W_EXPOSED_IRRITATION;
+    h.doubt += W_EXPOSED_DOUBT;
+    h.keenness += W_EXPOSED_KEENNESS;
     h.believesOptions = 0;
-    penalty -= weight('profBluffExposed');
+    penalty -= W_PROF_BLUFF_EXPOSED;
   }
   return { hidden: h, penalty };
 }

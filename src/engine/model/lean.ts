@@ -8,16 +8,37 @@ import { isComplete, openness, readiness } from './situation';
 import { type DecisionContext, keenWord, pct, plural, sigmoid, signed, type Term, type Text } from './terms';
 import { WORDS, weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_KEENNESS = weight('keenness');
+const W_KEENNESS_PIVOT = weight('keennessPivot');
+const W_DOUBT = weight('doubt');
+const W_IRRITATION = weight('irritation');
+const W_RAPPORT = weight('rapport');
+const W_RAPPORT_PIVOT = weight('rapportPivot');
+const W_READINESS = weight('readiness');
+const W_READINESS_PIVOT = weight('readinessPivot');
+const W_PREVIOUS_CANDIDATE = weight('previousCandidate');
+const W_OPENNESS_SHOWN = weight('opennessShown');
+const W_VACANCIES = weight('vacancies');
+const W_DEADLINE_DAYS = weight('deadlineDays');
+const W_DEADLINE = weight('deadline');
+const W_REJECT_BASE = weight('rejectBase');
+const W_REJECT_IRRITATION = weight('rejectIrritation');
+const W_REJECT_COOL = weight('rejectCool');
+const W_REJECT_PIVOT = weight('rejectPivot');
+const W_BASE = weight('base');
+const W_SILENT_HOLD = weight('silentHold');
+
 // ---------------------------------------------------------------------------- the lean
 
 export function startOf(ctx: DecisionContext, base: number): { z: number; text: Text } {
   const h0 = ctx.initial ?? ctx.hidden;
   const z =
     base +
-    weight('keenness') * (h0.keenness - weight('keennessPivot')) -
-    weight('doubt') * h0.doubt +
-    weight('irritation') * h0.irritation +
-    weight('rapport') * (h0.rapport - weight('rapportPivot'));
+    W_KEENNESS * (h0.keenness - W_KEENNESS_PIVOT) -
+    W_DOUBT * h0.doubt +
+    W_IRRITATION * h0.irritation +
+    W_RAPPORT * (h0.rapport - W_RAPPORT_PIVOT);
   return {
     z,
     text: () => {
@@ -35,7 +56,7 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
     {
       id: 'keenness',
       group: 'choices',
-      z: weight('keenness') * (h.keenness - h0.keenness),
+      z: W_KEENNESS * (h.keenness - h0.keenness),
       say: signed(
         () => `Your answers made them keener (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
         () => `Your answers cooled them (keenness ${pct(h0.keenness)} → ${pct(h.keenness)}).`,
@@ -44,7 +65,7 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
     {
       id: 'doubt',
       group: 'choices',
-      z: -weight('doubt') * (doubtNow - h0.doubt),
+      z: -W_DOUBT * (doubtNow - h0.doubt),
       say: signed(
         () =>
           `The interview eased their doubt about your commitment (doubt ${pct(h0.doubt)} → ${pct(doubtNow)}).`,
@@ -55,7 +76,7 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
     {
       id: 'irritation',
       group: 'choices',
-      z: weight('irritation') * (h.irritation - h0.irritation),
+      z: W_IRRITATION * (h.irritation - h0.irritation),
       say: signed(
         () => `They calmed down (irritation ${pct(h0.irritation)} → ${pct(h.irritation)}).`,
         () =>
@@ -65,7 +86,7 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
     {
       id: 'rapport',
       group: 'choices',
-      z: weight('rapport') * (h.rapport - h0.rapport),
+      z: W_RAPPORT * (h.rapport - h0.rapport),
       say: signed(
         () => `You built rapport with them (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
         () => `Rapport slipped (rapport ${pct(h0.rapport)} → ${pct(h.rapport)}).`,
@@ -74,7 +95,7 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
     {
       id: 'readiness',
       group: 'circumstances',
-      z: weight('readiness') * (readiness(s) - weight('readinessPivot')),
+      z: W_READINESS * (readiness(s) - W_READINESS_PIVOT),
       say: signed(
         () =>
           s.candidatesRemaining === 0
@@ -90,27 +111,27 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
     terms.push({
       id: 'previous-candidate',
       group: 'circumstances',
-      z: strong ? -weight('previousCandidate') : weight('previousCandidate'),
+      z: strong ? -W_PREVIOUS_CANDIDATE : W_PREVIOUS_CANDIDATE,
       say: signed(
         () => 'The candidate just before you was weak, which flattered you by contrast.',
         () => 'The candidate just before you was strong, and you were measured against them.',
       ),
     });
   }
-  if (s.vacancies > 1 && openness(s) >= weight('opennessShown')) {
+  if (s.vacancies > 1 && openness(s) >= W_OPENNESS_SHOWN) {
     terms.push({
       id: 'vacancies',
       group: 'circumstances',
-      z: weight('vacancies') * openness(s),
+      z: W_VACANCIES * openness(s),
       say: () =>
         `They have ${s.vacancies} places to fill and not enough candidates, so they want to say yes.`,
     });
   }
-  if (s.deadlineDays !== undefined && s.deadlineDays <= weight('deadlineDays')) {
+  if (s.deadlineDays !== undefined && s.deadlineDays <= W_DEADLINE_DAYS) {
     terms.push({
       id: 'deadline',
       group: 'circumstances',
-      z: weight('deadline'),
+      z: W_DEADLINE,
       say: () => `They must hire within ${s.deadlineDays} days.`,
     });
   }
@@ -119,19 +140,19 @@ export function stateTerms(ctx: DecisionContext, doubtNow: number): Term[] {
 
 export function rejectShare(hidden: HiddenState): number {
   return sigmoid(
-    weight('rejectBase') +
-      weight('rejectIrritation') * hidden.irritation +
-      weight('rejectCool') * (weight('rejectPivot') - hidden.keenness),
+    W_REJECT_BASE +
+      W_REJECT_IRRITATION * hidden.irritation +
+      W_REJECT_COOL * (W_REJECT_PIVOT - hidden.keenness),
   );
 }
 
 /** The decision a decision-maker makes alone when the interview ends without a close. */
 export function judgeAfterInterview(ctx: DecisionContext, detail = true): Judgement {
-  const ex = explain(startOf(ctx, weight('base')), stateTerms(ctx, ctx.hidden.doubt), [], [], detail);
+  const ex = explain(startOf(ctx, W_BASE), stateTerms(ctx, ctx.hidden.doubt), [], [], detail);
   const f = ex.favour;
   const reject = rejectShare(ctx.hidden);
   const complete = isComplete(ctx.situation);
-  const hold = (1 - f) * (1 - reject) * weight('silentHold');
+  const hold = (1 - f) * (1 - reject) * W_SILENT_HOLD;
   const distribution = normalise({
     [complete ? 'offer-later' : 'next-stage']: f,
     'no-decision': hold,

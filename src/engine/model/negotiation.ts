@@ -7,6 +7,25 @@ import { clampSalary } from './salary';
 import { type Adjustment, clamp, type DecisionContext, keenWord, pct, signed, type Term, TOL } from './terms';
 import { weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_NEGOTIATION_GAIN = weight('negotiationGain');
+const W_COUNTER_STEP = weight('counterStep');
+const W_COUNTER_LEVERAGE_STEP = weight('counterLeverageStep');
+const W_COUNTER_KEEN = weight('counterKeen');
+const W_KEENNESS_PIVOT = weight('keennessPivot');
+const W_COUNTER_IRRITATION = weight('counterIrritation');
+const W_COUNTER_GAP = weight('counterGap');
+const W_COUNTER_ROUND = weight('counterRound');
+const W_COUNTER_LEVERAGE = weight('counterLeverage');
+const W_BLUFF_EXPOSED = weight('bluffExposed');
+const W_BROKEN_PROMISE = weight('brokenPromise');
+const W_RESCIND = weight('rescind');
+const W_RESCIND_IRRITATION = weight('rescindIrritation');
+const W_RESCIND_LUKEWARM_LEVERAGE = weight('rescindLukewarmLeverage');
+const W_RESCIND_BROKEN_PROMISE = weight('rescindBrokenPromise');
+const W_RESCIND_BLUFF_EXPOSED = weight('rescindBluffExposed');
+const W_COUNTER_BASE = weight('counterBase');
+
 // ---------------------------------------------------------------------------- negotiation
 
 export interface CounterContext {
@@ -30,10 +49,7 @@ export function counterAsk(c: CounterContext): number {
 /** The offer after a counter that wins something: towards the ask, by at most one step. */
 export function raisedOffer(c: CounterContext): number {
   const step =
-    c.offer *
-    weight('negotiationGain') *
-    weight('counterStep') *
-    (c.leverage?.real ? weight('counterLeverageStep') : 1);
+    c.offer * W_NEGOTIATION_GAIN * W_COUNTER_STEP * (c.leverage?.real ? W_COUNTER_LEVERAGE_STEP : 1);
   const ask = counterAsk(c);
   return clampSalary(Math.min(ask, c.offer + step), c.band);
 }
@@ -89,7 +105,7 @@ export function judgeCounterBranch(
     {
       id: 'keenness',
       group: 'choices',
-      z: weight('counterKeen') * (hidden.keenness - weight('keennessPivot')),
+      z: W_COUNTER_KEEN * (hidden.keenness - W_KEENNESS_PIVOT),
       say: signed(
         () => `They want you (keenness ${pct(hidden.keenness)}), so they have room to move.`,
         () =>
@@ -99,20 +115,20 @@ export function judgeCounterBranch(
     {
       id: 'irritation',
       group: 'choices',
-      z: weight('counterIrritation') * hidden.irritation,
+      z: W_COUNTER_IRRITATION * hidden.irritation,
       say: () => `Irritation makes them dig in (irritation ${pct(hidden.irritation)}).`,
     },
     {
       id: 'ask',
       group: 'choices',
-      z: weight('counterGap') * ((ask - c.offer) / span),
+      z: W_COUNTER_GAP * ((ask - c.offer) / span),
       say: () =>
         `You asked for ${Math.round(ask).toLocaleString('en-GB')}, ${pct((ask - c.offer) / span)} of their band above the offer.`,
     },
     {
       id: 'round',
       group: 'circumstances',
-      z: weight('counterRound') * c.round,
+      z: W_COUNTER_ROUND * c.round,
       say: () => `Each counter meets more resistance: this was counter number ${c.round + 1}.`,
     },
   ];
@@ -120,7 +136,7 @@ export function judgeCounterBranch(
     terms.push({
       id: 'leverage',
       group: 'choices',
-      z: weight('counterLeverage'),
+      z: W_COUNTER_LEVERAGE,
       say: () => 'Citing another option gave them a reason to pay more.',
     });
   }
@@ -128,7 +144,7 @@ export function judgeCounterBranch(
     terms.push({
       id: 'leverage',
       group: 'choices',
-      z: weight('bluffExposed'),
+      z: W_BLUFF_EXPOSED,
       say: () => 'They saw through the other option you cited.',
     });
   }
@@ -136,23 +152,21 @@ export function judgeCounterBranch(
     terms.push({
       id: 'broken-promise',
       group: 'choices',
-      z: weight('brokenPromise'),
+      z: W_BROKEN_PROMISE,
       say: () => 'You had promised to accept on the spot; haggling now breaks that promise.',
     });
   }
   const rescind = clamp(
-    weight('rescind') +
-      weight('rescindIrritation') * hidden.irritation * hidden.irritation +
-      (c.leverage !== null && hidden.keenness < weight('keennessPivot')
-        ? weight('rescindLukewarmLeverage')
-        : 0) +
-      (c.committed ? weight('rescindBrokenPromise') : 0) +
-      (exposed ? weight('rescindBluffExposed') : 0),
+    W_RESCIND +
+      W_RESCIND_IRRITATION * hidden.irritation * hidden.irritation +
+      (c.leverage !== null && hidden.keenness < W_KEENNESS_PIVOT ? W_RESCIND_LUKEWARM_LEVERAGE : 0) +
+      (c.committed ? W_RESCIND_BROKEN_PROMISE : 0) +
+      (exposed ? W_RESCIND_BLUFF_EXPOSED : 0),
   );
   const atCeiling = c.offer >= c.band.max;
   const ex = explain(
     {
-      z: weight('counterBase'),
+      z: W_COUNTER_BASE,
       text: 'Where they started: most employers have some room on a first counter.',
     },
     [...terms, ...extra],

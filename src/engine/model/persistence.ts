@@ -18,24 +18,46 @@ import {
 import type { ResolvedTraits } from './traits';
 import { WORDS, weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_PERSIST_IRRITATION_GAIN = weight('persistIrritationGain');
+const W_PERSIST_REPEAT_GROWTH = weight('persistRepeatGrowth');
+const W_PATIENCE_SLACK = weight('patienceSlack');
+const W_PERSIST_PROCESS_IRRITATION = weight('persistProcessIrritation');
+const W_PERSIST_SCARCITY_CALM = weight('persistScarcityCalm');
+const W_DOOR_THRESHOLD = weight('doorThreshold');
+const W_DOOR_PATIENCE = weight('doorPatience');
+const W_DOOR_SLOPE = weight('doorSlope');
+const W_COMMERCIAL = weight('commercial');
+const W_PERSIST_ATTUNEMENT = weight('persistAttunement');
+const W_PERSIST_SCARCITY = weight('persistScarcity');
+const W_PERSIST_CUMULATIVE = weight('persistCumulative');
+const W_PERSIST_SATURATION = weight('persistSaturation');
+const W_PERSIST_PROCESS = weight('persistProcess');
+const W_PERSIST_IRRITATION = weight('persistIrritation');
+const W_KEENNESS = weight('keenness');
+const W_KEENNESS_PIVOT = weight('keennessPivot');
+const W_PERSIST_BASE = weight('persistBase');
+const W_PERSIST_DOUBT_REACH = weight('persistDoubtReach');
+const W_PERSIST_DOUBT_CLEARED = weight('persistDoubtCleared');
+
 // ---------------------------------------------------------------------------- persistence
 
 /** Irritation one act of persistence adds: more for bolder acts, for each repetition, for the impatient. */
 export function persistIrritationGain(ctx: DecisionContext, count: number, intensity: number): number {
   const t = ctx.traits;
   return clamp(
-    weight('persistIrritationGain') *
-      (intensity * intensity + weight('persistRepeatGrowth') * count) *
-      (weight('patienceSlack') - t.patience) *
-      (weight('persistProcessIrritation') + t.processOrientation) *
-      (1 + weight('persistScarcityCalm') * (1 - scarcity(ctx.situation))),
+    W_PERSIST_IRRITATION_GAIN *
+      (intensity * intensity + W_PERSIST_REPEAT_GROWTH * count) *
+      (W_PATIENCE_SLACK - t.patience) *
+      (W_PERSIST_PROCESS_IRRITATION + t.processOrientation) *
+      (1 + W_PERSIST_SCARCITY_CALM * (1 - scarcity(ctx.situation))),
   );
 }
 
 /** The chance a decision-maker shuts the door at this irritation. */
 export function doorChance(traits: ResolvedTraits, irritation: number): number {
-  const threshold = weight('doorThreshold') + weight('doorPatience') * traits.patience;
-  return sigmoid(weight('doorSlope') * (irritation - threshold));
+  const threshold = W_DOOR_THRESHOLD + W_DOOR_PATIENCE * traits.patience;
+  return sigmoid(W_DOOR_SLOPE * (irritation - threshold));
 }
 
 /** One act of persistence after a no (or no decision); `count` earlier acts. */
@@ -53,13 +75,13 @@ export function judgePersistence(
   const irritationAfter = clamp(hidden.irritation + irritationGain);
   const competing = s.candidatesRemaining + s.candidatesSeen;
   // C6: persistence is valued most in sales; outside it the same acts count for less.
-  const commercialScale = 1 - weight('commercial') * (1 - ctx.commercial);
+  const commercialScale = 1 - W_COMMERCIAL * (1 - ctx.commercial);
   const terms: Term[] = [
     {
       id: 'attunement',
       group: 'circumstances',
       reach: true,
-      z: weight('persistAttunement') * t.attunement * commercialScale,
+      z: W_PERSIST_ATTUNEMENT * t.attunement * commercialScale,
       say: () =>
         t.attunement >= WORDS.attuned
           ? 'They are the kind of decision-maker who reads persistence as commitment.'
@@ -69,7 +91,7 @@ export function judgePersistence(
       id: 'scarcity',
       group: 'circumstances',
       reach: true,
-      z: weight('persistScarcity') * reading,
+      z: W_PERSIST_SCARCITY * reading,
       say: signed(
         () =>
           scarce >= WORDS.scarce
@@ -84,8 +106,8 @@ export function judgePersistence(
       group: 'choices',
       reach: true,
       z:
-        (weight('persistCumulative') * count * t.attunement * reading * commercialScale) /
-        (1 + count / weight('persistSaturation')),
+        (W_PERSIST_CUMULATIVE * count * t.attunement * reading * commercialScale) /
+        (1 + count / W_PERSIST_SATURATION),
       say: signed(
         () => `You had come back ${count + 1} times, which showed how much you want it.`,
         () => `Each time you came back (${count + 1} so far) added to that pressure.`,
@@ -94,7 +116,7 @@ export function judgePersistence(
     {
       id: 'process',
       group: 'circumstances',
-      z: weight('persistProcess') * t.processOrientation,
+      z: W_PERSIST_PROCESS * t.processOrientation,
       say: () =>
         t.processOrientation >= WORDS.processBound
           ? 'Their process does not bend for persistence.'
@@ -103,7 +125,7 @@ export function judgePersistence(
     {
       id: 'irritation',
       group: 'choices',
-      z: weight('persistIrritation') * irritationAfter,
+      z: W_PERSIST_IRRITATION * irritationAfter,
       say: () =>
         irritationAfter >= WORDS.irritated
           ? `Your persistence has become an irritation (irritation ${pct(irritationAfter)}).`
@@ -112,7 +134,7 @@ export function judgePersistence(
     {
       id: 'keenness',
       group: 'choices',
-      z: weight('keenness') * (hidden.keenness - weight('keennessPivot')),
+      z: W_KEENNESS * (hidden.keenness - W_KEENNESS_PIVOT),
       say: signed(
         () => `They liked you at the interview (keenness ${pct(hidden.keenness)}).`,
         () =>
@@ -123,7 +145,7 @@ export function judgePersistence(
   const closed = doorChance(t, irritationAfter);
   const ex = explain(
     {
-      z: weight('persistBase'),
+      z: W_PERSIST_BASE,
       text: 'Where they started: a typical decision-maker rarely reverses a decision for one follow-up.',
     },
     terms,
@@ -144,7 +166,7 @@ export function judgePersistence(
     detail,
     // What a run of persistence can do is bounded like a close: by how much they want the
     // candidate, less what they still doubt, and (C6) by how much the role values persistence.
-    reachOf(hidden.keenness) * (1 - weight('persistDoubtReach') * hidden.doubt) * commercialScale,
+    reachOf(hidden.keenness) * (1 - W_PERSIST_DOUBT_REACH * hidden.doubt) * commercialScale,
     // A change of mind needs a reason: no floor, so with nothing pulling it stays near zero.
     0,
   );
@@ -172,7 +194,7 @@ export function judgePersistence(
     factors: ex.factors,
     // Coming back shows commitment to an attuned decision-maker, as far as they are still
     // considering the candidate at all (the pool's share).
-    doubtRemaining: clamp(hidden.doubt - weight('persistDoubtCleared') * t.attunement * pool),
+    doubtRemaining: clamp(hidden.doubt - W_PERSIST_DOUBT_CLEARED * t.attunement * pool),
     irritationGain,
   };
 }

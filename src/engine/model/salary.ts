@@ -6,10 +6,16 @@ import type { HiddenState } from '../types';
 import { clamp } from './terms';
 import { weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_SALARY_STEP = weight('salaryStep');
+const W_OPENING_SHARE = weight('openingShare');
+const W_OPENING_KEEN = weight('openingKeen');
+const W_NEGOTIATION_GAIN = weight('negotiationGain');
+
 // ---------------------------------------------------------------------------- salary
 
 export function roundSalary(x: number): number {
-  const step = weight('salaryStep');
+  const step = W_SALARY_STEP;
   return Math.round(x / step) * step;
 }
 
@@ -25,7 +31,7 @@ export function clampSalary(x: number, band: { min: number; max: number }): numb
  */
 export function offerFromBand(band: { min: number; max: number }, keenness: number): number {
   const span = band.max - band.min;
-  return clampSalary(band.min + span * (weight('openingShare') + weight('openingKeen') * keenness), band);
+  return clampSalary(band.min + span * (W_OPENING_SHARE + W_OPENING_KEEN * keenness), band);
 }
 
 /**
@@ -34,7 +40,7 @@ export function offerFromBand(band: { min: number; max: number }, keenness: numb
  * band leaves room for it. Ordering 4: a promised offer is lower than one negotiated later.
  */
 export function forgoneNegotiation(band: { min: number; max: number }, offer: number): number {
-  return Math.max(0, clampSalary(offer * (1 + weight('negotiationGain')), band) - offer);
+  return Math.max(0, clampSalary(offer * (1 + W_NEGOTIATION_GAIN), band) - offer);
 }
 
 /** A sum of money in the band's currency, as the debrief writes it. */

@@ -6,6 +6,18 @@ import type { CloseFormName, Situation } from '../format/schema';
 import { clamp, type DecisionContext, TOL } from './terms';
 import { weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_EARLY_STAGE_PROGRESS = weight('earlyStageProgress');
+const W_SEEN_STILL_IN_RUNNING = weight('seenStillInRunning');
+const W_SCARCITY_HALF = weight('scarcityHalf');
+const W_TOLERANCE = weight('tolerance');
+const W_DIRECTNESS_STATEMENT = weight('directnessStatement');
+const W_DIRECTNESS_OUTRIGHT = weight('directnessOutright');
+const W_DIRECTNESS_NEXT_STAGE = weight('directnessNextStage');
+const W_DIRECTNESS_TENTATIVE = weight('directnessTentative');
+const W_MIN_EXPOSE_CHANCE = weight('minExposeChance');
+const W_DEFAULT_EXPOSE_CHANCE = weight('defaultExposeChance');
+
 // ---------------------------------------------------------------------------- circumstances
 
 /** Vacancies against the candidates still to see: 1 when there are more jobs than candidates. */
@@ -18,7 +30,7 @@ export function readiness(s: Situation): number {
   const pool = s.candidatesSeen + s.candidatesRemaining;
   const progress = pool === 0 ? 1 : s.candidatesSeen / pool;
   const stageProgress =
-    s.candidatesRemaining === 0 ? 1 : progress * (isFinal(s) ? 1 : weight('earlyStageProgress'));
+    s.candidatesRemaining === 0 ? 1 : progress * (isFinal(s) ? 1 : W_EARLY_STAGE_PROGRESS);
   return Math.max(stageProgress, openness(s));
 }
 
@@ -41,8 +53,8 @@ export function isComplete(s: Situation): boolean {
  * seen still in the running, per vacancy. 1 when nobody else competes, ½ at `scarcityHalf`.
  */
 export function scarcity(s: Situation): number {
-  const competing = s.candidatesRemaining + weight('seenStillInRunning') * s.candidatesSeen;
-  return 1 / (1 + competing / s.vacancies / weight('scarcityHalf'));
+  const competing = s.candidatesRemaining + W_SEEN_STILL_IN_RUNNING * s.candidatesSeen;
+  return 1 / (1 + competing / s.vacancies / W_SCARCITY_HALF);
 }
 
 /**
@@ -53,7 +65,7 @@ export function scarcity(s: Situation): number {
  */
 export function poolShare(s: Situation): number {
   const sc = scarcity(s);
-  return clamp(sc / Math.max(1 - sc, weight('tolerance')));
+  return clamp(sc / Math.max(1 - sc, W_TOLERANCE));
 }
 
 /**
@@ -77,11 +89,11 @@ export function canOfferNow(ctx: DecisionContext): number {
 }
 
 export const DIRECTNESS: Record<CloseFormName, number> = {
-  'statement-of-intent': weight('directnessStatement'),
-  'outright-ask': weight('directnessOutright'),
-  'next-stage': weight('directnessNextStage'),
-  shortlist: weight('directnessNextStage'),
-  tentative: weight('directnessTentative'),
+  'statement-of-intent': W_DIRECTNESS_STATEMENT,
+  'outright-ask': W_DIRECTNESS_OUTRIGHT,
+  'next-stage': W_DIRECTNESS_NEXT_STAGE,
+  shortlist: W_DIRECTNESS_NEXT_STAGE,
+  tentative: W_DIRECTNESS_TENTATIVE,
 };
 
 export const asksForOffer = (form: CloseFormName) =>
@@ -97,5 +109,5 @@ export interface LeverageUse {
 /** The exposure chance the model uses for a bluffed option. */
 export function exposeChanceOf(option: { real: boolean; exposeChance?: number }): number {
   if (option.real) return 0;
-  return Math.max(weight('minExposeChance'), option.exposeChance ?? weight('defaultExposeChance'));
+  return Math.max(W_MIN_EXPOSE_CHANCE, option.exposeChance ?? W_DEFAULT_EXPOSE_CHANCE);
 }

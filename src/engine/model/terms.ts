@@ -7,6 +7,11 @@ import type { CloseSpec, Counterfactual, Factor, HiddenState } from '../types';
 import type { ResolvedTraits } from './traits';
 import { WORDS, weight } from './weights';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_REACH_KEEN_CAP = weight('reachKeenCap');
+const W_CLOSE_REACH = weight('closeReach');
+const W_REACH_SHARPNESS = weight('reachSharpness');
+
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export const clamp = (x: number, lo = 0, hi = 1): number => Math.min(hi, Math.max(lo, x));
 
@@ -72,15 +77,15 @@ export interface Adjustment {
  * who does not want the candidate at all and barely binds for a keen one.
  */
 export function reachOf(keenness: number): number {
-  const k = clamp(keenness, 0, 1 - weight('reachKeenCap'));
-  return weight('closeReach') * (k / (1 - k));
+  const k = clamp(keenness, 0, 1 - W_REACH_KEEN_CAP);
+  return W_CLOSE_REACH * (k / (1 - k));
 }
 
 /** The soft limit: `gain` (≥ 0) squeezed under `reach`, smoothly (sharpness `reachSharpness`). */
 export function limited(gain: number, reach: number): number {
   if (gain <= TOL) return gain;
   if (reach <= TOL) return 0;
-  const k = weight('reachSharpness');
+  const k = W_REACH_SHARPNESS;
   return gain / (1 + (gain / reach) ** k) ** (1 / k);
 }
 
@@ -88,7 +93,7 @@ export function limited(gain: number, reach: number): number {
 export function limitedSlope(gain: number, reach: number): number {
   if (reach <= TOL) return 0;
   if (gain <= TOL) return 1;
-  const k = weight('reachSharpness');
+  const k = W_REACH_SHARPNESS;
   const q = (gain / reach) ** k;
   return (1 + q) ** (-1 / k - 1);
 }

@@ -20,6 +20,9 @@ import { recordAnswer, recordOffer } from './record';
 import { selectLines } from './replies';
 import { copyState, patch, type State } from './state';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_PROF_START = weight('profStart');
+
 export class EngineError extends Error {
   override name = 'EngineError';
 }
@@ -133,7 +136,7 @@ export function initialState(compiled: Compiled): State {
     day: 0,
     persisted: 0,
     doorClosed: false,
-    professionalism: weight('profStart'),
+    professionalism: W_PROF_START,
     committed: false,
     penalty: 0,
     caught: false,

@@ -8,6 +8,10 @@ import {
 import { weight } from '../model/weights';
 import type { CloseSpec, Counterfactual } from '../types';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_COUNTERFACTUAL_MINIMUM = weight('counterfactualMinimum');
+const W_COUNTERFACTUALS_SHOWN = weight('counterfactualsShown');
+
 type Points = { whyUs: number; reasons: number };
 
 /**
@@ -24,7 +28,7 @@ export function closeCounterfactuals(
 ): Counterfactual[] {
   const out: Counterfactual[] = [];
   const add = (id: string, text: string, chance: number) => {
-    if (Math.abs(chance - actual) >= weight('counterfactualMinimum')) out.push({ id, text, chance, actual });
+    if (Math.abs(chance - actual) >= W_COUNTERFACTUAL_MINIMUM) out.push({ id, text, chance, actual });
   };
   const s = ctx.situation;
   const chanceOf = (c: DecisionContext, sp: CloseSpec, lev = leverage, pts = points) => {
@@ -79,7 +83,7 @@ export function closeCounterfactuals(
     'Not asking at all (chance of a positive decision later)',
     judgeAfterInterview(ctx, false).chance,
   );
-  return out.slice(0, weight('counterfactualsShown'));
+  return out.slice(0, W_COUNTERFACTUALS_SHOWN);
 }
 
 /** For an interview that ended without a close: what a well-made close would have done. */

@@ -41,6 +41,10 @@ import { recordClose } from '../record';
 import { selectLines } from '../replies';
 import type { State } from '../state';
 
+// Weights read on every judgement, looked up once when the module loads (not a Map lookup per read).
+const W_FIRST_MINUTE_DECIDED = weight('firstMinuteDecided');
+const W_PERCENT = weight('percent');
+
 type CloseResult = (typeof CLOSE_ORDER)[number];
 
 export function validateClose(compiled: Compiled, state: State, spec: CloseSpec): CloseOptions {
@@ -166,13 +170,13 @@ function afterAnswer(
       favourable,
       judgement.doubtRemaining,
       countPoints(compiled.scenario, spec.points),
-      ctx.firstMinute ? weight('firstMinuteDecided') : 1,
+      ctx.firstMinute ? W_FIRST_MINUTE_DECIDED : 1,
     ),
   );
   s.professionalism = clamp(
     s.professionalism + closeProfessionalism(t, spec, leverage, exposed),
     0,
-    weight('percent'),
+    W_PERCENT,
   );
   s.close = { timing };
   s.committed = spec.commit && asksForOffer(spec.form);
