@@ -28,10 +28,11 @@ export { expressionFor } from './model/expression';
 export { KIND_REASONS, KIND_TRAITS } from './model/traits';
 export { WEIGHTS, type Weight } from './model/weights';
 export { createRandom } from './random';
-export { availableChoices, type Compiled, compile } from './runtime/compile';
+export { availableChoices, type Compiled, compile, holds } from './runtime/compile';
 export { OTHER_ASK, whatIf } from './runtime/debrief';
 export { Playthrough, type StartOptions } from './runtime/playthrough';
 export {
+  closeOffered,
   closeOptions,
   composeWords,
   EngineError,

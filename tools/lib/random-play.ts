@@ -3,13 +3,19 @@
  * every choice (or Continue) at an interview node, the close now and then, every act or letting
  * go in the follow-up, every negotiation move still open. One function, so the figure the bench
  * prints and the figure the test guards come from the same play.
+ *
+ * It lists nothing it does not pick: the bench times it with the engine, so it counts the choices
+ * open at a node and builds only the action it takes, asks whether the close is on offer without
+ * building the close's lists, and keeps the follow-up's and negotiation's moves per scenario. The
+ * moves (and the random numbers drawn) are those of listing every action and picking one.
  */
 import {
   type Action,
-  availableChoices,
+  type Choice,
   type CloseSpec,
   type Compiled,
-  closeOptions,
+  closeOffered,
+  holds,
   type State,
 } from '../../src/engine';
 
@@ -20,26 +26,56 @@ export interface RandomPlay {
   closes: (c: Compiled, s: State) => CloseSpec[];
 }
 
+const CONTINUE: Action = { type: 'continue' };
+
+/** The follow-up's moves, and the negotiation's with and without its counters, per scenario (read, never changed). */
+interface Later {
+  followUp: Action[];
+  negotiate: Action[];
+  noCounter: Action[];
+}
+const later = new WeakMap<Compiled, Later>();
+function laterOf(c: Compiled): Later {
+  let l = later.get(c);
+  if (!l) {
+    const moves = c.scenario.negotiation?.moves ?? [];
+    const counter = (kind: string) => kind === 'counter' || kind === 'counter-with-leverage';
+    l = {
+      followUp: [
+        ...(c.scenario.followUp?.acts ?? []).map((a): Action => ({ type: 'persist', act: a.id })),
+        { type: 'let-go' },
+      ],
+      negotiate: moves.map((m): Action => ({ type: 'negotiate', move: m.id })),
+      noCounter: moves.filter((m) => !counter(m.kind)).map((m): Action => ({ type: 'negotiate', move: m.id })),
+    };
+    later.set(c, l);
+  }
+  return l;
+}
+
+// The choices open at the node, gathered here without a new list each move.
+const open: Choice[] = [];
+
 export function randomMove(c: Compiled, s: State, rng: () => number, play: RandomPlay): Action {
-  const actions: Action[] = [];
   if (s.phase === 'interview') {
     const node = c.nodes.get(s.node)!;
-    const choices = availableChoices(node, s.vars, s.hidden, c);
-    for (const ch of choices) actions.push({ type: 'choose', choice: ch.id });
-    if (!choices.length) actions.push({ type: 'continue' });
-    if (closeOptions(c, s) && rng() < play.closeChance) {
+    open.length = 0;
+    for (const ch of node.choices) if (holds(ch.condition, s.vars, s.hidden, c)) open.push(ch);
+    if (closeOffered(c, s) && rng() < play.closeChance) {
       const closes = play.closes(c, s);
       if (closes.length) return { type: 'close', close: closes[Math.floor(rng() * closes.length)]! };
     }
-  } else if (s.phase === 'follow-up') {
-    for (const a of c.scenario.followUp!.acts) actions.push({ type: 'persist', act: a.id });
-    actions.push({ type: 'let-go' });
-  } else {
-    const n = c.scenario.negotiation!;
-    for (const m of n.moves) {
-      if ((m.kind === 'counter' || m.kind === 'counter-with-leverage') && s.round >= n.rounds) continue;
-      actions.push({ type: 'negotiate', move: m.id });
-    }
+    // Listing every action and picking one draws a number even when Continue is the only one.
+    const u = rng();
+    if (!open.length) return CONTINUE;
+    return { type: 'choose', choice: open[Math.floor(u * open.length)]!.id };
   }
+  const l = laterOf(c);
+  const actions =
+    s.phase === 'follow-up'
+      ? l.followUp
+      : s.round >= c.scenario.negotiation!.rounds
+        ? l.noCounter
+        : l.negotiate;
   return actions[Math.floor(rng() * actions.length)]!;
 }

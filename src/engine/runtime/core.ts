@@ -185,15 +185,21 @@ export function judged<T>(
   return compiled.memo.get(ctx, move, judge);
 }
 
+/** Whether the close is on offer at this state (`closeOptions` without building its lists). */
+export function closeOffered(compiled: Compiled, state: State): boolean {
+  if (state.phase !== 'interview') return false;
+  const node = compiled.nodes.get(state.node)!;
+  const closing = compiled.scenario.closing;
+  const allowed = node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing');
+  return allowed && !node.ending;
+}
+
 /** The kinds of judgement, the last digit (base 8) of a `judged` move number. */
 export const JUDGED = { after: 0, timing: 1, close: 2, persist: 3, counter: 4 } as const;
 
 export function closeOptions(compiled: Compiled, state: State): CloseOptions | null {
-  if (state.phase !== 'interview') return null;
-  const node = compiled.nodes.get(state.node)!;
+  if (!closeOffered(compiled, state)) return null;
   const { closing, candidate } = compiled.scenario;
-  const allowed = node.closeAllowed ?? (closing.allowed === 'anywhere' || node.moment === 'closing');
-  if (!allowed || node.ending) return null;
   return {
     forms: closing.forms,
     deliveries: closing.deliveries,

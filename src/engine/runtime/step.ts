@@ -17,6 +17,7 @@ import { negotiate } from './phases/negotiation';
 import type { State } from './state';
 
 export {
+  closeOffered,
   closeOptions,
   context,
   EngineError,
