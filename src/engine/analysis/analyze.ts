@@ -13,7 +13,7 @@ import { EXPOSED } from '../model/attribution';
 import { type Compiled, compile } from '../runtime/compile';
 import { expectedResolver, initialState, type Resolver, type State, step } from '../runtime/step';
 import { OUTCOME_VALUE, rawTotalOf, scoreParts, totalOf } from '../scoring';
-import type { Action, CloseSpec, Distribution } from '../types';
+import type { Action, CloseOptions, CloseSpec, Distribution } from '../types';
 import { entryBytes, Meter } from './budget';
 import { ChoiceWatch, scoreSpread } from './common';
 import { actionGroups, actionLabel, type CloseRule, closeCompositions, playStep } from './moves';
@@ -42,29 +42,35 @@ interface Option {
  * compositions are read, never changed, so states share them.
  */
 function allCloses(): CloseRule {
-  const known = new Map<string, CloseSpec[]>();
-  return {
-    specs: (options) => {
-      let key = '';
-      for (const p of options.points) key += `${p.id}\n`;
-      let specs = known.get(key);
-      if (!specs) {
-        specs = closeCompositions(options);
-        known.set(key, specs);
-      }
-      return specs;
-    },
+  const known = new Map<string, { specs: CloseSpec[]; actions: Action[] }>();
+  const of = (options: CloseOptions) => {
+    let key = '';
+    for (const p of options.points) key += `${p.id}\n`;
+    let made = known.get(key);
+    if (!made) {
+      const specs = closeCompositions(options);
+      made = { specs, actions: specs.map((spec): Action => ({ type: 'close', close: spec })) };
+      known.set(key, made);
+    }
+    return made;
   };
+  return { specs: (options) => of(options).specs, actions: (options) => of(options).actions };
 }
 
 /** The moves at a state, each weighted by its chance under uniformly random play. */
 function optionsAt(compiled: Compiled, state: State, closes: CloseRule): Option[] {
   const groups = actionGroups(compiled, state, closes);
+  // After the interview the groups are the scenario's own, built once: so are their options.
+  const shared = state.phase !== 'interview';
+  const known = shared ? laterOptions.get(groups) : undefined;
+  if (known) return known;
   const out: Option[] = [];
   for (const group of groups)
     for (const action of group) out.push({ action, weight: 1 / groups.length / group.length });
+  if (shared) laterOptions.set(groups, out);
   return out;
 }
+const laterOptions = new WeakMap<Action[][], Option[]>();
 
 /** An action's chance outcomes, and the one expected play takes (null when it has no branch of its own). */
 interface Outcomes {

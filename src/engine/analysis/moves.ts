@@ -125,6 +125,8 @@ export interface CloseRule {
   may?: (node: NonNullable<ReturnType<Compiled['nodes']['get']>>) => boolean;
   /** The compositions tried when the close is on offer. */
   specs: (options: CloseOptions) => CloseSpec[];
+  /** The same compositions as close actions, when the rule keeps them (read, never changed). */
+  actions?: (options: CloseOptions) => Action[];
 }
 
 /**
@@ -132,25 +134,53 @@ export interface CloseRule {
  * continue, the close, an act, a move); the close's group holds the compositions `close` gives.
  */
 export function actionGroups(compiled: Compiled, state: State, close: CloseRule): Action[][] {
-  const groups: Action[][] = [];
-  const scenario = compiled.scenario;
   if (state.phase === 'interview') {
+    const groups: Action[][] = [];
     for (const a of interviewActions(compiled, state)) groups.push([a]);
     const node = compiled.nodes.get(state.node)!;
     const options = !close.may || close.may(node) ? closeOptions(compiled, state) : null;
-    if (options) groups.push(close.specs(options).map((spec) => ({ type: 'close', close: spec })));
-  } else if (state.phase === 'follow-up') {
-    for (const a of scenario.followUp!.acts) groups.push([{ type: 'persist', act: a.id }]);
-    groups.push([{ type: 'let-go' }]);
-  } else if (state.phase === 'negotiation') {
-    const n = scenario.negotiation!;
-    for (const m of n.moves) {
-      const counter = m.kind === 'counter' || m.kind === 'counter-with-leverage';
-      if (counter && state.round >= n.rounds) continue;
-      groups.push([{ type: 'negotiate', move: m.id }]);
-    }
+    if (options)
+      groups.push(
+        close.actions?.(options) ?? close.specs(options).map((spec) => ({ type: 'close', close: spec })),
+      );
+    return groups;
   }
-  return groups;
+  if (state.phase === 'follow-up') return laterGroups(compiled).followUp;
+  if (state.phase === 'negotiation') {
+    const later = laterGroups(compiled);
+    return state.round >= compiled.scenario.negotiation!.rounds ? later.noCounter : later.negotiate;
+  }
+  return NO_MOVES;
+}
+
+const NO_MOVES: Action[][] = [];
+
+/**
+ * The follow-up's and the negotiation's moves (with and without the counters, which end once
+ * the rounds are used), grouped as `actionGroups` gives them. They never change within a
+ * scenario, so they are built once per scenario: the searches after the interview ask for them
+ * at every state they reach. Callers read them and never change them.
+ */
+const later = new WeakMap<Compiled, { followUp: Action[][]; negotiate: Action[][]; noCounter: Action[][] }>();
+function laterGroups(compiled: Compiled) {
+  let known = later.get(compiled);
+  if (!known) {
+    const { followUp, negotiation } = compiled.scenario;
+    const moves = negotiation?.moves ?? [];
+    const counter = (kind: string) => kind === 'counter' || kind === 'counter-with-leverage';
+    known = {
+      followUp: [
+        ...(followUp?.acts ?? []).map((a): Action[] => [{ type: 'persist', act: a.id }]),
+        [{ type: 'let-go' }],
+      ],
+      negotiate: moves.map((m): Action[] => [{ type: 'negotiate', move: m.id }]),
+      noCounter: moves
+        .filter((m) => !counter(m.kind))
+        .map((m): Action[] => [{ type: 'negotiate', move: m.id }]),
+    };
+    later.set(compiled, known);
+  }
+  return known;
 }
 
 /** One engine step taken by an analysis, counted in the meter's work counts (steps and judgements). */
