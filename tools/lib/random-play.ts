@@ -46,7 +46,9 @@ function laterOf(c: Compiled): Later {
         { type: 'let-go' },
       ],
       negotiate: moves.map((m): Action => ({ type: 'negotiate', move: m.id })),
-      noCounter: moves.filter((m) => !counter(m.kind)).map((m): Action => ({ type: 'negotiate', move: m.id })),
+      noCounter: moves
+        .filter((m) => !counter(m.kind))
+        .map((m): Action => ({ type: 'negotiate', move: m.id })),
     };
     later.set(c, l);
   }
