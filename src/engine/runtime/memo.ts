@@ -60,6 +60,14 @@ export function setJudgementMemo(on: boolean): void {
 
 const MOMENT = { opening: 0, middle: 1, closing: 2 } as const;
 
+/**
+ * The kinds of judgement (the last base-8 digit of a move, `JUDGED` in core.ts) that read only
+ * the lead's keenness, doubt and irritation of the hidden state: the persistence judgement
+ * (model/persistence.ts). `tests/unit/engine/memo.test.ts` checks it gives the same numbers
+ * whatever the rapport and believed options, and plays the library with the memo on and off.
+ */
+const NARROW: readonly boolean[] = [false, false, false, true, false];
+
 export class JudgementMemo {
   /**
    * An open-addressing table (linear probing, a power of two in size) of positions in `entries`
@@ -98,9 +106,14 @@ export class JudgementMemo {
     }
     const h = ctx.hidden;
     const key = move * 8 + MOMENT[ctx.moment] * 2 + (ctx.firstMinute ? 1 : 0);
+    // A judgement that reads only keenness, doubt and irritation is kept for every rapport and
+    // believed options alike (both read as 0 here).
+    const narrow = NARROW[move % 8] === true;
+    const rapport = narrow ? 0 : h.rapport;
+    const believesOptions = narrow ? 0 : h.believesOptions;
     const hash = mix(
-      mix(mix(mix(mix(mix(0x811c9dc5, key), h.keenness), h.doubt), h.irritation), h.rapport),
-      h.believesOptions,
+      mix(mix(mix(mix(mix(0x811c9dc5, key), h.keenness), h.doubt), h.irritation), rapport),
+      believesOptions,
     );
     const slots = this.slots;
     const entries = this.entries;
@@ -113,8 +126,8 @@ export class JudgementMemo {
         e.keenness === h.keenness &&
         e.doubt === h.doubt &&
         e.irritation === h.irritation &&
-        e.rapport === h.rapport &&
-        e.believesOptions === h.believesOptions
+        e.rapport === rapport &&
+        e.believesOptions === believesOptions
       )
         return e.value as T;
       i = (i + 1) & mask;
@@ -127,8 +140,8 @@ export class JudgementMemo {
       keenness: h.keenness,
       doubt: h.doubt,
       irritation: h.irritation,
-      rapport: h.rapport,
-      believesOptions: h.believesOptions,
+      rapport,
+      believesOptions,
       value,
     });
     return value;

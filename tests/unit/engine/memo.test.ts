@@ -4,8 +4,11 @@
  * have given. Every library scenario is played from the same seeds with the memo on and off, in
  * expected and realistic mode, and every state and every response's numbers must agree; and a
  * step that shows its factors must give the same state and numbers as one that does not.
+ * The memo keeps a persistence judgement for every rapport and believed options alike (it reads
+ * neither): checked below on every library scenario's decision-maker with random hidden states.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   closeCompositions,
@@ -18,8 +21,10 @@ import {
   type State,
   step,
 } from '../../../src/engine';
+import { judgePersistence } from '../../../src/engine/model/decision';
+import type { DecisionContext } from '../../../src/engine/model/terms';
 import { setJudgementMemo } from '../../../src/engine/runtime/memo';
-import { pickAt, type Resolver } from '../../../src/engine/runtime/step';
+import { context, pickAt, type Resolver } from '../../../src/engine/runtime/step';
 import { type RandomPlay, randomMove } from '../../../tools/lib/random-play';
 
 const FILES = readdirSync('scenarios')
@@ -85,4 +90,35 @@ describe('the judgement memo changes nothing but the time', () => {
       }
     });
   }
+});
+
+describe('what the memo leaves out of a persistence judgement', () => {
+  it('the persistence judgement gives the same numbers whatever the rapport and believed options', () => {
+    const compiled = FILES.map((f) => compile(load(f)));
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: compiled.length - 1 }),
+        fc.tuple(unit, unit, unit),
+        fc.tuple(unit, unit, unit, unit),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        (i, [keenness, doubt, irritation], [r1, b1, r2, b2], count, intensity) => {
+          const c = compiled[i]!;
+          const start = initialState(c);
+          const at = (rapport: number, believesOptions: number): DecisionContext => {
+            const hidden = start.hidden.slice();
+            hidden[c.lead] = { keenness, doubt, irritation, rapport, believesOptions };
+            return context(c, { ...start, phase: 'follow-up', hidden });
+          };
+          const numbers = (ctx: DecisionContext) => {
+            const j = judgePersistence(ctx, count, intensity, false);
+            return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining, j.irritationGain];
+          };
+          expect(numbers(at(r1, b1))).toEqual(numbers(at(r2, b2)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
