@@ -62,11 +62,12 @@ const MOMENT = { opening: 0, middle: 1, closing: 2 } as const;
 
 /**
  * The kinds of judgement (the last base-8 digit of a move, `JUDGED` in core.ts) that read only
- * the lead's keenness, doubt and irritation of the hidden state: the persistence judgement
- * (model/persistence.ts). `tests/unit/engine/memo.test.ts` checks it gives the same numbers
- * whatever the rapport and believed options, and plays the library with the memo on and off.
+ * the lead's keenness, doubt and irritation of the hidden state: persistence
+ * (model/persistence.ts) and a counter-offer (model/negotiation.ts). `tests/unit/engine/memo.test.ts`
+ * checks both give the same numbers whatever the rapport and believed options, and plays the
+ * library with the memo on and off.
  */
-const NARROW: readonly boolean[] = [false, false, false, true, false];
+const NARROW: readonly boolean[] = [false, false, false, true, true];
 
 export class JudgementMemo {
   /**

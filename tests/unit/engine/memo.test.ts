@@ -4,8 +4,9 @@
  * have given. Every library scenario is played from the same seeds with the memo on and off, in
  * expected and realistic mode, and every state and every response's numbers must agree; and a
  * step that shows its factors must give the same state and numbers as one that does not.
- * The memo keeps a persistence judgement for every rapport and believed options alike (it reads
- * neither): checked below on every library scenario's decision-maker with random hidden states.
+ * The memo keeps a persistence judgement and a counter-offer's for every rapport and believed
+ * options alike (they read neither): checked below on every library scenario's decision-maker
+ * with random hidden states and counters.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -22,6 +23,7 @@ import {
   step,
 } from '../../../src/engine';
 import { judgePersistence } from '../../../src/engine/model/decision';
+import { type CounterContext, judgeCounter } from '../../../src/engine/model/negotiation';
 import type { DecisionContext } from '../../../src/engine/model/terms';
 import { setJudgementMemo } from '../../../src/engine/runtime/memo';
 import { context, pickAt, type Resolver } from '../../../src/engine/runtime/step';
@@ -92,7 +94,7 @@ describe('the judgement memo changes nothing but the time', () => {
   }
 });
 
-describe('what the memo leaves out of a persistence judgement', () => {
+describe('what the memo leaves out of a persistence or counter-offer judgement', () => {
   it('the persistence judgement gives the same numbers whatever the rapport and believed options', () => {
     const compiled = FILES.map((f) => compile(load(f)));
     const unit = fc.double({ min: 0, max: 1, noNaN: true });
@@ -116,6 +118,48 @@ describe('what the memo leaves out of a persistence judgement', () => {
             return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining, j.irritationGain];
           };
           expect(numbers(at(r1, b1))).toEqual(numbers(at(r2, b2)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a counter-offer gives the same numbers whatever the rapport and believed options', () => {
+    const compiled = FILES.map((f) => compile(load(f)));
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    const leverage = fc.oneof(
+      fc.constant(null),
+      fc.constant({ real: true as const }),
+      unit.map((exposeChance) => ({ real: false as const, exposeChance })),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: compiled.length - 1 }),
+        fc.tuple(unit, unit, unit),
+        fc.tuple(unit, unit, unit, unit),
+        fc.tuple(unit, unit, fc.integer({ min: 0, max: 4 }), fc.boolean(), leverage),
+        (i, [keenness, doubt, irritation], [r1, b1, r2, b2], [at, aim, round, committed, cited]) => {
+          const c = compiled[i]!;
+          const start = initialState(c);
+          const band = c.scenario.decisionMakers[c.lead]!.salary;
+          const counter: CounterContext = {
+            offer: Math.round(band.min + at * (band.max - band.min)),
+            band: { min: band.min, max: band.max },
+            target: Math.round(band.min + aim * (band.max - band.min) * 1.2),
+            round,
+            committed,
+            leverage: cited,
+          };
+          const ctxAt = (rapport: number, believesOptions: number): DecisionContext => {
+            const hidden = start.hidden.slice();
+            hidden[c.lead] = { keenness, doubt, irritation, rapport, believesOptions };
+            return context(c, { ...start, phase: 'negotiation', hidden });
+          };
+          const numbers = (ctx: DecisionContext) => {
+            const j = judgeCounter(ctx, counter, false);
+            return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining, j.exposure];
+          };
+          expect(numbers(ctxAt(r1, b1))).toEqual(numbers(ctxAt(r2, b2)));
         },
       ),
       { numRuns: 400 },

@@ -41,7 +41,7 @@ const BUDGETS: Record<
     states: 267,
     evaluations: 39_000,
   },
-  '01-final-say.json': { steps: 198_000, judgements: 163_000, branches: 0, states: 97, evaluations: 56_000 },
+  '01-final-say.json': { steps: 198_000, judgements: 163_000, branches: 0, states: 97, evaluations: 44_000 },
   '02-first-round-panel.json': {
     steps: 97_000,
     judgements: 79_000,
@@ -61,16 +61,16 @@ const BUDGETS: Record<
     judgements: 116_000,
     branches: 0,
     states: 131,
-    evaluations: 51_000,
+    evaluations: 42_000,
   },
   '05-price-of-yes.json': {
     steps: 162_000,
     judgements: 118_000,
     branches: 0,
     states: 122,
-    evaluations: 51_000,
+    evaluations: 31_000,
   },
-  '06-doorstep.json': { steps: 316_000, judgements: 250_000, branches: 0, states: 145, evaluations: 78_000 },
+  '06-doorstep.json': { steps: 316_000, judgements: 250_000, branches: 0, states: 145, evaluations: 61_000 },
   '07-full-pipeline.json': {
     steps: 141_000,
     judgements: 120_000,
@@ -79,7 +79,7 @@ const BUDGETS: Record<
     evaluations: 42_000,
   },
   '08-commitment.json': { steps: 45_000, judgements: 38_000, branches: 0, states: 136, evaluations: 25_000 },
-  'example.json': { steps: 190_000, judgements: 126_000, branches: 0, states: 77, evaluations: 46_000 },
+  'example.json': { steps: 190_000, judgements: 126_000, branches: 0, states: 77, evaluations: 31_000 },
 };
 
 const load = (file: string) => {
