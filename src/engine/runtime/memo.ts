@@ -61,13 +61,16 @@ export function setJudgementMemo(on: boolean): void {
 const MOMENT = { opening: 0, middle: 1, closing: 2 } as const;
 
 /**
- * The kinds of judgement (the last base-8 digit of a move, `JUDGED` in core.ts) that read only
- * the lead's keenness, doubt and irritation of the hidden state: persistence
- * (model/persistence.ts) and a counter-offer (model/negotiation.ts). `tests/unit/engine/memo.test.ts`
- * checks both give the same numbers whatever the rapport and believed options, and plays the
- * library with the memo on and off.
+ * What each kind of judgement (the last base-8 digit of a move, `JUDGED` in core.ts: after the
+ * interview, timing, close, persistence, counter-offer) leaves unread of the lead's hidden state,
+ * so the memo keeps one judgement for every value of it. The decision after the interview
+ * (model/lean.ts) never reads the believed options; persistence (model/persistence.ts) and a
+ * counter-offer (model/negotiation.ts) read only keenness, doubt and irritation.
+ * `tests/unit/engine/memo.test.ts` checks each gives the same numbers whatever the values it
+ * leaves out, and plays the library with the memo on and off.
  */
-const NARROW: readonly boolean[] = [false, false, false, true, true];
+const SKIPS_RAPPORT: readonly boolean[] = [false, false, false, true, true];
+const SKIPS_BELIEVED: readonly boolean[] = [true, false, false, true, true];
 
 export class JudgementMemo {
   /**
@@ -107,11 +110,10 @@ export class JudgementMemo {
     }
     const h = ctx.hidden;
     const key = move * 8 + MOMENT[ctx.moment] * 2 + (ctx.firstMinute ? 1 : 0);
-    // A judgement that reads only keenness, doubt and irritation is kept for every rapport and
-    // believed options alike (both read as 0 here).
-    const narrow = NARROW[move % 8] === true;
-    const rapport = narrow ? 0 : h.rapport;
-    const believesOptions = narrow ? 0 : h.believesOptions;
+    // A value the judgement never reads is kept as 0, so every value of it finds the same entry.
+    const kind = move % 8;
+    const rapport = SKIPS_RAPPORT[kind] === true ? 0 : h.rapport;
+    const believesOptions = SKIPS_BELIEVED[kind] === true ? 0 : h.believesOptions;
     const hash = mix(
       mix(mix(mix(mix(mix(0x811c9dc5, key), h.keenness), h.doubt), h.irritation), rapport),
       believesOptions,

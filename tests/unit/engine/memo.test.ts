@@ -5,8 +5,8 @@
  * expected and realistic mode, and every state and every response's numbers must agree; and a
  * step that shows its factors must give the same state and numbers as one that does not.
  * The memo keeps a persistence judgement and a counter-offer's for every rapport and believed
- * options alike (they read neither): checked below on every library scenario's decision-maker
- * with random hidden states and counters.
+ * options alike (they read neither), and the decision after the interview for every believed
+ * options: checked below on every library scenario's decision-maker with random hidden states.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -22,7 +22,7 @@ import {
   type State,
   step,
 } from '../../../src/engine';
-import { judgePersistence } from '../../../src/engine/model/decision';
+import { judgeAfterInterview, judgePersistence } from '../../../src/engine/model/decision';
 import { type CounterContext, judgeCounter } from '../../../src/engine/model/negotiation';
 import type { DecisionContext } from '../../../src/engine/model/terms';
 import { setJudgementMemo } from '../../../src/engine/runtime/memo';
@@ -94,7 +94,34 @@ describe('the judgement memo changes nothing but the time', () => {
   }
 });
 
-describe('what the memo leaves out of a persistence or counter-offer judgement', () => {
+describe('what the memo leaves out of a judgement', () => {
+  it('the decision after the interview gives the same numbers whatever the believed options', () => {
+    const compiled = FILES.map((f) => compile(load(f)));
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: compiled.length - 1 }),
+        fc.tuple(unit, unit, unit, unit),
+        fc.tuple(unit, unit),
+        (i, [keenness, doubt, irritation, rapport], [b1, b2]) => {
+          const c = compiled[i]!;
+          const start = initialState(c);
+          const at = (believesOptions: number): DecisionContext => {
+            const hidden = start.hidden.slice();
+            hidden[c.lead] = { keenness, doubt, irritation, rapport, believesOptions };
+            return context(c, { ...start, phase: 'follow-up', hidden });
+          };
+          const numbers = (ctx: DecisionContext) => {
+            const j = judgeAfterInterview(ctx, false);
+            return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining];
+          };
+          expect(numbers(at(b1))).toEqual(numbers(at(b2)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('the persistence judgement gives the same numbers whatever the rapport and believed options', () => {
     const compiled = FILES.map((f) => compile(load(f)));
     const unit = fc.double({ min: 0, max: 1, noNaN: true });
