@@ -86,6 +86,7 @@ let lastVars: Vars | null = null;
 let lastA = 0;
 let lastB = 0;
 const hashed = new WeakMap<Vars, readonly [number, number]>();
+const afterName = new Map<string, readonly [number, number]>();
 function vars(v: Vars): void {
   if (v !== lastVars) {
     const known = hashed.get(v);
@@ -102,9 +103,17 @@ function vars(v: Vars): void {
     let sumB = 0;
     let n = 0;
     for (const name in v) {
-      a = 0x811c9dc5;
-      b = 0x3c6ef372;
-      str(name);
+      // The lanes after the name, remembered per name (a scenario has few variable names).
+      let lanes = afterName.get(name);
+      if (!lanes) {
+        a = 0x811c9dc5;
+        b = 0x3c6ef372;
+        str(name);
+        lanes = [a, b];
+        afterName.set(name, lanes);
+      }
+      a = lanes[0];
+      b = lanes[1];
       value(v[name]!);
       sumA = (sumA + avalanche(a, 0x85ebca6b, 0xc2b2ae35)) | 0;
       sumB = (sumB + avalanche(b, 0x7feb352d, 0x846ca68b)) | 0;
