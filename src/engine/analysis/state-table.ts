@@ -78,24 +78,16 @@ function avalanche(h: number, k1: number, k2: number): number {
 
 /**
  * The variables' two hashes: each name and value hashed on its own and the results summed, so the
- * order of the names does not matter. Each object's hashes are remembered: states share their
- * variables object until a move changes a variable (the engine then makes a new one, never
- * changing one a state holds), and the searches meet the same few objects again and again.
+ * order of the names does not matter. The last object hashed is remembered (consecutive states
+ * of the search often share their variables), and so is each name's part of the hash (a scenario
+ * has few names, and the searches make many variables objects: remembering every object's
+ * hashes in a WeakMap instead cost more than it saved once the names were remembered).
  */
 let lastVars: Vars | null = null;
 let lastA = 0;
 let lastB = 0;
-const hashed = new WeakMap<Vars, readonly [number, number]>();
 const afterName = new Map<string, readonly [number, number]>();
 function vars(v: Vars): void {
-  if (v !== lastVars) {
-    const known = hashed.get(v);
-    if (known) {
-      lastVars = v;
-      lastA = known[0];
-      lastB = known[1];
-    }
-  }
   if (v !== lastVars) {
     const saveA = a;
     const saveB = b;
@@ -124,7 +116,6 @@ function vars(v: Vars): void {
     lastVars = v;
     lastA = (sumA + n) | 0;
     lastB = (sumB ^ n) | 0;
-    hashed.set(v, [lastA, lastB]);
   }
   a = Math.imul(a ^ lastA, 0x85ebca77);
   b = Math.imul(b ^ lastB, 0xc2b2ae3d);
