@@ -5,6 +5,7 @@
 
 export { type Analysis, type AnalysisIssue, analyzeExact, closeCompositions } from './analysis/analyze';
 export { type AnalysisBudget, analyzeScenario, type BudgetReason, DEFAULT_BUDGET } from './analysis/index';
+export { movesAfterInterview } from './analysis/moves';
 export {
   bestWithoutClosing,
   type CloseRow,

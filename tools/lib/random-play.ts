@@ -6,7 +6,8 @@
  *
  * It lists nothing it does not pick: the bench times it with the engine, so it counts the choices
  * open at a node and builds only the action it takes, asks whether the close is on offer without
- * building the close's lists, and keeps the follow-up's and negotiation's moves per scenario. The
+ * building the close's lists, and takes the follow-up's and negotiation's moves from the lists the
+ * analyses keep per scenario (`movesAfterInterview`). The
  * moves (and the random numbers drawn) are those of listing every action and picking one.
  */
 import {
@@ -16,6 +17,7 @@ import {
   type Compiled,
   closeOffered,
   holds,
+  movesAfterInterview,
   type State,
 } from '../../src/engine';
 
@@ -27,33 +29,6 @@ export interface RandomPlay {
 }
 
 const CONTINUE: Action = { type: 'continue' };
-
-/** The follow-up's moves, and the negotiation's with and without its counters, per scenario (read, never changed). */
-interface Later {
-  followUp: Action[];
-  negotiate: Action[];
-  noCounter: Action[];
-}
-const later = new WeakMap<Compiled, Later>();
-function laterOf(c: Compiled): Later {
-  let l = later.get(c);
-  if (!l) {
-    const moves = c.scenario.negotiation?.moves ?? [];
-    const counter = (kind: string) => kind === 'counter' || kind === 'counter-with-leverage';
-    l = {
-      followUp: [
-        ...(c.scenario.followUp?.acts ?? []).map((a): Action => ({ type: 'persist', act: a.id })),
-        { type: 'let-go' },
-      ],
-      negotiate: moves.map((m): Action => ({ type: 'negotiate', move: m.id })),
-      noCounter: moves
-        .filter((m) => !counter(m.kind))
-        .map((m): Action => ({ type: 'negotiate', move: m.id })),
-    };
-    later.set(c, l);
-  }
-  return l;
-}
 
 // The choices open at the node, gathered here without a new list each move.
 const open: Choice[] = [];
@@ -72,12 +47,6 @@ export function randomMove(c: Compiled, s: State, rng: () => number, play: Rando
     if (!open.length) return CONTINUE;
     return { type: 'choose', choice: open[Math.floor(u * open.length)]!.id };
   }
-  const l = laterOf(c);
-  const actions =
-    s.phase === 'follow-up'
-      ? l.followUp
-      : s.round >= c.scenario.negotiation!.rounds
-        ? l.noCounter
-        : l.negotiate;
-  return actions[Math.floor(rng() * actions.length)]!;
+  const groups = movesAfterInterview(c, s);
+  return groups[Math.floor(rng() * groups.length)]![0]!;
 }

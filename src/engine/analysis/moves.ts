@@ -145,6 +145,15 @@ export function actionGroups(compiled: Compiled, state: State, close: CloseRule)
       );
     return groups;
   }
+  return movesAfterInterview(compiled, state);
+}
+
+/**
+ * The moves open after the interview, one group each (an act or letting go in the follow-up,
+ * each negotiation move still open); none once the playthrough has ended or in the interview.
+ * Built once per scenario: callers read them and never change them.
+ */
+export function movesAfterInterview(compiled: Compiled, state: State): Action[][] {
   if (state.phase === 'follow-up') return laterGroups(compiled).followUp;
   if (state.phase === 'negotiation') {
     const later = laterGroups(compiled);

@@ -12,11 +12,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type Compiled,
   closeCompositions,
   closeOptions,
   compile,
   createRandom,
   expectedResolver,
+  type HiddenState,
   initialState,
   parseScenario,
   type State,
@@ -95,9 +97,21 @@ describe('the judgement memo changes nothing but the time', () => {
 });
 
 describe('what the memo leaves out of a judgement', () => {
+  const compiled = FILES.map((f) => compile(load(f)));
+  const unit = fc.double({ min: 0, max: 1, noNaN: true });
+  /** The decision context after the interview with these hidden values for the lead. */
+  const contextWith = (
+    c: Compiled,
+    phase: 'follow-up' | 'negotiation',
+    lead: HiddenState,
+  ): DecisionContext => {
+    const start = initialState(c);
+    const hidden = start.hidden.slice();
+    hidden[c.lead] = lead;
+    return context(c, { ...start, phase, hidden });
+  };
+
   it('the decision after the interview gives the same numbers whatever the believed options', () => {
-    const compiled = FILES.map((f) => compile(load(f)));
-    const unit = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: compiled.length - 1 }),
@@ -105,12 +119,8 @@ describe('what the memo leaves out of a judgement', () => {
         fc.tuple(unit, unit),
         (i, [keenness, doubt, irritation, rapport], [b1, b2]) => {
           const c = compiled[i]!;
-          const start = initialState(c);
-          const at = (believesOptions: number): DecisionContext => {
-            const hidden = start.hidden.slice();
-            hidden[c.lead] = { keenness, doubt, irritation, rapport, believesOptions };
-            return context(c, { ...start, phase: 'follow-up', hidden });
-          };
+          const at = (believesOptions: number) =>
+            contextWith(c, 'follow-up', { keenness, doubt, irritation, rapport, believesOptions });
           const numbers = (ctx: DecisionContext) => {
             const j = judgeAfterInterview(ctx, false);
             return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining];
@@ -123,8 +133,6 @@ describe('what the memo leaves out of a judgement', () => {
   });
 
   it('the persistence judgement gives the same numbers whatever the rapport and believed options', () => {
-    const compiled = FILES.map((f) => compile(load(f)));
-    const unit = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: compiled.length - 1 }),
@@ -134,12 +142,8 @@ describe('what the memo leaves out of a judgement', () => {
         fc.integer({ min: 1, max: 4 }),
         (i, [keenness, doubt, irritation], [r1, b1, r2, b2], count, intensity) => {
           const c = compiled[i]!;
-          const start = initialState(c);
-          const at = (rapport: number, believesOptions: number): DecisionContext => {
-            const hidden = start.hidden.slice();
-            hidden[c.lead] = { keenness, doubt, irritation, rapport, believesOptions };
-            return context(c, { ...start, phase: 'follow-up', hidden });
-          };
+          const at = (rapport: number, believesOptions: number) =>
+            contextWith(c, 'follow-up', { keenness, doubt, irritation, rapport, believesOptions });
           const numbers = (ctx: DecisionContext) => {
             const j = judgePersistence(ctx, count, intensity, false);
             return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining, j.irritationGain];
@@ -152,8 +156,6 @@ describe('what the memo leaves out of a judgement', () => {
   });
 
   it('a counter-offer gives the same numbers whatever the rapport and believed options', () => {
-    const compiled = FILES.map((f) => compile(load(f)));
-    const unit = fc.double({ min: 0, max: 1, noNaN: true });
     const leverage = fc.oneof(
       fc.constant(null),
       fc.constant({ real: true as const }),
@@ -167,7 +169,6 @@ describe('what the memo leaves out of a judgement', () => {
         fc.tuple(unit, unit, fc.integer({ min: 0, max: 4 }), fc.boolean(), leverage),
         (i, [keenness, doubt, irritation], [r1, b1, r2, b2], [at, aim, round, committed, cited]) => {
           const c = compiled[i]!;
-          const start = initialState(c);
           const band = c.scenario.decisionMakers[c.lead]!.salary;
           const counter: CounterContext = {
             offer: Math.round(band.min + at * (band.max - band.min)),
@@ -177,11 +178,8 @@ describe('what the memo leaves out of a judgement', () => {
             committed,
             leverage: cited,
           };
-          const ctxAt = (rapport: number, believesOptions: number): DecisionContext => {
-            const hidden = start.hidden.slice();
-            hidden[c.lead] = { keenness, doubt, irritation, rapport, believesOptions };
-            return context(c, { ...start, phase: 'negotiation', hidden });
-          };
+          const ctxAt = (rapport: number, believesOptions: number) =>
+            contextWith(c, 'negotiation', { keenness, doubt, irritation, rapport, believesOptions });
           const numbers = (ctx: DecisionContext) => {
             const j = judgeCounter(ctx, counter, false);
             return [j.distribution, j.chance, j.chanceOf, j.doubtRemaining, j.exposure];
