@@ -2,6 +2,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin, searchForWorkspaceRoot } from 'vite';
 import { buildCatalog, scenarioFiles } from './tools/lib/scenario-catalog';
+import { settleChanges } from './tools/lib/settle';
 
 /**
  * The folder the game's scenarios come from: scenarios/, or another one named by
@@ -82,13 +83,18 @@ function scenarios(): Plugin {
         res.end(body);
       });
       server.watcher.add(SCENARIOS);
-      const changed = (file: string) => {
-        if (!file.startsWith(SCENARIOS + sep) || !file.endsWith('.json')) return;
+      // The game hears of a saved file once the save has finished (an editor that empties the file
+      // and then writes it would otherwise show "the file is empty"; see tools/lib/settle.ts).
+      const settled = settleChanges((file) =>
         server.ws.send({
           type: 'custom',
           event: 'closecall:scenario',
           data: { name: basename(file), at: Date.now() },
-        });
+        }),
+      );
+      const changed = (file: string) => {
+        if (!file.startsWith(SCENARIOS + sep) || !file.endsWith('.json')) return;
+        settled(file);
       };
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
