@@ -295,6 +295,27 @@ describe('validator on bad fixtures', () => {
     });
   });
 
+  it('reports a repeated key in a list item, in an object with many keys, and behind an escape', () => {
+    const data = JSON.parse(minimal());
+    // A list item: the path names its index.
+    const text = JSON.stringify(data, null, 2).replace(
+      '"id": "hello"',
+      '"id": "hello",\n      "next": "ask",\n      "next": "ask"',
+    );
+    const listed = parseScenario(text, 'x.json');
+    expect(listed.problems.filter((p) => p.code === 'duplicate-key').map((p) => p.path)).toEqual([
+      '$.nodes[0].next',
+    ]);
+    // An object with more keys than the scan keeps in a list, and a key written with an escape.
+    const many = Array.from({ length: 40 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    const odd = parseScenario(
+      JSON.stringify(data).replace('"meta":{', `"meta":{${many}, "k7": 0, "ti\\u0074le": "Again", `),
+      'x.json',
+    );
+    const dups = odd.problems.filter((p) => p.code === 'duplicate-key').map((p) => p.path);
+    expect(dups).toEqual(['$.meta.k7', '$.meta.title']);
+  });
+
   it('checks structure, references and ids beyond the schema', () => {
     const data = JSON.parse(minimal());
     data.nodes[0].next = 'ask';

@@ -8,14 +8,7 @@
 import { type ParseError, parseTree } from 'jsonc-parser';
 import { formatPath, LineIndex, type Location, type Locator, lazyLocator, makeLocator } from './locate';
 import { displayable, type Problem, sortProblems } from './problem';
-import {
-  findBinary,
-  findDuplicateKeys,
-  MAX_NESTING,
-  MAX_SCENARIO_CHARS,
-  scanDepth,
-  syntaxProblem,
-} from './raw-text';
+import { findBinary, MAX_NESTING, MAX_SCENARIO_CHARS, scanText, syntaxProblem } from './raw-text';
 import { FORMAT_VERSION, Scenario } from './schema';
 import { type Flat, flatten, issueToProblems } from './wording';
 
@@ -113,15 +106,16 @@ function parseText(input: string, file: string): ParsedText {
       locator: noRoot,
     };
   }
-  const depth = scanDepth(text);
-  if (depth.tooDeepAt >= 0) {
+  // Depth first (a deeper text is refused before it is parsed), and the repeated keys in the same pass.
+  const scanned = scanText(text);
+  if (scanned.tooDeepAt >= 0) {
     return {
       ...fileProblem(
         file,
         'too-deep',
         `the JSON is nested more than ${MAX_NESTING} levels deep`,
         'Flatten the structure; a scenario never needs this much nesting.',
-        lines.at(depth.tooDeepAt),
+        lines.at(scanned.tooDeepAt),
       ),
       locator: noRoot,
     };
@@ -171,7 +165,7 @@ function parseText(input: string, file: string): ParsedText {
   }
 
   const problems: Problem[] = [];
-  for (const dup of findDuplicateKeys(text)) {
+  for (const dup of scanned.duplicates) {
     problems.push({
       file,
       ...lines.at(dup.offset),
