@@ -123,14 +123,15 @@ function vars(v: Vars): void {
 
 /**
  * Hashes every field `playKey` writes into the two lanes `a` and `b`; with `settled`, also the two
- * the interview settles that `stateKey` adds (professionalism and the close's timing).
+ * the interview settles that `stateKey` adds (professionalism and the close's timing); without
+ * `withVars`, all but the variables.
  */
-function fingerprint(s: State, settled = false): void {
+function fingerprint(s: State, settled = false, withVars = true): void {
   a = 0x811c9dc5;
   b = 0x3c6ef372;
   str(s.phase);
   str(s.node);
-  vars(s.vars);
+  if (withVars) vars(s.vars);
   for (const x of s.hidden) {
     num(x.keenness);
     num(x.doubt);
@@ -182,13 +183,22 @@ interface Slot<V> {
   next: Slot<V> | null;
 }
 
-/** Values by state after the interview (see the file's header for which states share one). */
+/**
+ * Values by state after the interview (see the file's header for which states share one). With
+ * `{ vars: false }` the variables are left out of the key, so states that differ only in them
+ * share a value: for a value nothing after the interview reads them for (see sample.ts).
+ */
 export class PlayTable<V> {
   private readonly buckets = new Map<number, Slot<V>>();
+  private readonly withVars: boolean;
   size = 0;
 
+  constructor(options: { vars?: boolean } = {}) {
+    this.withVars = options.vars ?? true;
+  }
+
   get(s: State): V | undefined {
-    fingerprint(s);
+    fingerprint(s, false, this.withVars);
     const check = b;
     for (let e: Slot<V> | null | undefined = this.buckets.get(a); e; e = e.next)
       if (e.check === check) return e.value;
@@ -197,7 +207,7 @@ export class PlayTable<V> {
 
   /** Adds a value for a state not in the table yet. */
   add(s: State, value: V): void {
-    fingerprint(s);
+    fingerprint(s, false, this.withVars);
     this.buckets.set(a, { check: b, value, next: this.buckets.get(a) ?? null });
     this.size++;
   }

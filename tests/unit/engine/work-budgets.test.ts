@@ -41,45 +41,45 @@ const BUDGETS: Record<
     states: 267,
     evaluations: 39_000,
   },
-  '01-final-say.json': { steps: 198_000, judgements: 163_000, branches: 0, states: 97, evaluations: 38_000 },
+  '01-final-say.json': { steps: 150_000, judgements: 125_000, branches: 0, states: 97, evaluations: 38_000 },
   '02-first-round-panel.json': {
-    steps: 97_000,
-    judgements: 79_000,
+    steps: 74_000,
+    judgements: 57_000,
     branches: 0,
     states: 124,
     evaluations: 22_000,
   },
   '03-open-doors.json': {
-    steps: 112_000,
-    judgements: 95_000,
+    steps: 63_000,
+    judgements: 48_000,
     branches: 0,
     states: 126,
     evaluations: 25_000,
   },
   '04-two-offers.json': {
-    steps: 171_000,
-    judgements: 116_000,
+    steps: 130_000,
+    judgements: 89_000,
     branches: 0,
     states: 131,
     evaluations: 38_000,
   },
   '05-price-of-yes.json': {
-    steps: 162_000,
-    judgements: 118_000,
+    steps: 130_000,
+    judgements: 95_000,
     branches: 0,
     states: 122,
     evaluations: 28_000,
   },
-  '06-doorstep.json': { steps: 316_000, judgements: 250_000, branches: 0, states: 145, evaluations: 52_000 },
+  '06-doorstep.json': { steps: 263_000, judgements: 207_000, branches: 0, states: 145, evaluations: 52_000 },
   '07-full-pipeline.json': {
-    steps: 141_000,
-    judgements: 120_000,
+    steps: 100_000,
+    judgements: 81_000,
     branches: 0,
     states: 135,
     evaluations: 40_000,
   },
   '08-commitment.json': { steps: 45_000, judgements: 38_000, branches: 0, states: 136, evaluations: 25_000 },
-  'example.json': { steps: 190_000, judgements: 126_000, branches: 0, states: 77, evaluations: 28_000 },
+  'example.json': { steps: 188_000, judgements: 125_000, branches: 0, states: 77, evaluations: 28_000 },
 };
 
 const load = (file: string) => {
@@ -119,11 +119,12 @@ describe('analysis work stays within its committed budgets', () => {
 describe('a large generated scenario is analysed within a budget of its own', () => {
   // The bench's 10,000-node graph. Before the reachability sweep stopped once it found nothing
   // new and went first where no play had been, it took 4,355,974 steps (7,500 sweeps of about
-  // 560 steps each looking for an ending no play reaches); 386,221 when this budget was set.
-  it('analyzes the generated 10,000-node scenario in under 430,000 engine steps, every node reached', () => {
+  // 560 steps each looking for an ending no play reaches); 386,221 when a budget of 430,000 was
+  // set, 371,140 once the search after the interview shared states that differ only in variables.
+  it('analyzes the generated 10,000-node scenario in under 410,000 engine steps, every node reached', () => {
     const a = analyzeScenario(Scenario.parse(generateScenario(10_000, 1)), { maxMs: 1e9 });
     expect(a.method).toBe('sampled');
-    expect(a.work.steps, 'engine steps').toBeLessThanOrEqual(430_000);
+    expect(a.work.steps, 'engine steps').toBeLessThanOrEqual(410_000);
     expect(a.issues.filter((i) => i.kind === 'unvisited-node')).toEqual([]);
   }, 300_000);
 });
