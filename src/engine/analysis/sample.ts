@@ -333,12 +333,14 @@ export function analyzeSampled(
     for (let x: PostValue | null = v; x?.worstMove; x = x.worstNext) out.push(x.worstMove);
     return out;
   };
-  // Keyed by every field of the state but the draws, the three the interview settles and the
-  // variables. After the interview no move on offer, no step and no score reads the variables
-  // (they choose only an ending's id and the words, which the score does not read), so states
-  // that differ only there have the same values and moves: sharing them saves 17-45% of the
-  // library's analysis steps. tests/unit/engine/after-interview-vars.test.ts holds this.
-  const post = new PlayTable<PostValue>({ vars: false });
+  // Keyed by every field of the state but the draws, the three the interview settles, and what
+  // play after the interview never reads: the variables, the believed options and the other
+  // decision-makers' hidden state. No move on offer, no step and no score after the interview
+  // reads them (they choose only an ending's id and the words, which the score does not read;
+  // a caught bluff sets the believed options to 0 without reading them), so states that differ
+  // only there have the same values and moves: sharing them saves 16-56% of the library's
+  // analysis steps. tests/unit/engine/after-interview-reads.test.ts holds the engine to this.
+  const post = new PlayTable<PostValue>({ readBy: c.lead });
   // After the interview play lasts at most the follow-up days and the negotiation rounds
   // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
   const postDynamic = (s: State): PostValue => {

@@ -123,21 +123,30 @@ function vars(v: Vars): void {
 
 /**
  * Hashes every field `playKey` writes into the two lanes `a` and `b`; with `settled`, also the two
- * the interview settles that `stateKey` adds (professionalism and the close's timing); without
- * `withVars`, all but the variables.
+ * the interview settles that `stateKey` adds (professionalism and the close's timing). With a
+ * `readBy` lead (0 or more), only what play after the interview reads: no variables, and of the
+ * hidden state only that decision-maker's keenness, doubt, irritation and rapport.
  */
-function fingerprint(s: State, settled = false, withVars = true): void {
+function fingerprint(s: State, settled = false, readBy = -1): void {
   a = 0x811c9dc5;
   b = 0x3c6ef372;
   str(s.phase);
   str(s.node);
-  if (withVars) vars(s.vars);
-  for (const x of s.hidden) {
+  if (readBy < 0) {
+    vars(s.vars);
+    for (const x of s.hidden) {
+      num(x.keenness);
+      num(x.doubt);
+      num(x.irritation);
+      num(x.rapport);
+      num(x.believesOptions);
+    }
+  } else {
+    const x = s.hidden[readBy]!;
     num(x.keenness);
     num(x.doubt);
     num(x.irritation);
     num(x.rapport);
-    num(x.believesOptions);
   }
   tag(s.hidden.length);
   value(s.offerFrom);
@@ -185,20 +194,21 @@ interface Slot<V> {
 
 /**
  * Values by state after the interview (see the file's header for which states share one). With
- * `{ vars: false }` the variables are left out of the key, so states that differ only in them
- * share a value: for a value nothing after the interview reads them for (see sample.ts).
+ * `{ readBy: lead }` the key holds only what play after the interview reads (see `fingerprint`),
+ * so states that differ only in the rest share a value: for a value that depends on nothing else
+ * (the sampled analysis's search after the interview, sample.ts).
  */
 export class PlayTable<V> {
   private readonly buckets = new Map<number, Slot<V>>();
-  private readonly withVars: boolean;
+  private readonly readBy: number;
   size = 0;
 
-  constructor(options: { vars?: boolean } = {}) {
-    this.withVars = options.vars ?? true;
+  constructor(options: { readBy?: number } = {}) {
+    this.readBy = options.readBy ?? -1;
   }
 
   get(s: State): V | undefined {
-    fingerprint(s, false, this.withVars);
+    fingerprint(s, false, this.readBy);
     const check = b;
     for (let e: Slot<V> | null | undefined = this.buckets.get(a); e; e = e.next)
       if (e.check === check) return e.value;
@@ -207,7 +217,7 @@ export class PlayTable<V> {
 
   /** Adds a value for a state not in the table yet. */
   add(s: State, value: V): void {
-    fingerprint(s, false, this.withVars);
+    fingerprint(s, false, this.readBy);
     this.buckets.set(a, { check: b, value, next: this.buckets.get(a) ?? null });
     this.size++;
   }

@@ -131,13 +131,16 @@ describe('state fingerprints', () => {
       { ...forward, hidden: forward.hidden.map((h) => ({ ...h, doubt: h.doubt + 0.05 })) },
     ])
       expect(table.get(other)).toBeUndefined();
-    // Without the variables (the sampled analysis's search after the interview): states that
-    // differ only in them share a value; any other field still tells them apart.
-    const shared = new PlayTable<number>({ vars: false });
+    // Keyed by what play after the interview reads (the sampled analysis's search after it):
+    // states that differ only in the variables or the believed options share a value; any other
+    // field still tells them apart.
+    const shared = new PlayTable<number>({ readBy: 0 });
     shared.add(forward, 8);
     expect(shared.get({ ...forward, vars: { ...forward.vars, x: 2, z: 1 } })).toBe(8);
+    expect(shared.get({ ...forward, hidden: [{ ...forward.hidden[0]!, believesOptions: 0.9 }] })).toBe(8);
     expect(shared.get({ ...forward, day: 1 })).toBeUndefined();
     expect(shared.get({ ...forward, offer: 0 })).toBeUndefined();
+    expect(shared.get({ ...forward, hidden: [{ ...forward.hidden[0]!, rapport: 0.95 }] })).toBeUndefined();
     // The short key with the settled fields tells apart what the interview settles; without, not.
     const firmer = { ...forward, professionalism: forward.professionalism + 5 };
     expect(shortKey(firmer, true)).not.toBe(shortKey(forward, true));
