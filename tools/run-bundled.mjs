@@ -10,8 +10,9 @@
 // The project's own files are bundled; packages stay imports, loaded from node_modules as usual.
 // Each file keeps its own `import.meta.url`, so paths a file finds from its own place (the
 // scenarios folder, test fixtures) are the same as under tsx. The bundle is written under
-// node_modules/.cache/closecall/ and the rest of the arguments are left in process.argv.
-import { mkdirSync, readFileSync } from 'node:fs';
+// node_modules/.cache/closecall/ for the run, and the rest of the arguments are left in
+// process.argv.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -25,7 +26,10 @@ if (!entry) {
 const source = resolve(entry);
 const outDir = join(root, 'node_modules', '.cache', 'closecall');
 mkdirSync(outDir, { recursive: true });
-const outfile = join(outDir, `${basename(source).replace(/\.[cm]?[jt]s$/, '')}.bundle.mjs`);
+// One file per run (two runs at once, of two checkouts say, must not load each other's code),
+// removed when the run ends.
+const outfile = join(outDir, `${basename(source).replace(/\.[cm]?[jt]s$/, '')}.${process.pid}.bundle.mjs`);
+process.on('exit', () => rmSync(outfile, { force: true }));
 
 /** Replaces `import.meta.url` in each project file with that file's own URL. */
 const ownUrls = {
