@@ -253,7 +253,8 @@ export function analyzeSampled(
     const possible = order.filter((k) => (d[k as keyof typeof d] ?? 0) > 1e-9);
     return possible[Math.floor(rng() * possible.length)] ?? order[0]!;
   };
-  // It stops once every ending has been reached both ways, or once it has found nothing new (no
+  // It stops once every ending has been reached both ways, once every node has been visited and
+  // every ending reached either way (nothing is left to find), or once it has found nothing new (no
   // ending, no node) for SWEEP_PATIENCE times as many playthroughs as it took to find the last
   // new thing, and at least SWEEP_QUIET in a row: on a large graph whose every node was reached
   // early, thousands more long playthroughs only looked again for an ending no play reaches.
@@ -278,12 +279,18 @@ export function analyzeSampled(
     }
     return groups[Math.floor(rng() * groups.length)]![0]!;
   };
+  // The sweep adds only to the nodes visited and the endings reached (its random numbers are its
+  // own to the end of the analysis: the search after it draws from another generator).
+  const nothingLeft = () =>
+    visited.size >= scenario.nodes.length &&
+    scenario.endings.every((e, k) => endingHits[k]! > 0 || reached.has(e.id));
   for (
     ;
     swept < 3 * taken &&
     !meter.stopped &&
     reached.size + countHit(endingHits) < scenario.endings.length * 2 &&
-    swept - lastFound < Math.max(SWEEP_QUIET, SWEEP_PATIENCE * lastFound);
+    swept - lastFound < Math.max(SWEEP_QUIET, SWEEP_PATIENCE * lastFound) &&
+    !nothingLeft();
     swept++
   ) {
     const i = swept;

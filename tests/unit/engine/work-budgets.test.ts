@@ -43,8 +43,8 @@ const BUDGETS: Record<
   },
   '01-final-say.json': { steps: 104_000, judgements: 86_000, branches: 0, states: 97, evaluations: 38_000 },
   '02-first-round-panel.json': {
-    steps: 51_000,
-    judgements: 34_000,
+    steps: 42_000,
+    judgements: 33_000,
     branches: 0,
     states: 124,
     evaluations: 22_000,
@@ -57,8 +57,8 @@ const BUDGETS: Record<
     evaluations: 25_000,
   },
   '04-two-offers.json': {
-    steps: 93_000,
-    judgements: 63_000,
+    steps: 85_000,
+    judgements: 62_000,
     branches: 0,
     states: 131,
     evaluations: 38_000,
@@ -70,16 +70,16 @@ const BUDGETS: Record<
     states: 122,
     evaluations: 28_000,
   },
-  '06-doorstep.json': { steps: 161_000, judgements: 128_000, branches: 0, states: 145, evaluations: 52_000 },
+  '06-doorstep.json': { steps: 155_000, judgements: 127_000, branches: 0, states: 145, evaluations: 52_000 },
   '07-full-pipeline.json': {
-    steps: 82_000,
-    judgements: 64_000,
+    steps: 72_000,
+    judgements: 63_000,
     branches: 0,
     states: 135,
     evaluations: 40_000,
   },
-  '08-commitment.json': { steps: 45_000, judgements: 38_000, branches: 0, states: 136, evaluations: 25_000 },
-  'example.json': { steps: 106_000, judgements: 70_000, branches: 0, states: 77, evaluations: 28_000 },
+  '08-commitment.json': { steps: 41_000, judgements: 35_000, branches: 0, states: 136, evaluations: 25_000 },
+  'example.json': { steps: 105_000, judgements: 70_000, branches: 0, states: 77, evaluations: 28_000 },
 };
 
 const load = (file: string) => {
