@@ -12,7 +12,7 @@
 // scenarios folder, test fixtures) are the same as under tsx. The bundle is written under
 // node_modules/.cache/closecall/ for the run, and the rest of the arguments are left in
 // process.argv.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -24,6 +24,10 @@ if (!entry) {
   process.exit(2);
 }
 const source = resolve(entry);
+if (!existsSync(source)) {
+  console.error(`run-bundled: no such file: ${entry}`);
+  process.exit(2);
+}
 const outDir = join(root, 'node_modules', '.cache', 'closecall');
 mkdirSync(outDir, { recursive: true });
 // One file per run (two runs at once, of two checkouts say, must not load each other's code),
@@ -48,7 +52,7 @@ const ownUrls = {
   },
 };
 
-await build({
+const built = await build({
   entryPoints: [source],
   bundle: true,
   platform: 'node',
@@ -58,7 +62,12 @@ await build({
   outfile,
   logLevel: 'warning',
   plugins: [ownUrls],
-});
+}).catch(() => null);
+if (!built) {
+  // esbuild has printed where and why.
+  console.error(`run-bundled: could not bundle ${entry} (see above)`);
+  process.exit(1);
+}
 // The bundled command sees its own arguments where it would under tsx: after the entry.
 process.argv.splice(1, 2, source);
 await import(pathToFileURL(outfile).href);

@@ -40,4 +40,20 @@ describe('run-bundled', () => {
     expect(status).toBe(2);
     expect(stderr).toContain('usage: node tools/run-bundled.mjs <entry.ts>');
   });
+
+  it('names a missing entry file in one line, without a stack', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['tools/run-bundled.mjs', 'tools/no-such-tool.ts'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = String((e as { stderr: string }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe('run-bundled: no such file: tools/no-such-tool.ts');
+  });
 });

@@ -345,8 +345,9 @@ export function analyzeSampled(
   // decision-makers' hidden state. No move on offer, no step and no score after the interview
   // reads them (they choose only an ending's id and the words, which the score does not read;
   // a caught bluff sets the believed options to 0 without reading them), so states that differ
-  // only there have the same values and moves: sharing them saves 16-56% of the library's
-  // analysis steps. tests/unit/engine/after-interview-reads.test.ts holds the engine to this.
+  // only there have the same values and moves: sharing them saved 42-54% of the steps of each
+  // library file with play after the interview. tests/unit/engine/after-interview-reads.test.ts
+  // holds the engine to this.
   const post = new PlayTable<PostValue>({ readBy: c.lead });
   // After the interview play lasts at most the follow-up days and the negotiation rounds
   // (at most 10 and 5 by the schema), so this recursion has a small fixed depth.
